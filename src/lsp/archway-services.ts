@@ -1,0 +1,41 @@
+/**
+ * The complete Archway services: language core + LSP features + model checking.
+ * Used by the language server and by the CLI, so both report the same diagnostics.
+ */
+import { inject, type Module } from 'langium';
+import {
+    createDefaultModule, createDefaultSharedModule,
+    type DefaultSharedModuleContext, type LangiumServices, type LangiumSharedServices, type PartialLangiumServices,
+} from 'langium/lsp';
+import { ArchwayCoreModule, ArchwaySharedCoreModule } from '../language/archway-module.js';
+import { ArchwayGeneratedModule, ArchwayGeneratedSharedModule } from '../language/generated/module.js';
+import { ArchwayModelChecker, registerArchwayValidation } from './archway-validator.js';
+
+/** Services Archway adds to Langium's. */
+export interface ArchwayAddedServices {
+    archway: {
+        ModelChecker: ArchwayModelChecker;
+    };
+}
+
+export type ArchwayServices = LangiumServices & ArchwayAddedServices;
+
+/** LSP features and model checking. */
+export const ArchwayLspModule: Module<ArchwayServices, PartialLangiumServices & ArchwayAddedServices> = {
+    archway: {
+        ModelChecker: (services) => new ArchwayModelChecker(services),
+    },
+};
+
+/** Creates the shared and language services; with a connection they serve LSP. */
+export function createArchwayServices(context: DefaultSharedModuleContext): { shared: LangiumSharedServices; Archway: ArchwayServices } {
+    const shared = inject(createDefaultSharedModule(context), ArchwayGeneratedSharedModule, ArchwaySharedCoreModule);
+    const Archway = inject(createDefaultModule({ shared }), ArchwayGeneratedModule, ArchwayCoreModule, ArchwayLspModule);
+    shared.ServiceRegistry.register(Archway);
+    registerArchwayValidation(Archway);
+    if (!context.connection) {
+        // No LSP client to ask for configuration: use defaults.
+        shared.workspace.ConfigurationProvider.initialized({});
+    }
+    return { shared, Archway };
+}

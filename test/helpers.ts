@@ -1,0 +1,47 @@
+/**
+ * Test helpers: real Langium services over an in-memory file system.
+ */
+import { URI, type LangiumDocument } from 'langium';
+import { EmptyFileSystem } from 'langium';
+import type { Diagnostic } from 'vscode-languageserver-types';
+import { createArchwayServices, type ArchwayServices } from '../src/lsp/archway-services.js';
+import type { ArchModel } from '../src/model/arch-model.js';
+import { buildDocumentModel } from '../src/model/workspace-models.js';
+
+export interface Workspace {
+    services: ArchwayServices;
+    documents: Map<string, LangiumDocument>;
+    /** Diagnostics of a file, by its short name. */
+    diagnostics(name: string): Diagnostic[];
+    /** The model rooted at a file, by its short name. */
+    model(name: string): ArchModel;
+}
+
+/** URI of a test file. */
+export function testUri(name: string): URI {
+    return URI.parse(`file:///workspace/${name}`);
+}
+
+/** Parses, links and validates several files together, keyed by name (e.g. `shop.arch`). */
+export async function loadWorkspace(files: Record<string, string>): Promise<Workspace> {
+    const { shared, Archway } = createArchwayServices(EmptyFileSystem);
+    const documents = new Map<string, LangiumDocument>();
+    for (const [name, text] of Object.entries(files)) {
+        const document = shared.workspace.LangiumDocumentFactory.fromString(text, testUri(name));
+        shared.workspace.LangiumDocuments.addDocument(document);
+        documents.set(name, document);
+    }
+    await shared.workspace.DocumentBuilder.build([...documents.values()], { validation: true });
+    return {
+        services: Archway,
+        documents,
+        diagnostics: (name) => documents.get(name)?.diagnostics ?? [],
+        model: (name) => buildDocumentModel(documents.get(name)!, shared.workspace.LangiumDocuments),
+    };
+}
+
+/** One file: its diagnostics and model. */
+export async function loadText(text: string, name = 'main.arch'): Promise<{ diagnostics: Diagnostic[]; model: ArchModel; document: LangiumDocument }> {
+    const workspace = await loadWorkspace({ [name]: text });
+    return { diagnostics: workspace.diagnostics(name), model: workspace.model(name), document: workspace.documents.get(name)! };
+}
