@@ -7,6 +7,7 @@ import { WorkspaceCache, type LangiumDocument, type ValidationAcceptor, type Val
 import type { LangiumServices } from 'langium/lsp';
 import type { ArchwayAstType, ArchFile } from '../language/generated/ast.js';
 import type { Finding } from '../model/arch-model.js';
+import type { ImportStatus } from '../model/build-model.js';
 import { buildDocumentModel, modelRootsOf } from '../model/workspace-models.js';
 import { checkModel, type CheckResult, type RuleSettings } from '../rules/engine.js';
 import { toDiagnosticInfo } from './diagnostics.js';
@@ -16,6 +17,8 @@ export class ArchwayModelChecker {
     private readonly results: WorkspaceCache<string, CheckResult>;
     /** Rule settings in force (from archway.json and editor settings). */
     settings: RuleSettings = {};
+    /** Tells what an imported URI is (file, missing, directory, …); defaults to "loaded or missing". */
+    importStatus: ((uri: string) => ImportStatus) | undefined;
 
     constructor(private readonly services: LangiumServices) {
         this.results = new WorkspaceCache(services.shared);
@@ -25,7 +28,7 @@ export class ArchwayModelChecker {
     resultsFor(document: LangiumDocument): CheckResult[] {
         const documents = this.services.shared.workspace.LangiumDocuments;
         return modelRootsOf(document, documents).map(root => this.results.get(root.uri.toString(),
-            () => checkModel(buildDocumentModel(root, documents), this.settings)));
+            () => checkModel(buildDocumentModel(root, documents, this.importStatus), this.settings)));
     }
 
     /** Findings located in `document`, deduplicated across models. */

@@ -1,0 +1,43 @@
+// Bundles the CLI, the language server (and, when present, the extension, the layout worker
+// and the webview script) with esbuild. Usage: node scripts/build.mjs [--watch] [--minify]
+import * as esbuild from 'esbuild';
+import { existsSync } from 'node:fs';
+
+const watch = process.argv.includes('--watch');
+const minify = process.argv.includes('--minify');
+
+/** @type {esbuild.BuildOptions} */
+const node = {
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    sourcemap: true,
+    minify,
+    logLevel: 'warning',
+    // Native addon: loaded from node_modules at run time.
+    external: ['@resvg/resvg-js'],
+    mainFields: ['module', 'main'],
+};
+
+/** Entries: [source, output, extra options]. Optional ones are skipped until their source exists. */
+const entries = [
+    ['src/cli/bin.ts', 'out/cli/main.cjs', {}],
+    ['src/server/bin.ts', 'out/server/main.cjs', {}],
+    ['src/diagram/layout-worker.ts', 'out/diagram/layout-worker.cjs', {}],
+    ['src/extension/main.ts', 'out/extension/main.cjs', { external: ['vscode', '@resvg/resvg-js'] }],
+];
+
+const contexts = [];
+for (const [entry, outfile, extra] of entries) {
+    if (!existsSync(entry)) continue;
+    const options = { ...node, ...extra, entryPoints: [entry], outfile };
+    if (watch) {
+        const ctx = await esbuild.context(options);
+        await ctx.watch();
+        contexts.push(ctx);
+    } else {
+        await esbuild.build(options);
+    }
+}
+if (watch) console.log(`Watching ${contexts.length} bundles…`);

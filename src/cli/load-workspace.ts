@@ -1,0 +1,158 @@
+/**
+ * Loading `.arch` files from disk for the CLI: discovery of files under folders, loading
+ * of everything they import, and one Langium build with validation — the same services and
+ * diagnostics as the language server.
+ */
+import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { extname, join, resolve } from 'node:path';
+import { URI, type LangiumDocument } from 'langium';
+import { NodeFileSystem } from 'langium/node';
+import { importedUris } from '../language/archway-imports.js';
+import { createArchwayServices, type ArchwayServices } from '../lsp/archway-services.js';
+import type { ArchModel } from '../model/arch-model.js';
+import type { ImportStatus } from '../model/build-model.js';
+import { buildDocumentModel, modelRootsOf } from '../model/workspace-models.js';
+
+/** A path the user gave that could not be used. */
+export class InputError extends Error {}
+
+/** Files larger than this are not parsed. */
+export const MAX_FILE_BYTES = 5 * 1024 * 1024;
+
+/** `.arch` files named by `paths` (files, or folders searched recursively), sorted, absolute. */
+export function discoverArchFiles(paths: readonly string[]): string[] {
+    const found = new Set<string>();
+    const visited = new Set<string>();
+    const walk = (dir: string): void => {
+        let real: string;
+        try {
+            real = realpathSync(dir);
+        } catch {
+            return;
+        }
+        if (visited.has(real)) return; // symlink loop
+        visited.add(real);
+        let entries: import('node:fs').Dirent[];
+        try {
+            entries = readdirSync(dir, { withFileTypes: true });
+        } catch (error) {
+            throw new InputError(`Cannot read the folder '${dir}': ${(error as NodeJS.ErrnoException).code ?? String(error)}.`);
+        }
+        for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+            if (entry.name.startsWith('.') || entry.name === 'node_modules' || entry.name === 'out') continue;
+            const full = join(dir, entry.name);
+            let stats;
+            try {
+                stats = statSync(full);
+            } catch {
+                continue; // dangling symlink
+            }
+            if (stats.isDirectory()) walk(full);
+            else if (stats.isFile() && extname(entry.name) === '.arch') found.add(resolve(full));
+        }
+    };
+    for (const path of paths) {
+        let stats;
+        try {
+            stats = statSync(path);
+        } catch (error) {
+            const code = (error as NodeJS.ErrnoException).code;
+            throw new InputError(code === 'ENOENT' ? `No such file or folder: '${path}'.` : `Cannot read '${path}': ${code ?? String(error)}.`);
+        }
+        if (stats.isDirectory()) walk(path);
+        else if (stats.isFile()) found.add(resolve(path));
+        else throw new InputError(`'${path}' is neither a file nor a folder.`);
+    }
+    return [...found].sort();
+}
+
+/** The loaded, linked and validated workspace. */
+export interface LoadedWorkspace {
+    services: ArchwayServices;
+    /** Documents of the files asked for, in order. */
+    requested: LangiumDocument[];
+    /** Every loaded document (requested and imported). */
+    all: LangiumDocument[];
+    /** Models whose roots are among the loaded documents. */
+    models(): ArchModel[];
+    /** The model(s) a requested document belongs to. */
+    modelsOf(document: LangiumDocument): ArchModel[];
+}
+
+/** Reads a file as UTF-8 text, refusing files that are too large or binary. */
+export function readArchFile(path: string): string {
+    const stats = statSync(path);
+    if (stats.size > MAX_FILE_BYTES) {
+        throw new InputError(`'${path}' is ${(stats.size / 1024 / 1024).toFixed(1)} MB; files over ${MAX_FILE_BYTES / 1024 / 1024} MB are not checked.`);
+    }
+    const buffer = readFileSync(path);
+    if (buffer.includes(0)) throw new InputError(`'${path}' is a binary file, not .arch text.`);
+    let text = buffer.toString('utf8');
+    if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+    return text;
+}
+
+function importStatusOnDisk(uri: string): ImportStatus {
+    const path = URI.parse(uri).fsPath;
+    try {
+        const stats = statSync(path);
+        if (stats.isDirectory()) return 'directory';
+        if (extname(path) !== '.arch') return 'not-arch';
+        return 'ok';
+    } catch (error) {
+        return (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'missing' : 'unreadable';
+    }
+}
+
+/** Loads the files (and, transitively, what they import) and builds them with validation. */
+export async function loadWorkspace(files: readonly string[]): Promise<LoadedWorkspace> {
+    const { shared, Archway } = createArchwayServices(NodeFileSystem);
+    const langiumDocuments = shared.workspace.LangiumDocuments;
+    const factory = shared.workspace.LangiumDocumentFactory;
+    const statuses = new Map<string, ImportStatus>();
+    Archway.archway.ModelChecker.importStatus = (uri) => statuses.get(uri) ?? importStatusOnDisk(uri);
+
+    const requested: LangiumDocument[] = [];
+    const all: LangiumDocument[] = [];
+    const load = (path: string): LangiumDocument | undefined => {
+        const uri = URI.file(path);
+        const existing = langiumDocuments.getDocument(uri);
+        if (existing) return existing;
+        const text = readArchFile(path);
+        const document = factory.fromString(text, uri);
+        langiumDocuments.addDocument(document);
+        all.push(document);
+        return document;
+    };
+    for (const file of files) {
+        const document = load(file);
+        if (document && !requested.includes(document)) requested.push(document);
+    }
+    // Follow imports.
+    for (let i = 0; i < all.length; i++) {
+        for (const uri of importedUris(all[i])) {
+            if (statuses.has(uri)) continue;
+            const status = importStatusOnDisk(uri);
+            statuses.set(uri, status);
+            if (status !== 'ok') continue;
+            try {
+                load(URI.parse(uri).fsPath);
+            } catch {
+                statuses.set(uri, 'unreadable');
+            }
+        }
+    }
+    await shared.workspace.DocumentBuilder.build(all, { validation: true });
+    const modelOf = (root: LangiumDocument) => buildDocumentModel(root, langiumDocuments, Archway.archway.ModelChecker.importStatus);
+    return {
+        services: Archway,
+        requested,
+        all,
+        models: () => {
+            const roots = new Set<LangiumDocument>();
+            for (const document of all) for (const root of modelRootsOf(document, langiumDocuments)) roots.add(root);
+            return [...roots].map(modelOf);
+        },
+        modelsOf: (document) => modelRootsOf(document, langiumDocuments).map(modelOf),
+    };
+}

@@ -1,0 +1,4 @@
+/** Bundle entry of `out/server/main.cjs`. */
+import { startArchwayLanguageServer } from './main.js';
+
+startArchwayLanguageServer();

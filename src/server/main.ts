@@ -1,0 +1,15 @@
+/**
+ * The Archway language server entry: LSP over stdio (`--stdio`), IPC (`--node-ipc`) or sockets,
+ * for VS Code and any other editor.
+ */
+import { startLanguageServer as startLangium } from 'langium/lsp';
+import { NodeFileSystem } from 'langium/node';
+import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { createArchwayServices } from '../lsp/archway-services.js';
+
+/** Starts the server on the transport named in `process.argv` (`--stdio`, `--node-ipc`, …). */
+export function startArchwayLanguageServer(): void {
+    const connection = createConnection(ProposedFeatures.all);
+    const { shared } = createArchwayServices({ connection, ...NodeFileSystem });
+    startLangium(shared);
+}
