@@ -6,6 +6,7 @@ import { DefaultDocumentValidator, type LangiumDocument, type Module } from 'lan
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { LangiumServices, LangiumSharedServices, PartialLangiumServices, PartialLangiumSharedServices } from 'langium/lsp';
 import { ArchwayDocumentBuilder } from './archway-document-builder.js';
+import { ArchwayParserErrorMessageProvider } from './archway-parser-errors.js';
 import { ArchwayScopeComputation, ArchwayScopeProvider } from './archway-scope.js';
 
 /**
@@ -21,6 +22,9 @@ export class ArchwayDocumentValidator extends DefaultDocumentValidator {
 
 /** Language-specific core services: scoping and validation plumbing. */
 export const ArchwayCoreModule: Module<LangiumServices, PartialLangiumServices> = {
+    parser: {
+        ParserErrorMessageProvider: () => new ArchwayParserErrorMessageProvider(),
+    },
     references: {
         ScopeComputation: (services) => new ArchwayScopeComputation(services),
         ScopeProvider: (services) => new ArchwayScopeProvider(services),

@@ -146,6 +146,10 @@ class ModelBuilder {
 
     private declareComponent(node: ComponentNode, zone: Zone | undefined): void {
         if (!node.name || !node.kind) return;
+        if (!(COMPONENT_KINDS as readonly string[]).includes(node.kind)) {
+            this.reportUnknownKind(node, zone);
+            return;
+        }
         const zonePath: string[] = [];
         for (let z: Zone | undefined = zone; z; z = z.parent ? this.elements.get(z.parent) as Zone : undefined) zonePath.unshift(z.id);
         const component: Component = {
@@ -175,6 +179,18 @@ class ModelBuilder {
                 component.channels.push(channel.id);
             }
         }
+    }
+
+    private reportUnknownKind(node: ComponentNode, zone: Zone | undefined): void {
+        const location = node.$cstNode ? GrammarUtils.findNodeForProperty(node.$cstNode, 'kind') : undefined;
+        const where = location ? { uri: this.uri, range: location.range } : this.location(node);
+        const suggestion = closest(node.kind, COMPONENT_KINDS);
+        const asProperty = zone && ZONE_PROPERTIES[node.kind]
+            ? ` If '${node.kind}' is a property, write '${node.kind}: ${node.name}'.` : '';
+        this.problem('unknown-kind', 'error', where,
+            `Unknown component kind '${node.kind}'.${didYouMean(suggestion)}${asProperty}`
+            + (suggestion || asProperty ? '' : ` Kinds are: ${COMPONENT_KINDS.join(', ')}.`),
+            [], suggestion ? { suggestion } : undefined);
     }
 
     /** Adds an element under its id; returns false (and records a duplicate) when the id is taken. */

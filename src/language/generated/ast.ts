@@ -174,7 +174,7 @@ export interface Component extends langium.AstNode {
     readonly $container: ArchFile | Zone;
     readonly $type: 'Component';
     annotations: Array<Annotation>;
-    kind: Kind;
+    kind: ComponentKind;
     label?: string;
     members: Array<ComponentMember>;
     name: Name;
@@ -191,6 +191,12 @@ export const Component = {
 
 export function isComponent(item: unknown): item is Component {
     return reflection.isInstance(item, Component.$type);
+}
+
+export type ComponentKind = Kind | string;
+
+export function isComponentKind(item: unknown): item is ComponentKind {
+    return isKind(item) || (typeof item === 'string' && (/[_a-zA-Z][\w]*(?:-[\w]+)*/.test(item)));
 }
 
 export type ComponentMember = Channel | Connection | Property | Route;
