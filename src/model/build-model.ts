@@ -424,7 +424,7 @@ class ModelBuilder {
         return id;
     }
 
-    private reportUnresolved(text: string, location: SourceLocation, role: string, owner: Component | undefined): void {
+    private reportUnresolved(text: string, location: SourceLocation, role: string, owner: Component | undefined, isProperty = false): void {
         const dot = text.indexOf('.');
         let candidates: Iterable<string> = this.elements.keys();
         if (dot > 0) {
@@ -435,8 +435,10 @@ class ModelBuilder {
         const what = dot > 0 && this.elements.get(text.slice(0, dot))?.type === 'component'
             ? `'${text}' names no topic or queue of '${text.slice(0, dot)}'`
             : `'${text}' is not declared`;
-        this.problem('unresolved-reference', 'error', location,
-            `The ${role} ${what}.${didYouMean(suggestion)}`, [], suggestion ? { suggestion } : undefined);
+        const message = isProperty
+            ? `${capitalize(role)} names '${text}', which is not declared.`
+            : `The ${role} ${what}.`;
+        this.problem('unresolved-reference', 'error', location, `${message}${didYouMean(suggestion)}`, [], suggestion ? { suggestion } : undefined);
         this.markUnresolved(owner?.id);
     }
 
@@ -537,7 +539,7 @@ class ModelBuilder {
                 const element = id !== undefined ? this.elements.get(id) : undefined;
                 if (!element) {
                     // An unresolved reference is reported once, as such, not as a bad value.
-                    this.reportUnresolved(node.word.$refText, this.refLocation(node.word), `reference ${what}`, component);
+                    this.reportUnresolved(node.word.$refText, this.refLocation(node.word), what, component, true);
                     return { ...base, type: 'reference', target: undefined };
                 }
                 const kind = element.type === 'component' ? element.kind : element.type;
