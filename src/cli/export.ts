@@ -1,9 +1,129 @@
 /**
- * `archway export` — placeholder until the export pipeline lands (replaced by its owner).
+ * `archway export <file.arch> [--view NAME] [--flow NAME] [--format svg|png|json]
+ * [--theme light|dark|high-contrast] [--direction right|down|left|up] [--scale N] [-o OUT]`.
+ * Writes the diagram of one view (or flow) of the model rooted at the file: SVG, PNG (via
+ * resvg, no browser) or the laid-out graph as JSON. Without `-o` the output goes next to
+ * the input (`shop.arch` → `shop.svg`, `shop.ordering.svg` for a view); `-o -` writes to stdout.
+ * Exit 0 when written, 1 when the model has errors (the diagram is still written), 2 on bad
+ * usage or unreadable input.
  */
-import type { CliIo } from './args.js';
+import { writeFileSync } from 'node:fs';
+import { basename, dirname, extname, join, resolve } from 'node:path';
+import type { LangiumDocument } from 'langium';
+import type { ArchModel, Direction } from '../model/arch-model.js';
+import { checkModel } from '../rules/engine.js';
+import { DiagramError, disposeLayout, renderDiagram, THEME_NAMES, type ThemeName } from '../diagram/index.js';
+import { parseArgs, type CliIo, UsageError } from './args.js';
+import { InputError, loadWorkspace } from './load-workspace.js';
 
-export async function runExport(_args: readonly string[], io: CliIo): Promise<number> {
-    io.stderr('archway export: not available in this build.\n');
-    return 2;
+export const EXPORT_USAGE = 'Usage: archway export <file.arch> [--view NAME] [--flow NAME] [--format svg|png|json] [--theme light|dark|high-contrast] [--direction right|down|left|up] [--scale N] [-o OUT]';
+
+const FORMATS = ['svg', 'png', 'json'] as const;
+type Format = typeof FORMATS[number];
+const DIRECTIONS: readonly Direction[] = ['right', 'down', 'left', 'up'];
+
+/** Renders an SVG string to PNG bytes with resvg, at `scale` × the SVG's size. */
+export async function svgToPng(svg: string, scale = 1): Promise<Buffer> {
+    const { Resvg } = await import('@resvg/resvg-js');
+    const resvg = new Resvg(svg, {
+        fitTo: scale === 1 ? { mode: 'original' } : { mode: 'zoom', value: scale },
+        font: { loadSystemFonts: true, defaultFontFamily: 'DejaVu Sans', sansSerifFamily: 'DejaVu Sans' },
+        shapeRendering: 2,
+        textRendering: 1,
+    });
+    return resvg.render().asPng();
+}
+
+function usage(message: string): UsageError {
+    return new UsageError(`${message}\n${EXPORT_USAGE}`);
+}
+
+/** Runs `archway export`; resolves to the exit code. */
+export async function runExport(argv: readonly string[], io: CliIo): Promise<number> {
+    const args = parseArgs(argv, {
+        view: 'string', flow: 'string', format: 'string', theme: 'string', output: 'string', direction: 'string', scale: 'string',
+        help: 'boolean',
+    });
+    if (args.flags.has('help')) {
+        io.stdout(EXPORT_USAGE + '\n');
+        return 0;
+    }
+    if (args.positionals.length !== 1) throw usage(args.positionals.length === 0 ? 'Name one .arch file to export.' : 'Export one file at a time.');
+    const output = args.options.output;
+    const outputExt = output && output !== '-' ? extname(output).slice(1).toLowerCase() : '';
+    const format = (args.options.format ?? ((FORMATS as readonly string[]).includes(outputExt) ? outputExt : 'svg')) as Format;
+    if (!FORMATS.includes(format)) throw usage(`Unknown format '${format}'; use svg, png or json.`);
+    const theme = (args.options.theme ?? 'light') as ThemeName;
+    if (!THEME_NAMES.includes(theme)) throw usage(`Unknown theme '${theme}'; use ${THEME_NAMES.join(', ')}.`);
+    const direction = args.options.direction as Direction | undefined;
+    if (direction !== undefined && !DIRECTIONS.includes(direction)) throw usage(`Unknown direction '${direction}'; use ${DIRECTIONS.join(', ')}.`);
+    const scale = args.options.scale === undefined ? 1 : Number(args.options.scale);
+    if (!Number.isFinite(scale) || scale <= 0 || scale > 8) throw usage(`--scale needs a number between 0 and 8, not '${args.options.scale}'.`);
+    if (format === 'png' && output === '-') throw usage('PNG cannot be written to stdout; name a file with -o.');
+
+    const file = resolve(args.positionals[0]);
+    if (extname(file) !== '.arch') throw new InputError(`'${args.positionals[0]}' is not an .arch file.`);
+    let workspace;
+    try {
+        workspace = await loadWorkspace([file]);
+    } catch (error) {
+        if (error instanceof InputError) throw error;
+        const code = (error as NodeJS.ErrnoException).code;
+        throw new InputError(code === 'ENOENT' ? `No such file: '${args.positionals[0]}'.` : `Cannot read '${args.positionals[0]}': ${code ?? String(error)}.`);
+    }
+    const document = workspace.requested[0];
+    if (!document) throw new InputError(`Cannot read '${args.positionals[0]}'.`);
+    const model = pickModel(workspace.modelsOf(document), document);
+
+    const errors = workspace.all.flatMap(d => (d.diagnostics ?? []).filter(x => x.severity === 1).map(x => ({ d, x })));
+    const findings = checkModel(model).findings;
+
+    let result;
+    try {
+        result = await renderDiagram(model, { view: args.options.view, flow: args.options.flow, theme, direction, findings });
+    } catch (error) {
+        if (error instanceof DiagramError) throw usage(error.message);
+        throw error;
+    } finally {
+        disposeLayout();
+    }
+
+    let bytes: string | Buffer;
+    if (format === 'svg') bytes = result.svg;
+    else if (format === 'json') bytes = JSON.stringify(result.layout, null, 2) + '\n';
+    else bytes = await svgToPng(result.svg, scale);
+
+    if (output === '-') io.stdout(bytes as string);
+    else {
+        const target = output ?? defaultOutput(file, args.options.view, args.options.flow, format);
+        try {
+            writeFileSync(target, bytes);
+        } catch (error) {
+            throw new InputError(`Cannot write '${target}': ${(error as NodeJS.ErrnoException).code ?? String(error)}.`);
+        }
+        io.stderr(`Wrote ${target}\n`);
+    }
+    if (errors.length > 0) {
+        for (const { d, x } of errors.slice(0, 20)) {
+            io.stderr(`${d.uri.fsPath}:${x.range.start.line + 1}:${x.range.start.character + 1} error ${x.message}\n`);
+        }
+        io.stderr(`The model has ${errors.length} error${errors.length === 1 ? '' : 's'}; the diagram may be incomplete.\n`);
+        return 1;
+    }
+    return 0;
+}
+
+/** The model rooted at the file when there is one, else the first model it belongs to. */
+function pickModel(models: ArchModel[], document: LangiumDocument): ArchModel {
+    const uri = document.uri.toString();
+    const model = models.find(m => m.rootUri === uri) ?? models[0];
+    if (!model) throw new InputError(`No model in '${document.uri.fsPath}'.`);
+    return model;
+}
+
+/** `dir/shop.arch` → `dir/shop.svg`, or `dir/shop.<view>.svg` for a view or flow. */
+export function defaultOutput(file: string, view: string | undefined, flow: string | undefined, format: Format): string {
+    const base = basename(file, extname(file));
+    const suffix = [view, flow].filter(Boolean).join('.');
+    return join(dirname(file), `${base}${suffix ? `.${suffix}` : ''}.${format}`);
 }

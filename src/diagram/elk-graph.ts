@@ -1,0 +1,123 @@
+/**
+ * Diagram ⇄ ELK: the ELK input graph for a diagram (zones and brokers as compound nodes,
+ * `layered` with `INCLUDE_CHILDREN` on the root, orthogonal edges, absolute coordinates),
+ * and the diagram positioned from ELK's result.
+ */
+import type { ElkExtendedEdge, ElkNode } from 'elkjs/lib/elk-api.js';
+import type { Direction } from '../model/arch-model.js';
+import {
+    BROKER_PADDING, TITLE_HEIGHT, ZONE_PADDING, measureEdgeLabel,
+    type Diagram, type DiagramEdge, type DiagramNode,
+} from './diagram-model.js';
+import type { ElkLayoutResult } from './elk-runner.js';
+
+/** Views with more edges than this get labels placed after layout (ELK label dummies are costly). */
+export const ELK_LABEL_EDGE_LIMIT = 120;
+/** Views with more nodes than this are laid out with lower thoroughness. */
+export const FAST_LAYOUT_NODE_LIMIT = 120;
+
+const ELK_DIRECTION: Record<Direction, string> = { right: 'RIGHT', down: 'DOWN', left: 'LEFT', up: 'UP' };
+
+function padding(p: { top: number; left: number; bottom: number; right: number }): string {
+    return `[top=${p.top},left=${p.left},bottom=${p.bottom},right=${p.right}]`;
+}
+
+/** True when edge labels are sized by ELK for this diagram. */
+export function labelsInElk(diagram: Diagram): boolean {
+    return diagram.edges.length <= ELK_LABEL_EDGE_LIMIT;
+}
+
+/** The ELK input for a diagram. Deterministic: same diagram, same JSON. */
+export function toElkGraph(diagram: Diagram): ElkNode {
+    const big = diagram.nodes.length > FAST_LAYOUT_NODE_LIMIT;
+    const root: ElkNode = {
+        id: '__root',
+        layoutOptions: {
+            'elk.algorithm': 'layered',
+            'elk.hierarchyHandling': 'INCLUDE_CHILDREN',
+            'elk.direction': ELK_DIRECTION[diagram.direction],
+            'elk.edgeRouting': 'ORTHOGONAL',
+            'elk.json.shapeCoords': 'ROOT',
+            'elk.json.edgeCoords': 'ROOT',
+            'elk.padding': padding({ top: diagram.title ? TITLE_HEIGHT : 16, left: 16, bottom: 16, right: 16 }),
+            'elk.spacing.nodeNode': '32',
+            'elk.layered.spacing.nodeNodeBetweenLayers': '56',
+            'elk.spacing.edgeNode': '20',
+            'elk.layered.spacing.edgeNodeBetweenLayers': '20',
+            'elk.spacing.edgeEdge': '14',
+            'elk.layered.spacing.edgeEdgeBetweenLayers': '14',
+            'elk.spacing.edgeLabel': '2',
+            'elk.edgeLabels.inline': 'true',
+            'elk.spacing.componentComponent': '40',
+            'elk.layered.mergeEdges': 'false',
+            ...(big ? { 'elk.layered.thoroughness': '3' } : {}),
+        },
+        children: [],
+        edges: [],
+    };
+    const elkNodes = new Map<string, ElkNode>();
+    for (const node of diagram.nodes) {
+        const elkNode: ElkNode = { id: node.id };
+        if (node.compound) {
+            elkNode.layoutOptions = {
+                'elk.padding': padding(node.role === 'zone' ? ZONE_PADDING : BROKER_PADDING),
+                'elk.nodeSize.constraints': 'MINIMUM_SIZE',
+                'elk.nodeSize.minimum': `(${node.width}, ${node.role === 'zone' ? 60 : 80})`,
+            };
+            elkNode.children = [];
+        } else {
+            elkNode.width = node.width;
+            elkNode.height = node.height;
+        }
+        elkNodes.set(node.id, elkNode);
+        const parent = node.parent === undefined ? root : elkNodes.get(node.parent) ?? root;
+        (parent.children ??= []).push(elkNode);
+    }
+    const withLabels = labelsInElk(diagram);
+    for (const edge of diagram.edges) {
+        const elkEdge: ElkExtendedEdge = { id: edge.id, sources: [edge.source], targets: [edge.target] };
+        const size = withLabels ? measureEdgeLabel(edge) : undefined;
+        if (size) elkEdge.labels = [{ id: `${edge.id}#label`, text: ' ', width: size.width, height: size.height }];
+        root.edges!.push(elkEdge);
+    }
+    return root;
+}
+
+/** The diagram with coordinates from a layout result (a new object; the input is unchanged). */
+export function applyLayout(diagram: Diagram, result: ElkLayoutResult): Diagram {
+    const nodes: DiagramNode[] = diagram.nodes.map(node => {
+        const box = result.nodes[node.id];
+        return box ? { ...node, x: box[0], y: box[1], width: box[2], height: box[3] } : { ...node };
+    });
+    const withLabels = labelsInElk(diagram);
+    const edges: DiagramEdge[] = diagram.edges.map(edge => {
+        const laid = result.edges[edge.id];
+        const points = laid ? laid.points.map(p => [p[0], p[1]] as [number, number]) : [];
+        let labelBox: DiagramEdge['labelBox'];
+        if (withLabels && laid?.label) {
+            labelBox = { x: laid.label[0], y: laid.label[1], width: laid.label[2], height: laid.label[3] };
+        } else if (!withLabels) {
+            const size = measureEdgeLabel(edge);
+            if (size) labelBox = labelOnLongestSegment(points, size.width, size.height);
+        }
+        return { ...edge, points, labelBox };
+    });
+    return { ...diagram, width: result.width, height: result.height, nodes, edges };
+}
+
+/** A label box centred on the longest segment of a polyline. */
+function labelOnLongestSegment(points: [number, number][], width: number, height: number): DiagramEdge['labelBox'] {
+    if (points.length < 2) return undefined;
+    let best = 0;
+    let bestLength = -1;
+    for (let i = 0; i + 1 < points.length; i++) {
+        const length = Math.abs(points[i + 1][0] - points[i][0]) + Math.abs(points[i + 1][1] - points[i][1]);
+        if (length > bestLength) {
+            bestLength = length;
+            best = i;
+        }
+    }
+    const cx = (points[best][0] + points[best + 1][0]) / 2;
+    const cy = (points[best][1] + points[best + 1][1]) / 2;
+    return { x: cx - width / 2, y: cy - height / 2, width, height };
+}

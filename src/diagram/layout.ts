@@ -1,0 +1,214 @@
+/**
+ * Layout off the hot path: ELK runs in a `worker_threads` worker when the bundled worker
+ * file is found (else in-process), newer requests with the same key cancel older ones,
+ * and results are cached by a hash of the ELK input so edits that do not change the
+ * graph (node sizes included) skip ELK entirely.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { ElkNode } from 'elkjs/lib/elk-api.js';
+import { runElk, type ElkLayoutResult } from './elk-runner.js';
+
+/** A layout request that a newer request with the same key replaced. */
+export class LayoutCancelledError extends Error {
+    constructor() {
+        super('Layout cancelled by a newer request.');
+        this.name = 'LayoutCancelledError';
+    }
+}
+
+/** Settings of the layout service. */
+export interface LayoutSettings {
+    /** Path of the worker script; `false` forces in-process layout; undefined searches next to the bundle. */
+    workerPath?: string | false;
+    /** Number of layouts kept in the cache. */
+    cacheSize?: number;
+}
+
+/** Options of one layout request. */
+export interface LayoutRequestOptions {
+    /**
+     * Requests with the same key replace each other: a pending older one is cancelled
+     * (rejects with `LayoutCancelledError`), a running one is stopped.
+     */
+    key?: string;
+}
+
+/** Counters for tests and benchmarks. */
+export interface LayoutStats {
+    cacheHits: number;
+    cacheMisses: number;
+    cancelled: number;
+    workerLayouts: number;
+    inProcessLayouts: number;
+}
+
+const WORKER_FILE = 'layout-worker.cjs';
+
+let settings: LayoutSettings = {};
+const cache = new Map<string, ElkLayoutResult>();
+const stats: LayoutStats = { cacheHits: 0, cacheMisses: 0, cancelled: 0, workerLayouts: 0, inProcessLayouts: 0 };
+
+/** Changes the layout settings (stops the current worker when the worker path changes). */
+export function configureLayout(next: LayoutSettings): void {
+    if (next.workerPath !== settings.workerPath) stopWorker();
+    settings = { ...settings, ...next };
+}
+
+/** Current counters (a copy). */
+export function layoutStats(): LayoutStats {
+    return { ...stats };
+}
+
+/** Empties the layout cache. */
+export function clearLayoutCache(): void {
+    cache.clear();
+}
+
+/** Stops the worker (it is restarted on the next request). */
+export function disposeLayout(): void {
+    stopWorker();
+}
+
+/** Content hash of an ELK input graph: the cache key. */
+export function hashGraph(graph: ElkNode): string {
+    return createHash('sha1').update(JSON.stringify(graph)).digest('hex');
+}
+
+/** The worker script: configured, or `layout-worker.cjs` beside (or near) the running bundle. */
+export function resolveWorkerPath(): string | undefined {
+    if (settings.workerPath === false) return undefined;
+    if (settings.workerPath) return existsSync(settings.workerPath) ? settings.workerPath : undefined;
+    if (typeof __dirname !== 'string') return undefined;
+    for (const candidate of [join(__dirname, WORKER_FILE), join(__dirname, '..', 'diagram', WORKER_FILE), join(__dirname, '..', WORKER_FILE)]) {
+        if (existsSync(candidate)) return candidate;
+    }
+    return undefined;
+}
+
+// ---------------------------------------------------------------- the queue
+
+interface Job {
+    id: number;
+    key: string | undefined;
+    graph: ElkNode;
+    hash: string;
+    resolve: (result: ElkLayoutResult) => void;
+    reject: (error: Error) => void;
+}
+
+let nextId = 1;
+const queue: Job[] = [];
+let running: Job | undefined;
+let worker: Worker | undefined;
+
+/**
+ * Lays out an ELK graph: from the cache when the same graph was laid out before, else in
+ * the worker (or in-process). Rejects with `LayoutCancelledError` when superseded.
+ */
+export function layoutGraph(graph: ElkNode, options: LayoutRequestOptions = {}): Promise<ElkLayoutResult> {
+    const hash = hashGraph(graph);
+    const cached = cache.get(hash);
+    if (options.key !== undefined) cancelKey(options.key);
+    if (cached) {
+        stats.cacheHits++;
+        cache.delete(hash);
+        cache.set(hash, cached); // most recently used last
+        return Promise.resolve(cached);
+    }
+    stats.cacheMisses++;
+    return new Promise<ElkLayoutResult>((resolve, reject) => {
+        queue.push({ id: nextId++, key: options.key, graph, hash, resolve, reject });
+        pump();
+    });
+}
+
+function cancelKey(key: string): void {
+    for (let i = queue.length - 1; i >= 0; i--) {
+        if (queue[i].key === key) {
+            const [job] = queue.splice(i, 1);
+            stats.cancelled++;
+            job.reject(new LayoutCancelledError());
+        }
+    }
+    if (running?.key === key) {
+        // ELK cannot be interrupted: stop the worker (the next job starts a fresh one);
+        // in-process, the running layout finishes but its result is dropped.
+        const job = running;
+        running = undefined;
+        if (pendingWorkerJob?.id === job.id) stopWorker();
+        stats.cancelled++;
+        job.reject(new LayoutCancelledError());
+        queueMicrotask(pump);
+    }
+}
+
+function remember(hash: string, result: ElkLayoutResult): void {
+    cache.set(hash, result);
+    const limit = settings.cacheSize ?? 32;
+    while (cache.size > limit) cache.delete(cache.keys().next().value as string);
+}
+
+function pump(): void {
+    if (running || queue.length === 0) return;
+    const job = queue.shift()!;
+    running = job;
+    const finish = (error: Error | undefined, result?: ElkLayoutResult): void => {
+        if (running !== job) return; // cancelled meanwhile
+        running = undefined;
+        if (error) job.reject(error);
+        else {
+            remember(job.hash, result!);
+            job.resolve(result!);
+        }
+        if (worker && queue.length === 0) worker.unref();
+        pump();
+    };
+    const path = resolveWorkerPath();
+    if (path) {
+        stats.workerLayouts++;
+        const w = ensureWorker(path);
+        w.ref();
+        pendingWorkerJob = { id: job.id, finish };
+        w.postMessage({ id: job.id, graph: job.graph });
+    } else {
+        stats.inProcessLayouts++;
+        runElk(job.graph).then(result => finish(undefined, result), (error: unknown) => finish(toError(error)));
+    }
+}
+
+let pendingWorkerJob: { id: number; finish: (error: Error | undefined, result?: ElkLayoutResult) => void } | undefined;
+
+function ensureWorker(path: string): Worker {
+    if (worker) return worker;
+    const w = new Worker(path);
+    w.on('message', (message: { id: number; result?: ElkLayoutResult; error?: string }) => {
+        const pending = pendingWorkerJob;
+        if (!pending || pending.id !== message.id) return;
+        pendingWorkerJob = undefined;
+        pending.finish(message.error === undefined ? undefined : new Error(message.error), message.result);
+    });
+    const fail = (error: Error): void => {
+        if (worker === w) worker = undefined;
+        const pending = pendingWorkerJob;
+        pendingWorkerJob = undefined;
+        pending?.finish(error);
+    };
+    w.on('error', fail);
+    w.on('exit', code => { if (worker === w) fail(new Error(`Layout worker exited with code ${code}.`)); });
+    worker = w;
+    return w;
+}
+
+function stopWorker(): void {
+    const w = worker;
+    worker = undefined;
+    pendingWorkerJob = undefined;
+    if (w) void w.terminate();
+}
+
+function toError(error: unknown): Error {
+    return error instanceof Error ? error : new Error(String(error));
+}

@@ -1,0 +1,156 @@
+/**
+ * View selection: which components, zones, channels and connections a view (and
+ * optionally a flow) shows. Pure; keeps the model's order so the same text always
+ * selects the same elements in the same order.
+ */
+import type { ArchModel, Connection, Direction, Flow, View } from '../model/arch-model.js';
+
+/** A view or flow name that the model does not declare. */
+export class DiagramError extends Error {}
+
+/** A connection as the view draws it: its ends mapped to visible elements. */
+export interface SelectedConnection {
+    connection: Connection;
+    /** Visible element the edge starts at (the connection's source, or its broker). */
+    source: string;
+    /** Visible element the edge ends at. */
+    target: string;
+}
+
+/** What a view shows. */
+export interface ViewSelection {
+    view: View;
+    flow: Flow | undefined;
+    direction: Direction;
+    /** Visible component ids, in model order. */
+    components: string[];
+    /** Visible channel ids, in model order; their brokers are visible components. */
+    channels: string[];
+    /** Zones drawn as containers (ancestors of visible components), in model order. */
+    zones: string[];
+    /** Connections with both ends visible, in model order. */
+    connections: SelectedConnection[];
+}
+
+/** Options of `selectView`. */
+export interface SelectOptions {
+    /** View id; default the view named `overview`, else the first view. */
+    view?: string;
+    /** Flow id to highlight; its steps' ends are added to the view when missing. */
+    flow?: string;
+    /** Overrides the view's direction. */
+    direction?: Direction;
+}
+
+/** The view a name refers to, or the default view. Throws `DiagramError` for unknown names. */
+export function findView(model: ArchModel, name: string | undefined): View {
+    if (name === undefined) {
+        return model.views.find(v => v.id === 'overview') ?? model.views[0] ?? {
+            id: 'overview', label: 'Everything', implicit: true, includeAll: true, includes: [], excludes: [],
+            direction: undefined, location: undefined,
+        };
+    }
+    const view = model.views.find(v => v.id === name);
+    if (view) return view;
+    if (name === 'overview') return { id: 'overview', label: 'Everything', implicit: true, includeAll: true, includes: [], excludes: [], direction: undefined, location: undefined };
+    const known = model.views.map(v => v.id).join(', ');
+    throw new DiagramError(`No view named '${name}'. Views: ${known || 'none'}.`);
+}
+
+/** The flow a name refers to. Throws `DiagramError` for unknown names. */
+export function findFlow(model: ArchModel, name: string): Flow {
+    const flow = model.flows.find(f => f.id === name);
+    if (flow) return flow;
+    const known = model.flows.map(f => f.id).join(', ');
+    throw new DiagramError(`No flow named '${name}'. Flows: ${known || 'none'}.`);
+}
+
+/** Selects what a view (and flow) shows. */
+export function selectView(model: ArchModel, options: SelectOptions = {}): ViewSelection {
+    const view = findView(model, options.view);
+    const flow = options.flow === undefined ? undefined : findFlow(model, options.flow);
+
+    const components = new Set<string>();
+    /** Brokers whose channels all show (unless excluded). */
+    const wholeBrokers = new Set<string>();
+    const channels = new Set<string>();
+    const inZone = (zonePath: readonly string[], zone: string): boolean => zonePath.includes(zone);
+
+    const includeElement = (id: string): void => {
+        const element = model.elements.get(id);
+        if (!element) return;
+        if (element.type === 'component') {
+            components.add(id);
+            wholeBrokers.add(id);
+        } else if (element.type === 'zone') {
+            for (const c of model.components) {
+                if (inZone(c.zonePath, id)) {
+                    components.add(c.id);
+                    wholeBrokers.add(c.id);
+                }
+            }
+        } else {
+            components.add(element.broker);
+            channels.add(id);
+        }
+    };
+    if (view.includeAll) for (const c of model.components) includeElement(c.id);
+    for (const id of view.includes) includeElement(id);
+
+    const excludedChannels = new Set<string>();
+    for (const id of view.excludes) {
+        const element = model.elements.get(id);
+        if (!element) continue;
+        if (element.type === 'component') components.delete(id);
+        else if (element.type === 'zone') {
+            for (const c of model.components) if (inZone(c.zonePath, id)) components.delete(c.id);
+        } else excludedChannels.add(id);
+    }
+
+    // A flow's steps always show, even when the view left their ends out.
+    if (flow) {
+        for (const step of flow.steps) {
+            for (const id of [step.source, step.target]) {
+                const element = model.elements.get(id);
+                if (element?.type === 'channel') {
+                    components.add(element.broker);
+                    channels.add(id);
+                    excludedChannels.delete(id);
+                } else if (element?.type === 'component') components.add(id);
+            }
+        }
+    }
+
+    const visibleChannels = model.channels
+        .filter(ch => components.has(ch.broker) && !excludedChannels.has(ch.id) && (wholeBrokers.has(ch.broker) || channels.has(ch.id)))
+        .map(ch => ch.id);
+    const channelSet = new Set(visibleChannels);
+    const componentList = model.components.filter(c => components.has(c.id)).map(c => c.id);
+
+    const zoneSet = new Set<string>();
+    for (const id of componentList) {
+        const component = model.elements.get(id);
+        if (component?.type === 'component') for (const z of component.zonePath) zoneSet.add(z);
+    }
+    const zones = model.zones.filter(z => zoneSet.has(z.id)).map(z => z.id);
+
+    /** The visible element standing for `id`: itself, or a hidden channel's broker. */
+    const visible = (id: string): string | undefined => {
+        if (components.has(id) || channelSet.has(id)) return id;
+        const element = model.elements.get(id);
+        if (element?.type === 'channel' && components.has(element.broker)) return element.broker;
+        return undefined;
+    };
+    const connections: SelectedConnection[] = [];
+    for (const connection of model.connections) {
+        const source = visible(connection.source);
+        const target = visible(connection.target);
+        if (source === undefined || target === undefined || source === target) continue;
+        connections.push({ connection, source, target });
+    }
+
+    return {
+        view, flow, direction: options.direction ?? view.direction ?? 'right',
+        components: componentList, channels: visibleChannels, zones, connections,
+    };
+}
