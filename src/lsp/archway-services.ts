@@ -10,6 +10,7 @@ import {
 import { ArchwayCoreModule, ArchwaySharedCoreModule } from '../language/archway-module.js';
 import { ArchwayGeneratedModule, ArchwayGeneratedSharedModule } from '../language/generated/module.js';
 import { ArchwayModelChecker, registerArchwayValidation } from './archway-validator.js';
+import { ArchwayEditorModule, ArchwayEditorSharedModule } from './archway-editor-module.js';
 
 /** Services Archway adds to Langium's. */
 export interface ArchwayAddedServices {
@@ -29,8 +30,8 @@ export const ArchwayLspModule: Module<ArchwayServices, PartialLangiumServices & 
 
 /** Creates the shared and language services; with a connection they serve LSP. */
 export function createArchwayServices(context: DefaultSharedModuleContext): { shared: LangiumSharedServices; Archway: ArchwayServices } {
-    const shared = inject(createDefaultSharedModule(context), ArchwayGeneratedSharedModule, ArchwaySharedCoreModule);
-    const Archway = inject(createDefaultModule({ shared }), ArchwayGeneratedModule, ArchwayCoreModule, ArchwayLspModule);
+    const shared = inject(createDefaultSharedModule(context), ArchwayGeneratedSharedModule, ArchwaySharedCoreModule, ArchwayEditorSharedModule);
+    const Archway = inject(createDefaultModule({ shared }), ArchwayGeneratedModule, ArchwayCoreModule, ArchwayLspModule, ArchwayEditorModule);
     shared.ServiceRegistry.register(Archway);
     registerArchwayValidation(Archway);
     if (!context.connection) {

@@ -1,0 +1,18 @@
+/**
+ * Editor intelligence: completion, hover, navigation, formatting, semantic tokens, code lens
+ * and inlay hints. Injected after the core and checking modules by `createArchwayServices`.
+ */
+import type { Module } from 'langium';
+import type { LangiumServices, LangiumSharedServices, PartialLangiumServices, PartialLangiumSharedServices } from 'langium/lsp';
+import { ArchwayFormatter } from './archway-formatter.js';
+
+/** Language-level editor features. */
+export const ArchwayEditorModule: Module<LangiumServices, PartialLangiumServices> = {
+    lsp: {
+        Formatter: () => new ArchwayFormatter(),
+    },
+};
+
+/** Shared editor features (symbol kinds, server capabilities). */
+export const ArchwayEditorSharedModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
+};

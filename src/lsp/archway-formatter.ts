@@ -1,0 +1,81 @@
+/**
+ * The LSP formatter: `formatArch` over the document, as one minimal text edit.
+ */
+import type { LangiumDocument } from 'langium';
+import type { Formatter, LangiumServices } from 'langium/lsp';
+import type { DocumentOnTypeFormattingOptions, TextEdit } from 'vscode-languageserver-protocol';
+import { isArchFile, type ArchFile } from '../language/generated/ast.js';
+import { formatArch } from './archway-format.js';
+
+/** True when the document parsed without lexer or parser errors. */
+export function hasSyntaxErrors(document: LangiumDocument): boolean {
+    const result = document.parseResult;
+    return result.lexerErrors.length > 0 || result.parserErrors.length > 0;
+}
+
+/** Formats a parsed document's current text (re-indents only when it has syntax errors). */
+export function formatDocumentText(document: LangiumDocument): string {
+    const text = document.textDocument.getText();
+    const root = document.parseResult.value;
+    const current = isArchFile(root) && !hasSyntaxErrors(document) && root.$cstNode?.root.fullText === text;
+    return formatArch(text, current ? root as ArchFile : undefined);
+}
+
+/** Formats `.arch` text with the language's parser (for the CLI and tests). */
+export function formatArchText(text: string, services: LangiumServices): { text: string; syntaxErrors: boolean } {
+    const result = services.parser.LangiumParser.parse<ArchFile>(text);
+    const syntaxErrors = result.lexerErrors.length > 0 || result.parserErrors.length > 0;
+    return { text: formatArch(text, syntaxErrors ? undefined : result.value), syntaxErrors };
+}
+
+/** The smallest single edit turning `before` into `after` (none when equal). */
+export function minimalEdit(document: LangiumDocument, before: string, after: string): TextEdit[] {
+    if (before === after) return [];
+    let start = 0;
+    const max = Math.min(before.length, after.length);
+    while (start < max && before.charCodeAt(start) === after.charCodeAt(start)) start++;
+    let endBefore = before.length;
+    let endAfter = after.length;
+    while (endBefore > start && endAfter > start && before.charCodeAt(endBefore - 1) === after.charCodeAt(endAfter - 1)) {
+        endBefore--;
+        endAfter--;
+    }
+    // Do not split a \r\n pair.
+    if (start > 0 && before[start - 1] === '\r' && before[start] === '\n') start--;
+    if (endBefore < before.length && before[endBefore - 1] === '\r' && before[endBefore] === '\n') {
+        endBefore++;
+        endAfter++;
+    }
+    return [{
+        range: { start: document.textDocument.positionAt(start), end: document.textDocument.positionAt(endBefore) },
+        newText: after.slice(start, endAfter),
+    }];
+}
+
+/** Whole-document formatting; range formatting formats the whole document too. */
+export class ArchwayFormatter implements Formatter {
+    formatDocument(document: LangiumDocument): TextEdit[] {
+        return this.edits(document);
+    }
+
+    formatDocumentRange(document: LangiumDocument): TextEdit[] {
+        return this.edits(document);
+    }
+
+    formatDocumentOnType(): TextEdit[] {
+        return [];
+    }
+
+    get formatOnTypeOptions(): DocumentOnTypeFormattingOptions | undefined {
+        return undefined;
+    }
+
+    private edits(document: LangiumDocument): TextEdit[] {
+        try {
+            const before = document.textDocument.getText();
+            return minimalEdit(document, before, formatDocumentText(document));
+        } catch {
+            return [];
+        }
+    }
+}
