@@ -1,0 +1,51 @@
+/**
+ * Markdown reference of every property, generated from the schema.
+ */
+import { COMPONENT_KINDS } from '../arch-model.js';
+import {
+    AUTH_MODES, CHANNEL_PROPERTIES, COMPONENT_PROPERTIES, CONNECTION_PROPERTIES, VIEW_PROPERTIES, ZONE_PROPERTIES,
+    type PropertyTable, type PropertyType,
+} from './property-schema.js';
+
+/** A short description of a property type for docs and hover. */
+export function describePropertyType(type: PropertyType): string {
+    switch (type.type) {
+        case 'number': return type.integer ? `whole number${type.min !== undefined ? ` ≥ ${type.min}` : ''}` : 'number';
+        case 'boolean': return '`true` / `false`';
+        case 'string': return 'string';
+        case 'duration': return 'duration (`30s`)';
+        case 'rate': return 'rate (`100/s`)';
+        case 'quantity': return 'count (`1000 items`)';
+        case 'enum': return type.values.map(v => `\`${v}\``).join(' \\| ');
+        case 'reference': return `id of a ${type.kinds.join(' / ')}`;
+        case 'mode': return Object.keys(type.modes).map(m => `\`${m}\``).join(' \\| ') + ' (with settings)';
+        case 'block': return '`{ … }` block';
+        case 'list': return `list of ${describePropertyType(type.of)}`;
+        case 'union': return type.of.map(describePropertyType).join(', or ');
+    }
+}
+
+function table(properties: PropertyTable): string {
+    const rows = Object.entries(properties).map(([name, spec]) =>
+        `| \`${name}\` | ${describePropertyType(spec.type)} | ${spec.doc.replace(/\|/g, '\\|')} | ${spec.default ?? ''} |`);
+    return ['| property | value | meaning | default |', '|---|---|---|---|', ...rows].join('\n');
+}
+
+export function renderPropertyDocs(): string {
+    const parts = [
+        '# Property reference',
+        '',
+        '<!-- Generated from src/model/schema/property-schema.ts by `npm run docs:properties`; do not edit. -->',
+        '',
+    ];
+    for (const kind of COMPONENT_KINDS) parts.push(`## \`${kind}\``, '', table(COMPONENT_PROPERTIES[kind]), '');
+    parts.push('## `topic` and `queue`', '', table(CHANNEL_PROPERTIES), '');
+    parts.push('## Connections and routes `{ … }`', '', table(CONNECTION_PROPERTIES), '');
+    parts.push('## `zone`', '', table(ZONE_PROPERTIES), '');
+    parts.push('## `view`', '', table(VIEW_PROPERTIES), '');
+    parts.push('## `auth:` modes', '');
+    for (const [mode, settings] of Object.entries(AUTH_MODES)) {
+        parts.push(`### \`auth: ${mode}\``, '', Object.keys(settings).length > 0 ? table(settings) : 'No settings.', '');
+    }
+    return parts.join('\n');
+}
