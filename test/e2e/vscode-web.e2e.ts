@@ -1,0 +1,274 @@
+/**
+ * End-to-end: the packaged extension in a real VS Code (code-server 4.100.3 = VS Code
+ * 1.100.3 in headless Chromium). Run with `npm run test:e2e`; see test/e2e/README.md.
+ *
+ * The steps share one code-server and one browser page and run in order; each saves a
+ * screenshot under test-results/e2e/ (a FAILED-… one when it fails).
+ */
+import { mkdirSync, rmSync, writeFileSync, existsSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+    collectLogs, ensureCodeServer, launchBrowser, makeWorkspace, MOD, packageExtension, readText, REPO_ROOT,
+    removeDir, RESULTS_DIR, startCodeServer, tempDir, waitFor, Workbench, type CodeServer, type Workspace,
+} from './harness';
+import {
+    ARCHWAY_JSON, CLICK_TARGET, cliFindings, COMPLETIONS, DISABLED_RULE, EDIT, EXAMPLES, EXPORT, lineOf, MAIN_FILE,
+    OTHER_FILES, PREVIEW_LABELS, TOKEN_SCOPES, type CliFinding,
+} from './scenarios';
+
+let tmp: string;
+let ws: Workspace;
+let server: CodeServer | undefined;
+let browser: Browser | undefined;
+let wb: Workbench;
+let expected: CliFinding[] = [];
+const timings: Record<string, number> = {};
+
+function timed<T>(name: string, fn: () => T): T {
+    const t0 = Date.now();
+    try { return fn(); } finally { timings[name] = Date.now() - t0; }
+}
+
+beforeAll(async () => {
+    rmSync(RESULTS_DIR, { recursive: true, force: true });
+    mkdirSync(RESULTS_DIR, { recursive: true });
+    const root = timed('setup code-server', () => ensureCodeServer());
+    const vsix = timed('npm run package', () => packageExtension());
+    tmp = tempDir();
+    ws = makeWorkspace(tmp, EXAMPLES, { 'archway.json': JSON.stringify(ARCHWAY_JSON, null, 2) + '\n' });
+    expected = cliFindings(REPO_ROOT, ws.root) ?? [];
+    const t0 = Date.now();
+    server = await startCodeServer({ root, tmp, vsix, workspace: ws.root });
+    browser = await launchBrowser();
+    const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+    page.setDefaultTimeout(30_000);
+    wb = new Workbench(page);
+    await wb.step('workbench', async () => {
+        await wb.open(server!.url);
+        await wb.trustWorkspace();
+    });
+    timings['start code-server + workbench'] = Date.now() - t0;
+}, 25 * 60_000);
+
+afterAll(async () => {
+    await browser?.close().catch(() => undefined);
+    if (server) {
+        await server.stop();
+        collectLogs(server.userDataDir);
+    }
+    if (wb?.consoleErrors.length) writeFileSync(join(RESULTS_DIR, 'browser-console-errors.txt'), wb.consoleErrors.join('\n'));
+    writeFileSync(join(RESULTS_DIR, 'timings.json'), JSON.stringify(timings, null, 2));
+    if (tmp) removeDir(tmp);
+}, 60_000);
+
+describe.sequential('Archway in VS Code (code-server)', () => {
+    it('activates on an .arch file and applies the TextMate grammar', async () => {
+        await wb.step('highlighting', async () => {
+            await wb.openFile(MAIN_FILE);
+            const text = readText(ws.file(MAIN_FILE));
+            await waitFor('the editor to show the language mode "Archway"/"arch"', async () => {
+                const mode = await wb.page.locator('[id="status.editor.mode"]').innerText().catch(() => '');
+                return /arch/i.test(mode) ? mode : undefined;
+            }, 20_000);
+            for (const probe of TOKEN_SCOPES) {
+                const line = lineOf(text, probe.line);
+                const column = text.split('\n')[line - 1].indexOf(probe.token) + 1;
+                await wb.goTo(line, column + 1);
+                await wb.runCommand('Developer: Inspect Editor Tokens and Scopes');
+                const widget = wb.page.locator('.token-inspect-widget');
+                const info = await waitFor(`the token inspector to show a scope like ${probe.scope} for ${probe.token} at ${line}:${column}`, async () => {
+                    const t = await widget.innerText().catch(() => '');
+                    return probe.scope.test(t) ? t : undefined;
+                }, 15_000);
+                expect(info).toMatch(/textmate scopes/i);
+                await wb.page.keyboard.press('Escape');
+                await widget.waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => undefined);
+            }
+            // The colours differ: a keyword is not drawn with the default foreground class.
+            const keywordClass = await wb.activeEditor.locator('.view-line span span', { hasText: /^gateway$/ }).first().getAttribute('class');
+            expect(keywordClass, 'the keyword "gateway" is drawn with a token colour class').toMatch(/mtk\d+/);
+            expect(keywordClass).not.toMatch(/^mtk1$/);
+        });
+    });
+
+    it('lists the rule findings with their rule ids in the Problems panel', async () => {
+        await wb.step('problems', async () => {
+            for (const f of OTHER_FILES) await wb.openFile(f);
+            await wb.openFile(MAIN_FILE);
+            await wb.openProblems();
+            const codes = [...new Set(expected.map((d) => d.code))].sort();
+            expect(codes.length, `the CLI reports findings for the workspace (got ${JSON.stringify(expected)})`).toBeGreaterThan(0);
+            expect(codes, `archway.json switches ${DISABLED_RULE} off, so the CLI must not report it`).not.toContain(DISABLED_RULE);
+            // Wait for the language server: the status bar counts reach the CLI's numbers.
+            const errors = expected.filter((d) => d.severity === 'error').length;
+            const warnings = expected.filter((d) => d.severity === 'warning').length;
+            await waitFor(`the status bar to count ${errors} errors and ${warnings} warnings (as the CLI does)`, async () => {
+                const t = await wb.page.locator('[id="status.problems"]').innerText().catch(() => '');
+                const nums = t.match(/\d+/g)?.map(Number) ?? [];
+                return nums[0] === errors && nums[1] === warnings ? t : undefined;
+            }, 60_000);
+            for (const code of codes) {
+                await wb.filterProblems(code);
+                const files = [...new Set(expected.filter((d) => d.code === code).map((d) => d.file.split(/[\\/]/).pop()!))];
+                await waitFor(`the Problems panel to list ${code} in ${files.join(', ')}`, async () => {
+                    const rows = await wb.problemRows();
+                    const text = rows.join('\n');
+                    return rows.some((r) => r.includes(code)) && files.every((f) => text.includes(f)) ? rows : undefined;
+                }, 30_000);
+            }
+            await wb.filterProblems(DISABLED_RULE);
+            await waitFor(`no ${DISABLED_RULE} rows (switched off in archway.json)`, async () => !(await wb.problemRows()).some((r) => r.includes(DISABLED_RULE)), 10_000);
+            // Leave the panel showing everything for the screenshot.
+            await wb.filterProblems('');
+        });
+    });
+
+    it('offers component kinds in completion', async () => {
+        await wb.step('completion', async () => {
+            await wb.openFile(MAIN_FILE);
+            const text = readText(ws.file(MAIN_FILE));
+            const lines = text.split('\n');
+            const last = lines.length;
+            await wb.goTo(last, lines[last - 1].length + 1);
+            await wb.page.keyboard.press('Enter');
+            await wb.page.keyboard.press('Enter');
+            try {
+                for (const c of COMPLETIONS) {
+                    await wb.page.keyboard.type(c.prefix);
+                    await wb.page.keyboard.press(`${MOD}+Space`);
+                    await waitFor(`completion after "${c.prefix}" to offer "${c.expect}"`, async () => {
+                        const items = await wb.suggestions().catch(() => []);
+                        return items.includes(c.expect) ? items : undefined;
+                    }, 20_000);
+                    await wb.screenshot(`completion-${c.expect}`);
+                    await wb.page.keyboard.press('Escape');
+                    await wb.suggestWidget.waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => undefined);
+                    for (let i = 0; i < c.prefix.length; i++) await wb.page.keyboard.press('Backspace');
+                }
+            } finally {
+                await wb.runCommand('File: Revert File');
+                await waitFor('the file to be back to its saved text (not dirty)', async () =>
+                    (await wb.page.locator('.editor-group-container.active .tab.active.dirty').count()) === 0, 10_000);
+            }
+        });
+    });
+
+    it('opens the preview to the side with the example\'s components', async () => {
+        await wb.step('preview', async () => {
+            await wb.openFile(MAIN_FILE);
+            await wb.runCommand('Archway: Open Preview to the Side');
+            const frame = wb.webviewContent();
+            await waitFor(`the preview webview to draw an SVG with ${PREVIEW_LABELS.join(', ')}`, async () => {
+                const svgText = await frame.locator('svg').first().textContent({ timeout: 2_000 });
+                const missing = PREVIEW_LABELS.filter((l) => !svgText?.includes(l));
+                if (missing.length) throw new Error(`labels missing: ${missing.join(', ')}`);
+                return true;
+            }, 60_000);
+            expect(await wb.page.locator('.editor-group-container').count(), 'the preview opens in a second editor group').toBeGreaterThanOrEqual(2);
+        });
+    });
+
+    it('clicking a node selects its declaration in the editor', async () => {
+        await wb.step('click-node', async () => {
+            const text = readText(ws.file(MAIN_FILE));
+            const declLine = lineOf(text, CLICK_TARGET.declaration);
+            const frame = wb.webviewContent();
+            // Move the editor's cursor elsewhere first, so the check below is meaningful.
+            await wb.focusFirstEditorGroup();
+            await wb.goTo(1, 1);
+            const label = frame.locator('svg text', { hasText: new RegExp(`^\\s*${CLICK_TARGET.label}\\s*$`) }).first();
+            await label.click();
+            await wb.focusFirstEditorGroup();
+            await waitFor(`the editor's selection to move to line ${declLine} (${CLICK_TARGET.declaration})`, async () => {
+                const sel = await wb.selection();
+                return sel?.line === declLine ? sel : undefined;
+            }, 15_000);
+        });
+    });
+
+    it('an edit removes the matching finding and updates the diagram', async () => {
+        await wb.step('edit', async () => {
+            const text = readText(ws.file(MAIN_FILE));
+            const line = lineOf(text, EDIT.line);
+            const before = expected.filter((d) => d.code === EDIT.removes && d.file.endsWith(MAIN_FILE.split('/').pop()!) && d.line === line);
+            expect(before.length, `the CLI reports ${EDIT.removes} on ${MAIN_FILE}:${line} before the edit`).toBeGreaterThan(0);
+            await wb.openProblems();
+            await wb.filterProblems(EDIT.removes);
+            const rowFor = (rows: string[]) => rows.find((r) => r.includes(EDIT.removes) && new RegExp(`\\b${line}\\b`).test(r));
+            await waitFor(`the Problems panel to show ${EDIT.removes} at line ${line} before the edit`, async () => rowFor(await wb.problemRows()), 30_000);
+
+            await wb.focusFirstEditorGroup();
+            await wb.goTo(line, 1);
+            await wb.page.keyboard.press('Shift+End');
+            await wb.page.keyboard.type(EDIT.replacement.trimStart() === EDIT.replacement ? EDIT.replacement : EDIT.replacement);
+            // Home/Shift+End on an indented line selects from column 1: the replacement carries its indent.
+            await waitFor('the edited line in the editor', async () => (await wb.visibleText(wb.firstGroupEditor)).includes(EDIT.replacement.trim()), 10_000);
+
+            await waitFor(`${EDIT.removes} at line ${line} to disappear after the edit`, async () => !rowFor(await wb.problemRows()), 30_000);
+            const frame = wb.webviewContent();
+            await waitFor(`the diagram to show "${EDIT.newLabel}"`, async () => {
+                const svgText = await frame.locator('svg').first().textContent({ timeout: 2_000 });
+                return svgText?.includes(EDIT.newLabel);
+            }, 30_000);
+            await wb.filterProblems('');
+            await wb.focusFirstEditorGroup();
+            await wb.page.keyboard.press(`${MOD}+S`);
+            await waitFor('the file to be saved', async () =>
+                (await wb.page.locator('.editor-group-container.active .tab.active.dirty').count()) === 0, 10_000);
+            await wb.screenshot('editor-preview-problems');
+        });
+    });
+
+    it('exports the diagram as a standalone SVG file', async () => {
+        await wb.step('export-svg', async () => {
+            const target = ws.file(EXPORT.file);
+            if (existsSync(target)) rmSync(target);
+            await wb.focusFirstEditorGroup();
+            await wb.runCommand('Archway: Export Diagram as SVG…');
+            // Answer whatever the command asks: a view picker (accept the first) and the
+            // save dialog (VS Code's simple file dialog in the browser: type the path).
+            await waitFor(`the export to write ${EXPORT.file}`, async () => {
+                if (existsSync(target) && statSync(target).size > 0) return true;
+                if (await wb.quickInputBox.isVisible()) {
+                    const value = await wb.quickInputBox.inputValue();
+                    if (value.startsWith('/') || value.startsWith('~')) {
+                        await wb.quickInputBox.fill(target);
+                        await wb.page.keyboard.press('Enter');
+                    } else if (await wb.page.locator('.quick-input-list .monaco-list-row').count()) {
+                        await wb.page.keyboard.press('Enter');
+                    }
+                }
+                return false;
+            }, 30_000, 500);
+            const svg = await waitFor('the exported file to be complete', async () => {
+                const t = readText(target);
+                return t.trimEnd().endsWith('</svg>') ? t : undefined;
+            }, 10_000);
+            // Parse it strictly (XML) in the browser and check it stands alone.
+            const parsed = await wb.page.evaluate((source) => {
+                const doc = new DOMParser().parseFromString(source, 'image/svg+xml');
+                return {
+                    root: doc.documentElement.localName,
+                    ns: doc.documentElement.namespaceURI,
+                    error: doc.getElementsByTagName('parsererror')[0]?.textContent ?? null,
+                    text: doc.documentElement.textContent ?? '',
+                };
+            }, svg);
+            expect(parsed.error, 'the exported SVG parses as XML').toBeNull();
+            expect(parsed.root).toBe('svg');
+            expect(parsed.ns).toBe('http://www.w3.org/2000/svg');
+            for (const l of EXPORT.labels) expect(parsed.text, `the export contains "${l}"`).toContain(l);
+            expect(svg, 'the export stands alone: no CSS variables').not.toMatch(/var\(--/);
+        });
+    });
+
+    it('shows no extension errors', async () => {
+        await wb.step('no-errors', async () => {
+            const notifications = await wb.page.locator('.notifications-toasts .notification-toast').allInnerTexts();
+            const bad = notifications.filter((n) => /archway/i.test(n) && /(error|fail|crash)/i.test(n));
+            expect(bad, 'no Archway error notifications').toEqual([]);
+        });
+    });
+});
