@@ -18,6 +18,8 @@ export const FAST_LAYOUT_NODE_LIMIT = 120;
 
 const ELK_DIRECTION: Record<Direction, string> = { right: 'RIGHT', down: 'DOWN', left: 'LEFT', up: 'UP' };
 
+const LABEL_OPTIONS = { 'elk.edgeLabels.inline': 'true', 'elk.edgeLabels.placement': 'CENTER' };
+
 function padding(p: { top: number; left: number; bottom: number; right: number }): string {
     return `[top=${p.top},left=${p.left},bottom=${p.bottom},right=${p.right}]`;
 }
@@ -77,7 +79,7 @@ export function toElkGraph(diagram: Diagram): ElkNode {
     for (const edge of diagram.edges) {
         const elkEdge: ElkExtendedEdge = { id: edge.id, sources: [edge.source], targets: [edge.target] };
         const size = withLabels ? measureEdgeLabel(edge) : undefined;
-        if (size) elkEdge.labels = [{ id: `${edge.id}#label`, text: ' ', width: size.width, height: size.height }];
+        if (size) elkEdge.labels = [{ id: `${edge.id}#label`, text: ' ', width: size.width, height: size.height, layoutOptions: LABEL_OPTIONS }];
         root.edges!.push(elkEdge);
     }
     return root;
