@@ -1,8 +1,12 @@
 /**
- * The rule engine: runs every enabled rule over a model and applies configuration and
- * `@allow` suppressions. (Skeleton: model problems only; rules are registered in `registry.ts`.)
+ * The rule engine: runs every enabled rule over a model, applies configuration (severities,
+ * options, presets) and `@allow` suppressions, and reports bad `@allow`s.
  */
-import type { Allow, ArchModel, Finding } from '../model/arch-model.js';
+import type { Allow, ArchModel, Finding, Severity, SourceLocation } from '../model/arch-model.js';
+import { parseDuration } from '../model/schema/units.js';
+import { closest, didYouMean } from '../model/suggest.js';
+import { getRule, RULES, ruleIds } from './registry.js';
+import { SEVERITY_RANK, type RuleMeta, type RuleOptions } from './rule.js';
 
 /** A finding that an `@allow` suppressed, kept so reviews can see it. */
 export interface SuppressedFinding {
@@ -15,18 +19,157 @@ export interface CheckResult {
     suppressed: SuppressedFinding[];
 }
 
+/** Configuration of one rule. */
+export interface RuleSetting {
+    /** Severity of the rule's main finding, or `off`. Lesser variants are capped at it. */
+    severity: Severity | 'off';
+    /** Option values (durations as `.arch` text or milliseconds). */
+    options?: Record<string, unknown>;
+    /** The `strict` preset: info findings of this rule are raised to warnings. */
+    strict?: boolean;
+}
+
 /** Resolved configuration: severity (or off) and options per rule id. */
 export interface RuleSettings {
-    [ruleId: string]: { severity: Finding['severity'] | 'off'; options?: Record<string, unknown> } | undefined;
+    [ruleId: string]: RuleSetting | undefined;
+}
+
+/** Option values of a rule: its defaults overridden by `given` (durations in milliseconds). */
+export function resolveOptions(meta: RuleMeta, given?: Record<string, unknown>): RuleOptions {
+    const result: Record<string, number | string | boolean> = {};
+    for (const [name, spec] of Object.entries(meta.options)) {
+        const value = given?.[name] ?? spec.default;
+        if (spec.type === 'duration') result[name] = typeof value === 'number' ? value : parseDuration(String(value)) ?? parseDuration(String(spec.default))!;
+        else result[name] = value as number | string | boolean;
+    }
+    return result;
+}
+
+/** The severity a finding gets under a setting. */
+export function effectiveSeverity(finding: Finding, meta: RuleMeta | undefined, setting: RuleSetting | undefined): Severity {
+    let severity = finding.severity;
+    if (setting && setting.severity !== 'off' && meta) {
+        if (severity === meta.severity) severity = setting.severity;
+        else if (SEVERITY_RANK[severity] > SEVERITY_RANK[setting.severity]) severity = setting.severity;
+    }
+    if (setting?.strict && severity === 'info') severity = 'warning';
+    return severity;
 }
 
 /** Checks a model: model problems plus every enabled rule, after configuration and suppression. */
 export function checkModel(model: ArchModel, settings: RuleSettings = {}): CheckResult {
-    const findings: Finding[] = [];
-    for (const problem of model.problems) {
-        const setting = settings[problem.code];
+    const raw: Finding[] = [...model.problems];
+    for (const rule of RULES) {
+        const setting = settings[rule.meta.id];
         if (setting?.severity === 'off') continue;
-        findings.push(setting ? { ...problem, severity: setting.severity } : problem);
+        try {
+            raw.push(...rule.check(model, resolveOptions(rule.meta, setting?.options)));
+        } catch (error) {
+            // One broken rule must not take the others down.
+            console.error(`Archway: the rule '${rule.meta.id}' failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+        }
     }
-    return { findings, suppressed: [] };
+    raw.push(...allowProblems(model));
+    const allows = new AllowIndex(model);
+    const findings: Finding[] = [];
+    const suppressed: SuppressedFinding[] = [];
+    for (const finding of raw) {
+        const setting = settings[finding.code];
+        if (setting?.severity === 'off') continue;
+        const severity = effectiveSeverity(finding, getRule(finding.code)?.meta, setting);
+        const result = severity === finding.severity ? finding : { ...finding, severity };
+        const allow = finding.code === 'allow-without-reason' ? undefined : allows.find(finding);
+        if (allow) suppressed.push({ finding: result, allow });
+        else findings.push(result);
+    }
+    return { findings, suppressed };
+}
+
+/** `allow-without-reason` findings: @allow without a reason, or naming an unknown rule id. */
+export function allowProblems(model: ArchModel): Finding[] {
+    const known = new Set(ruleIds());
+    const result: Finding[] = [];
+    for (const allow of everyAllow(model).map(x => x.allow)) {
+        if (!known.has(allow.rule)) {
+            const suggestion = closest(allow.rule, known);
+            result.push({
+                code: 'allow-without-reason', severity: 'warning', location: allow.location, related: [], elements: [],
+                message: `The @allow names the unknown rule '${allow.rule}'; it suppresses nothing.${didYouMean(suggestion)}`,
+                ...(suggestion ? { data: { suggestion, rule: allow.rule } } : { data: { rule: allow.rule } }),
+            });
+        } else if (allow.reason === undefined) {
+            result.push({
+                code: 'allow-without-reason', severity: 'warning', location: allow.location, related: [], elements: [],
+                message: `The @allow of '${allow.rule}' gives no reason; write @allow(${allow.rule}, "why this is acceptable here") so reviewers can judge it.`,
+                data: { rule: allow.rule },
+            });
+        }
+    }
+    return result;
+}
+
+interface OwnedAllow {
+    allow: Allow;
+    /** Id of the element (or connection) carrying it. */
+    owner: string;
+    ownerType: 'component' | 'zone' | 'channel' | 'connection';
+    /** The whole declaration: findings placed inside it are covered. */
+    scope: SourceLocation;
+}
+
+function everyAllow(model: ArchModel): OwnedAllow[] {
+    const result: OwnedAllow[] = [];
+    for (const element of [...model.zones, ...model.components, ...model.channels]) {
+        for (const allow of element.allows) result.push({ allow, owner: element.id, ownerType: element.type, scope: element.location });
+    }
+    for (const connection of model.connections) {
+        for (const allow of connection.allows) result.push({ allow, owner: connection.id, ownerType: 'connection', scope: connection.location });
+    }
+    return result;
+}
+
+function contains(outer: SourceLocation, inner: SourceLocation): boolean {
+    if (outer.uri !== inner.uri) return false;
+    const a = outer.range, b = inner.range;
+    const startOk = a.start.line < b.start.line || (a.start.line === b.start.line && a.start.character <= b.start.character);
+    const endOk = a.end.line > b.end.line || (a.end.line === b.end.line && a.end.character >= b.end.character);
+    return startOk && endOk;
+}
+
+/**
+ * Finds the `@allow` covering a finding: one for the finding's rule on a declaration or
+ * connection whose text contains the finding, or on the finding's main element, its broker
+ * (for channels) or any zone around it.
+ */
+class AllowIndex {
+    private readonly byRule = new Map<string, OwnedAllow[]>();
+
+    constructor(private readonly model: ArchModel) {
+        for (const owned of everyAllow(model)) {
+            const list = this.byRule.get(owned.allow.rule);
+            if (list) list.push(owned);
+            else this.byRule.set(owned.allow.rule, [owned]);
+        }
+    }
+
+    find(finding: Finding): Allow | undefined {
+        const candidates = this.byRule.get(finding.code);
+        if (!candidates) return undefined;
+        const subject = finding.elements[0];
+        const owners = new Set<string>();
+        if (subject !== undefined) {
+            owners.add(subject);
+            const element = this.model.elements.get(subject);
+            if (element?.type === 'component') element.zonePath.forEach(z => owners.add(z));
+            if (element?.type === 'channel') {
+                owners.add(element.broker);
+                const broker = this.model.elements.get(element.broker);
+                if (broker?.type === 'component') broker.zonePath.forEach(z => owners.add(z));
+            }
+            if (element?.type === 'zone') for (let z = element.parent; z; z = (this.model.elements.get(z) as { parent?: string } | undefined)?.parent) owners.add(z);
+        }
+        const match = candidates.find(c => contains(c.scope, finding.location))
+            ?? candidates.find(c => c.ownerType !== 'connection' && owners.has(c.owner));
+        return match?.allow;
+    }
 }

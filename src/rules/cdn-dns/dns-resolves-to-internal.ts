@@ -1,0 +1,33 @@
+import { analyze, arrow, describe, finding, relatedElement } from '../analysis.js';
+import { defineRule } from '../define.js';
+import { isDataStore, isServiceLike, type Finding } from '../../model/arch-model.js';
+
+/** DNS pointing at an internal component instead of an edge component. */
+export const dnsResolvesToInternal = defineRule({
+    id: 'dns-resolves-to-internal',
+    area: 'cdn-dns',
+    severity: 'warning',
+    title: 'DNS resolves to a private service or data store instead of an edge component.',
+    rationale: 'Public DNS names should resolve to the edge (CDN, gateway, load balancer). A record that points at an internal service or database publishes its address and invites direct traffic.',
+    fires: 'A `dns` has a connection to a private service-like component or data store.',
+    fix: 'Point the DNS at the CDN, gateway or load balancer in front of the component.',
+    examples: {
+        invalid: 'dns dns\nservice orders\ndns -> orders "resolves"',
+        valid: 'dns dns\ngateway api {\n  route "/orders" -> orders\n}\nservice orders\ndns -> api "resolves"',
+    },
+}, (model) => {
+    const a = analyze(model);
+    const result: Finding[] = [];
+    for (const dns of model.components) {
+        if (dns.kind !== 'dns' || dns.hasUnresolvedReferences) continue;
+        for (const connection of a.outgoing(dns.id)) {
+            const target = a.components.get(connection.target);
+            if (!target || target.trust !== 'private' || !(isServiceLike(target) || isDataStore(target))) continue;
+            const fronts = a.incoming(target.id).map(c => a.components.get(c.source)).filter(c => c && (c.kind === 'gateway' || c.kind === 'cdn' || c.kind === 'loadbalancer'));
+            result.push(finding('dns-resolves-to-internal', 'warning', connection.location,
+                `The DNS '${dns.id}' resolves to ${describe(target)} ('${arrow(connection)}'), a private component; point it at a CDN, gateway or load balancer instead.`,
+                { elements: [dns.id, target.id], related: fronts.map(f => relatedElement(f!, `'${f!.id}' fronts '${target.id}'.`)), data: { connection: connection.id, fronts: fronts.map(f => f!.id) } }));
+        }
+    }
+    return result;
+});

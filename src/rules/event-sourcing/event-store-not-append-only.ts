@@ -1,0 +1,54 @@
+import { analyze, arrow, finding, opOf, refProp, relatedConnection, relatedElement } from '../analysis.js';
+import { defineRule } from '../define.js';
+import { isServiceLike, type Finding } from '../../model/arch-model.js';
+
+/** Updates or deletes in an event store, or several writers appending to one. */
+export const eventStoreNotAppendOnly = defineRule({
+    id: 'event-store-not-append-only',
+    area: 'event-sourcing',
+    severity: 'error',
+    title: 'An event store is updated or deleted from, or appended to by several services.',
+    rationale: 'Events are facts: rewriting or deleting them destroys the history that event sourcing exists to keep. And one store with several owners has no single service that guards its invariants.',
+    fires: 'A connection into an `eventstore` has `op: write` or `op: delete`; a warning when two different service-like components append to the same store (`op: append` or `eventStore:`).',
+    fix: 'Use `op: append`; go through the owning service.',
+    examples: {
+        invalid: 'service ledger\neventstore events\nledger -> events { op: write }',
+        valid: 'service ledger\neventstore events\nledger -> events { op: append }',
+    },
+}, (model) => {
+    const a = analyze(model);
+    const result: Finding[] = [];
+    for (const store of model.components) {
+        if (store.kind !== 'eventstore') continue;
+        const incoming = a.incoming(store.id);
+        for (const c of incoming) {
+            const op = opOf(c);
+            if ((op === 'write' || op === 'delete') && !a.components.get(c.source)?.hasUnresolvedReferences) {
+                result.push(finding('event-store-not-append-only', 'error', c.properties.get('op')!.location,
+                    `'${c.source}' ${op === 'write' ? 'updates' : 'deletes from'} the event store '${store.id}' ('${arrow(c)}'); events are append-only, use op: append.`,
+                    { elements: [c.source, store.id], data: { connection: c.id } }));
+            }
+        }
+        const appenders = new Map<string, { location: typeof store.location; connection?: typeof incoming[number] }>();
+        for (const c of incoming) {
+            if (opOf(c) === 'append' && isServiceLike(a.components.get(c.source)) && !appenders.has(c.source)) appenders.set(c.source, { location: c.location, connection: c });
+        }
+        for (const s of model.components) {
+            if (isServiceLike(s) && refProp(s.properties, 'eventStore').includes(store.id) && !appenders.has(s.id)) {
+                appenders.set(s.id, { location: s.properties.get('eventStore')!.location });
+            }
+        }
+        if (appenders.size < 2) continue;
+        const [first, ...others] = [...appenders.entries()];
+        const [secondId, second] = others[0];
+        result.push(finding('event-store-not-append-only', 'warning', second.location,
+            `The event store '${store.id}' is appended to by ${[...appenders.keys()].map(id => `'${id}'`).join(', ')}; one service should own the stream and others go through it.`,
+            {
+                elements: [store.id, ...appenders.keys()],
+                related: [first[1].connection ? relatedConnection(first[1].connection, `'${first[0]}' also appends here.`) : { location: first[1].location, message: `'${first[0]}' also appends here.` },
+                    relatedElement(store, `The event store '${store.id}'.`)],
+                data: { store: store.id, second: secondId },
+            }));
+    }
+    return result;
+});

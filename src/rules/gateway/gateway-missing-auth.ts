@@ -1,0 +1,40 @@
+import { analyze, authenticates, authOf, boolProp, Describe, finding, relatedElement } from '../analysis.js';
+import { defineRule } from '../define.js';
+import { exposedGateways, gatewayTargets } from './shared.js';
+
+/** A public-facing gateway that does not authenticate callers. */
+export const gatewayMissingAuth = defineRule({
+    id: 'gateway-missing-auth',
+    area: 'gateway',
+    severity: 'error',
+    title: 'A gateway reached from an entry point does not authenticate callers.',
+    rationale: 'Authentication at the gateway is the one check every request passes. Without it each service must authenticate on its own, and any that forgets is open to the internet (Threagile `missing-authentication`).',
+    fires: 'A gateway reached from an entry point has no `auth` or `auth: none`, and some target behind it is neither `public: true` nor authenticating on its own. When every target is public or authenticates itself the finding is an info.',
+    fix: 'Insert `auth: jwt { expiry: 15m revocation: denylist }`.',
+    examples: {
+        invalid: 'client web\ngateway api {\n  rateLimit: 100/s\n  route "/orders" -> orders\n}\nservice orders\nweb -> api : https',
+        valid: 'client web\ngateway api {\n  auth: jwt { expiry: 15m revocation: denylist }\n  rateLimit: 100/s\n  route "/orders" -> orders\n}\nservice orders\nweb -> api : https',
+    },
+}, (model) => {
+    const a = analyze(model);
+    const result = [];
+    for (const gateway of exposedGateways(model)) {
+        if (authenticates(gateway.properties)) continue;
+        const targets = gatewayTargets(model, gateway).map(c => a.components.get(c.target)!)
+            .filter(t => t.kind !== 'gateway' || t.id !== gateway.id);
+        if (targets.length === 0) continue;
+        const open = targets.filter(t => boolProp(t.properties, 'public') !== true && !authenticates(t.properties));
+        const auth = authOf(gateway.properties);
+        const location = auth?.property.location ?? gateway.nameLocation;
+        if (open.length > 0) {
+            result.push(finding('gateway-missing-auth', 'error', location,
+                `The gateway '${gateway.id}' is reachable from an entry point but does not authenticate callers, and ${open.map(t => `'${t.id}'`).join(', ')} behind it ${open.length === 1 ? 'is' : 'are'} not public; set auth on the gateway.`,
+                { elements: [gateway.id], related: open.map(t => relatedElement(t, `${Describe(t)} is not marked public: true and does not authenticate.`)), data: { gateway: gateway.id } }));
+        } else {
+            result.push(finding('gateway-missing-auth', 'info', location,
+                `The gateway '${gateway.id}' does not authenticate callers; every target behind it is public or authenticates itself.`,
+                { elements: [gateway.id], data: { gateway: gateway.id } }));
+        }
+    }
+    return result;
+});

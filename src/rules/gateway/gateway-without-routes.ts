@@ -1,0 +1,44 @@
+import { analyze, describe, finding } from '../analysis.js';
+import { defineRule } from '../define.js';
+import { SERVICE_LIKE_KINDS, type Component, type Finding } from '../../model/arch-model.js';
+
+const ROUTABLE = new Set(['loadbalancer', 'external', 'gateway']);
+
+/** A gateway that routes nowhere, or routes to something that is not a service. */
+export const gatewayWithoutRoutes = defineRule({
+    id: 'gateway-without-routes',
+    area: 'gateway',
+    severity: 'error',
+    title: 'A gateway has no routes, or routes to something that is not a service.',
+    rationale: 'A gateway exists to route requests to services. One without routes is dead weight on the diagram; a route straight to a database or broker exposes storage as an API.',
+    fires: 'A gateway has no outgoing sync connection and no `route`; or a `route` targets something that is not service-like (a load balancer, an external system or another gateway in front of services is accepted).',
+    fix: 'Add routes for the services clients call directly.',
+    examples: {
+        invalid: 'client web\ngateway api { rateLimit: 100/s }\nweb -> api : https',
+        valid: 'client web\ngateway api {\n  rateLimit: 100/s\n  auth: jwt { expiry: 15m revocation: denylist }\n  route "/orders" -> orders\n}\nservice orders\nweb -> api : https',
+    },
+}, (model) => {
+    const a = analyze(model);
+    const result: Finding[] = [];
+    for (const gateway of model.components) {
+        if (gateway.kind !== 'gateway' || gateway.hasUnresolvedReferences) continue;
+        const out = a.syncOut(gateway.id);
+        if (out.length === 0) {
+            const callers = a.incoming(gateway.id).filter(c => c.style === 'sync').map(c => c.source);
+            const direct = [...new Set(callers.flatMap(caller => a.syncOut(caller).map(c => c.target)))].filter(t => a.serviceLike(t));
+            result.push(finding('gateway-without-routes', 'error', gateway.nameLocation,
+                `The gateway '${gateway.id}' has no routes and no outgoing connections; it routes nowhere.`,
+                { elements: [gateway.id], data: { gateway: gateway.id, candidates: direct } }));
+            continue;
+        }
+        for (const route of out) {
+            if (route.origin !== 'route') continue;
+            const target: Component = a.components.get(route.target)!;
+            if (ROUTABLE.has(target.kind) || SERVICE_LIKE_KINDS.has(target.kind)) continue;
+            result.push(finding('gateway-without-routes', 'error', route.location,
+                `The route '${route.path ?? ''}' of the gateway '${gateway.id}' targets ${describe(target)}, which is not a service.`,
+                { elements: [gateway.id, target.id], data: { gateway: gateway.id } }));
+        }
+    }
+    return result;
+});

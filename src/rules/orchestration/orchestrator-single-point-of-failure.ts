@@ -1,0 +1,36 @@
+import { analyze, finding, isRedundant, refProp, relatedElement } from '../analysis.js';
+import { defineRule } from '../define.js';
+import type { Finding } from '../../model/arch-model.js';
+import { coordinatedServices } from './shared.js';
+
+/** A workflow engine that everything depends on, with one instance or no durable state. */
+export const orchestratorSinglePointOfFailure = defineRule({
+    id: 'orchestrator-single-point-of-failure',
+    area: 'orchestration',
+    severity: 'warning',
+    title: 'An orchestrator coordinating several services is not redundant or keeps no durable state.',
+    rationale: 'In orchestration one component drives every step of a workflow. If it runs once, or keeps workflow state only in memory, a crash stops or loses every in-flight workflow across all the services it coordinates.',
+    fires: 'An `orchestrator` calls two or more service-like components and is not redundant (`replicas >= 2` or `ha: true`) or has no `stateStore`. An error when it is on a user path.',
+    fix: 'Insert `replicas: 2` and `stateStore:`.',
+    examples: {
+        invalid: 'orchestrator saga\nservice pay\nservice ship\nsaga -> pay : grpcs { timeout: 2s }\nsaga -> ship : grpcs { timeout: 2s }',
+        valid: 'orchestrator saga { replicas: 2  stateStore: sagaDb  compensation: saga }\ndatabase sagaDb { replicas: 2 }\nservice pay\nservice ship\nsaga -> pay : grpcs { timeout: 2s }\nsaga -> ship : grpcs { timeout: 2s }',
+    },
+}, (model) => {
+    const a = analyze(model);
+    const result: Finding[] = [];
+    for (const o of model.components) {
+        if (o.kind !== 'orchestrator' || o.hasUnresolvedReferences) continue;
+        const services = coordinatedServices(model, o);
+        if (services.length < 2) continue;
+        const redundant = isRedundant(o);
+        const stateful = refProp(o.properties, 'stateStore').length > 0;
+        if (redundant && stateful) continue;
+        const problems = [redundant ? undefined : 'runs as a single instance', stateful ? undefined : 'has no stateStore for workflow state'].filter(Boolean);
+        const userPath = a.onUserPath(o.id);
+        result.push(finding('orchestrator-single-point-of-failure', userPath ? 'error' : 'warning', o.nameLocation,
+            `The orchestrator '${o.id}' coordinates ${services.map(s => `'${s.id}'`).join(', ')} but ${problems.join(' and ')}${userPath ? ', and user requests depend on it' : ''}.`,
+            { elements: [o.id], related: services.map(s => relatedElement(s, `'${s.id}' is coordinated by '${o.id}'.`)), data: { component: o.id, redundant, stateful } }));
+    }
+    return result;
+});

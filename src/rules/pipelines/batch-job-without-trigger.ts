@@ -1,0 +1,26 @@
+import { analyze, finding, prop } from '../analysis.js';
+import { defineRule } from '../define.js';
+
+/** A batch or ETL job that nothing ever starts. */
+export const batchJobWithoutTrigger = defineRule({
+    id: 'batch-job-without-trigger',
+    area: 'pipelines',
+    severity: 'warning',
+    title: 'A batch or ETL job has no trigger.',
+    rationale: 'Batching trades latency for throughput by running on a schedule or when enough work has piled up. A job with neither, and nothing that calls or feeds it, never runs.',
+    fires: 'A `batch` or `etl` has no `schedule`, no `every` (`every: 1000 items`), no `trigger`, and no incoming connection of any style.',
+    fix: 'Insert `schedule: "0 2 * * *"`.',
+    examples: {
+        invalid: 'batch invoices { to: ledger }\ndatabase ledger { replicas: 2 }',
+        valid: 'batch invoices { schedule: "0 2 * * *"  to: ledger }\ndatabase ledger { replicas: 2 }',
+    },
+}, (model) => {
+    const a = analyze(model);
+    return model.components
+        .filter(c => (c.kind === 'batch' || c.kind === 'etl') && !c.hasUnresolvedReferences)
+        .filter(c => !['schedule', 'every', 'trigger'].some(p => prop(c.properties, p) !== undefined))
+        .filter(c => a.incoming(c.id).length === 0)
+        .map(c => finding('batch-job-without-trigger', 'warning', c.nameLocation,
+            `The ${c.kind === 'etl' ? 'ETL' : 'batch'} job '${c.id}' has no schedule, no threshold (every:) and nothing calls or feeds it, so it never runs.`,
+            { elements: [c.id], data: { component: c.id } }));
+});

@@ -1,0 +1,31 @@
+import { analyze, arrow, finding, prop, replicas } from '../analysis.js';
+import { defineRule } from '../define.js';
+
+/** Replicas that callers cannot spread load over. */
+export const replicasWithoutLoadBalancer = defineRule({
+    id: 'replicas-without-load-balancer',
+    area: 'resilience',
+    severity: 'warning',
+    title: 'A replicated service is called without load balancing.',
+    rationale: 'Replicas only add capacity and availability when calls are spread across them and failed instances are skipped. A caller pinned to one address gets neither.',
+    fires: 'A service-like component with `replicas > 1` has an incoming sync connection from something that is not a `loadbalancer` or `gateway`, and the connection has no `loadBalancing:`.',
+    fix: 'Set `loadBalancing: client` on the connection (or put a load balancer in front).',
+    examples: {
+        invalid: 'service orders\nservice users { replicas: 3 }\norders -> users : grpcs { timeout: 2s }',
+        valid: 'service orders\nservice users { replicas: 3 }\norders -> users : grpcs { timeout: 2s  loadBalancing: client }',
+    },
+}, (model) => {
+    const a = analyze(model);
+    return model.connections.flatMap(c => {
+        if (c.style !== 'sync') return [];
+        const target = a.serviceLike(c.target);
+        if (!target || replicas(target) <= 1 || target.hasUnresolvedReferences) return [];
+        const source = a.components.get(c.source);
+        if (!source || source.kind === 'loadbalancer' || source.kind === 'gateway') return [];
+        const lb = prop(c.properties, 'loadBalancing');
+        if (lb && !(lb.type === 'boolean' && !lb.value)) return [];
+        return [finding('replicas-without-load-balancer', 'warning', c.location,
+            `'${c.target}' runs ${replicas(target)} replicas, but '${arrow(c)}' goes through no load balancer; set loadBalancing: or call it through a load balancer.`,
+            { elements: [c.source, c.target], data: { connection: c.id } })];
+    });
+});

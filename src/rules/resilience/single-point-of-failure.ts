@@ -1,0 +1,36 @@
+import { analyze, Describe, finding, isRedundant } from '../analysis.js';
+import { defineRule } from '../define.js';
+import { pathTo } from '../graph/digraph.js';
+import { SERVICE_LIKE_KINDS, type Finding } from '../../model/arch-model.js';
+
+const JUDGED = new Set(['gateway', 'loadbalancer', 'broker', 'idp', 'database', 'cache', 'storage', 'eventstore', ...[...SERVICE_LIKE_KINDS].filter(k => k !== 'orchestrator')]);
+
+/** One instance of something user requests depend on. */
+export const singlePointOfFailure = defineRule({
+    id: 'single-point-of-failure',
+    area: 'resilience',
+    severity: 'warning',
+    title: 'A non-redundant component is on a path from an entry point.',
+    rationale: 'A component that runs once takes every request that depends on it down with it: a deploy, a crashed host or a zone outage becomes a user-facing outage. Run two or more instances, or use a managed highly-available service (`ha: true`).',
+    fires: 'A gateway, load balancer, service-like component (not an orchestrator: it has its own rule), data store, broker or identity provider is reached from an entry point (through sync connections and routes, or async delivery) and is not redundant (`replicas >= 2` or `ha: true`; dns, cdn and storage are redundant by default). One diagnostic per component, with an example path from an entry point as related information.',
+    fix: 'Insert `replicas: 2`.',
+    examples: {
+        invalid: 'client web\nservice api\nweb -> api : https',
+        valid: 'client web\nservice api { replicas: 2 }\nweb -> api : https',
+    },
+}, (model) => {
+    const a = analyze(model);
+    const reach = a.flowFromEntries;
+    const result: Finding[] = [];
+    for (const c of model.components) {
+        if (!JUDGED.has(c.kind) || c.hasUnresolvedReferences) continue;
+        const v = a.index.get(c.id)!;
+        if (reach.distance[v] < 0 || isRedundant(c)) continue;
+        const path = pathTo(reach, v).map(i => a.nodes[i].id);
+        const replicasProperty = c.properties.get('replicas');
+        result.push(finding('single-point-of-failure', 'warning', replicasProperty?.location ?? c.nameLocation,
+            `${Describe(c)} runs as a single instance, and requests from '${path[0]}' depend on it (${path.join(' -> ')}); run at least two replicas.`,
+            { elements: [c.id], related: a.relatedPath(path, 'of a path from an entry point'), data: { component: c.id } }));
+    }
+    return result;
+});
