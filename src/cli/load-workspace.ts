@@ -8,6 +8,7 @@ import { extname, join, resolve } from 'node:path';
 import { URI, type LangiumDocument } from 'langium';
 import { NodeFileSystem } from 'langium/node';
 import { importedUris } from '../language/archway-imports.js';
+import { MAX_FILE_BYTES } from '../language/archway-limits.js';
 import { createArchwayServices, type ArchwayServices } from '../lsp/archway-services.js';
 import type { ArchModel } from '../model/arch-model.js';
 import type { ImportStatus } from '../model/build-model.js';
@@ -16,8 +17,8 @@ import { buildDocumentModel, modelRootsOf } from '../model/workspace-models.js';
 /** A path the user gave that could not be used. */
 export class InputError extends Error {}
 
-/** Files larger than this are not parsed. */
-export const MAX_FILE_BYTES = 5 * 1024 * 1024;
+/** Files larger than this are not parsed (the same limit as the language server's). */
+export { MAX_FILE_BYTES };
 
 /** `.arch` files named by `paths` (files, or folders searched recursively), sorted, absolute. */
 export function discoverArchFiles(paths: readonly string[]): string[] {

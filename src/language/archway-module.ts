@@ -6,6 +6,7 @@ import { DefaultDocumentValidator, type LangiumDocument, type Module } from 'lan
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { LangiumServices, LangiumSharedServices, PartialLangiumServices, PartialLangiumSharedServices } from 'langium/lsp';
 import { ArchwayDocumentBuilder } from './archway-document-builder.js';
+import { createArchwayParser } from './archway-limits.js';
 import { ArchwayParserErrorMessageProvider } from './archway-parser-errors.js';
 import { ArchwayScopeComputation, ArchwayScopeProvider } from './archway-scope.js';
 
@@ -23,6 +24,7 @@ export class ArchwayDocumentValidator extends DefaultDocumentValidator {
 /** Language-specific core services: scoping and validation plumbing. */
 export const ArchwayCoreModule: Module<LangiumServices, PartialLangiumServices> = {
     parser: {
+        LangiumParser: (services) => createArchwayParser(services),
         ParserErrorMessageProvider: () => new ArchwayParserErrorMessageProvider(),
     },
     references: {

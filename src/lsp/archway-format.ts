@@ -14,6 +14,7 @@
  */
 import { AstUtils, CstUtils, GrammarUtils, isLeafCstNode, type AstNode, type CstNode } from 'langium';
 import type { ArchFile } from '../language/generated/ast.js';
+import { inputLimitProblem } from '../language/archway-limits.js';
 import { countLineBreaks, tokenize, type Token } from './archway-tokens.js';
 
 /** Containers and the properties that hold their block members. */
@@ -77,6 +78,9 @@ export function detectEol(text: string): string {
  * (or when the text has syntax errors) the text is only re-indented.
  */
 export function formatArch(text: string, root: ArchFile | undefined): string {
+    // Text the parser refuses (too large, nested too deep) is left alone: re-indenting
+    // thousands of nested levels would make the output quadratic in size.
+    if (inputLimitProblem(text)) return text;
     const eol = detectEol(text);
     if (!root?.$cstNode) return reindent(text, eol);
     try {
