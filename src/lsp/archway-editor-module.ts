@@ -4,11 +4,13 @@
  */
 import type { Module } from 'langium';
 import type { LangiumServices, LangiumSharedServices, PartialLangiumServices, PartialLangiumSharedServices } from 'langium/lsp';
+import { ArchwayCompletionProvider } from './archway-completion.js';
 import { ArchwayFormatter } from './archway-formatter.js';
 
 /** Language-level editor features. */
 export const ArchwayEditorModule: Module<LangiumServices, PartialLangiumServices> = {
     lsp: {
+        CompletionProvider: (services) => new ArchwayCompletionProvider(services),
         Formatter: () => new ArchwayFormatter(),
     },
 };

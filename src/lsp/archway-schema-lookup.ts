@@ -1,0 +1,140 @@
+/**
+ * Reading the property schema for editor features: which table applies where, what a
+ * property's type looks like in words, and which values it accepts.
+ */
+import type { AstNode } from 'langium';
+import {
+    isBlockValue, isChannel, isComponent, isConnection, isProperty, isRoute, isView, isWordValue, isZone,
+} from '../language/generated/ast.js';
+import type { ComponentKind } from '../model/arch-model.js';
+import { COMPONENT_KINDS } from '../model/arch-model.js';
+import {
+    CHANNEL_PROPERTIES, COMPONENT_PROPERTIES, CONNECTION_PROPERTIES, VIEW_PROPERTIES, ZONE_PROPERTIES,
+    type PropertySpec, type PropertyTable, type PropertyType,
+} from '../model/schema/property-schema.js';
+
+/** Protocols the language knows; the TLS ones first. */
+export const TLS_PROTOCOL_WORDS = ['https', 'grpcs', 'wss', 'tls', 'sql+tls', 'amqps', 'mqtts', 'kafka+tls', 'rediss'] as const;
+export const PLAIN_PROTOCOL_WORDS = ['http', 'grpc', 'ws', 'tcp', 'udp', 'sql', 'amqp', 'mqtt', 'kafka', 'redis'] as const;
+
+export function isComponentKind(word: string): word is ComponentKind {
+    return (COMPONENT_KINDS as readonly string[]).includes(word);
+}
+
+/** The mode table of `word` if `spec` is (or includes) a mode type. */
+export function modeTable(type: PropertyType | undefined, word: string): PropertyTable | undefined {
+    if (!type) return undefined;
+    if (type.type === 'mode') return type.modes[word];
+    if (type.type === 'union') {
+        for (const member of type.of) {
+            const table = modeTable(member, word);
+            if (table) return table;
+        }
+    }
+    return undefined;
+}
+
+/** The nested table if `type` is (or includes) a block type. */
+export function blockTable(type: PropertyType | undefined): PropertyTable | undefined {
+    if (!type) return undefined;
+    if (type.type === 'block') return type.properties;
+    if (type.type === 'union') {
+        for (const member of type.of) {
+            const table = blockTable(member);
+            if (table) return table;
+        }
+    }
+    return undefined;
+}
+
+/** The property table that applies to the properties of an AST container, if any. */
+export function tableForContainer(container: AstNode | undefined): PropertyTable | undefined {
+    if (!container) return undefined;
+    if (isComponent(container)) return isComponentKind(container.kind) ? COMPONENT_PROPERTIES[container.kind] : undefined;
+    if (isZone(container)) return ZONE_PROPERTIES;
+    if (isChannel(container)) return CHANNEL_PROPERTIES;
+    if (isConnection(container) || isRoute(container)) return CONNECTION_PROPERTIES;
+    if (isView(container)) return VIEW_PROPERTIES;
+    if (isWordValue(container) && isProperty(container.$container)) {
+        const outer = tableForContainer(container.$container.$container);
+        return modeTable(outer?.[container.$container.name]?.type, container.word?.$refText ?? '');
+    }
+    if (isBlockValue(container) && isProperty(container.$container)) {
+        const outer = tableForContainer(container.$container.$container);
+        return blockTable(outer?.[container.$container.name]?.type);
+    }
+    return undefined;
+}
+
+/** The spec of an AST property node, if the schema knows it. */
+export function specOfProperty(node: AstNode): PropertySpec | undefined {
+    if (!isProperty(node)) return undefined;
+    return tableForContainer(node.$container)?.[node.name];
+}
+
+/** The type in words: `duration (e.g. 30s)`, `one of geo, latency…`, `reference to a cache or database`. */
+export function describeType(type: PropertyType): string {
+    switch (type.type) {
+        case 'number': return type.integer ? `whole number${type.min !== undefined ? ` ≥ ${type.min}` : ''}` : 'number';
+        case 'boolean': return '`true` or `false`';
+        case 'string': return 'string';
+        case 'duration': return 'duration (`250ms`, `30s`, `15m`, `1h`, `7d`)';
+        case 'rate': return 'rate (`100/s`, `6000/min`)';
+        case 'quantity': return 'quantity (`1000 items`)';
+        case 'enum': return `one of ${type.values.map(v => `\`${v}\``).join(', ')}`;
+        case 'reference': return `reference to ${orList(type.kinds.map(kindPhrase))}`;
+        case 'mode': return `mode: ${Object.keys(type.modes).map(m => `\`${m}\``).join(', ')}`;
+        case 'block': return `block \`{ ${Object.keys(type.properties).join(' ')} }\``;
+        case 'list': return `list \`[…]\` of ${describeType(type.of)}`;
+        case 'union': return type.of.map(describeType).join(', or ');
+    }
+}
+
+function kindPhrase(kind: string): string {
+    if (kind === 'channel') return 'a topic or queue';
+    return `${/^[aeio]/.test(kind) ? 'an' : 'a'} \`${kind}\``;
+}
+
+function orList(items: string[]): string {
+    if (items.length <= 1) return items.join('');
+    return `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`;
+}
+
+/** Kinds (component kinds, `channel`, `zone`) a reference-typed property accepts. */
+export function referenceKinds(type: PropertyType | undefined): Set<string> {
+    const kinds = new Set<string>();
+    const visit = (t: PropertyType): void => {
+        if (t.type === 'reference') t.kinds.forEach(k => kinds.add(k));
+        else if (t.type === 'union') t.of.forEach(visit);
+        else if (t.type === 'list') visit(t.of);
+    };
+    if (type) visit(type);
+    return kinds;
+}
+
+/** Literal words a type accepts: enum values, booleans, mode names. */
+export function valueWords(type: PropertyType | undefined): { word: string; kind: 'enum' | 'boolean' | 'mode'; table?: PropertyTable }[] {
+    const words: { word: string; kind: 'enum' | 'boolean' | 'mode'; table?: PropertyTable }[] = [];
+    const visit = (t: PropertyType): void => {
+        if (t.type === 'enum') t.values.forEach(word => words.push({ word, kind: 'enum' }));
+        else if (t.type === 'boolean') ['true', 'false'].forEach(word => words.push({ word, kind: 'boolean' }));
+        else if (t.type === 'mode') Object.entries(t.modes).forEach(([word, table]) => words.push({ word, kind: 'mode', table }));
+        else if (t.type === 'union') t.of.forEach(visit);
+    };
+    if (type) visit(type);
+    const seen = new Set<string>();
+    return words.filter(w => !seen.has(w.word) && seen.add(w.word));
+}
+
+/** Example literals for scalar types (durations, rates, quantities). */
+export function exampleValues(type: PropertyType | undefined): string[] {
+    const values: string[] = [];
+    const visit = (t: PropertyType): void => {
+        if (t.type === 'duration') values.push('30s', '2s', '15m', '1h');
+        else if (t.type === 'rate') values.push('100/s', '6000/min');
+        else if (t.type === 'quantity') values.push('1000 items');
+        else if (t.type === 'union') t.of.forEach(visit);
+    };
+    if (type) visit(type);
+    return [...new Set(values)];
+}
