@@ -1,7 +1,7 @@
 // Bundles the CLI, the language server (and, when present, the extension, the layout worker
 // and the webview script) with esbuild. Usage: node scripts/build.mjs [--watch] [--minify]
 import * as esbuild from 'esbuild';
-import { existsSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 
 const watch = process.argv.includes('--watch');
 const minify = process.argv.includes('--minify');
@@ -26,6 +26,8 @@ const entries = [
     ['src/server/bin.ts', 'out/server/main.cjs', {}],
     ['src/diagram/layout-worker.ts', 'out/diagram/layout-worker.cjs', {}],
     ['src/extension/main.ts', 'out/extension/main.cjs', { external: ['vscode', '@resvg/resvg-js'] }],
+    // The preview webview's script: a browser IIFE, no source map (it ships in the .vsix).
+    ['src/webview/preview.ts', 'media/preview.js', { platform: 'browser', format: 'iife', target: 'chrome120', sourcemap: false, external: [] }],
 ];
 
 const contexts = [];
@@ -39,5 +41,10 @@ for (const [entry, outfile, extra] of entries) {
     } else {
         await esbuild.build(options);
     }
+}
+// The extension converts SVG to PNG with resvg's WebAssembly build (a native addon cannot ship in the .vsix).
+if (existsSync('src/extension/main.ts')) {
+    mkdirSync('out/extension', { recursive: true });
+    copyFileSync('node_modules/@resvg/resvg-wasm/index_bg.wasm', 'out/extension/resvg.wasm');
 }
 if (watch) console.log(`Watching ${contexts.length} bundles…`);

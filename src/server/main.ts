@@ -6,10 +6,20 @@ import { startLanguageServer as startLangium } from 'langium/lsp';
 import { NodeFileSystem } from 'langium/node';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { createArchwayServices } from '../lsp/archway-services.js';
+import { registerDiagramHandler } from '../lsp/diagram-handler.js';
+import { LayoutCancelledError, renderDiagram } from '../diagram/index.js';
 
 /** Starts the server on the transport named in `process.argv` (`--stdio`, `--node-ipc`, …). */
 export function startArchwayLanguageServer(): void {
     const connection = createConnection(ProposedFeatures.all);
-    const { shared } = createArchwayServices({ connection, ...NodeFileSystem });
+    const { shared, Archway } = createArchwayServices({ connection, ...NodeFileSystem });
     startLangium(shared);
+    registerDiagramHandler(connection, shared, {
+        render: async (model, options) => {
+            const result = await renderDiagram(model, options);
+            return { svg: result.svg, viewIds: result.viewIds, flowIds: result.flowIds, view: result.layout.view };
+        },
+        isCancellation: error => error instanceof LayoutCancelledError,
+        ruleSettings: () => Archway.archway.ModelChecker.settings,
+    });
 }

@@ -1,0 +1,62 @@
+/**
+ * Argument handling of the Archway commands. Commands are invoked from many places — the
+ * command palette (no argument), the editor title and explorer menus (a `Uri`), code lenses
+ * (`{ uri, view }` / `{ uri, flow }`), keybindings, other extensions — so arguments are treated
+ * as untrusted and normalised here, without VS Code types.
+ */
+import type { PreviewTarget } from './preview-manager.js';
+
+/** Anything URI-like: a `vscode.Uri` (has `scheme` and `toString()`), or a string. */
+interface UriLike {
+    scheme: string;
+    toString(): string;
+}
+
+function isUriLike(value: unknown): value is UriLike {
+    return typeof value === 'object' && value !== null && typeof (value as UriLike).scheme === 'string'
+        && typeof (value as UriLike).toString === 'function';
+}
+
+function uriText(value: unknown): string | undefined {
+    if (typeof value === 'string') return /^[a-z][a-z0-9+.-]*:/i.test(value) ? value : undefined;
+    if (isUriLike(value)) return value.toString();
+    return undefined;
+}
+
+function optionalId(value: unknown): string | undefined {
+    return typeof value === 'string' && value.length > 0 && value.length <= 500 ? value : undefined;
+}
+
+/** True when `uri` names an `.arch` file. */
+export function isArchUri(uri: string): boolean {
+    return /\.arch$/i.test(uri.split(/[?#]/)[0]);
+}
+
+/**
+ * What a preview/export command should show: from its argument (a URI, a URI string,
+ * `{ uri, view?, flow? }`) or else the active `.arch` document. Undefined when neither names an
+ * `.arch` document.
+ */
+export function parsePreviewTarget(arg: unknown, activeUri: string | undefined): PreviewTarget | undefined {
+    let target: PreviewTarget | undefined;
+    const direct = uriText(arg);
+    if (direct) target = { uri: direct };
+    else if (typeof arg === 'object' && arg !== null && !Array.isArray(arg)) {
+        const record = arg as Record<string, unknown>;
+        const uri = uriText(record.uri);
+        if (uri) target = { uri, view: optionalId(record.view), flow: optionalId(record.flow) };
+        else if (record.uri === undefined && (record.view !== undefined || record.flow !== undefined) && activeUri) {
+            target = { uri: activeUri, view: optionalId(record.view), flow: optionalId(record.flow) };
+        }
+    } else if (arg === undefined || arg === null) {
+        if (activeUri) target = { uri: activeUri };
+    }
+    return target && isArchUri(target.uri) ? target : undefined;
+}
+
+/** Default export file name next to the source: `shop.arch` → `shop.svg`, or `shop-ordering.svg` for a view. */
+export function defaultExportPath(sourcePath: string, view: string | undefined, format: 'svg' | 'png', defaultView?: string): string {
+    const base = sourcePath.replace(/\.arch$/i, '');
+    const suffix = view && view !== defaultView ? `-${view.replace(/[^A-Za-z0-9_.-]/g, '_')}` : '';
+    return `${base}${suffix}.${format}`;
+}

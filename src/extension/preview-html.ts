@@ -1,0 +1,81 @@
+/**
+ * The preview webview's HTML: a fixed shell (toolbar, banner, canvas) with a strict CSP. The
+ * diagram itself arrives later by message and is inserted by `media/preview.js`. Pure, so
+ * tests render exactly what the extension shows.
+ */
+
+/** What the HTML needs from the webview. */
+export interface PreviewHtmlOptions {
+    /** `webview.cspSource`. */
+    cspSource: string;
+    /** A fresh random nonce per render. */
+    nonce: string;
+    /** `webview.asWebviewUri(media/preview.js)`. */
+    scriptUri: string;
+    /** `webview.asWebviewUri(media/preview.css)`. */
+    styleUri: string;
+    /** Panel title, e.g. "Preview shop.arch". */
+    title: string;
+}
+
+/** Escapes text for HTML text and attribute values. */
+export function escapeHtml(text: string): string {
+    return text.replace(/[&<>"']/g, c => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+}
+
+/** A random nonce (base64 of 16 random bytes). */
+export function createNonce(random: (bytes: number) => Uint8Array): string {
+    const bytes = random(16);
+    let text = '';
+    for (const byte of bytes) text += String.fromCharCode(byte);
+    return btoa(text);
+}
+
+/** The Content-Security-Policy of the preview. */
+export function previewCsp(cspSource: string, nonce: string): string {
+    return [
+        "default-src 'none'",
+        `img-src ${cspSource} data:`,
+        `style-src ${cspSource}`,
+        `font-src ${cspSource}`,
+        `script-src 'nonce-${nonce}'`,
+    ].join('; ');
+}
+
+/** The preview HTML. */
+export function renderPreviewHtml(options: PreviewHtmlOptions): string {
+    const nonce = escapeHtml(options.nonce);
+    const button = (command: string, label: string, text: string) =>
+        `<button type="button" data-command="${command}" title="${label}" aria-label="${label}">${text}</button>`;
+    return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="${escapeHtml(previewCsp(options.cspSource, options.nonce))}">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<link rel="stylesheet" href="${escapeHtml(options.styleUri)}">
+<title>${escapeHtml(options.title)}</title>
+</head>
+<body>
+<div id="toolbar" role="toolbar" aria-label="Diagram">
+  <span id="file-name" class="file-name"></span>
+  <label id="view-picker" class="picker" hidden>View <select id="view-select" aria-label="View"></select></label>
+  <label id="flow-picker" class="picker" hidden>Flow <select id="flow-select" aria-label="Flow"></select></label>
+  <span class="spacer"></span>
+  ${button('zoomOut', 'Zoom out', '&#x2212;')}
+  <span id="zoom-level" class="zoom-level" aria-live="polite">100%</span>
+  ${button('zoomIn', 'Zoom in', '+')}
+  ${button('fit', 'Fit to window', '&#x2922;')}
+  ${button('toggleLock', 'Lock to this document', '&#x1F513;')}
+  ${button('exportSvg', 'Export as SVG', 'SVG')}
+  ${button('exportPng', 'Export as PNG', 'PNG')}
+</div>
+<div id="banner" class="banner" role="status" hidden></div>
+<div id="canvas" class="canvas" tabindex="0" aria-label="Architecture diagram">
+  <div id="placeholder" class="placeholder">Loading diagram…</div>
+</div>
+<script nonce="${nonce}" src="${escapeHtml(options.scriptUri)}"></script>
+</body>
+</html>
+`;
+}

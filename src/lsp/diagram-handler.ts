@@ -1,0 +1,213 @@
+/**
+ * Server side of the diagram protocol (`diagram-protocol.ts`): answers `archway/diagram` and
+ * `archway/exportDiagram` with SVG drawn by the diagram pipeline, and tells clients after each
+ * rebuild which documents' diagrams may have changed (`archway/diagramChanged`, debounced).
+ *
+ * Layout runs off the request path (the renderer uses a worker), stale preview requests for the
+ * same document are dropped, and while a document has syntax errors the last good diagram is
+ * served with `hasSyntaxErrors: true`.
+ */
+import { DocumentState, URI, type LangiumDocument } from 'langium';
+import type { LangiumSharedServices } from 'langium/lsp';
+import { LSPErrorCodes, ResponseError, type CancellationToken } from 'vscode-languageserver';
+import type { ArchModel, Finding } from '../model/arch-model.js';
+import { buildDocumentModel } from '../model/workspace-models.js';
+import { checkModel, type RuleSettings } from '../rules/engine.js';
+import {
+    DiagramMethods, type DiagramChangedParams, type DiagramDirection, type DiagramParams, type DiagramResult,
+    type DiagramSourceLocation, type DiagramTheme, type ExportDiagramParams, type ExportDiagramResult,
+} from './diagram-protocol.js';
+
+/** Options the renderer takes (the signature of `renderDiagram` in `src/diagram/index.ts`). */
+export interface RenderOptions {
+    view?: string;
+    flow?: string;
+    theme?: DiagramTheme;
+    findings?: Finding[];
+    direction?: DiagramDirection;
+    /** Requests with the same key supersede each other (the document URI for previews). */
+    layoutKey?: string;
+}
+
+/** What the renderer returns (a subset of `renderDiagram`'s result). */
+export interface RenderedDiagram {
+    svg: string;
+    viewIds: string[];
+    flowIds: string[];
+    /** The view actually drawn. */
+    view?: string;
+}
+
+/** What the handler needs from the renderer; throws `isCancellation` errors when superseded. */
+export type DiagramRenderer = (model: ArchModel, options: RenderOptions) => Promise<RenderedDiagram>;
+
+/** The part of an LSP connection the handler uses (a fake in tests). */
+export interface DiagramConnection {
+    onRequest(method: string, handler: (params: unknown, token: CancellationToken) => Promise<unknown>): unknown;
+    sendNotification(method: string, params: unknown): unknown;
+}
+
+/** Rule settings source: the model checker's current settings. */
+export interface DiagramHandlerOptions {
+    render: DiagramRenderer;
+    /** Recognises the renderer's "superseded" errors. */
+    isCancellation?: (error: unknown) => boolean;
+    ruleSettings?: () => RuleSettings;
+    /** Debounce of `archway/diagramChanged`, in ms (default 150). */
+    debounceMs?: number;
+}
+
+const THEMES: readonly DiagramTheme[] = ['light', 'dark', 'high-contrast'];
+const DIRECTIONS: readonly DiagramDirection[] = ['right', 'down', 'left', 'up'];
+
+/** Validates untrusted request parameters; undefined when they are not usable. */
+export function parseDiagramParams(raw: unknown): DiagramParams | undefined {
+    if (typeof raw !== 'object' || raw === null) return undefined;
+    const value = raw as Record<string, unknown>;
+    if (typeof value.uri !== 'string' || value.uri.length === 0) return undefined;
+    const optionalString = (v: unknown) => typeof v === 'string' && v.length > 0 && v.length < 500 ? v : undefined;
+    return {
+        uri: value.uri,
+        view: optionalString(value.view),
+        flow: optionalString(value.flow),
+        theme: THEMES.includes(value.theme as DiagramTheme) ? value.theme as DiagramTheme : undefined,
+        direction: DIRECTIONS.includes(value.direction as DiagramDirection) ? value.direction as DiagramDirection : undefined,
+    };
+}
+
+/** Declaration locations of every element and connection of a model, by id. */
+export function elementLocations(model: ArchModel): Record<string, DiagramSourceLocation> {
+    const result: Record<string, DiagramSourceLocation> = {};
+    for (const element of model.elements.values()) {
+        result[element.id] = { uri: element.location.uri, range: element.location.range, selection: element.nameLocation.range };
+    }
+    for (const connection of model.connections) result[connection.id] = { uri: connection.location.uri, range: connection.location.range };
+    return result;
+}
+
+function hasSyntaxErrors(document: LangiumDocument): boolean {
+    return document.parseResult.lexerErrors.length > 0 || document.parseResult.parserErrors.length > 0;
+}
+
+function cancelled(): ResponseError<void> {
+    return new ResponseError(LSPErrorCodes.RequestCancelled, 'Superseded by a newer diagram request');
+}
+
+/**
+ * Registers the diagram requests and the change notification on `connection`.
+ * Returns a function that stops the notifications.
+ */
+export function registerDiagramHandler(connection: DiagramConnection, shared: LangiumSharedServices, options: DiagramHandlerOptions): () => void {
+    const documents = shared.workspace.LangiumDocuments;
+    const builder = shared.workspace.DocumentBuilder;
+    const lastGood = new Map<string, { key: string; result: DiagramResult }>();
+    const generation = new Map<string, number>();
+
+    async function documentFor(uri: string, token: CancellationToken): Promise<LangiumDocument | undefined> {
+        let parsed: URI;
+        try {
+            parsed = URI.parse(uri);
+        } catch {
+            return undefined;
+        }
+        const document = documents.getDocument(parsed);
+        if (!document) return undefined;
+        if (document.state < DocumentState.Validated) {
+            await builder.waitUntil(DocumentState.Validated, parsed, token);
+        }
+        return documents.getDocument(parsed);
+    }
+
+    async function draw(params: DiagramParams, token: CancellationToken, layoutKey?: string): Promise<DiagramResult> {
+        const empty: DiagramResult = {
+            uri: params.uri, version: 0, svg: '', view: undefined, flow: undefined, viewIds: [], flowIds: [],
+            elements: {}, hasSyntaxErrors: false,
+        };
+        const document = await documentFor(params.uri, token);
+        if (!document) return { ...empty, error: 'The document is not open in the language server.' };
+        const key = JSON.stringify([params.view, params.flow, params.theme, params.direction]);
+        const broken = hasSyntaxErrors(document);
+        const previous = lastGood.get(params.uri);
+        if (broken && previous && previous.key === key) return { ...previous.result, hasSyntaxErrors: true };
+        const model = buildDocumentModel(document, documents);
+        const viewIds = model.views.map(view => view.id);
+        const flowIds = model.flows.map(flow => flow.id);
+        const view = params.view && viewIds.includes(params.view) ? params.view : undefined;
+        const flow = params.flow && flowIds.includes(params.flow) ? params.flow : undefined;
+        const findings = checkModel(model, options.ruleSettings?.() ?? {}).findings;
+        const rendered = await options.render(model, { view, flow, theme: params.theme, direction: params.direction, findings, layoutKey });
+        const result: DiagramResult = {
+            uri: params.uri,
+            version: document.textDocument.version,
+            svg: rendered.svg,
+            view: rendered.view ?? view ?? rendered.viewIds[0],
+            flow,
+            viewIds: rendered.viewIds,
+            flowIds: rendered.flowIds,
+            elements: elementLocations(model),
+            hasSyntaxErrors: broken,
+        };
+        if (!broken) lastGood.set(params.uri, { key, result });
+        return result;
+    }
+
+    connection.onRequest(DiagramMethods.diagram, async (raw, token) => {
+        const params = parseDiagramParams(raw);
+        if (!params) throw new ResponseError(-32602, 'archway/diagram: expected { uri: string, view?, flow?, theme?, direction? }');
+        const mine = (generation.get(params.uri) ?? 0) + 1;
+        generation.set(params.uri, mine);
+        const stale = () => token.isCancellationRequested || generation.get(params.uri) !== mine;
+        try {
+            const result = await draw(params, token, params.uri);
+            if (stale()) throw cancelled();
+            return result;
+        } catch (error) {
+            if (error instanceof ResponseError) throw error;
+            if (stale() || options.isCancellation?.(error)) throw cancelled();
+            const previous = lastGood.get(params.uri);
+            const message = error instanceof Error ? error.message : String(error);
+            if (previous) return { ...previous.result, hasSyntaxErrors: true, error: message };
+            return {
+                uri: params.uri, version: 0, svg: '', view: undefined, flow: undefined, viewIds: [], flowIds: [],
+                elements: {}, hasSyntaxErrors: false, error: message,
+            } satisfies DiagramResult;
+        }
+    });
+
+    connection.onRequest(DiagramMethods.exportDiagram, async (raw, token): Promise<ExportDiagramResult> => {
+        const params: ExportDiagramParams | undefined = parseDiagramParams(raw);
+        if (!params) throw new ResponseError(-32602, 'archway/exportDiagram: expected { uri: string, view?, flow?, theme? }');
+        try {
+            const result = await draw(params, token);
+            if (result.error) return { svg: '', error: result.error };
+            if (result.hasSyntaxErrors) return { svg: result.svg, error: 'The document has syntax errors; exported the last good diagram.' };
+            return { svg: result.svg };
+        } catch (error) {
+            return { svg: '', error: error instanceof Error ? error.message : String(error) };
+        }
+    });
+
+    // Notify after each build (debounced), naming every document the build touched.
+    const pending = new Set<string>();
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const flush = () => {
+        timer = undefined;
+        if (pending.size === 0) return;
+        const params: DiagramChangedParams = { uris: [...pending] };
+        pending.clear();
+        connection.sendNotification(DiagramMethods.diagramChanged, params);
+    };
+    const subscription = builder.onBuildPhase(DocumentState.Validated, built => {
+        for (const document of built) pending.add(document.uri.toString());
+        if (timer) clearTimeout(timer);
+        timer = setTimeout(flush, options.debounceMs ?? 150);
+    });
+    const removed = builder.onUpdate((_changed, deleted) => {
+        for (const uri of deleted) lastGood.delete(uri.toString());
+    });
+    return () => {
+        subscription.dispose();
+        removed.dispose();
+        if (timer) clearTimeout(timer);
+    };
+}

@@ -1,0 +1,210 @@
+/**
+ * Messages between the extension host and the preview webview, with validators. Both sides
+ * treat every incoming message as untrusted: anything that does not match a known type and
+ * shape is ignored (and logged) by the receiver.
+ */
+import type { DiagramRange, DiagramSourceLocation } from '../lsp/diagram-protocol.js';
+
+export type { DiagramRange, DiagramSourceLocation };
+
+/** State the webview persists with `setState` and the serializer restores. */
+export interface PreviewState {
+    uri: string;
+    view?: string;
+    flow?: string;
+    locked?: boolean;
+    /** Viewport: top-left corner in SVG units and the zoom factor. */
+    viewport?: { x: number; y: number; scale: number };
+}
+
+// ------------------------------------------------------------------ host → webview
+
+/** A new diagram (or the same one with a banner). */
+export interface UpdateMessage {
+    type: 'update';
+    uri: string;
+    fileName: string;
+    svg: string;
+    view: string | undefined;
+    flow: string | undefined;
+    viewIds: string[];
+    flowIds: string[];
+    elements: Record<string, DiagramSourceLocation>;
+    hasSyntaxErrors: boolean;
+    error?: string;
+    locked: boolean;
+    /** True when the diagram is for another document than the previous update (reset the viewport). */
+    documentChanged: boolean;
+}
+
+/** The editor's cursor moved: highlight the innermost element declared there. */
+export interface CursorMessage {
+    type: 'cursor';
+    uri: string;
+    position: { line: number; character: number };
+}
+
+/** Lock state changed from a command. */
+export interface LockedMessage {
+    type: 'locked';
+    locked: boolean;
+}
+
+/** Restore a viewport (after a reload). */
+export interface ViewportMessage {
+    type: 'viewport';
+    viewport: { x: number; y: number; scale: number } | 'fit';
+}
+
+export type HostToWebviewMessage = UpdateMessage | CursorMessage | LockedMessage | ViewportMessage;
+
+// ------------------------------------------------------------------ webview → host
+
+export interface ReadyMessage { type: 'ready' }
+/** A node or edge was clicked: select its declaration. */
+export interface RevealMessage { type: 'reveal'; id: string; uri: string; range: DiagramRange }
+export interface SelectViewMessage { type: 'selectView'; view: string }
+export interface SelectFlowMessage { type: 'selectFlow'; flow: string | undefined }
+export interface ToggleLockMessage { type: 'toggleLock' }
+export interface ExportMessage { type: 'export'; format: 'svg' | 'png' }
+
+export type WebviewToHostMessage =
+    | ReadyMessage | RevealMessage | SelectViewMessage | SelectFlowMessage | ToggleLockMessage | ExportMessage;
+
+// ------------------------------------------------------------------ validation
+
+type Json = Record<string, unknown>;
+
+function isObject(value: unknown): value is Json {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function isId(value: unknown): value is string {
+    return typeof value === 'string' && value.length > 0 && value.length <= 1000;
+}
+
+function isCount(value: unknown): value is number {
+    return typeof value === 'number' && Number.isInteger(value) && value >= 0 && value < 1e9;
+}
+
+/** True for `{ line, character }` with non-negative integers. */
+export function isPosition(value: unknown): value is { line: number; character: number } {
+    return isObject(value) && isCount(value.line) && isCount(value.character);
+}
+
+/** True for an LSP range. */
+export function isRange(value: unknown): value is DiagramRange {
+    return isObject(value) && isPosition(value.start) && isPosition(value.end);
+}
+
+function isFiniteNumber(value: unknown): value is number {
+    return typeof value === 'number' && Number.isFinite(value);
+}
+
+/** True for a viewport `{ x, y, scale }` with a sane scale. */
+export function isViewport(value: unknown): value is { x: number; y: number; scale: number } {
+    return isObject(value) && isFiniteNumber(value.x) && isFiniteNumber(value.y)
+        && isFiniteNumber(value.scale) && value.scale > 0 && value.scale <= 100;
+}
+
+function isStringArray(value: unknown): value is string[] {
+    return Array.isArray(value) && value.every(isId);
+}
+
+function isElementMap(value: unknown): value is Record<string, DiagramSourceLocation> {
+    return isObject(value) && Object.values(value).every(location =>
+        isObject(location) && typeof location.uri === 'string' && isRange(location.range)
+        && (location.selection === undefined || isRange(location.selection)));
+}
+
+function optionalId(value: unknown): boolean {
+    return value === undefined || value === null || isId(value);
+}
+
+/** Validates a message from the webview; undefined when it is not one we know. */
+export function parseWebviewMessage(raw: unknown): WebviewToHostMessage | undefined {
+    if (!isObject(raw) || typeof raw.type !== 'string') return undefined;
+    switch (raw.type) {
+        case 'ready':
+        case 'toggleLock':
+            return { type: raw.type };
+        case 'reveal':
+            return isId(raw.id) && typeof raw.uri === 'string' && isRange(raw.range)
+                ? { type: 'reveal', id: raw.id, uri: raw.uri, range: raw.range } : undefined;
+        case 'selectView':
+            return isId(raw.view) ? { type: 'selectView', view: raw.view } : undefined;
+        case 'selectFlow':
+            return optionalId(raw.flow) ? { type: 'selectFlow', flow: (raw.flow as string | null | undefined) ?? undefined } : undefined;
+        case 'export':
+            return raw.format === 'svg' || raw.format === 'png' ? { type: 'export', format: raw.format } : undefined;
+        default:
+            return undefined;
+    }
+}
+
+/** Validates a message from the extension host; undefined when it is not one we know. */
+export function parseHostMessage(raw: unknown): HostToWebviewMessage | undefined {
+    if (!isObject(raw) || typeof raw.type !== 'string') return undefined;
+    switch (raw.type) {
+        case 'update':
+            if (typeof raw.uri !== 'string' || typeof raw.fileName !== 'string' || typeof raw.svg !== 'string'
+                || !optionalId(raw.view) || !optionalId(raw.flow) || !isStringArray(raw.viewIds) || !isStringArray(raw.flowIds)
+                || !isElementMap(raw.elements) || typeof raw.hasSyntaxErrors !== 'boolean'
+                || (raw.error !== undefined && typeof raw.error !== 'string')) return undefined;
+            return {
+                type: 'update', uri: raw.uri, fileName: raw.fileName, svg: raw.svg,
+                view: (raw.view as string | null | undefined) ?? undefined, flow: (raw.flow as string | null | undefined) ?? undefined,
+                viewIds: raw.viewIds, flowIds: raw.flowIds, elements: raw.elements, hasSyntaxErrors: raw.hasSyntaxErrors,
+                error: raw.error as string | undefined, locked: raw.locked === true, documentChanged: raw.documentChanged === true,
+            };
+        case 'cursor':
+            return typeof raw.uri === 'string' && isPosition(raw.position) ? { type: 'cursor', uri: raw.uri, position: raw.position } : undefined;
+        case 'locked':
+            return typeof raw.locked === 'boolean' ? { type: 'locked', locked: raw.locked } : undefined;
+        case 'viewport':
+            return raw.viewport === 'fit' || isViewport(raw.viewport) ? { type: 'viewport', viewport: raw.viewport } : undefined;
+        default:
+            return undefined;
+    }
+}
+
+/** Validates persisted webview state (it comes back from disk after a reload). */
+export function parsePreviewState(raw: unknown): PreviewState | undefined {
+    if (!isObject(raw) || typeof raw.uri !== 'string' || raw.uri.length === 0) return undefined;
+    return {
+        uri: raw.uri,
+        view: isId(raw.view) ? raw.view : undefined,
+        flow: isId(raw.flow) ? raw.flow : undefined,
+        locked: raw.locked === true,
+        viewport: isViewport(raw.viewport) ? raw.viewport : undefined,
+    };
+}
+
+/** Does `range` contain `position` (start inclusive, end inclusive so a cursor at the end still counts)? */
+export function rangeContains(range: DiagramRange, position: { line: number; character: number }): boolean {
+    const afterStart = position.line > range.start.line || (position.line === range.start.line && position.character >= range.start.character);
+    const beforeEnd = position.line < range.end.line || (position.line === range.end.line && position.character <= range.end.character);
+    return afterStart && beforeEnd;
+}
+
+/** Rough size of a range for "innermost" comparisons. */
+export function rangeSize(range: DiagramRange): number {
+    return (range.end.line - range.start.line) * 100_000 + (range.end.character - range.start.character);
+}
+
+/** The innermost element (smallest range) of `uri` containing `position`, among `ids`. */
+export function elementAt(elements: Record<string, DiagramSourceLocation>, ids: Iterable<string>, uri: string,
+    position: { line: number; character: number }): string | undefined {
+    let best: string | undefined;
+    let bestSize = Infinity;
+    for (const id of ids) {
+        const location = Object.prototype.hasOwnProperty.call(elements, id) ? elements[id] : undefined;
+        if (!location || location.uri !== uri || !rangeContains(location.range, position)) continue;
+        const size = rangeSize(location.range);
+        if (size < bestSize) {
+            best = id;
+            bestSize = size;
+        }
+    }
+    return best;
+}
