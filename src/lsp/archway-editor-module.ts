@@ -6,12 +6,14 @@ import type { Module } from 'langium';
 import type { LangiumServices, LangiumSharedServices, PartialLangiumServices, PartialLangiumSharedServices } from 'langium/lsp';
 import { ArchwayCompletionProvider } from './archway-completion.js';
 import { ArchwayFormatter } from './archway-formatter.js';
+import { ArchwayHoverProvider } from './archway-hover.js';
 
 /** Language-level editor features. */
 export const ArchwayEditorModule: Module<LangiumServices, PartialLangiumServices> = {
     lsp: {
         CompletionProvider: (services) => new ArchwayCompletionProvider(services),
         Formatter: () => new ArchwayFormatter(),
+        HoverProvider: (services) => new ArchwayHoverProvider(services),
     },
 };
 

@@ -1,0 +1,67 @@
+import { afterEach, describe, expect, test } from 'vitest';
+import { expectHover } from 'langium/test';
+import { editorServices } from './services.js';
+
+const { services, addFile, reset } = editorServices();
+const hover = expectHover(services);
+
+afterEach(() => reset());
+
+const SHOP = `zone vpc "Platform VPC" {
+  trust: private
+  gateway api "API Gateway" {
+    auth: jwt { expiry: 15m }
+    route "/orders" -> orders
+  }
+  service orders "Order service" { replicas: 3 }
+  database ordersDb "Orders DB" { engine: "postgres" }
+  broker bus { topic orderPlaced }
+}
+orders -> ordersDb : sql
+orders ~> bus.orderPlaced
+`;
+
+describe('hover', () => {
+    test('on a kind keyword tells what it is and which rules apply', async () => {
+        await hover({ text: '<|>gateway api', index: 0, hover: /API gateway[\s\S]*gateway-bypass[\s\S]*gateway-missing-rate-limit/ });
+        await hover({ text: '<|>cdn edge', index: 0, hover: /content delivery network[\s\S]*cdn-missing-origin/ });
+    });
+
+    test('on a declared id shows kind, label, zone, trust, key properties and connections', async () => {
+        const text = SHOP.replace('service orders', 'service <|>orders');
+        await hover({ text, index: 0, hover: /\*\*service\*\* `orders` — Order service[\s\S]*Zone: `vpc` · trust: \*\*private\*\*[\s\S]*`replicas: 3`[\s\S]*Outgoing: -> `ordersDb` \(sql\), ~> `bus.orderPlaced`[\s\S]*Incoming: -> `api` route \/orders/ });
+    });
+
+    test('on a reference shows the referenced element', async () => {
+        const text = SHOP.replace('orders -> ordersDb : sql', 'orders -> <|>ordersDb : sql');
+        await hover({ text, index: 0, hover: /\*\*database\*\* `ordersDb` — Orders DB[\s\S]*Incoming: -> `orders` \(sql\)/ });
+    });
+
+    test('on a broker.topic reference shows the channel', async () => {
+        const text = SHOP.replace('orders ~> bus.orderPlaced', 'orders ~> bus.<|>orderPlaced');
+        await hover({ text, index: 0, hover: /\*\*topic\*\* `bus.orderPlaced`[\s\S]*Broker: `bus` · 1 publisher\(s\), 0 subscriber\(s\)/ });
+    });
+
+    test('on a property shows its meaning, type and default', async () => {
+        await hover({ text: 'dns d { <|>routing: geo }', index: 0, hover: /\*\*routing\*\* — How the DNS picks an answer\.[\s\S]*one of `simple`, `geo`[\s\S]*Default: `simple`/ });
+        await hover({ text: 'gateway g { auth: jwt { <|>expiry: 15m } }', index: 0, hover: /\*\*expiry\*\* — Lifetime of an access token\.[\s\S]*duration/ });
+    });
+
+    test('on a rule id in @allow shows the rule', async () => {
+        await hover({ text: 'service a\nservice b\n@allow(<|>sync-cycle, "known")\na -> b', index: 0, hover: /\*\*sync-cycle\*\* \(error\)/ });
+    });
+
+    test('on an id from an imported file shows it', async () => {
+        await addFile('payments.arch', 'service payments "Payment service" { replicas: 2 }');
+        await hover({ text: 'import "./payments.arch"\nservice orders\norders -> <|>payments : grpcs', index: 0, hover: /\*\*service\*\* `payments` — Payment service/ });
+    });
+
+    test('on a protocol tells whether it is encrypted', async () => {
+        await hover({ text: 'service a\nservice b\na -> b : <|>http', index: 0, hover: /plaintext/ });
+    });
+
+    test('gives nothing on punctuation and never throws on broken text', async () => {
+        await hover({ text: 'service a { <|>}', index: 0, hover: undefined });
+        await hover({ text: 'service { : <|>-> }}', index: 0, hover: undefined });
+    });
+});
