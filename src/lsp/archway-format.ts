@@ -88,8 +88,10 @@ export function formatArch(text: string, root: ArchFile | undefined): string {
         const info = layoutInfo(root);
         const formatted = printTokens(text, tokens, info, eol);
         // Insurance: the formatter may only change whitespace (and drop optional separators).
-        const before = tokens.filter(t => !info.dropped.has(t.offset)).map(t => t.text);
-        const after = tokenize(formatted).map(t => t.text);
+        // Comments may lose trailing whitespace (and have their line breaks normalised).
+        const same = (t: Token) => t.type === 'comment' ? t.text.replace(/\r\n?/g, '\n').replace(/[ \t]+$/gm, '') : t.text;
+        const before = tokens.filter(t => !info.dropped.has(t.offset)).map(same);
+        const after = tokenize(formatted).map(same);
         if (before.length !== after.length || before.some((t, i) => t !== after[i])) return reindent(text, eol);
         return formatted;
     } catch {
