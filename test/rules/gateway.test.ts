@@ -1,0 +1,113 @@
+import { ruleTester } from './rule-tester.js';
+
+const AUTH = 'auth: jwt { expiry: 15m revocation: denylist }';
+
+ruleTester('gateway-bypass', {
+    valid: [
+        { name: 'clients go through the gateway', code: `client web\ngateway api {\n  ${AUTH}\n  route "/o" -> orders\n}\nservice orders\nweb -> api : https` },
+        { name: 'no gateway in the model', code: 'client web\nservice orders\nweb -> orders : https' },
+        { name: 'the target is itself in a public zone', code: 'zone dmz {\n  trust: public\n  service web\n}\ngateway api {\n  route "/w" -> web\n}\nclient c\nc -> web : https\nc -> api : https' },
+        { name: 'a CDN pulling from its origin is not a bypass', code: 'zone edgeZone {\n  trust: public\n  cdn edge { origin: app }\n}\ngateway api {\n  route "/a" -> app\n}\nservice app\nedge -> app : https' },
+        { name: 'a client calling a data store is another rule', code: 'client web\ngateway api {\n  route "/o" -> orders\n}\nservice orders\ndatabase db\nweb -> api : https\nweb -> db : sql+tls' },
+    ],
+    invalid: [
+        {
+            name: 'a client calls a routed service directly',
+            code: `client web\ngateway api {\n  ${AUTH}\n  route "/o" -> orders\n}\nservice orders\nweb -> api : https\nweb -> orders : https`,
+            errors: [{ message: "The client 'web' calls the service 'orders' directly ('web -> orders'), bypassing the gateway 'api' that also leads to it; call the gateway instead.", severity: 'error', line: 8, text: 'web -> orders : https' }],
+        },
+        {
+            name: 'a service reachable through the gateway only indirectly',
+            code: 'client web\ngateway api {\n  route "/o" -> orders\n}\nservice orders\nservice stock\norders -> stock : grpcs\nweb -> stock : https',
+            errors: [{ message: /bypassing the gateway 'api'/, severity: 'error', line: 8 }],
+        },
+        {
+            name: 'a service behind no gateway is a second, unguarded entry',
+            code: 'client web\ngateway api {\n  route "/o" -> orders\n}\nservice orders\nservice admin\nweb -> api : https\nweb -> admin : https',
+            errors: [{ message: /no gateway leads to it: a second, unguarded way in next to 'api'/, severity: 'warning', text: 'web -> admin : https' }],
+        },
+        {
+            name: 'a component in a public zone counts as an entry point',
+            code: 'zone pub {\n  trust: public\n  external partner\n}\ngateway api {\n  route "/o" -> orders\n}\nservice orders\npartner -> orders : https',
+            errors: [{ message: /The external system 'partner' calls the service 'orders' directly/ }],
+        },
+    ],
+});
+
+ruleTester('gateway-missing-auth', {
+    valid: [
+        { name: 'the gateway authenticates', code: `client web\ngateway api {\n  ${AUTH}\n  route "/o" -> orders\n}\nservice orders\nweb -> api : https` },
+        { name: 'an internal gateway nobody outside reaches', code: 'gateway internal {\n  route "/o" -> orders\n}\nservice orders' },
+        { name: 'a gateway with no targets is another rule', code: 'client web\ngateway api\nweb -> api : https' },
+    ],
+    invalid: [
+        {
+            name: 'no auth in front of a private service',
+            code: 'client web\ngateway api {\n  route "/o" -> orders\n}\nservice orders\nweb -> api : https',
+            errors: [{ message: "The gateway 'api' is reachable from an entry point but does not authenticate callers, and 'orders' behind it is not public; set auth on the gateway.", severity: 'error', line: 2, text: 'api' }],
+        },
+        {
+            name: 'auth: none is placed on the property',
+            code: 'client web\ngateway api {\n  auth: none\n  route "/o" -> orders\n}\nservice orders\nweb -> api : https',
+            errors: [{ severity: 'error', line: 3, text: 'auth: none' }],
+        },
+        {
+            name: 'every target public is only an info',
+            code: 'client web\ngateway api {\n  route "/c" -> catalog\n}\nservice catalog { public: true }\nweb -> api : https',
+            errors: [{ message: /every target behind it is public/, severity: 'info' }],
+        },
+    ],
+});
+
+ruleTester('gateway-missing-rate-limit', {
+    valid: [
+        { name: 'a rate limit is set', code: 'client web\ngateway api {\n  rateLimit: 100/s\n  route "/o" -> orders\n}\nservice orders\nweb -> api : https' },
+        { name: 'an internal gateway', code: 'gateway api {\n  route "/o" -> orders\n}\nservice orders' },
+    ],
+    invalid: [
+        {
+            name: 'a public-facing gateway without rateLimit',
+            code: 'client web\ngateway api {\n  route "/o" -> orders\n}\nservice orders\nweb -> api : https',
+            errors: [{ message: "The gateway 'api' is reachable from an entry point but has no rateLimit; one caller can flood every service behind it.", severity: 'warning', line: 2, text: 'api' }],
+        },
+        {
+            name: 'a gateway inside a public zone is exposed even without callers',
+            code: 'zone edge {\n  trust: public\n  gateway api {\n    route "/o" -> orders\n  }\n}\nservice orders',
+            errors: [{ line: 3, text: 'api' }],
+        },
+    ],
+});
+
+ruleTester('gateway-without-routes', {
+    valid: [
+        { name: 'a gateway with a route', code: 'gateway api {\n  route "/o" -> orders\n}\nservice orders' },
+        { name: 'a gateway with a plain connection', code: 'gateway api\nservice orders\napi -> orders : grpcs' },
+        { name: 'a route to a load balancer in front of services', code: 'gateway api {\n  route "/o" -> lb\n}\nloadbalancer lb\nservice orders\nlb -> orders : https' },
+    ],
+    invalid: [
+        {
+            name: 'a gateway that routes nowhere',
+            code: 'client web\ngateway api\nweb -> api : https',
+            errors: [{ message: "The gateway 'api' has no routes and no outgoing connections; it routes nowhere.", severity: 'error', line: 2, text: 'api' }],
+        },
+        {
+            name: 'a route straight to a database',
+            code: 'gateway api {\n  route "/db" -> db\n}\ndatabase db',
+            errors: [{ message: "The route '/db' of the gateway 'api' targets the database 'db', which is not a service.", line: 2, text: 'route "/db" -> db' }],
+        },
+    ],
+});
+
+ruleTester('gateway-cache-disabled', {
+    valid: [
+        { name: 'reads with a cache', code: 'gateway api {\n  cache: 30s\n  route "/c" -> catalog { op: read }\n}\nservice catalog' },
+        { name: 'no reads marked', code: 'gateway api {\n  route "/c" -> catalog\n}\nservice catalog' },
+    ],
+    invalid: [
+        {
+            name: 'a read route without cache',
+            code: 'gateway api {\n  route "/c" -> catalog { op: read }\n}\nservice catalog',
+            errors: [{ message: "The gateway 'api' serves reads ('/c') but has no cache.", severity: 'info', line: 1, text: 'api' }],
+        },
+    ],
+});

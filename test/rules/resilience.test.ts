@@ -1,0 +1,121 @@
+import { ruleTester } from './rule-tester.js';
+
+ruleTester('shared-database', {
+    valid: [
+        { name: 'one writer', code: 'service a\ndatabase db\na -> db' },
+        { name: 'an ETL reader does not count', code: 'service a\netl e { to: w }\ndatabase w\ndatabase db\na -> db\ne -> db' },
+        { name: 'caches are not judged', code: 'service a\nservice b\ncache c\na -> c\nb -> c' },
+    ],
+    invalid: [
+        {
+            name: 'two writers',
+            code: 'service orders\nservice billing\ndatabase db\norders -> db : sql+tls\nbilling -> db : sql+tls',
+            errors: [{ message: "The database 'db' is written by 'orders', 'billing'; each service should own its data, and others go through its API.", severity: 'warning', line: 3, text: 'db' }],
+        },
+        {
+            name: 'an owner and a direct reader is an info',
+            code: 'service orders\nservice reports\ndatabase db\norders -> db\nreports -> db { op: read }',
+            errors: [{ message: "The database 'db' is owned by 'orders' but also read directly by 'reports'; reading through 'orders' keeps its schema private.", severity: 'info' }],
+        },
+    ],
+});
+
+ruleTester('client-direct-datastore-access', {
+    valid: [
+        { name: 'through a service', code: 'client web\nservice api\ndatabase db\nweb -> api : https\napi -> db' },
+        { name: 'a CDN pulling from storage', code: 'zone pub {\n  trust: public\n  cdn edge { origin: assets }\n}\nstorage assets\nedge -> assets : https' },
+    ],
+    invalid: [
+        {
+            name: 'a client queries a database',
+            code: 'client web\ndatabase db\nweb -> db : sql+tls',
+            errors: [{ message: "The client 'web' connects directly to the database 'db' ('web -> db'); put a service in between so data access is authorised and validated.", severity: 'error', line: 3, text: 'web -> db : sql+tls' }],
+        },
+        {
+            name: 'a client publishes to a topic',
+            code: 'client app\nbroker bus { topic t }\napp ~> bus.t : mqtts',
+            errors: [{ message: /connects directly to the topic 'bus.t'/ }],
+        },
+    ],
+});
+
+ruleTester('plaintext-connection', {
+    valid: [
+        { name: 'TLS from the client', code: 'client web\nservice api\nweb -> api : https' },
+        { name: 'no protocol is another rule', code: 'client web\nservice api\nweb -> api' },
+    ],
+    invalid: [
+        {
+            name: 'http from a client',
+            code: 'client web\nservice api\nweb -> api : http',
+            errors: [{ message: "The connection 'web -> api' crosses the public boundary over plaintext 'http'; use 'https'.", severity: 'error', line: 3, text: 'web -> api : http' }],
+        },
+        {
+            name: 'a CDN fetching its origin over http',
+            code: 'cdn edge\nstorage assets\nedge -> assets : http',
+            errors: [{ severity: 'error' }],
+        },
+        {
+            name: 'plaintext inside the private network is an info',
+            code: 'service a\ncache c\na -> c : redis',
+            errors: [{ message: "The connection 'a -> c' uses plaintext 'redis' inside the private network; consider 'rediss'.", severity: 'info' }],
+        },
+    ],
+});
+
+ruleTester('single-point-of-failure', {
+    valid: [
+        { name: 'replicated', code: 'client web\nservice api { replicas: 2 }\nweb -> api : https' },
+        { name: 'nothing reaches it from outside', code: 'service batchy\ndatabase db\nbatchy -> db' },
+        { name: 'storage and CDNs are redundant by default', code: 'client web\ncdn edge { origin: s }\nstorage s\nweb -> edge : https\nedge -> s : https' },
+        { name: 'ha counts as redundant', code: 'client web\ndatabase db { ha: true }\nservice api { replicas: 2 }\nweb -> api : https\napi -> db' },
+        { name: 'external systems are not judged', code: 'client web\nexternal stripe\nweb -> stripe : https' },
+    ],
+    invalid: [
+        {
+            name: 'a single service behind a client',
+            code: 'client web\nservice api\nweb -> api : https',
+            errors: [{ message: "The service 'api' runs as a single instance, and requests from 'web' depend on it (web -> api); run at least two replicas.", severity: 'warning', line: 2, text: 'api' }],
+        },
+        {
+            name: 'reached through async delivery',
+            code: 'client web\nservice api { replicas: 2 }\nbroker bus {\n  replicas: 3\n  topic t\n}\nservice worker\nweb -> api : https\napi ~> bus.t\nbus.t ~> worker',
+            errors: [{ message: /The service 'worker' runs as a single instance, and requests from 'web' depend on it \(web -> api -> bus.t -> worker\)/ }],
+        },
+        {
+            name: 'replicas: 1 is reported on the property',
+            code: 'client web\nservice api { replicas: 1 }\nweb -> api : https',
+            errors: [{ text: 'replicas: 1' }],
+        },
+    ],
+});
+
+ruleTester('replicas-without-load-balancer', {
+    valid: [
+        { name: 'behind a load balancer', code: 'loadbalancer lb\nservice a { replicas: 2 }\nlb -> a' },
+        { name: 'routed by a gateway', code: 'gateway g {\n  route "/a" -> a\n}\nservice a { replicas: 2 }' },
+        { name: 'client-side load balancing', code: 'service b\nservice a { replicas: 2 }\nb -> a { loadBalancing: client }' },
+    ],
+    invalid: [
+        {
+            name: 'a service calls a replicated service directly',
+            code: 'service b\nservice a { replicas: 3 }\nb -> a : grpcs',
+            errors: [{ message: "'a' runs 3 replicas, but 'b -> a' goes through no load balancer; set loadBalancing: or call it through a load balancer.", severity: 'warning', line: 3, text: 'b -> a : grpcs' }],
+        },
+    ],
+});
+
+ruleTester('incomplete-component', {
+    valid: [
+        { name: 'a protocol is given', code: 'client web\nservice api\nweb -> api : https' },
+        { name: 'private connections may omit it', code: 'service a\nservice b\na -> b' },
+        { name: 'DNS resolution is not traffic', code: 'zone pub {\n  trust: public\n  dns dns\n}\ncdn edge { origin: s }\nstorage s\ndns -> edge' },
+    ],
+    invalid: [
+        {
+            name: 'a client connection without protocol',
+            code: 'client web\nservice api\nweb -> api',
+            errors: [{ message: "The connection 'web -> api' crosses the public boundary but names no protocol, so its encryption cannot be checked; add one such as ': https'.", severity: 'info', line: 3, text: 'web -> api' }],
+        },
+    ],
+});
