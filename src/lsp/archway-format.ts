@@ -291,6 +291,7 @@ function alignValues(lines: Line[]): void {
 }
 
 function render(lines: readonly Line[], eol: string): string {
+    if (lines.length === 0) return '';
     const codes = lines.map(l => INDENT.repeat(l.depth) + l.text.trimEnd());
     // Trailing comments of consecutive lines share a column.
     const columns: number[] = new Array(lines.length).fill(0);

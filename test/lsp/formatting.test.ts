@@ -1,0 +1,97 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, test } from 'vitest';
+import { expectFormatting } from 'langium/test';
+import { formatArch, reindent } from '../../src/lsp/archway-format.js';
+import { formatArchText } from '../../src/lsp/archway-formatter.js';
+import { tokenize } from '../../src/lsp/archway-tokens.js';
+import { editorServices } from './services.js';
+
+const { services, reset } = editorServices();
+const format = expectFormatting(services);
+
+afterEach(() => reset());
+
+/** Every example file and the design fixture. */
+function exampleFiles(): string[] {
+    const files: string[] = ['test/fixtures/design-example.arch'];
+    const walk = (dir: string): void => {
+        for (const name of readdirSync(dir).sort()) {
+            const path = join(dir, name);
+            if (statSync(path).isDirectory()) walk(path);
+            else if (name.endsWith('.arch')) files.push(path);
+        }
+    };
+    walk('examples');
+    return files;
+}
+
+const comments = (text: string) => tokenize(text).filter(t => t.type === 'comment').map(t => t.text);
+
+describe('formatting', () => {
+    test('indents blocks by two spaces and puts one statement on each line', async () => {
+        await format({
+            before: 'zone vpc "VPC" { trust: private service a "A" { replicas: 2 }\nservice b }\na->b:https',
+            after: 'zone vpc "VPC" {\n  trust: private\n  service a "A" { replicas: 2 }\n  service b\n}\n\na -> b : https\n',
+        });
+    });
+
+    test('spaces properties, connections, protocols and qualified names canonically', async () => {
+        await format({
+            before: 'broker bus {topic t}\nservice a{-> bus . t:kafka + tls "pub"{timeout:2s retries :1}}\n',
+            after: 'broker bus { topic t }\nservice a { -> bus.t : kafka+tls "pub" { timeout: 2s  retries: 1 } }\n',
+        });
+    });
+
+    test('aligns the values of consecutive properties in a block', async () => {
+        await format({
+            before: 'database db {\n    engine: "postgres"\n  replicas: 2\n\n  encrypted: true\n}\n',
+            after: 'database db {\n  engine:   "postgres"\n  replicas: 2\n\n  encrypted: true\n}\n',
+        });
+    });
+
+    test('keeps comments, aligns trailing ones and collapses blank lines', async () => {
+        await format({
+            before: '// header\n\n\n\nservice a // the a\nservice bb   // the b\n/* block */ service c\n',
+            after: '// header\n\nservice a   // the a\nservice bb  // the b\n/* block */\nservice c\n',
+        });
+    });
+
+    test('puts annotations on their own line and drops optional property separators', async () => {
+        await format({
+            before: 'service a\nservice b\n@allow( sync-cycle , "ok" ) a -> b { timeout: 1s, retries: 2; }\n',
+            after: 'service a\nservice b\n\n@allow(sync-cycle, "ok")\na -> b { timeout: 1s  retries: 2 }\n',
+        });
+    });
+
+    test('only re-indents text with syntax errors', async () => {
+        await format({
+            before: 'zone z {\nservice a {  replicas:   2\n-> \n}\n}\n',
+            after: 'zone z {\n  service a {  replicas:   2\n    ->\n  }\n}\n',
+        });
+        expect(reindent('a {\n\n\n\tb\n}')).toBe('a {\n\n  b\n}\n');
+    });
+
+    test('keeps CRLF line endings', () => {
+        const { text } = formatArchText('service a {\r\n  replicas: 2\r\n}\r\nservice b\r\n', services);
+        expect(text).toBe('service a {\r\n  replicas: 2\r\n}\r\n\r\nservice b\r\n');
+    });
+
+    test('formats empty and comment-only files', () => {
+        expect(formatArch('', undefined)).toBe('');
+        expect(formatArchText('   \n\n', services).text).toBe('');
+        expect(formatArchText('// only a comment', services).text).toBe('// only a comment\n');
+    });
+
+    for (const file of exampleFiles()) {
+        test(`is idempotent and keeps every comment and token of ${file}`, () => {
+            const original = readFileSync(file, 'utf8');
+            const once = formatArchText(original, services);
+            expect(once.syntaxErrors).toBe(false);
+            expect(formatArchText(once.text, services).text).toBe(once.text);
+            expect(comments(once.text)).toEqual(comments(original));
+            const significant = (text: string) => tokenize(text).filter(t => t.type !== 'comment' && t.text !== ',' && t.text !== ';').map(t => t.text);
+            expect(significant(once.text)).toEqual(significant(original));
+        });
+    }
+});
