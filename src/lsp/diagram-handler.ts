@@ -110,12 +110,38 @@ export function registerDiagramHandler(connection: DiagramConnection, shared: La
         } catch {
             return undefined;
         }
-        const document = documents.getDocument(parsed);
+        let document = documents.getDocument(parsed);
+        if (!document) {
+            // The workspace may still be loading.
+            await shared.workspace.WorkspaceManager.ready;
+            document = documents.getDocument(parsed);
+        }
+        if (!document && shared.workspace.TextDocuments.get(uri)) {
+            // Opened in the editor but not built yet: wait for its first build.
+            await firstBuild(uri, token);
+            document = documents.getDocument(parsed);
+        }
         if (!document) return undefined;
         if (document.state < DocumentState.Validated) {
             await builder.waitUntil(DocumentState.Validated, parsed, token);
         }
         return documents.getDocument(parsed);
+    }
+
+    function firstBuild(uri: string, token: CancellationToken): Promise<void> {
+        return new Promise(resolve => {
+            const done = () => {
+                clearTimeout(timer);
+                phase.dispose();
+                cancel.dispose();
+                resolve();
+            };
+            const phase = builder.onDocumentPhase(DocumentState.Validated, built => {
+                if (built.uri.toString() === uri) done();
+            });
+            const cancel = token.onCancellationRequested(done);
+            const timer = setTimeout(done, 10_000);
+        });
     }
 
     async function draw(params: DiagramParams, token: CancellationToken, layoutKey?: string): Promise<DiagramResult> {

@@ -139,6 +139,12 @@ function showSvg(markup: string): boolean {
         adoptedSheet.replaceSync(css);
         document.adoptedStyleSheets = [...document.adoptedStyleSheets, adoptedSheet];
     }
+    // The renderer paints a full-size background rect: extend its colour to the whole canvas.
+    const background = element.querySelector(':scope > rect');
+    const fill = background?.getAttribute('fill');
+    const coversAll = background && !background.getAttribute('x') && !background.getAttribute('y')
+        && Number(background.getAttribute('width')) >= bounds.width && Number(background.getAttribute('height')) >= bounds.height;
+    canvas.style.backgroundColor = coversAll && fill && /^#[0-9a-f]{3,8}$|^[a-z]+$/i.test(fill) ? fill : '';
     canvas.replaceChildren(element);
     svg = element;
     byId = new Map();
