@@ -179,6 +179,9 @@ export async function startCodeServer(opts: {
     writeFileSync(join(userDataDir, 'User', 'settings.json'), JSON.stringify({ ...QUIET_SETTINGS, ...opts.settings }, null, 2));
     const env = { ...process.env, CODE_SERVER_CONFIG: join(opts.tmp, 'code-server.yaml'), XDG_CONFIG_HOME: join(opts.tmp, 'xdg-config'), XDG_DATA_HOME: join(opts.tmp, 'xdg-data') };
     delete env.VSCODE_IPC_HOOK_CLI;
+    // VS Code resolves the user's login-shell environment for the extension host (bash -ilc,
+    // 10 s timeout); the tests need none of it, and a slow ~/.bashrc costs the whole timeout.
+    env.SHELL = '/bin/sh';
     const entry = join(opts.root, 'out/node/entry.js');
     const common = ['--user-data-dir', userDataDir, '--extensions-dir', extensionsDir];
 
@@ -329,16 +332,16 @@ export class Workbench {
         await this.page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: 90_000 });
     }
 
-    /** Answers the workspace trust prompt with "Yes, I trust the authors" (if it is shown). */
+    /**
+     * Answers the workspace trust prompt with "Yes, I trust the authors". A fresh user-data
+     * folder never trusts the temporary workspace, so the prompt always comes.
+     */
     async trustWorkspace(): Promise<void> {
         const trust = this.page.getByRole('button', { name: /Yes, I trust the authors/ });
+        await trust.waitFor({ state: 'visible', timeout: 60_000 });
+        await trust.click();
+        await trust.waitFor({ state: 'hidden', timeout: 10_000 });
         const restricted = this.page.locator('.statusbar-item', { hasText: 'Restricted Mode' });
-        await waitFor('the workspace trust prompt or a trusted workbench', async () => {
-            if (await trust.isVisible()) return 'prompt';
-            // Without a prompt and without the Restricted Mode badge, the folder is trusted.
-            return (await restricted.count()) === 0 && (await this.page.locator('.statusbar').isVisible()) ? 'trusted' : undefined;
-        }, 60_000);
-        if (await trust.isVisible()) await trust.click();
         await waitFor('Restricted Mode to end', async () => (await restricted.count()) === 0, 30_000);
     }
 
@@ -418,7 +421,6 @@ export class Workbench {
     /** Moves the cursor with Go to Line (1-based line and column). */
     async goTo(line: number, column = 1): Promise<void> {
         await this.closeQuickInput();
-        await this.activeEditor.locator('.view-lines').click({ position: { x: 5, y: 5 } }).catch(() => undefined);
         await this.page.keyboard.press(`${MOD}+G`);
         await this.quickInputBox.waitFor({ state: 'visible', timeout: 10_000 });
         await this.quickInputBox.fill(`:${line}:${column}`);
