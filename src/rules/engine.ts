@@ -82,7 +82,16 @@ export function checkModel(model: ArchModel, settings: RuleSettings = {}): Check
         if (allow) suppressed.push({ finding: result, allow });
         else findings.push(result);
     }
+    findings.sort(byLocation);
+    suppressed.sort((a, b) => byLocation(a.finding, b.finding));
     return { findings, suppressed };
+}
+
+/** Source order: file, then position (stable for findings at the same place). */
+function byLocation(a: Finding, b: Finding): number {
+    if (a.location.uri !== b.location.uri) return a.location.uri < b.location.uri ? -1 : 1;
+    const x = a.location.range.start, y = b.location.range.start;
+    return x.line - y.line || x.character - y.character;
 }
 
 /** `allow-without-reason` findings: @allow without a reason, or naming an unknown rule id. */

@@ -1,0 +1,136 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { configErrors, findConfigFile, formatConfigError, loadConfig, parseConfig, resolveSettings } from '../../src/rules/config.js';
+import { check } from './rule-tester.js';
+
+function workspace(files: Record<string, string>): string {
+    const root = mkdtempSync(join(tmpdir(), 'archway-config-'));
+    for (const [name, text] of Object.entries(files)) {
+        const path = join(root, name);
+        mkdirSync(join(path, '..'), { recursive: true });
+        writeFileSync(path, text);
+    }
+    return root;
+}
+
+describe('parseConfig', () => {
+    it('accepts the documented example', () => {
+        const { errors } = parseConfig('{ "extends": "recommended",\n  "rules": { "gateway-missing-rate-limit": "off",\n             "sync-chain-too-deep": ["warning", { "maxDepth": 5 }] } }');
+        expect(errors).toEqual([]);
+    });
+    it('accepts comments and trailing commas', () => {
+        expect(parseConfig('{\n  // team policy\n  "rules": { "orphan-component": "off", },\n}').errors).toEqual([]);
+    });
+    it('reports an unknown rule id on its key, with a suggestion', () => {
+        const { errors } = parseConfig('{\n  "rules": {\n    "gateway-missing-ratelimit": "off"\n  }\n}', 'archway.json');
+        expect(errors).toEqual([{
+            message: 'Unknown rule id "gateway-missing-ratelimit". Did you mean \'gateway-missing-rate-limit\'?',
+            file: 'archway.json',
+            range: { start: { line: 2, character: 4 }, end: { line: 2, character: 31 } },
+        }]);
+    });
+    it('reports a bad severity', () => {
+        expect(parseConfig('{ "rules": { "orphan-component": "loud" } }').errors[0].message).toMatch(/must be "off", "info", "warning" or "error"/);
+    });
+    it('reports an unknown option with the rule\'s options', () => {
+        expect(parseConfig('{ "rules": { "sync-chain-too-deep": ["warning", { "depth": 5 }] } }').errors[0].message)
+            .toBe('Unknown option "depth" for "sync-chain-too-deep"; its options are "maxDepth".');
+    });
+    it('reports an option of the wrong type', () => {
+        expect(parseConfig('{ "rules": { "sync-chain-too-deep": ["warning", { "maxDepth": "five" }] } }').errors[0].message)
+            .toMatch(/"maxDepth" of "sync-chain-too-deep" must be a whole number of at least 1, not "five"/);
+    });
+    it('reports a duration option without a unit', () => {
+        expect(parseConfig('{ "rules": { "jwt-missing-expiry": ["error", { "maxExpiry": 60 }] } }').errors[0].message)
+            .toMatch(/must be a duration such as "15m"/);
+    });
+    it('reports options given to a rule that has none', () => {
+        expect(parseConfig('{ "rules": { "orphan-component": ["warning", { "x": 1 }] } }').errors[0].message).toBe('The rule "orphan-component" has no options.');
+    });
+    it('reports an unknown preset', () => {
+        expect(parseConfig('{ "extends": "pedantic" }').errors[0].message).toBe('"extends" must be "recommended" or "strict", not "pedantic".');
+    });
+    it('reports an unknown top-level key', () => {
+        expect(parseConfig('{ "rule": {} }').errors[0].message).toMatch(/Unknown configuration key "rule".*Did you mean 'rules'\?/);
+    });
+    it('reports invalid JSON with its position', () => {
+        const { errors } = parseConfig('{ "rules": { "orphan-component" "off" } }');
+        expect(errors[0].message).toMatch(/not valid JSON: Expected a colon/);
+    });
+});
+
+describe('resolveSettings', () => {
+    it('turns off a rule', () => {
+        expect(resolveSettings({ rules: { 'orphan-component': 'off' } })['orphan-component']).toEqual({ severity: 'off' });
+    });
+    it('keeps options', () => {
+        expect(resolveSettings({ rules: { 'sync-chain-too-deep': ['error', { maxDepth: 6 }] } })['sync-chain-too-deep']).toEqual({ severity: 'error', options: { maxDepth: 6 } });
+    });
+    it('raises info rules to warnings under strict', () => {
+        expect(resolveSettings({ extends: 'strict' })['sync-call-without-timeout']).toEqual({ severity: 'warning', strict: true });
+    });
+    it('lets overrides win over the file', () => {
+        expect(resolveSettings({ rules: { 'orphan-component': 'off' } }, { 'orphan-component': 'error' })['orphan-component']).toEqual({ severity: 'error' });
+    });
+});
+
+describe('loadConfig', () => {
+    it('finds archway.json by walking up from a file', () => {
+        const root = workspace({ 'archway.json': '{}', 'src/deep/a.arch': '' });
+        expect(findConfigFile(join(root, 'src/deep/a.arch'))).toBe(join(root, 'archway.json'));
+    });
+    it('returns defaults when there is no file', () => {
+        const root = workspace({ 'a.arch': '' });
+        const loaded = loadConfig({ from: join(root, 'a.arch') });
+        expect(loaded.settings).toEqual({});
+    });
+    it('loads an explicit file', () => {
+        const root = workspace({ 'ci.json': '{ "extends": "strict" }' });
+        expect(loadConfig({ file: join(root, 'ci.json') }).preset).toBe('strict');
+    });
+    it('reports a missing explicit file', () => {
+        expect(loadConfig({ file: '/nonexistent/archway.json' }).errors[0].message).toMatch(/cannot be read/);
+    });
+    it('gives the CLI a list of errors with file and position', () => {
+        const root = workspace({ 'archway.json': '{\n  "rules": { "nope": "off" }\n}' });
+        expect(configErrors(join(root, 'archway.json')).map(formatConfigError)).toEqual([`${join(root, 'archway.json')}:2:14: Unknown rule id "nope".`]);
+    });
+    it('reports bad editor overrides', () => {
+        expect(loadConfig({ overrides: { 'not-a-rule': 'off' } }).errors[0].message).toMatch(/^archway.rules setting: Unknown rule id "not-a-rule"/);
+    });
+});
+
+describe('configuration applied to a check', () => {
+    const text = 'service a\nservice b\na -> b : grpcs';
+    it('reports the default severity', async () => {
+        const { findings } = await check(text);
+        expect(findings.find(f => f.code === 'sync-call-without-timeout')?.severity).toBe('info');
+    });
+    it('turns a rule off', async () => {
+        const { findings } = await check(text, resolveSettings({ rules: { 'sync-call-without-timeout': 'off' } }));
+        expect(findings.some(f => f.code === 'sync-call-without-timeout')).toBe(false);
+    });
+    it('changes a rule\'s severity', async () => {
+        const { findings } = await check(text, resolveSettings({ rules: { 'sync-call-without-timeout': 'error' } }));
+        expect(findings.find(f => f.code === 'sync-call-without-timeout')?.severity).toBe('error');
+    });
+    it('raises private plaintext-connection to a warning under strict', async () => {
+        const { findings } = await check('service a\ncache c\na -> c : redis', resolveSettings({ extends: 'strict' }));
+        expect(findings.find(f => f.code === 'plaintext-connection')?.severity).toBe('warning');
+    });
+    it('caps a lesser variant at the configured severity', async () => {
+        const { findings } = await check('client web\ngateway api {\n  route "/o" -> orders\n}\nservice orders\nservice admin\nweb -> api : https\nweb -> admin : https',
+            resolveSettings({ rules: { 'gateway-bypass': 'info' } }));
+        expect(findings.find(f => f.code === 'gateway-bypass')?.severity).toBe('info');
+    });
+    it('keeps a lesser variant below a raised main severity', async () => {
+        const { findings } = await check('service api {\n  auth: jwt { expiry: 7d }\n}', resolveSettings({ rules: { 'jwt-missing-expiry': 'error' } }));
+        expect(findings.find(f => f.code === 'jwt-missing-expiry')?.severity).toBe('warning');
+    });
+    it('applies to model problems too', async () => {
+        const { findings } = await check('service a { replica: 2 }', resolveSettings({ rules: { 'unknown-property': 'error' } }));
+        expect(findings.find(f => f.code === 'unknown-property')?.severity).toBe('error');
+    });
+});
