@@ -318,11 +318,13 @@ export function buildDiagram(model: ArchModel, selection: ViewSelection, options
         if (from === to || !nodeIndex.has(from) || !nodeIndex.has(to)) continue;
         const aggregated = from !== source || to !== target;
         if (aggregated) {
-            const id = `${from}${connection.style === 'sync' ? '->' : '~>'}${to}`;
+            // One edge per direction between two boxes; solid when any call in it is synchronous.
+            const id = `${from}=>${to}`;
             const existing = edgeIndex.get(id);
             if (existing) {
                 existing.connections.push(connection.id);
                 existing.label = `${existing.connections.length} connections`;
+                if (connection.style === 'sync') existing.style = 'sync';
                 if (existing.tls !== connection.tls) existing.tls = existing.tls === false || connection.tls === false ? false : undefined;
                 byConnection.set(connection.id, existing);
                 continue;

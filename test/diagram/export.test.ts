@@ -1,0 +1,88 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync, cpSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runExport } from '../../src/cli/export.js';
+import { layoutProblems, parseXml, unsafeParts } from './diagram-helpers.js';
+
+const fixture = join(import.meta.dirname, '..', 'fixtures', 'design-example.arch');
+let dir: string;
+
+function io() {
+    const out: string[] = [];
+    const err: string[] = [];
+    return { io: { stdout: (t: string) => void out.push(t), stderr: (t: string) => void err.push(t) }, out, err };
+}
+
+/** Width and height from a PNG's IHDR chunk. */
+function pngSize(bytes: Buffer): { width: number; height: number } {
+    expect(bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))).toBe(true);
+    expect(bytes.toString('latin1', 12, 16)).toBe('IHDR');
+    return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
+}
+
+beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'archway-export-'));
+    cpSync(fixture, join(dir, 'shop.arch'));
+    writeFileSync(join(dir, 'payments.arch'), 'zone pci "PCI" { trust: private\n  service payments "Payments"\n}\n');
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('archway export', () => {
+    it('writes an SVG next to the input when no output is named', async () => {
+        const { io: cli, err } = io();
+        const code = await runExport([join(dir, 'shop.arch')], cli);
+        expect(err.join('')).toContain('shop.svg');
+        expect(code).toBe(0);
+        const svg = readFileSync(join(dir, 'shop.svg'), 'utf8');
+        expect(parseXml(svg).name).toBe('svg');
+        expect(unsafeParts(svg)).toEqual([]);
+        expect(svg).toContain('Payments');
+    });
+
+    it('names the default output after the view or flow', async () => {
+        const { io: cli } = io();
+        expect(await runExport([join(dir, 'shop.arch'), '--view', 'ordering'], cli)).toBe(0);
+        expect(existsSync(join(dir, 'shop.ordering.svg'))).toBe(true);
+        expect(await runExport([join(dir, 'shop.arch'), '--flow', 'checkout', '--format', 'json'], cli)).toBe(0);
+        expect(existsSync(join(dir, 'shop.checkout.json'))).toBe(true);
+    });
+
+    it('writes a valid PNG of the diagram size times the scale', async () => {
+        const { io: cli, out } = io();
+        expect(await runExport([join(dir, 'shop.arch'), '--format', 'json', '-o', '-'], cli)).toBe(0);
+        const layout = JSON.parse(out.join(''));
+        const png = join(dir, 'out.png');
+        expect(await runExport([join(dir, 'shop.arch'), '-o', png], io().io)).toBe(0);
+        expect(pngSize(readFileSync(png))).toEqual({ width: Math.ceil(layout.width), height: Math.ceil(layout.height) });
+        expect(await runExport([join(dir, 'shop.arch'), '-o', png, '--scale', '2', '--theme', 'dark'], io().io)).toBe(0);
+        expect(pngSize(readFileSync(png))).toEqual({ width: Math.ceil(layout.width) * 2, height: Math.ceil(layout.height) * 2 });
+    });
+
+    it('prints the laid-out graph as JSON with absolute coordinates', async () => {
+        const { io: cli, out } = io();
+        expect(await runExport([join(dir, 'shop.arch'), '--format', 'json', '-o', '-', '--view', 'ordering'], cli)).toBe(0);
+        const layout = JSON.parse(out.join(''));
+        expect(layout.view).toBe('ordering');
+        expect(layout.nodes[0]).toEqual(expect.objectContaining({ id: expect.any(String), x: expect.any(Number), y: expect.any(Number), width: expect.any(Number), height: expect.any(Number), label: expect.any(String), kind: expect.any(String) }));
+        expect(layout.edges[0]).toEqual(expect.objectContaining({ id: expect.any(String), source: expect.any(String), target: expect.any(String), points: expect.any(Array), label: expect.any(String) }));
+        expect(layoutProblems(layout)).toEqual([]);
+    });
+
+    it('rejects bad usage with exit code 2', async () => {
+        await expect(runExport([], io().io)).rejects.toThrow(/Name one .arch file/);
+        await expect(runExport([join(dir, 'shop.arch'), '--format', 'gif'], io().io)).rejects.toThrow(/Unknown format/);
+        await expect(runExport([join(dir, 'shop.arch'), '--theme', 'pink'], io().io)).rejects.toThrow(/Unknown theme/);
+        await expect(runExport([join(dir, 'shop.arch'), '--view', 'nope', '-o', '-'], io().io)).rejects.toThrow(/No view named 'nope'/);
+        await expect(runExport([join(dir, 'missing.arch')], io().io)).rejects.toThrow(/missing\.arch/);
+        await expect(runExport([join(dir, 'shop.arch'), '--format', 'png', '-o', '-'], io().io)).rejects.toThrow(/stdout/);
+    });
+
+    it('still draws a model with errors but exits with 1', async () => {
+        writeFileSync(join(dir, 'broken.arch'), 'service a "A"\nservice a "Again"\na -> nowhere\n');
+        const { io: cli, err } = io();
+        expect(await runExport([join(dir, 'broken.arch'), '-o', join(dir, 'broken.svg')], cli)).toBe(1);
+        expect(err.join('')).toMatch(/error/);
+        expect(existsSync(join(dir, 'broken.svg'))).toBe(true);
+    });
+});

@@ -1,0 +1,118 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { build } from 'esbuild';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import {
+    LayoutCancelledError, buildDiagram, clearLayoutCache, configureLayout, disposeLayout, layoutGraph, layoutStats,
+    renderDiagram, resolveWorkerPath, selectView, toElkGraph,
+} from '../../src/diagram/index.js';
+import { loadText } from '../helpers.js';
+import { generateModel, layoutProblems } from './diagram-helpers.js';
+
+const base = [
+    'zone vpc { trust: private',
+    '  gateway api "API" { rateLimit: 100/s }',
+    '  service orders "Orders" { replicas: 3 }',
+    '  database db "Orders DB"',
+    '}',
+    'client web "Web"',
+    'web -> api : https',
+    'api -> orders',
+    'orders -> db : sql { timeout: 2s }',
+].join('\n');
+
+async function elkGraphOf(text: string) {
+    const { model } = await loadText(text);
+    return toElkGraph(buildDiagram(model, selectView(model)));
+}
+
+beforeEach(() => {
+    configureLayout({ workerPath: false });
+    clearLayoutCache();
+});
+
+describe('layout cache', () => {
+    it('skips ELK after an edit that does not change the picture', async () => {
+        const before = layoutStats();
+        await renderDiagram((await loadText(base)).model);
+        await renderDiagram((await loadText(base.replace('timeout: 2s', 'timeout: 5s'))).model);
+        await renderDiagram((await loadText(`// a comment\n${base}`)).model);
+        const after = layoutStats();
+        expect(after.cacheMisses - before.cacheMisses).toBe(1);
+        expect(after.cacheHits - before.cacheHits).toBe(2);
+    });
+
+    it('lays out again after a structural edit', async () => {
+        const before = layoutStats();
+        await renderDiagram((await loadText(base)).model);
+        await renderDiagram((await loadText(`${base}\nweb -> db`)).model);
+        expect(layoutStats().cacheMisses - before.cacheMisses).toBe(2);
+    });
+
+    it('keys the cache by the graph content, node sizes included', async () => {
+        const a = await elkGraphOf(base);
+        const b = await elkGraphOf(base.replace('"Orders DB"', '"The orders database of the whole shop"'));
+        expect(JSON.stringify(a)).not.toBe(JSON.stringify(b));
+        expect(JSON.stringify(await elkGraphOf(base))).toBe(JSON.stringify(a));
+    });
+});
+
+describe('cancellation in-process', () => {
+    it('rejects an older request when a newer one with the same key arrives', async () => {
+        const graph = await elkGraphOf(generateModel(40));
+        const newer = await elkGraphOf(base);
+        const first = layoutGraph(graph, { key: 'doc' });
+        const second = layoutGraph(newer, { key: 'doc' });
+        const other = layoutGraph(newer, { key: 'other' });
+        await expect(first).rejects.toBeInstanceOf(LayoutCancelledError);
+        await expect(second).resolves.toHaveProperty('nodes');
+        await expect(other).resolves.toHaveProperty('nodes');
+    });
+});
+
+describe('layout worker', () => {
+    let dir: string;
+    beforeAll(async () => {
+        dir = mkdtempSync(join(tmpdir(), 'archway-worker-'));
+        await build({
+            entryPoints: [join(import.meta.dirname, '..', '..', 'src', 'diagram', 'layout-worker.ts')],
+            outfile: join(dir, 'layout-worker.cjs'), bundle: true, platform: 'node', format: 'cjs', target: 'node20', logLevel: 'error',
+        });
+    });
+    afterAll(() => {
+        disposeLayout();
+        configureLayout({ workerPath: undefined });
+        rmSync(dir, { recursive: true, force: true });
+    });
+
+    it('falls back to in-process layout when no worker file is found', () => {
+        configureLayout({ workerPath: join(dir, 'missing.cjs') });
+        expect(resolveWorkerPath()).toBeUndefined();
+    });
+
+    it('gives the same picture as in-process layout', async () => {
+        const { model } = await loadText(generateModel(30));
+        const inProcess = await renderDiagram(model);
+        clearLayoutCache();
+        configureLayout({ workerPath: join(dir, 'layout-worker.cjs') });
+        const before = layoutStats();
+        const inWorker = await renderDiagram(model);
+        expect(layoutStats().workerLayouts - before.workerLayouts).toBe(1);
+        expect(inWorker.svg).toBe(inProcess.svg);
+        expect(layoutProblems(inWorker.layout)).toEqual([]);
+    });
+
+    it('stops a running layout when a newer request with the same key arrives', async () => {
+        configureLayout({ workerPath: join(dir, 'layout-worker.cjs') });
+        const big = await elkGraphOf(generateModel(120));
+        const small = await elkGraphOf(base);
+        const first = layoutGraph(big, { key: 'doc' });
+        const second = layoutGraph(small, { key: 'doc' });
+        await expect(first).rejects.toBeInstanceOf(LayoutCancelledError);
+        const result = await second;
+        expect(Object.keys(result.nodes)).toEqual(expect.arrayContaining(['api', 'orders', 'db', 'web', 'vpc']));
+        // The worker restarts for later requests.
+        await expect(layoutGraph(await elkGraphOf(`${base}\nweb -> db`))).resolves.toHaveProperty('nodes');
+    });
+});
