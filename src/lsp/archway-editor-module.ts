@@ -7,6 +7,9 @@ import type { LangiumServices, LangiumSharedServices, PartialLangiumServices, Pa
 import { ArchwayCompletionProvider } from './archway-completion.js';
 import { ArchwayFormatter } from './archway-formatter.js';
 import { ArchwayHoverProvider } from './archway-hover.js';
+import {
+    ArchwayDefinitionProvider, ArchwayDocumentSymbolProvider, ArchwayFoldingRangeProvider, ArchwayFuzzyMatcher, ArchwayLanguageServer, ArchwayNodeKindProvider, ArchwayRenameProvider,
+} from './archway-navigation.js';
 
 /** Language-level editor features. */
 export const ArchwayEditorModule: Module<LangiumServices, PartialLangiumServices> = {
@@ -14,9 +17,18 @@ export const ArchwayEditorModule: Module<LangiumServices, PartialLangiumServices
         CompletionProvider: (services) => new ArchwayCompletionProvider(services),
         Formatter: () => new ArchwayFormatter(),
         HoverProvider: (services) => new ArchwayHoverProvider(services),
+        DefinitionProvider: (services) => new ArchwayDefinitionProvider(services),
+        RenameProvider: (services) => new ArchwayRenameProvider(services),
+        DocumentSymbolProvider: () => new ArchwayDocumentSymbolProvider(),
+        FoldingRangeProvider: (services) => new ArchwayFoldingRangeProvider(services),
     },
 };
 
 /** Shared editor features (symbol kinds, server capabilities). */
 export const ArchwayEditorSharedModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
+    lsp: {
+        NodeKindProvider: () => new ArchwayNodeKindProvider(),
+        FuzzyMatcher: () => new ArchwayFuzzyMatcher(),
+        LanguageServer: (services) => new ArchwayLanguageServer(services),
+    },
 };
