@@ -386,7 +386,7 @@ export function buildDiagram(model: ArchModel, selection: ViewSelection, options
 
     // Findings → badges on the nodes and edges they are about.
     for (const finding of options.findings ?? []) {
-        if (finding.severity === 'hint') continue;
+        if (finding.severity !== 'error' && finding.severity !== 'warning') continue;
         const badge: DiagramFinding = { severity: finding.severity, code: finding.code, message: finding.message };
         const targets = new Set<DiagramNode | DiagramEdge>();
         for (const id of finding.elements) {
