@@ -42,6 +42,15 @@ export function previewCsp(cspSource: string, nonce: string): string {
     ].join('; ');
 }
 
+/** Lock button icons (inline SVG, no icon font needed); CSS shows one by `aria-pressed`. */
+const LOCK_ICONS = '<svg class="icon icon-unlocked" viewBox="0 0 16 16" width="14" height="14" aria-hidden="true">'
+    + '<rect x="3" y="7" width="10" height="7" rx="1.5" fill="currentColor"/><path d="M5.5 7V5a2.5 2.5 0 0 1 5 0" fill="none" stroke="currentColor" stroke-width="1.5" transform="translate(2.5 0)"/></svg>'
+    + '<svg class="icon icon-locked" viewBox="0 0 16 16" width="14" height="14" aria-hidden="true">'
+    + '<rect x="3" y="7" width="10" height="7" rx="1.5" fill="currentColor"/><path d="M5.5 7V5a2.5 2.5 0 0 1 5 0V7" fill="none" stroke="currentColor" stroke-width="1.5"/></svg>';
+
+const FIT_ICON = '<svg class="icon" viewBox="0 0 16 16" width="14" height="14" aria-hidden="true">'
+    + '<path d="M2 6V2h4M10 2h4v4M14 10v4h-4M6 14H2v-4" fill="none" stroke="currentColor" stroke-width="1.5"/></svg>';
+
 /** The preview HTML. */
 export function renderPreviewHtml(options: PreviewHtmlOptions): string {
     const nonce = escapeHtml(options.nonce);
@@ -65,8 +74,8 @@ export function renderPreviewHtml(options: PreviewHtmlOptions): string {
   ${button('zoomOut', 'Zoom out', '&#x2212;')}
   <span id="zoom-level" class="zoom-level" aria-live="polite">100%</span>
   ${button('zoomIn', 'Zoom in', '+')}
-  ${button('fit', 'Fit to window', '&#x2922;')}
-  ${button('toggleLock', 'Lock to this document', '&#x1F513;')}
+  ${button('fit', 'Fit to window', FIT_ICON)}
+  ${button('toggleLock', 'Lock to this document', LOCK_ICONS)}
   ${button('exportSvg', 'Export as SVG', 'SVG')}
   ${button('exportPng', 'Export as PNG', 'PNG')}
 </div>

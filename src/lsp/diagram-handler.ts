@@ -112,8 +112,8 @@ export function registerDiagramHandler(connection: DiagramConnection, shared: La
         }
         let document = documents.getDocument(parsed);
         if (!document) {
-            // The workspace may still be loading.
-            await shared.workspace.WorkspaceManager.ready;
+            // The workspace may still be loading (bounded: a client that never initializes must not hang us).
+            await Promise.race([shared.workspace.WorkspaceManager.ready, new Promise(resolve => setTimeout(resolve, 5_000))]);
             document = documents.getDocument(parsed);
         }
         if (!document && shared.workspace.TextDocuments.get(uri)) {

@@ -265,7 +265,6 @@ function setLocked(locked: boolean): void {
     const button = document.querySelector<HTMLButtonElement>('button[data-command="toggleLock"]');
     if (!button) return;
     button.setAttribute('aria-pressed', String(locked));
-    button.textContent = locked ? '\u{1F512}' : '\u{1F513}';
     const label = locked ? 'Locked to this document (click to follow the active editor)' : 'Lock to this document';
     button.title = label;
     button.setAttribute('aria-label', label);

@@ -1,0 +1,163 @@
+/**
+ * The server side of the diagram protocol, with real Langium services and the real renderer
+ * behind a fake connection.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { LSPErrorCodes, ResponseError } from 'vscode-languageserver';
+import { renderDiagram } from '../../src/diagram/index.js';
+import { registerDiagramHandler, type DiagramConnection } from '../../src/lsp/diagram-handler.js';
+import { DiagramMethods, type DiagramChangedParams, type DiagramResult, type ExportDiagramResult } from '../../src/lsp/diagram-protocol.js';
+import { checkModel } from '../../src/rules/engine.js';
+import { archway, ensureBuilt, ROOT } from '../cli/cli-process.js';
+import { loadWorkspace, testUri, type Workspace } from '../helpers.js';
+import { shopFiles } from './webview-harness.js';
+
+const token = { isCancellationRequested: false, onCancellationRequested: () => ({ dispose() {} }) };
+const stops: Array<() => void> = [];
+afterEach(() => {
+    for (const stop of stops.splice(0)) stop();
+});
+
+async function serve(files: Record<string, string>) {
+    const workspace = await loadWorkspace(files);
+    const handlers = new Map<string, (params: unknown, token: never) => Promise<unknown>>();
+    const notifications: Array<{ method: string; params: unknown }> = [];
+    const connection: DiagramConnection = {
+        onRequest: (method, handler) => handlers.set(method, handler as never),
+        sendNotification: (method, params) => notifications.push({ method, params }),
+    };
+    stops.push(registerDiagramHandler(connection, workspace.services.shared, {
+        render: async (model, options) => {
+            const result = await renderDiagram(model, options);
+            return { svg: result.svg, viewIds: result.viewIds, flowIds: result.flowIds, view: result.layout.view };
+        },
+        debounceMs: 10,
+    }));
+    const request = <T>(method: string, params: unknown) => handlers.get(method)!(params, token as never) as Promise<T>;
+    return {
+        workspace, notifications,
+        diagram: (params: Record<string, unknown>) => request<DiagramResult>(DiagramMethods.diagram, params),
+        exportDiagram: (params: Record<string, unknown>) => request<ExportDiagramResult>(DiagramMethods.exportDiagram, params),
+    };
+}
+
+/** Replaces a document's text and rebuilds it, as an edit in the editor would. */
+async function edit(workspace: Workspace, name: string, text: string): Promise<void> {
+    const shared = workspace.services.shared;
+    const uri = testUri(name);
+    shared.workspace.LangiumDocuments.deleteDocument(uri);
+    const document = shared.workspace.LangiumDocumentFactory.fromString(text, uri);
+    shared.workspace.LangiumDocuments.addDocument(document);
+    workspace.documents.set(name, document);
+    await shared.workspace.DocumentBuilder.build([document], { validation: true });
+}
+
+describe('the archway/diagram request', () => {
+    it('answers with the SVG, the views and flows, and the declaration of every element', async () => {
+        const server = await serve(shopFiles());
+        const result = await server.diagram({ uri: testUri('shop.arch').toString(), theme: 'dark' });
+        expect(result.error).toBeUndefined();
+        expect(result.svg).toMatch(/^<svg[^>]*data-theme="dark"/);
+        expect(result.view).toBe('overview');
+        expect(result.viewIds).toEqual(['overview', 'ordering']);
+        expect(result.flowIds).toEqual(['checkout']);
+        expect(result.hasSyntaxErrors).toBe(false);
+        // Elements from the imported file point into that file.
+        expect(result.elements.payments.uri).toBe(testUri('payments.arch').toString());
+        const line = shopFiles()['shop.arch'].split('\n').findIndex(text => text.includes('service orders'));
+        expect(result.elements.orders.selection).toEqual({ start: { line, character: 10 }, end: { line, character: 16 } });
+        const ids = [...result.svg.matchAll(/data-id="([^"]+)"/g)].map(match => match[1].replace(/&gt;/g, '>').replace(/&amp;/g, '&'));
+        expect(ids).toContain('orders~>bus.orderPlaced');
+        expect(ids.filter(id => result.elements[id] === undefined)).toEqual([]);
+    });
+
+    it('draws the requested view and flow, and falls back to the default view for an unknown one', async () => {
+        const server = await serve(shopFiles());
+        const uri = testUri('shop.arch').toString();
+        const ordering = await server.diagram({ uri, view: 'ordering', flow: 'checkout' });
+        expect(ordering.view).toBe('ordering');
+        expect(ordering.flow).toBe('checkout');
+        expect(ordering.svg).toContain('data-view="ordering"');
+        const unknown = await server.diagram({ uri, view: 'nope', flow: 'nope' });
+        expect(unknown.view).toBe('overview');
+        expect(unknown.flow).toBeUndefined();
+    });
+
+    it('keeps the last good diagram while the text has syntax errors, and says so', async () => {
+        const server = await serve(shopFiles());
+        const uri = testUri('shop.arch').toString();
+        const good = await server.diagram({ uri });
+        await edit(server.workspace, 'shop.arch', shopFiles()['shop.arch'] + '\nservice {{{ ->');
+        const broken = await server.diagram({ uri });
+        expect(broken.hasSyntaxErrors).toBe(true);
+        expect(broken.svg).toBe(good.svg);
+        await edit(server.workspace, 'shop.arch', shopFiles()['shop.arch'] + '\nservice extra "Extra"');
+        const fixed = await server.diagram({ uri });
+        expect(fixed.hasSyntaxErrors).toBe(false);
+        expect(fixed.svg).toContain('data-id="extra"');
+    });
+
+    it('draws what it can when a document has never parsed cleanly', async () => {
+        const server = await serve({ 'half.arch': 'service a "A"\nservice b {' });
+        const result = await server.diagram({ uri: testUri('half.arch').toString() });
+        expect(result.hasSyntaxErrors).toBe(true);
+        expect(result.svg).toContain('data-id="a"');
+    });
+
+    it('reports an unknown document instead of failing', async () => {
+        const server = await serve(shopFiles());
+        await server.workspace.services.shared.workspace.WorkspaceManager.initializeWorkspace([]);
+        const result = await server.diagram({ uri: 'file:///nowhere/x.arch' });
+        expect(result.svg).toBe('');
+        expect(result.error).toMatch(/not open/);
+    });
+
+    it('rejects malformed parameters', async () => {
+        const server = await serve(shopFiles());
+        await expect(server.diagram({ uri: 42 } as never)).rejects.toBeInstanceOf(ResponseError);
+        await expect(server.diagram(null as never)).rejects.toBeInstanceOf(ResponseError);
+    });
+
+    it('cancels a request that a newer one for the same document superseded', async () => {
+        const server = await serve(shopFiles());
+        const uri = testUri('shop.arch').toString();
+        const [first, second] = await Promise.allSettled([server.diagram({ uri, theme: 'light' }), server.diagram({ uri, theme: 'dark' })]);
+        expect(first.status).toBe('rejected');
+        expect((first as PromiseRejectedResult).reason).toMatchObject({ code: LSPErrorCodes.RequestCancelled });
+        expect(second.status).toBe('fulfilled');
+    });
+
+    it('notifies once per burst of rebuilds, naming the rebuilt documents', async () => {
+        const server = await serve(shopFiles());
+        server.notifications.length = 0;
+        await edit(server.workspace, 'shop.arch', shopFiles()['shop.arch'] + '\nservice one');
+        await edit(server.workspace, 'shop.arch', shopFiles()['shop.arch'] + '\nservice two');
+        await expect.poll(() => server.notifications.length).toBe(1);
+        const { method, params } = server.notifications[0];
+        expect(method).toBe(DiagramMethods.diagramChanged);
+        expect((params as DiagramChangedParams).uris).toContain(testUri('shop.arch').toString());
+    });
+});
+
+describe('the archway/exportDiagram request', () => {
+    it('returns the same SVG as renderDiagram with the same view, theme and findings', async () => {
+        const server = await serve(shopFiles());
+        const uri = testUri('shop.arch').toString();
+        const exported = await server.exportDiagram({ uri, view: 'ordering', theme: 'light' });
+        const model = server.workspace.model('shop.arch');
+        const direct = await renderDiagram(model, { view: 'ordering', theme: 'light', findings: checkModel(model).findings });
+        expect(exported).toEqual({ svg: direct.svg });
+    });
+
+    it('writes exactly what `archway export` writes for the same view and theme', async () => {
+        ensureBuilt();
+        const out = join(ROOT, 'test-results', 'extension-export-cli.svg');
+        const cli = archway(['export', 'examples/online-shop/shop.arch', '--view', 'ordering', '--theme', 'dark', '-o', out]);
+        expect(cli.status, cli.stderr).toBe(0);
+        const server = await serve(shopFiles());
+        const exported = await server.exportDiagram({ uri: testUri('shop.arch').toString(), view: 'ordering', theme: 'dark' });
+        expect(exported.svg).toBe(readFileSync(out, 'utf8'));
+    });
+});
