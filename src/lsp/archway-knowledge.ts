@@ -3,9 +3,10 @@
  * kinds, and rule metadata for `@allow(` completion and hover.
  *
  * Rule metadata comes from the rule registry; `FALLBACK_RULES` (the catalogue in RULES.md)
- * stands in until it is available.
+ * stands in should the registry be empty.
  */
 import type { ComponentKind } from '../model/arch-model.js';
+import { listRules } from '../rules/registry.js';
 
 /** The facts about a rule the editor shows. */
 export interface RuleInfo {
@@ -84,16 +85,10 @@ const KIND_WORDS: Partial<Record<ComponentKind, readonly string[]>> = {
     client: ['client', 'entry point'],
 };
 
-let registryRules: readonly RuleInfo[] | undefined;
-
-/** Installs the rule registry's metadata (called once the registry is available). */
-export function useRuleCatalogue(rules: readonly RuleInfo[]): void {
-    registryRules = rules;
-}
-
-/** Every known rule, in catalogue order. */
+/** Every known rule, in catalogue order (from the rule registry). */
 export function allRules(): readonly RuleInfo[] {
-    return registryRules && registryRules.length > 0 ? registryRules : FALLBACK_RULES;
+    const rules = listRules();
+    return rules.length > 0 ? rules : FALLBACK_RULES;
 }
 
 /** One rule by id. */
@@ -110,7 +105,7 @@ export function rulesForKind(kind: ComponentKind): RuleInfo[] {
         && (areas.includes(rule.area) || patterns.some(pattern => pattern.test(`${rule.title} ${rule.fires}`))));
 }
 
-/** Fallback catalogue (from RULES.md) used until the rule registry is available. */
+/** Fallback catalogue (from RULES.md), used only if the registry is empty. */
 export const FALLBACK_RULES: readonly RuleInfo[] = [
     { id: 'unresolved-reference', area: 'model', severity: 'error', title: '', rationale: '', fires: 'a connection end, `broker.topic` path, `route` target or reference property names nothing declared (warning: it names a component of the wrong kind, e.g. `origin:` → a `client`)' },
     { id: 'duplicate-id', area: 'model', severity: 'error', title: '', rationale: '', fires: 'two declarations share an id in the workspace (both places reported)' },
