@@ -10,12 +10,15 @@ import {
 import { ArchwayCoreModule, ArchwaySharedCoreModule } from '../language/archway-module.js';
 import { ArchwayGeneratedModule, ArchwayGeneratedSharedModule } from '../language/generated/module.js';
 import { ArchwayModelChecker, registerArchwayValidation } from './archway-validator.js';
+import { ArchwayRuleConfiguration, registerRuleConfiguration } from './archway-rule-config.js';
 import { ArchwayEditorModule, ArchwayEditorSharedModule } from './archway-editor-module.js';
 
 /** Services Archway adds to Langium's. */
 export interface ArchwayAddedServices {
     archway: {
         ModelChecker: ArchwayModelChecker;
+        /** archway.json and the `archway.rules` setting, per model root. */
+        RuleConfiguration: ArchwayRuleConfiguration;
     };
 }
 
@@ -25,6 +28,7 @@ export type ArchwayServices = LangiumServices & ArchwayAddedServices;
 export const ArchwayLspModule: Module<ArchwayServices, PartialLangiumServices & ArchwayAddedServices> = {
     archway: {
         ModelChecker: (services) => new ArchwayModelChecker(services),
+        RuleConfiguration: () => new ArchwayRuleConfiguration(),
     },
 };
 
@@ -34,6 +38,7 @@ export function createArchwayServices(context: DefaultSharedModuleContext): { sh
     const Archway = inject(createDefaultModule({ shared }), ArchwayGeneratedModule, ArchwayCoreModule, ArchwayLspModule, ArchwayEditorModule);
     shared.ServiceRegistry.register(Archway);
     registerArchwayValidation(Archway);
+    registerRuleConfiguration(shared, Archway, Archway.archway.RuleConfiguration);
     if (!context.connection) {
         // No LSP client to ask for configuration: use defaults.
         shared.workspace.ConfigurationProvider.initialized({});

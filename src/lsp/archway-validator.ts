@@ -17,6 +17,8 @@ export class ArchwayModelChecker {
     private readonly results: WorkspaceCache<string, CheckResult>;
     /** Rule settings in force (from archway.json and editor settings). */
     settings: RuleSettings = {};
+    /** Rule settings for the model rooted at a URI (set by `registerRuleConfiguration` to read archway.json); defaults to `settings`. */
+    settingsFor: (rootUri: string) => RuleSettings = () => this.settings;
     /** Tells what an imported URI is (file, missing, directory, …); defaults to "loaded or missing". */
     importStatus: ((uri: string) => ImportStatus) | undefined;
 
@@ -28,7 +30,7 @@ export class ArchwayModelChecker {
     resultsFor(document: LangiumDocument): CheckResult[] {
         const documents = this.services.shared.workspace.LangiumDocuments;
         return modelRootsOf(document, documents).map(root => this.results.get(root.uri.toString(),
-            () => checkModel(buildDocumentModel(root, documents, this.importStatus), this.settings)));
+            () => checkModel(buildDocumentModel(root, documents, this.importStatus), this.settingsFor(root.uri.toString()))));
     }
 
     /** Findings located in `document`, deduplicated across models. */

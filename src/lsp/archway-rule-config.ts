@@ -1,0 +1,110 @@
+/**
+ * Rule configuration for the language server: finds the `archway.json` that applies to each
+ * model root (walking up from the file), merges the editor setting `archway.rules`, publishes
+ * configuration problems as diagnostics on `archway.json`, and re-checks every document when
+ * the file or the setting changes.
+ */
+import { dirname } from 'node:path';
+import { DocumentState, URI, type LangiumDocument } from 'langium';
+import type { LangiumSharedServices } from 'langium/lsp';
+import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
+import { CONFIG_FILE_NAME, findConfigFile, loadConfig, type ConfigError, type LoadedConfig } from '../rules/config.js';
+import type { RuleSettings } from '../rules/engine.js';
+import type { ArchwayServices } from './archway-services.js';
+
+/** Loads and caches configuration per model root. */
+export class ArchwayRuleConfiguration {
+    /** The editor setting `archway.rules` (same shape as `"rules"` in archway.json). */
+    overrides: unknown = undefined;
+    /** An explicit configuration file used for every document (the CLI's `--config`). */
+    explicitFile: string | undefined = undefined;
+    private readonly byFile = new Map<string, LoadedConfig>();
+    private readonly fileOfDirectory = new Map<string, string | undefined>();
+
+    /** The configuration that applies to a document URI. */
+    configFor(uri: string): LoadedConfig {
+        let file = this.explicitFile;
+        if (!file) {
+            const parsed = URI.parse(uri);
+            if (parsed.scheme === 'file') {
+                const directory = dirname(parsed.fsPath);
+                if (!this.fileOfDirectory.has(directory)) this.fileOfDirectory.set(directory, findConfigFile(directory));
+                file = this.fileOfDirectory.get(directory);
+            }
+        }
+        const key = file ?? '';
+        let loaded = this.byFile.get(key);
+        if (!loaded) {
+            loaded = loadConfig({ file, overrides: this.overrides });
+            this.byFile.set(key, loaded);
+        }
+        return loaded;
+    }
+
+    /** Engine settings for the model rooted at `uri`. */
+    settingsFor(uri: string): RuleSettings {
+        return this.configFor(uri).settings;
+    }
+
+    /** Every configuration loaded so far (for publishing their problems). */
+    loaded(): LoadedConfig[] {
+        return [...this.byFile.values()];
+    }
+
+    /** Forgets everything (after archway.json or the editor setting changed). */
+    invalidate(): void {
+        this.byFile.clear();
+        this.fileOfDirectory.clear();
+    }
+}
+
+/** LSP diagnostics for configuration problems in one file. */
+export function configDiagnostics(errors: readonly ConfigError[]): Diagnostic[] {
+    return errors.map(error => ({
+        range: error.range, severity: DiagnosticSeverity.Error, source: 'archway', code: 'invalid-config', message: error.message,
+    }));
+}
+
+/**
+ * Connects the configuration to the checker and, with an LSP connection, to file watching,
+ * the `archway.rules` setting and diagnostics on archway.json.
+ */
+export function registerRuleConfiguration(shared: LangiumSharedServices, services: ArchwayServices, configuration: ArchwayRuleConfiguration): void {
+    const checker = services.archway.ModelChecker;
+    checker.settingsFor = uri => configuration.settingsFor(uri);
+    const connection = shared.lsp.Connection;
+    if (!connection) return;
+    const published = new Set<string>();
+    const publish = (): void => {
+        const now = new Map<string, Diagnostic[]>();
+        for (const loaded of configuration.loaded()) {
+            if (!loaded.file) continue;
+            now.set(URI.file(loaded.file).toString(), configDiagnostics(loaded.errors.filter(e => e.file === loaded.file)));
+        }
+        for (const uri of published) if (!now.has(uri)) void connection.sendDiagnostics({ uri, diagnostics: [] });
+        published.clear();
+        for (const [uri, diagnostics] of now) {
+            void connection.sendDiagnostics({ uri, diagnostics });
+            if (diagnostics.length > 0) published.add(uri);
+        }
+        const settingErrors = configuration.loaded().flatMap(l => l.errors.filter(e => !e.file));
+        if (settingErrors.length > 0) connection.console.warn([...new Set(settingErrors.map(e => e.message))].join('\n'));
+    };
+    const recheck = (): void => {
+        configuration.invalidate();
+        checker.clear();
+        const documents = shared.workspace.LangiumDocuments.all.toArray().map((d: LangiumDocument) => d.uri);
+        void shared.workspace.WorkspaceLock.write(token => shared.workspace.DocumentBuilder.update(documents, [], token)).then(publish, () => undefined);
+    };
+    shared.lsp.DocumentUpdateHandler.onWatchedFilesChange(params => {
+        if (params.changes.some(change => change.uri.endsWith(`/${CONFIG_FILE_NAME}`))) recheck();
+    });
+    shared.workspace.ConfigurationProvider.onConfigurationSectionUpdate(update => {
+        if (update.section !== 'archway') return;
+        const rules = (update.configuration as { rules?: unknown } | undefined)?.rules;
+        if (JSON.stringify(rules) === JSON.stringify(configuration.overrides)) return;
+        configuration.overrides = rules;
+        recheck();
+    });
+    shared.workspace.DocumentBuilder.onBuildPhase(DocumentState.Validated, () => publish());
+}

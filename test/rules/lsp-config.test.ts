@@ -1,0 +1,45 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { EmptyFileSystem, URI } from 'langium';
+import { describe, expect, it } from 'vitest';
+import { createArchwayServices } from '../../src/lsp/archway-services.js';
+import { configDiagnostics } from '../../src/lsp/archway-rule-config.js';
+import { parseConfig } from '../../src/rules/config.js';
+
+async function diagnosticsWith(config: string | undefined, text: string, overrides?: unknown): Promise<string[]> {
+    const root = mkdtempSync(join(tmpdir(), 'archway-lsp-'));
+    if (config !== undefined) writeFileSync(join(root, 'archway.json'), config);
+    const { shared, Archway } = createArchwayServices(EmptyFileSystem);
+    Archway.archway.RuleConfiguration.overrides = overrides;
+    const document = shared.workspace.LangiumDocumentFactory.fromString(text, URI.file(join(root, 'main.arch')));
+    shared.workspace.LangiumDocuments.addDocument(document);
+    await shared.workspace.DocumentBuilder.build([document], { validation: true });
+    return (document.diagnostics ?? []).map(d => `${d.severity}:${String(d.code)}`);
+}
+
+describe('archway.json in the language server', () => {
+    const text = 'service a\nservice b\na -> b : grpcs { timeout: 1s }\n@allow(orphan-component, "demo")\nservice c';
+    it('uses the defaults without a file', async () => {
+        expect(await diagnosticsWith(undefined, 'service lonely')).toEqual(['2:orphan-component']);
+    });
+    it('turns a rule off from archway.json next to the file', async () => {
+        expect(await diagnosticsWith('{ "rules": { "orphan-component": "off" } }', 'service lonely')).toEqual([]);
+    });
+    it('raises a rule to an error from archway.json', async () => {
+        expect(await diagnosticsWith('{ "rules": { "orphan-component": "error" } }', 'service lonely')).toEqual(['1:orphan-component']);
+    });
+    it('lets the editor setting archway.rules override the file', async () => {
+        expect(await diagnosticsWith('{ "rules": { "orphan-component": "error" } }', 'service lonely', { 'orphan-component': 'off' })).toEqual([]);
+    });
+    it('keeps suppressed findings out of the diagnostics', async () => {
+        expect(await diagnosticsWith(undefined, text)).toEqual([]);
+    });
+    it('turns configuration errors into diagnostics for archway.json', () => {
+        const { errors } = parseConfig('{ "rules": { "nope": "off" } }', '/w/archway.json');
+        expect(configDiagnostics(errors)).toEqual([{
+            range: { start: { line: 0, character: 13 }, end: { line: 0, character: 19 } },
+            severity: 1, source: 'archway', code: 'invalid-config', message: 'Unknown rule id "nope".',
+        }]);
+    });
+});
