@@ -1,0 +1,98 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { beforeAll, describe, expect, test } from 'vitest';
+import type { CompletionList, Hover, InitializeResult, LocationLink, WorkspaceEdit } from 'vscode-languageserver-protocol';
+import { startStdioServer } from './stdio-client.js';
+
+const ORDERS = `import "./payments.arch"
+
+service orders "Order service" {
+  replicas: 2
+  -> payments : grpcs
+}
+orders -> missing : https
+`;
+
+const PAYMENTS = `import "./orders.arch"
+
+service payments "Payment service" { replicas: 2 }
+`;
+
+beforeAll(() => {
+    execFileSync(process.execPath, ['scripts/build.mjs'], { stdio: 'inherit' });
+}, 120_000);
+
+describe('the bundled language server over stdio', () => {
+    test('serves diagnostics, completion, hover, definition and rename across two files that import each other, then shuts down', async () => {
+        const dir = mkdtempSync(join(tmpdir(), 'archway-stdio-'));
+        writeFileSync(join(dir, 'orders.arch'), ORDERS);
+        writeFileSync(join(dir, 'payments.arch'), PAYMENTS);
+        const ordersUri = pathToFileURL(join(dir, 'orders.arch')).toString();
+        const paymentsUri = pathToFileURL(join(dir, 'payments.arch')).toString();
+        const server = startStdioServer();
+        const { connection } = server;
+
+        const init = await connection.sendRequest<InitializeResult>('initialize', {
+            processId: process.pid,
+            rootUri: pathToFileURL(dir).toString(),
+            workspaceFolders: [{ uri: pathToFileURL(dir).toString(), name: 'shop' }],
+            capabilities: { textDocument: { completion: { completionItem: { snippetSupport: true } }, rename: { prepareSupport: true } } },
+        });
+        expect(init.capabilities.completionProvider).toBeDefined();
+        expect(init.capabilities.hoverProvider).toBeTruthy();
+        expect(init.capabilities.renameProvider).toBeTruthy();
+        expect(init.capabilities.documentFormattingProvider).toBeTruthy();
+        expect(init.capabilities.selectionRangeProvider).toBe(true);
+        await connection.sendNotification('initialized', {});
+
+        const unresolved = server.diagnostics(ordersUri, d => d.some(x => x.code === 'unresolved-reference'));
+        await connection.sendNotification('textDocument/didOpen', { textDocument: { uri: ordersUri, languageId: 'arch', version: 1, text: ORDERS } });
+        await connection.sendNotification('textDocument/didOpen', { textDocument: { uri: paymentsUri, languageId: 'arch', version: 1, text: PAYMENTS } });
+        const first = await unresolved;
+        expect(first.find(d => d.code === 'unresolved-reference')?.range.start.line).toBe(6);
+
+        // Completion after `-> ` offers the id declared in the other file.
+        const completion = await connection.sendRequest<CompletionList>('textDocument/completion', { textDocument: { uri: ordersUri }, position: { line: 6, character: 10 } });
+        expect(completion.items.map(i => i.label)).toContain('payments');
+
+        // Hover on `payments` (declared in the other file).
+        const hover = await connection.sendRequest<Hover>('textDocument/hover', { textDocument: { uri: ordersUri }, position: { line: 4, character: 6 } });
+        expect(JSON.stringify(hover.contents)).toContain('Payment service');
+
+        // Definition jumps to the other file.
+        const definition = await connection.sendRequest<LocationLink[]>('textDocument/definition', { textDocument: { uri: ordersUri }, position: { line: 4, character: 6 } });
+        expect(definition[0].targetUri).toBe(paymentsUri);
+
+        // Rename `payments` edits both files.
+        const rename = await connection.sendRequest<WorkspaceEdit>('textDocument/rename', { textDocument: { uri: ordersUri }, position: { line: 4, character: 6 }, newName: 'billing' });
+        expect(Object.keys(rename.changes ?? {}).sort()).toEqual([ordersUri, paymentsUri].sort());
+
+        // A change that fixes the reference: the diagnostics update.
+        const fixed = server.diagnostics(ordersUri, d => !d.some(x => x.code === 'unresolved-reference'));
+        await connection.sendNotification('textDocument/didChange', {
+            textDocument: { uri: ordersUri, version: 2 },
+            contentChanges: [{ range: { start: { line: 6, character: 10 }, end: { line: 6, character: 17 } }, text: 'payments' }],
+        });
+        await fixed;
+
+        await connection.sendRequest('shutdown');
+        await connection.sendNotification('exit');
+        expect(await server.exited).toBe(0);
+        connection.dispose();
+    });
+
+    test('archway lsp --stdio serves the same server', async () => {
+        const server = startStdioServer(['bin/archway.cjs', 'lsp', '--stdio']);
+        const init = await server.connection.sendRequest<InitializeResult>('initialize', { processId: process.pid, rootUri: null, capabilities: {} });
+        expect(init.capabilities.hoverProvider).toBeTruthy();
+        expect(init.capabilities.completionProvider).toBeDefined();
+        await server.connection.sendNotification('initialized', {});
+        await server.connection.sendRequest('shutdown');
+        await server.connection.sendNotification('exit');
+        expect(await server.exited).toBe(0);
+        server.connection.dispose();
+    });
+});
