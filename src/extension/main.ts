@@ -338,14 +338,16 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     client.onNotification(DiagramMethods.diagramChanged, (params: DiagramChangedParams) => {
         if (params && Array.isArray(params.uris)) previews.onDiagramsChanged(params.uris.filter((uri): uri is string => typeof uri === 'string'));
     });
-    try {
-        await client.start();
-    } catch (error) {
-        output.error(`The Archway language server failed to start: ${error instanceof Error ? error.message : String(error)}`);
-        void vscode.window.showErrorMessage('Archway: the language server failed to start. See the "Archway" output.', 'Show Output')
-            .then(choice => { if (choice === 'Show Output') output.show(); });
-    }
-    output.info(`Archway activated in ${Math.round(performance.now() - started)} ms (language server ${client.state === State.Running ? 'running' : 'not running'}).`);
+    // Start the server without holding up activation: commands work at once and wait for it.
+    const starting = client;
+    starting.start().then(
+        () => output.info(`Archway language server ready ${Math.round(performance.now() - started)} ms after activation began.`),
+        (error: unknown) => {
+            output.error(`The Archway language server failed to start: ${error instanceof Error ? error.message : String(error)}`);
+            void vscode.window.showErrorMessage('Archway: the language server failed to start. See the "Archway" output.', 'Show Output')
+                .then(choice => { if (choice === 'Show Output') output.show(); });
+        });
+    output.info(`Archway activated in ${Math.round(performance.now() - started)} ms.`);
 }
 
 /** Deactivation: close previews and stop the language server. */
