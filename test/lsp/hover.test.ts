@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, test } from 'vitest';
+import { afterEach, describe, test } from 'vitest';
 import { expectHover } from 'langium/test';
 import { editorServices } from './services.js';
 
