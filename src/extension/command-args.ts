@@ -34,24 +34,24 @@ export function isArchUri(uri: string): boolean {
 
 /**
  * What a preview/export command should show: from its argument (a URI, a URI string,
- * `{ uri, view?, flow? }`) or else the active `.arch` document. Undefined when neither names an
+ * `{ uri, view?, flow? }`) or else the active `arch` document. Undefined when neither names an
  * `.arch` document.
  */
 export function parsePreviewTarget(arg: unknown, activeUri: string | undefined): PreviewTarget | undefined {
-    let target: PreviewTarget | undefined;
+    // `activeUri` is already known to be an `arch` document (possibly untitled, without the extension).
     const direct = uriText(arg);
-    if (direct) target = { uri: direct };
-    else if (typeof arg === 'object' && arg !== null && !Array.isArray(arg)) {
+    if (direct) return isArchUri(direct) ? { uri: direct } : undefined;
+    if (typeof arg === 'object' && arg !== null && !Array.isArray(arg)) {
         const record = arg as Record<string, unknown>;
         const uri = uriText(record.uri);
-        if (uri) target = { uri, view: optionalId(record.view), flow: optionalId(record.flow) };
-        else if (record.uri === undefined && (record.view !== undefined || record.flow !== undefined) && activeUri) {
-            target = { uri: activeUri, view: optionalId(record.view), flow: optionalId(record.flow) };
+        if (uri) return isArchUri(uri) ? { uri, view: optionalId(record.view), flow: optionalId(record.flow) } : undefined;
+        if (record.uri === undefined && (record.view !== undefined || record.flow !== undefined) && activeUri) {
+            return { uri: activeUri, view: optionalId(record.view), flow: optionalId(record.flow) };
         }
-    } else if (arg === undefined || arg === null) {
-        if (activeUri) target = { uri: activeUri };
+        return undefined;
     }
-    return target && isArchUri(target.uri) ? target : undefined;
+    if ((arg === undefined || arg === null) && activeUri) return { uri: activeUri };
+    return undefined;
 }
 
 /** Default export file name next to the source: `shop.arch` → `shop.svg`, or `shop-ordering.svg` for a view. */

@@ -80,7 +80,7 @@ function adaptPanel(panel: vscode.WebviewPanel, extensionUri: vscode.Uri): Previ
         setTitle: title => { panel.title = title; },
         get visible() { return panel.visible; },
         onDidReceiveMessage: listener => { panel.webview.onDidReceiveMessage(listener); },
-        onDidChangeVisibility: listener => { panel.onDidChangeViewState(event => listener(event.webviewPanel.visible)); },
+        onDidChangeVisibility: listener => { panel.onDidChangeViewState(event => listener(event.webviewPanel.visible, event.webviewPanel.active)); },
         onDidDispose: listener => { panel.onDidDispose(listener); },
         dispose: () => panel.dispose(),
     };

@@ -18,7 +18,8 @@ export interface PreviewPanel {
     setTitle(title: string): void;
     readonly visible: boolean;
     onDidReceiveMessage(listener: (message: unknown) => void): void;
-    onDidChangeVisibility(listener: (visible: boolean) => void): void;
+    /** Visibility or focus changed (`active`: the panel has focus). */
+    onDidChangeVisibility(listener: (visible: boolean, active: boolean) => void): void;
     onDidDispose(listener: () => void): void;
     dispose(): void;
 }
@@ -82,7 +83,8 @@ export class Preview {
         this.flow = target.flow;
         this.locked = locked;
         panel.onDidReceiveMessage(raw => void this.onMessage(raw));
-        panel.onDidChangeVisibility(visible => {
+        panel.onDidChangeVisibility((visible, active) => {
+            if (active) manager.active = this;
             if (visible && this.dirty) void this.refresh();
         });
         panel.onDidDispose(() => {

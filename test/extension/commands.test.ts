@@ -16,6 +16,7 @@ describe('command arguments', () => {
     it('take the active .arch document when the command palette passes nothing', () => {
         expect(parsePreviewTarget(undefined, SHOP)).toEqual({ uri: SHOP });
         expect(parsePreviewTarget(undefined, undefined)).toBeUndefined();
+        expect(parsePreviewTarget(undefined, 'untitled:Untitled-1')).toEqual({ uri: 'untitled:Untitled-1' });
     });
 
     it('accept a Uri from the explorer and editor title menus', () => {

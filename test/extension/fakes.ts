@@ -13,7 +13,7 @@ export class FakePanel implements PreviewPanel {
     disposed = false;
     reveals: Array<PreviewColumn | undefined> = [];
     private receive: Array<(message: unknown) => void> = [];
-    private visibility: Array<(visible: boolean) => void> = [];
+    private visibility: Array<(visible: boolean, active: boolean) => void> = [];
     private disposeListeners: Array<() => void> = [];
 
     constructor(readonly column: PreviewColumn = 'active') {}
@@ -31,7 +31,7 @@ export class FakePanel implements PreviewPanel {
     onDidReceiveMessage(listener: (message: unknown) => void): void {
         this.receive.push(listener);
     }
-    onDidChangeVisibility(listener: (visible: boolean) => void): void {
+    onDidChangeVisibility(listener: (visible: boolean, active: boolean) => void): void {
         this.visibility.push(listener);
     }
     onDidDispose(listener: () => void): void {
@@ -46,9 +46,9 @@ export class FakePanel implements PreviewPanel {
     fromWebview(message: unknown): void {
         for (const listener of this.receive) listener(message);
     }
-    setVisible(visible: boolean): void {
+    setVisible(visible: boolean, active = false): void {
         this.visible = visible;
-        for (const listener of this.visibility) listener(visible);
+        for (const listener of this.visibility) listener(visible, active);
     }
     updates(): Array<Extract<HostToWebviewMessage, { type: 'update' }>> {
         return this.messages.filter((m): m is Extract<HostToWebviewMessage, { type: 'update' }> => m.type === 'update');

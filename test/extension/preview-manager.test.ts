@@ -68,6 +68,15 @@ describe('the preview manager', () => {
         expect(manager.all.map(p => p.uri)).toEqual([SHOP, MEDIA]);
     });
 
+    it('remembers the focused preview as the active one (for Show Source and Export)', async () => {
+        const { host, manager, preview } = await openReady();
+        preview.setLocked(true);
+        const second = manager.open({ uri: MEDIA }, { column: 'beside' });
+        expect(manager.active).toBe(second);
+        host.panels[0].setVisible(true, true);
+        expect(manager.active).toBe(preview);
+    });
+
     it('does not follow the editor when the setting is off', async () => {
         const host = new FakeHost();
         host.follow = false;
