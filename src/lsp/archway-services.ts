@@ -11,6 +11,7 @@ import { ArchwayCoreModule, ArchwaySharedCoreModule } from '../language/archway-
 import { ArchwayGeneratedModule, ArchwayGeneratedSharedModule } from '../language/generated/module.js';
 import { ArchwayModelChecker, registerArchwayValidation } from './archway-validator.js';
 import { ArchwayRuleConfiguration, registerRuleConfiguration } from './archway-rule-config.js';
+import { ArchwayCodeActionProvider } from './code-actions.js';
 import { ArchwayEditorModule, ArchwayEditorSharedModule } from './archway-editor-module.js';
 
 /** Services Archway adds to Langium's. */
@@ -29,6 +30,9 @@ export const ArchwayLspModule: Module<ArchwayServices, PartialLangiumServices & 
     archway: {
         ModelChecker: (services) => new ArchwayModelChecker(services),
         RuleConfiguration: () => new ArchwayRuleConfiguration(),
+    },
+    lsp: {
+        CodeActionProvider: () => new ArchwayCodeActionProvider(),
     },
 };
 
