@@ -89,7 +89,7 @@ export function formatArch(text: string, root: ArchFile | undefined): string {
         const formatted = printTokens(text, tokens, info, eol);
         // Insurance: the formatter may only change whitespace (and drop optional separators).
         // Comments may lose trailing whitespace (and have their line breaks normalised).
-        const same = (t: Token) => t.type === 'comment' ? t.text.replace(/\r\n?/g, '\n').replace(/[ \t]+$/gm, '') : t.text;
+        const same = (t: Token) => t.type === 'comment' ? t.text.replace(/\r\n?/g, '\n').replace(/[^\S\r\n]+$/gm, '') : t.text;
         const before = tokens.filter(t => !info.dropped.has(t.offset)).map(same);
         const after = tokenize(formatted).map(same);
         if (before.length !== after.length || before.some((t, i) => t !== after[i])) return reindent(text, eol);

@@ -328,7 +328,7 @@ export async function analyse(files: Record<string, string>, options: AnalyseOpt
 
 function comments(text: string): string[] {
     // Trailing whitespace and the kind of line break inside a comment may change; its words may not.
-    return tokenize(text).filter(t => t.type === 'comment').map(t => t.text.replace(/\r\n?/g, '\n').replace(/[ \t]+$/gm, ''));
+    return tokenize(text).filter(t => t.type === 'comment').map(t => t.text.replace(/\r\n?/g, '\n').replace(/[^\S\r\n]+$/gm, ''));
 }
 
 function checkFormatting(name: string, document: LangiumDocument, workspace: Workspace): void {
