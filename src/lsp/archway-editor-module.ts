@@ -4,12 +4,15 @@
  */
 import type { Module } from 'langium';
 import type { LangiumServices, LangiumSharedServices, PartialLangiumServices, PartialLangiumSharedServices } from 'langium/lsp';
+import { ArchwayCodeLensProvider } from './archway-code-lens.js';
 import { ArchwayCompletionProvider } from './archway-completion.js';
 import { ArchwayFormatter } from './archway-formatter.js';
 import { ArchwayHoverProvider } from './archway-hover.js';
+import { ArchwayInlayHintProvider } from './archway-inlay-hints.js';
 import {
     ArchwayDefinitionProvider, ArchwayDocumentSymbolProvider, ArchwayFoldingRangeProvider, ArchwayFuzzyMatcher, ArchwayLanguageServer, ArchwayNodeKindProvider, ArchwayRenameProvider,
 } from './archway-navigation.js';
+import { ArchwaySemanticTokenProvider } from './archway-semantic-tokens.js';
 
 /** Language-level editor features. */
 export const ArchwayEditorModule: Module<LangiumServices, PartialLangiumServices> = {
@@ -21,6 +24,9 @@ export const ArchwayEditorModule: Module<LangiumServices, PartialLangiumServices
         RenameProvider: (services) => new ArchwayRenameProvider(services),
         DocumentSymbolProvider: () => new ArchwayDocumentSymbolProvider(),
         FoldingRangeProvider: (services) => new ArchwayFoldingRangeProvider(services),
+        SemanticTokenProvider: (services) => new ArchwaySemanticTokenProvider(services),
+        CodeLensProvider: () => new ArchwayCodeLensProvider(),
+        InlayHintProvider: (services) => new ArchwayInlayHintProvider(services),
     },
 };
 
