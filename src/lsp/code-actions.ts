@@ -208,7 +208,7 @@ function connectionPropertyFix(title: string, name: string, value: string): FixP
 }
 
 /** Quick fixes by rule id. */
-const FIXES: Readonly<Record<string, FixProvider>> = {
+export const FIXES: Readonly<Record<string, FixProvider>> = {
     'unresolved-reference': ({ diagnostic, data }) => typeof data.suggestion === 'string'
         ? [{ title: `Change to '${data.suggestion}'`, edits: [{ range: diagnostic.range, newText: data.suggestion }], preferred: true }] : [],
     'unknown-property': ({ diagnostic, data }) => typeof data.suggestion === 'string'

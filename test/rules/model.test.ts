@@ -41,3 +41,73 @@ ruleTester('flow-step-not-in-topology', {
         },
     ],
 });
+
+ruleTester('unresolved-reference', {
+    valid: [
+        { name: 'every reference resolves', code: 'client web\nservice orders\nweb -> orders : https' },
+        { name: 'a channel path resolves', code: 'service a\nbroker bus { topic t }\na ~> bus.t' },
+    ],
+    invalid: [
+        {
+            name: 'a typo in a connection target',
+            code: 'client web\nservice orders\nweb -> ordrs : https',
+            errors: [{ message: "The connection target 'ordrs' is not declared. Did you mean 'orders'?", severity: 'error', line: 3, text: 'ordrs' }],
+        },
+        {
+            name: 'a reference property of the wrong kind',
+            code: 'client web\ncdn edge { origin: web }',
+            errors: [{ severity: 'warning', text: 'web' }],
+        },
+    ],
+});
+
+ruleTester('duplicate-id', {
+    valid: [{ name: 'distinct ids', code: 'service orders\ndatabase ordersDb' }],
+    invalid: [{
+        name: 'two declarations with one id, both reported',
+        code: 'service orders\ndatabase orders',
+        errors: [{ severity: 'error', line: 1, text: 'orders' }, { severity: 'error', line: 2, text: 'orders' }],
+    }],
+});
+
+ruleTester('unknown-property', {
+    valid: [{ name: 'a known property', code: 'service orders { replicas: 2 }' }],
+    invalid: [{
+        name: 'a typo with a suggestion',
+        code: 'service orders { replica: 2 }',
+        errors: [{ message: "Unknown property 'replica' for service 'orders'. Did you mean 'replicas'?", severity: 'warning', text: 'replica' }],
+    }],
+});
+
+ruleTester('invalid-property-value', {
+    valid: [{ name: 'a rate with its unit', code: 'gateway api { rateLimit: 10/s }' }],
+    invalid: [{
+        name: 'a rate without a unit',
+        code: 'gateway api { rateLimit: 10 }',
+        errors: [{ severity: 'error', text: '10' }],
+    }],
+});
+
+ruleTester('unresolved-import', {
+    valid: [{ name: 'no imports', code: 'service orders' }],
+    invalid: [{ name: 'a missing file', code: 'import "./missing.arch"\nservice orders', errors: [{ message: "The imported file './missing.arch' does not exist.", severity: 'error', line: 1 }] }],
+});
+
+ruleTester('import-cycle', {
+    valid: [{ name: 'no imports', code: 'service orders' }],
+    invalid: [{ name: 'a file importing itself', code: 'import "./main.arch"\nservice orders', errors: [{ severity: 'warning', line: 1 }] }],
+});
+
+ruleTester('unknown-annotation', {
+    valid: [{ name: '@allow is known', code: '@allow(orphan-component, "kept")\nservice legacy' }],
+    invalid: [{ name: 'a misspelt annotation', code: '@alow(orphan-component, "kept")\nservice legacy', errors: [{ message: /Unknown annotation '@alow'/, severity: 'warning', line: 1 }] }],
+});
+
+ruleTester('allow-without-reason', {
+    valid: [{ name: 'an allow with a reason', code: '@allow(orphan-component, "kept for the migration")\nservice legacy' }],
+    invalid: [
+        { name: 'no reason', code: '@allow(orphan-component)\nservice legacy', errors: [{ severity: 'warning', line: 1, text: '@allow(orphan-component)' }] },
+        { name: 'an empty reason', code: '@allow(orphan-component, "  ")\nservice legacy', errors: [{ message: /gives no reason/ }] },
+        { name: 'an unknown rule id', code: '@allow(no-such-rule, "x")\nservice legacy', errors: [{ message: "The @allow names the unknown rule 'no-such-rule'; it suppresses nothing." }] },
+    ],
+});

@@ -1,0 +1,47 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { FIXES } from '../../src/lsp/code-actions.js';
+import { QUICK_FIX_RULES } from '../../src/rules/fixable.js';
+import { listRules, RULES } from '../../src/rules/registry.js';
+import { renderAllRuleDocs } from '../../src/rules/rule-docs.js';
+
+const root = join(__dirname, '../..');
+const docsDir = join(root, 'docs/rules');
+const testSources = readdirSync(__dirname).filter(f => f.endsWith('.test.ts')).map(f => readFileSync(join(__dirname, f), 'utf8')).join('\n');
+
+describe('rule docs and metadata', () => {
+    const generated = renderAllRuleDocs();
+    for (const [name, content] of generated) {
+        it(`docs/rules/${name} matches the rule metadata (regenerate with scripts/generate-rule-docs.ts)`, () => {
+            expect(existsSync(join(docsDir, name)) ? readFileSync(join(docsDir, name), 'utf8') : '(missing)').toBe(content);
+        });
+    }
+    it('docs/rules holds no page for an unknown rule', () => {
+        expect(readdirSync(docsDir).filter(f => f.endsWith('.md') && !generated.has(f))).toEqual([]);
+    });
+    it('the index has a row for every rule id', () => {
+        const index = readFileSync(join(docsDir, 'README.md'), 'utf8');
+        expect(listRules().filter(r => !index.includes(`[\`${r.id}\`](${r.id}.md)`)).map(r => r.id)).toEqual([]);
+    });
+    it('every rule id has RuleTester tests', () => {
+        expect(listRules().filter(r => !testSources.includes(`ruleTester('${r.id}'`)).map(r => r.id)).toEqual([]);
+    });
+    it('rule ids are unique', () => {
+        const ids = listRules().map(r => r.id);
+        expect(ids.length).toBe(new Set(ids).size);
+    });
+    it('every rule with a check is in the listing', () => {
+        const listed = new Set(listRules().map(r => r.id));
+        expect(RULES.filter(r => !listed.has(r.meta.id)).map(r => r.meta.id)).toEqual([]);
+    });
+    it('the list of quick-fixable rules matches the code-action provider', () => {
+        expect([...QUICK_FIX_RULES].sort()).toEqual(Object.keys(FIXES).sort());
+    });
+    it('offers quick fixes for at least 15 rules', () => {
+        expect(QUICK_FIX_RULES.size).toBeGreaterThanOrEqual(15);
+    });
+    it('every rule has a title, a rationale and both examples', () => {
+        expect(listRules().filter(r => !r.title || !r.rationale || !r.fires || !r.examples.invalid || !r.examples.valid).map(r => r.id)).toEqual([]);
+    });
+});
