@@ -225,6 +225,18 @@ function ensureVisible(id: string): void {
     applyViewport();
 }
 
+/** Centre of an element's box in SVG units, if it is drawn. */
+function centreOf(id: string): { x: number; y: number } | undefined {
+    const node = byId.get(id)?.[0];
+    if (!(node instanceof SVGGraphicsElement)) return undefined;
+    try {
+        const box = node.getBBox();
+        return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+    } catch {
+        return undefined;
+    }
+}
+
 // ------------------------------------------------------------------ highlight
 
 function highlight(id: string | undefined): void {
@@ -292,6 +304,9 @@ function onUpdate(message: UpdateMessage): void {
     flowPicker.hidden = message.flowIds.length === 0;
     setLocked(message.locked);
     showBanner(message);
+    // Keep the selected element where it was on screen across re-layouts of the same document.
+    const anchorId = highlighted;
+    const anchor = anchorId ? centreOf(anchorId) : undefined;
     if (message.svg && showSvg(message.svg)) {
         highlighted = undefined;
         const sameDocument = !first && previousUri === message.uri && !message.documentChanged;
@@ -299,6 +314,8 @@ function onUpdate(message: UpdateMessage): void {
             restoreViewport = false;
             applyViewport();
         } else if (sameDocument) {
+            const moved = anchorId ? centreOf(anchorId) : undefined;
+            if (anchor && moved) viewport = { ...viewport, x: viewport.x + moved.x - anchor.x, y: viewport.y + moved.y - anchor.y };
             applyViewport();
         } else {
             fit();

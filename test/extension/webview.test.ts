@@ -94,6 +94,23 @@ describe.skipIf(!hasChromium)('the preview webview in Chromium', () => {
         await preview.page.close();
     });
 
+    it('keeps the selected element in place on screen when the diagram is laid out again', async () => {
+        const ordering = await diagramOf(shopFiles(), 'shop.arch', { view: 'ordering' });
+        const preview = await openPreview(browser);
+        await preview.send(updateMessage(shop));
+        await preview.page.waitForSelector('[data-id="orders"]');
+        const orders = shop.elements.orders;
+        await preview.send({ type: 'cursor', uri: orders.uri, position: orders.range.start });
+        await preview.page.waitForSelector('[data-id="orders"].archway-highlight');
+        const before = (await preview.page.locator('[data-id="orders"] > rect').first().boundingBox())!;
+        await preview.send(updateMessage(ordering));
+        await preview.page.waitForSelector('#canvas > svg[data-view="ordering"] [data-id="orders"].archway-highlight');
+        const after = (await preview.page.locator('[data-id="orders"] > rect').first().boundingBox())!;
+        expect(Math.abs(after.x + after.width / 2 - (before.x + before.width / 2))).toBeLessThan(2);
+        expect(Math.abs(after.y + after.height / 2 - (before.y + before.height / 2))).toBeLessThan(2);
+        await preview.page.close();
+    });
+
     it('changes the view box when zooming with buttons and the wheel, and fits back', async () => {
         const preview = await openPreview(browser);
         await preview.send(updateMessage(shop));
