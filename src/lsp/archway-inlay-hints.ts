@@ -9,7 +9,7 @@ import { AstUtils, GrammarUtils, type AstNode, type LangiumDocument } from 'lang
 import type { InlayHintProvider, LangiumServices } from 'langium/lsp';
 import { InlayHintKind, type InlayHint, type InlayHintParams, type Position } from 'vscode-languageserver-protocol';
 import {
-    isArchFile, isConnection, isFlow, isFlowStep, isRoute,
+    isArchFile, isConnection, isFlow, isFlowStep,
 } from '../language/generated/ast.js';
 import type { ArchModel, Component, Element } from '../model/arch-model.js';
 import { EditorModels } from './archway-models.js';
@@ -48,8 +48,7 @@ export class ArchwayInlayHintProvider implements InlayHintProvider {
                 if (protocol && at) {
                     hints.push({ position: at, label: `: ${protocol}`, kind: InlayHintKind.Type, paddingLeft: true, tooltip: 'Protocol of the declared connection this step follows.' });
                 }
-            } else if ((isConnection(node) || isRoute(node)) && !node.protocol) {
-                if (isRoute(node)) continue;
+            } else if (isConnection(node) && !node.protocol) {
                 const at = this.afterTarget(node);
                 const connection = model.connections.find(c => c.location.uri === document.uri.toString()
                     && c.location.range.start.line === cst.range.start.line && c.location.range.start.character === cst.range.start.character);

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { beforeAll, expect, test } from 'vitest';
+import type { Diagnostic } from 'vscode-languageserver-protocol';
 import { generateModel } from '../../bench/generate-model.js';
 import { startStdioServer } from './stdio-client.js';
 
@@ -32,7 +33,7 @@ test('keystroke to diagnostics latency on a 1,000-component file is measured', a
     const { connection } = server;
     await connection.sendRequest('initialize', { processId: process.pid, rootUri: pathToFileURL(dir).toString(), capabilities: {} });
     await connection.sendNotification('initialized', {});
-    const mentions = (name: string) => (diagnostics: { message: string }[]) => diagnostics.some(d => d.message.includes(`'${name}'`) || d.message.includes(name));
+    const mentions = (name: string) => (diagnostics: Diagnostic[]) => diagnostics.some(d => (typeof d.message === 'string' ? d.message : '').includes(name));
     const firstDiagnostics = server.diagnostics(uri, mentions('ghost0'), 120_000);
     const opened = performance.now();
     await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'arch', version: 1, text } });
