@@ -29,7 +29,13 @@ function advance(codePoint: number, bold: boolean): number {
 /** Width in pixels of `text` set at `fontSize` px. */
 export function textWidth(text: string, fontSize: number, bold = false): number {
     let total = 0;
-    for (const char of text) total += advance(char.codePointAt(0)!, bold);
+    for (let i = 0; i < text.length; i++) {
+        const code = text.charCodeAt(i);
+        if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
+            total += advance(text.codePointAt(i)!, bold);
+            i++;
+        } else total += advance(code, bold);
+    }
     return (total * fontSize) / 1000;
 }
 
