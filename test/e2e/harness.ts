@@ -54,6 +54,12 @@ export async function stopProcess(child: ChildProcess, graceMs = 5_000): Promise
 process.on('exit', () => {
     for (const child of started) killGroup(child, 'SIGKILL');
 });
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+    process.once(signal, () => {
+        for (const child of started) killGroup(child, 'SIGKILL');
+        process.exit(128 + (signal === 'SIGINT' ? 2 : signal === 'SIGTERM' ? 15 : 1));
+    });
+}
 
 export async function freePort(): Promise<number> {
     return new Promise((res, rej) => {
@@ -177,7 +183,7 @@ export async function startCodeServer(opts: {
     const extensionsDir = join(opts.tmp, 'extensions');
     mkdirSync(join(userDataDir, 'User'), { recursive: true });
     writeFileSync(join(userDataDir, 'User', 'settings.json'), JSON.stringify({ ...QUIET_SETTINGS, ...opts.settings }, null, 2));
-    const env = { ...process.env, CODE_SERVER_CONFIG: join(opts.tmp, 'code-server.yaml'), XDG_CONFIG_HOME: join(opts.tmp, 'xdg-config'), XDG_DATA_HOME: join(opts.tmp, 'xdg-data') };
+    const env: NodeJS.ProcessEnv = { ...process.env, CODE_SERVER_CONFIG: join(opts.tmp, 'code-server.yaml'), XDG_CONFIG_HOME: join(opts.tmp, 'xdg-config'), XDG_DATA_HOME: join(opts.tmp, 'xdg-data') };
     delete env.VSCODE_IPC_HOOK_CLI;
     // VS Code resolves the user's login-shell environment for the extension host (bash -ilc,
     // 10 s timeout); the tests need none of it, and a slow ~/.bashrc costs the whole timeout.
@@ -327,7 +333,7 @@ export class Workbench {
     }
 
     async open(url: string): Promise<void> {
-        await this.page.goto(url);
+        await this.page.goto(url, { waitUntil: 'domcontentloaded', timeout: 90_000 });
         await this.page.locator('.monaco-workbench').waitFor({ timeout: 90_000 });
         await this.page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: 90_000 });
     }
@@ -472,9 +478,41 @@ export class Workbench {
         await this.problemsFilter.fill(text);
     }
 
+    /**
+     * Every row of the Problems tree (accessible label + visible text). The tree is
+     * virtualised, so it is scrolled from top to bottom and the rows are collected by index.
+     */
     async problemRows(): Promise<string[]> {
-        const rows = this.page.locator('.markers-panel .monaco-list-row');
-        return rows.evaluateAll((els) => els.map((el) => `${el.getAttribute('aria-label') ?? ''} ⟦${(el as HTMLElement).innerText.replace(/\s+/g, ' ')}⟧`));
+        const list = this.page.locator('.markers-panel .monaco-list').first();
+        if (!(await list.isVisible())) return [];
+        const rows = list.locator('.monaco-list-row');
+        const byIndex = new Map<number, string>();
+        const nextFrame = () => this.page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+        await list.hover({ position: { x: 5, y: 5 } });
+        await this.page.mouse.wheel(0, -1_000_000);
+        await nextFrame();
+        for (let i = 0; i < 100; i++) {
+            const seen = await rows.evaluateAll((els) => els.map((el) => [Number(el.getAttribute('data-index')),
+                `${el.getAttribute('aria-label') ?? ''} ⟦${(el as HTMLElement).innerText.replace(/\s+/g, ' ')}⟧`] as [number, string]));
+            const before = byIndex.size;
+            for (const [index, text] of seen) byIndex.set(index, text);
+            if (i > 0 && byIndex.size === before) break;
+            await this.page.mouse.wheel(0, 300);
+            await nextFrame();
+        }
+        await this.page.mouse.move(0, 0);
+        return [...byIndex.entries()].sort((a, b) => a[0] - b[0]).map(([, text]) => text);
+    }
+
+    /** The rule ids the rendered Problems rows show as links (a diagnostic's `codeDescription`). */
+    async problemCodeLinks(): Promise<{ text: string; href: string | null }[]> {
+        return this.page.locator('.markers-panel .monaco-list-row a.monaco-link').evaluateAll((els) =>
+            els.map((el) => ({ text: (el as HTMLElement).innerText.trim(), href: el.getAttribute('href') })));
+    }
+
+    /** The text of all SVG elements in a webview (the diagram and any icons). */
+    async webviewSvgText(frame: FrameLocator): Promise<string> {
+        return (await frame.locator('svg').allTextContents()).join('\n');
     }
 
     // --- Completion --------------------------------------------------------------------

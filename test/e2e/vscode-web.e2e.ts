@@ -120,6 +120,10 @@ describe.sequential('Archway in VS Code (code-server)', () => {
                     const text = rows.join('\n');
                     return rows.some((r) => r.includes(code)) && files.every((f) => text.includes(f)) ? rows : undefined;
                 }, 30_000);
+                const links = await wb.problemCodeLinks();
+                const link = links.find((l) => l.text === code);
+                expect(link, `the rule id ${code} is shown as a link to its documentation (codeDescription); links: ${JSON.stringify(links)}`).toBeDefined();
+                expect(link!.href, `the documentation link of ${code} names the rule`).toContain(code);
             }
             if (configHonoured) {
                 await wb.filterProblems(DISABLED_RULE);
@@ -144,9 +148,12 @@ describe.sequential('Archway in VS Code (code-server)', () => {
                     await wb.page.keyboard.type(c.prefix);
                     await wb.page.keyboard.press(`${MOD}+Space`);
                     await waitFor(`completion after "${c.prefix}" to offer "${c.expect}"`, async () => {
-                        const items = await wb.suggestions().catch(() => []);
+                        const items: string[] = await wb.suggestions().catch(() => []);
                         return items.includes(c.expect) ? items : undefined;
                     }, 20_000);
+                    const labels = await wb.suggestions();
+                    const dupes = [...new Set(labels.filter((l, i) => labels.indexOf(l) !== i))];
+                    if (dupes.length) console.warn(`[e2e] completion after "${c.prefix}" lists the same label more than once: ${dupes.join(', ')} (all: ${labels.join(' | ')})`);
                     await wb.screenshot(`completion-${c.expect}`);
                     await wb.page.keyboard.press('Escape');
                     await wb.suggestWidget.waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => undefined);
@@ -166,7 +173,7 @@ describe.sequential('Archway in VS Code (code-server)', () => {
             await wb.runCommand('Archway: Open Preview to the Side');
             const frame = wb.webviewContent();
             await waitFor(`the preview webview to draw an SVG with ${PREVIEW_LABELS.join(', ')}`, async () => {
-                const svgText = await frame.locator('svg').first().textContent({ timeout: 2_000 });
+                const svgText = await wb.webviewSvgText(frame);
                 const missing = PREVIEW_LABELS.filter((l) => !svgText?.includes(l));
                 if (missing.length) throw new Error(`labels missing: ${missing.join(', ')}`);
                 return true;
@@ -201,21 +208,21 @@ describe.sequential('Archway in VS Code (code-server)', () => {
             expect(before.length, `the CLI reports ${EDIT.removes} on ${MAIN_FILE}:${line} before the edit`).toBeGreaterThan(0);
             await wb.openProblems();
             await wb.filterProblems(EDIT.removes);
-            const rowFor = (rows: string[]) => rows.find((r) => r.includes(EDIT.removes) && new RegExp(`\\b${line}\\b`).test(r));
+            const rowFor = (rows: string[]) => rows.find((r) => r.includes(EDIT.removes) && r.includes(`[Ln ${line}, Col`));
             await waitFor(`the Problems panel to show ${EDIT.removes} at line ${line} before the edit`, async () => rowFor(await wb.problemRows()), 30_000);
 
             await wb.focusFirstEditorGroup();
             await wb.goTo(line, 1);
             await wb.page.keyboard.press('Shift+End');
-            await wb.page.keyboard.type(EDIT.replacement.trimStart() === EDIT.replacement ? EDIT.replacement : EDIT.replacement);
-            // Home/Shift+End on an indented line selects from column 1: the replacement carries its indent.
+            // From column 1, Shift+End selects the whole line: the replacement carries its indent.
+            await wb.page.keyboard.type(EDIT.replacement);
             await waitFor('the edited line in the editor', async () => (await wb.visibleText(wb.firstGroupEditor)).includes(EDIT.replacement.trim()), 10_000);
 
             await waitFor(`${EDIT.removes} at line ${line} to disappear after the edit`, async () => !rowFor(await wb.problemRows()), 30_000);
             const frame = wb.webviewContent();
             await waitFor(`the diagram to show "${EDIT.newLabel}"`, async () => {
-                const svgText = await frame.locator('svg').first().textContent({ timeout: 2_000 });
-                return svgText?.includes(EDIT.newLabel);
+                const svgText = await wb.webviewSvgText(frame);
+                return svgText.includes(EDIT.newLabel);
             }, 30_000);
             await wb.filterProblems('');
             await wb.focusFirstEditorGroup();
