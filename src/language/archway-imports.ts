@@ -73,3 +73,106 @@ export function importGroups(documents: Iterable<LangiumDocument>): Map<string, 
     }
     return groupOf;
 }
+
+/**
+ * The import graph of the loaded documents, computed once and reused until a document is
+ * added, removed or re-parsed (see `importGraph`). Answers the questions validation and
+ * re-linking ask for every document — import closures, model roots, import groups, importers —
+ * without walking the whole workspace each time (which made them quadratic in files).
+ */
+export class ImportGraph {
+    private readonly byUri = new Map<string, LangiumDocument>();
+    private readonly imported = new Set<string>();
+    private readonly closures = new Map<string, LangiumDocument[]>();
+    private readonly closureSets = new Map<string, Set<string>>();
+    private groups: Map<string, number> | undefined;
+    private rootsByMember: Map<string, LangiumDocument[]> | undefined;
+    /** Parse roots seen when the graph was computed (a re-parse replaces the root). */
+    private readonly parseRoots = new Map<LangiumDocument, unknown>();
+
+    constructor(private readonly documents: LangiumDocuments, all: readonly LangiumDocument[]) {
+        for (const doc of all) {
+            this.byUri.set(doc.uri.toString(), doc);
+            this.parseRoots.set(doc, doc.parseResult?.value);
+            for (const uri of importedUris(doc)) this.imported.add(uri);
+        }
+    }
+
+    /** `importClosure(document)`, memoized. */
+    closure(document: LangiumDocument): LangiumDocument[] {
+        const uri = document.uri.toString();
+        let closure = this.closures.get(uri);
+        if (!closure) {
+            closure = importClosure(document, this.documents);
+            this.closures.set(uri, closure);
+        }
+        return closure;
+    }
+
+    /** URIs of `closure(document)`. */
+    closureUris(document: LangiumDocument): Set<string> {
+        const uri = document.uri.toString();
+        let set = this.closureSets.get(uri);
+        if (!set) {
+            set = new Set(this.closure(document).map(doc => doc.uri.toString()));
+            this.closureSets.set(uri, set);
+        }
+        return set;
+    }
+
+    /** True when some loaded document imports `uri`. */
+    isImported(uri: string): boolean {
+        return this.imported.has(uri);
+    }
+
+    /** Documents whose models include `document`: the import roots that reach it, else itself. */
+    rootsOf(document: LangiumDocument): LangiumDocument[] {
+        const target = document.uri.toString();
+        if (!this.imported.has(target)) return [document];
+        if (!this.rootsByMember) {
+            this.rootsByMember = new Map();
+            for (const doc of this.byUri.values()) {
+                if (this.imported.has(doc.uri.toString())) continue;
+                for (const member of this.closure(doc)) {
+                    const key = member.uri.toString();
+                    const roots = this.rootsByMember.get(key) ?? [];
+                    if (roots.length === 0) this.rootsByMember.set(key, roots);
+                    if (!roots.includes(doc)) roots.push(doc);
+                }
+            }
+        }
+        const roots = this.rootsByMember.get(target);
+        return roots && roots.length > 0 ? roots : [document];
+    }
+
+    /** The import group (see `importGroups`) of a URI, or undefined when it is not loaded. */
+    groupOf(uri: string): number | undefined {
+        this.groups ??= importGroups(this.byUri.values());
+        return this.groups.get(uri);
+    }
+
+    /** True when nothing was added, removed or re-parsed since this graph was computed. */
+    isCurrent(all: readonly LangiumDocument[]): boolean {
+        if (all.length !== this.byUri.size) return false;
+        for (const doc of all) {
+            const known = this.byUri.get(doc.uri.toString());
+            if (known !== doc || this.parseRoots.get(doc) !== doc.parseResult?.value) return false;
+        }
+        return true;
+    }
+}
+
+const graphs = new WeakMap<LangiumDocuments, ImportGraph>();
+
+/**
+ * The import graph of `documents`, cached until a document is added, removed or re-parsed.
+ * Checking that costs one pass over the documents, not over their imports.
+ */
+export function importGraph(documents: LangiumDocuments): ImportGraph {
+    const all = documents.all.toArray();
+    const cached = graphs.get(documents);
+    if (cached?.isCurrent(all)) return cached;
+    const graph = new ImportGraph(documents, all);
+    graphs.set(documents, graph);
+    return graph;
+}

@@ -10,7 +10,7 @@ import {
 import type { LangiumServices } from 'langium/lsp';
 import { isBroker } from './archway-ast-utils.js';
 import { isArchFile, isComponent, isZone, type Channel, type Component, type Zone } from './generated/ast.js';
-import { importClosure } from './archway-imports.js';
+import { importGraph } from './archway-imports.js';
 
 /** Exports every declared element of a document under its model id. */
 export class ArchwayScopeComputation extends DefaultScopeComputation {
@@ -64,7 +64,7 @@ export class ArchwayScopeProvider extends DefaultScopeProvider {
     override getScope(context: ReferenceInfo): Scope {
         const document = AstUtils.getDocument(context.container);
         return this.closureScopes.get(document.uri.toString(), () => {
-            const uris = new Set(importClosure(document, this.documents).map(doc => doc.uri.toString()));
+            const uris = importGraph(this.documents).closureUris(document);
             // First declaration wins; duplicates are reported by the model builder.
             const byName = new Map<string, AstNodeDescription>();
             for (const description of this.indexManager.allElements(undefined, uris)) {

@@ -6,15 +6,26 @@
 import { WorkspaceCache, type LangiumDocument, type ValidationAcceptor, type ValidationChecks } from 'langium';
 import type { LangiumServices } from 'langium/lsp';
 import type { ArchwayAstType, ArchFile } from '../language/generated/ast.js';
-import type { Finding } from '../model/arch-model.js';
+import type { ArchModel, Finding } from '../model/arch-model.js';
 import type { ImportStatus } from '../model/build-model.js';
 import { buildDocumentModel, modelRootsOf } from '../model/workspace-models.js';
 import { checkModel, type CheckResult, type RuleSettings } from '../rules/engine.js';
 import { toDiagnosticInfo } from './diagnostics.js';
 
-/** Per-root check results, recomputed after any document changes. */
+/** The model of one root, its check result, and the findings grouped by file. */
+export interface ModelCheck {
+    model: ArchModel;
+    result: CheckResult;
+    /** Findings of `result` by `location.uri`. */
+    findingsByUri: Map<string, Finding[]>;
+}
+
+/**
+ * Per-root models and check results, recomputed after any document changes: each model is
+ * built and checked once per workspace state, however many of its files are validated.
+ */
 export class ArchwayModelChecker {
-    private readonly results: WorkspaceCache<string, CheckResult>;
+    private readonly checks: WorkspaceCache<string, ModelCheck>;
     /** Rule settings in force (from archway.json and editor settings). */
     settings: RuleSettings = {};
     /** Rule settings for the model rooted at a URI (set by `registerRuleConfiguration` to read archway.json); defaults to `settings`. */
@@ -23,24 +34,43 @@ export class ArchwayModelChecker {
     importStatus: ((uri: string) => ImportStatus) | undefined;
 
     constructor(private readonly services: LangiumServices) {
-        this.results = new WorkspaceCache(services.shared);
+        this.checks = new WorkspaceCache(services.shared);
+    }
+
+    /** Model and check result of every model that includes `document`. */
+    checksFor(document: LangiumDocument): ModelCheck[] {
+        const documents = this.services.shared.workspace.LangiumDocuments;
+        return modelRootsOf(document, documents).map(root => this.checks.get(root.uri.toString(), () => {
+            const model = buildDocumentModel(root, documents, this.importStatus);
+            const result = checkModel(model, this.settingsFor(root.uri.toString()));
+            const findingsByUri = new Map<string, Finding[]>();
+            for (const finding of result.findings) {
+                const list = findingsByUri.get(finding.location.uri);
+                if (list) list.push(finding);
+                else findingsByUri.set(finding.location.uri, [finding]);
+            }
+            return { model, result, findingsByUri };
+        }));
     }
 
     /** Check results of every model that includes `document`. */
     resultsFor(document: LangiumDocument): CheckResult[] {
-        const documents = this.services.shared.workspace.LangiumDocuments;
-        return modelRootsOf(document, documents).map(root => this.results.get(root.uri.toString(),
-            () => checkModel(buildDocumentModel(root, documents, this.importStatus), this.settingsFor(root.uri.toString()))));
+        return this.checksFor(document).map(check => check.result);
+    }
+
+    /** Models that include `document`, as checked (shared with editor features to avoid a second build). */
+    modelsFor(document: LangiumDocument): ArchModel[] {
+        return this.checksFor(document).map(check => check.model);
     }
 
     /** Findings located in `document`, deduplicated across models. */
     findingsIn(document: LangiumDocument): Finding[] {
         const uri = document.uri.toString();
+        const checks = this.checksFor(document);
         const seen = new Set<string>();
         const result: Finding[] = [];
-        for (const check of this.resultsFor(document)) {
-            for (const finding of check.findings) {
-                if (finding.location.uri !== uri) continue;
+        for (const check of checks) {
+            for (const finding of check.findingsByUri.get(uri) ?? []) {
                 const { start, end } = finding.location.range;
                 const key = `${finding.code}|${start.line}:${start.character}-${end.line}:${end.character}|${finding.message}`;
                 if (seen.has(key)) continue;
@@ -53,7 +83,7 @@ export class ArchwayModelChecker {
 
     /** Forget cached results (e.g. after the configuration changed). */
     clear(): void {
-        this.results.clear();
+        this.checks.clear();
     }
 }
 
