@@ -1,0 +1,50 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, test } from 'vitest';
+import { clearDocuments, parseHelper, textDocumentPositionParams } from 'langium/test';
+import { formatArchText } from '../../src/lsp/archway-formatter.js';
+import { editorServices } from './services.js';
+
+const { services, reset } = editorServices();
+const parse = parseHelper(services);
+
+afterEach(() => reset());
+
+function exampleTexts(): [string, string][] {
+    const files: string[] = ['test/fixtures/design-example.arch'];
+    const walk = (dir: string): void => {
+        for (const name of readdirSync(dir).sort()) {
+            const path = join(dir, name);
+            if (statSync(path).isDirectory()) walk(path);
+            else if (name.endsWith('.arch')) files.push(path);
+        }
+    };
+    walk('examples');
+    return files.map(f => [f, readFileSync(f, 'utf8')]);
+}
+
+describe('editor features on half-typed text', () => {
+    test('completion, hover, formatting, symbols and hints never throw on any prefix of the examples', async () => {
+        let checked = 0;
+        for (const [, text] of exampleTexts()) {
+            // Cut the file at many points, as if the user were still typing it.
+            const step = Math.max(7, Math.floor(text.length / 30));
+            for (let cut = 1; cut < text.length; cut += step) {
+                const partial = text.slice(0, cut);
+                const doc = await parse(partial, { documentUri: `file:///typing-${checked}.arch` });
+                const end = textDocumentPositionParams(doc, partial.length);
+                const middle = textDocumentPositionParams(doc, Math.floor(partial.length / 2));
+                await expect(Promise.resolve(services.lsp.CompletionProvider!.getCompletion(doc, end))).resolves.toBeDefined();
+                await services.lsp.HoverProvider!.getHoverContent(doc, middle);
+                await services.lsp.Formatter!.formatDocument(doc, { textDocument: { uri: doc.uri.toString() }, options: { tabSize: 2, insertSpaces: true } });
+                await services.lsp.DocumentSymbolProvider!.getSymbols(doc, { textDocument: { uri: doc.uri.toString() } });
+                await services.lsp.InlayHintProvider!.getInlayHints(doc, { textDocument: { uri: doc.uri.toString() }, range: { start: { line: 0, character: 0 }, end: { line: 9999, character: 0 } } });
+                await services.lsp.SemanticTokenProvider!.semanticHighlight(doc, { textDocument: { uri: doc.uri.toString() } });
+                formatArchText(partial, services);
+                await clearDocuments(services, [doc]);
+                checked++;
+            }
+        }
+        expect(checked).toBeGreaterThan(50);
+    }, 120_000);
+});
