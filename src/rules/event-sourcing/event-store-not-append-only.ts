@@ -18,6 +18,12 @@ export const eventStoreNotAppendOnly = defineRule({
 }, (model) => {
     const a = analyze(model);
     const result: Finding[] = [];
+    // Services naming each store in `eventStore:` (one pass, not one scan of the model per store).
+    const declaredBy = new Map<string, typeof model.components>();
+    for (const s of model.components) {
+        if (!isServiceLike(s)) continue;
+        for (const id of refProp(s.properties, 'eventStore')) declaredBy.set(id, [...(declaredBy.get(id) ?? []), s]);
+    }
     for (const store of model.components) {
         if (store.kind !== 'eventstore') continue;
         const incoming = a.incoming(store.id);
@@ -33,8 +39,8 @@ export const eventStoreNotAppendOnly = defineRule({
         for (const c of incoming) {
             if (opOf(c) === 'append' && isServiceLike(a.components.get(c.source)) && !appenders.has(c.source)) appenders.set(c.source, { location: c.location, connection: c });
         }
-        for (const s of model.components) {
-            if (isServiceLike(s) && refProp(s.properties, 'eventStore').includes(store.id) && !appenders.has(s.id)) {
+        for (const s of declaredBy.get(store.id) ?? []) {
+            if (!appenders.has(s.id)) {
                 appenders.set(s.id, { location: s.properties.get('eventStore')!.location });
             }
         }
