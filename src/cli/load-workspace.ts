@@ -83,6 +83,8 @@ export interface LoadedWorkspace {
 /** Reads a file as UTF-8 text, refusing files that are too large or binary. */
 export function readArchFile(path: string): string {
     const stats = statSync(path);
+    // A FIFO or device would block the read forever (or never end).
+    if (!stats.isFile()) throw new InputError(`'${path}' is not a regular file.`);
     if (stats.size > MAX_FILE_BYTES) {
         throw new InputError(`'${path}' is ${(stats.size / 1024 / 1024).toFixed(1)} MB; files over ${MAX_FILE_BYTES / 1024 / 1024} MB are not checked.`);
     }
@@ -99,6 +101,8 @@ function importStatusOnDisk(uri: string): ImportStatus {
         const stats = statSync(path);
         if (stats.isDirectory()) return 'directory';
         if (extname(path) !== '.arch') return 'not-arch';
+        // FIFOs, sockets and devices are not read (reading a FIFO blocks forever).
+        if (!stats.isFile()) return 'unreadable';
         return 'ok';
     } catch (error) {
         return (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'missing' : 'unreadable';

@@ -276,7 +276,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
             void vscode.window.showInformationMessage('Archway: open an .arch file to preview its diagram.');
             return;
         }
-        previews.open(target, { column, preserveFocus: column === 'beside' });
+        // A code lens names a view or flow: show it beside the text rather than over it.
+        const side = column === 'beside' || target.view !== undefined || target.flow !== undefined;
+        previews.open(target, { column: side ? 'beside' : column, preserveFocus: side });
     };
 
     context.subscriptions.push(
