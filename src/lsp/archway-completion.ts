@@ -196,7 +196,7 @@ export class ArchwayCompletionProvider implements CompletionProvider {
             result.add({
                 label: rule.id, kind: CompletionItemKind.Constant,
                 detail: rule.title || `${rule.severity} · ${rule.area}`,
-                documentation: { kind: MarkupKind.Markdown, value: [rule.title, rule.rationale, rule.fires ? `Fires when ${rule.fires}.` : ''].filter(Boolean).join('\n\n') },
+                documentation: { kind: MarkupKind.Markdown, value: [rule.title, rule.rationale, rule.fires ? `**When it fires:** ${rule.fires}` : ''].filter(Boolean).join('\n\n') },
             });
         }
     }

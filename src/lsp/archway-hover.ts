@@ -112,7 +112,7 @@ function ruleHover(id: string): string {
     if (!rule) return `\`${id}\` — not a known rule id.`;
     const lines = [`**${rule.id}** (${rule.severity}) — ${rule.title || rule.fires}`];
     if (rule.rationale) lines.push('', rule.rationale);
-    if (rule.title && rule.fires) lines.push('', `Fires when ${rule.fires}.`);
+    if (rule.title && rule.fires) lines.push('', `**When it fires:** ${rule.fires}`);
     lines.push('', `[Documentation](${ruleDocsUrl(rule.id)})`);
     return lines.join('\n');
 }
@@ -151,8 +151,8 @@ export function describeElement(model: ArchModel, element: Element): string {
     if (props.length > 0) lines.push('', props.map(p => `\`${p.name}: ${valueText(p.value)}\``).join(' · '));
     const outgoing = model.outgoing.get(element.id) ?? [];
     const incoming = model.incoming.get(element.id) ?? [];
-    if (outgoing.length > 0) lines.push('', `Outgoing: ${listConnections(outgoing, c => c.target)}`);
-    if (incoming.length > 0) lines.push('', `Incoming: ${listConnections(incoming, c => c.source)}`);
+    if (outgoing.length > 0) lines.push('', `Outgoing: ${listConnections(outgoing, c => c.target, false)}`);
+    if (incoming.length > 0) lines.push('', `Incoming: ${listConnections(incoming, c => c.source, true)}`);
     if (element.type === 'component' && element.channels.length > 0) lines.push('', `Channels: ${element.channels.map(c => `\`${c}\``).join(', ')}`);
     return lines.join('\n');
 }
@@ -166,11 +166,12 @@ function valueText(value: PropertyValue): string {
     return value.text.length > 40 ? `${value.text.slice(0, 37)}…` : value.text;
 }
 
-function listConnections(connections: readonly Connection[], other: (c: Connection) => string, max = 8): string {
+function listConnections(connections: readonly Connection[], other: (c: Connection) => string, incoming: boolean, max = 8): string {
     const items = connections.slice(0, max).map(c => {
         const arrow = c.style === 'sync' ? '->' : '~>';
         const via = c.origin === 'route' && c.path ? ` route ${c.path}` : '';
-        return `${arrow} \`${other(c)}\`${c.protocol ? ` (${c.protocol})` : ''}${via}`;
+        const end = `\`${other(c)}\``;
+        return `${incoming ? `${end} ${arrow}` : `${arrow} ${end}`}${c.protocol ? ` (${c.protocol})` : ''}${via}`;
     });
     if (connections.length > max) items.push(`… ${connections.length - max} more`);
     return items.join(', ');

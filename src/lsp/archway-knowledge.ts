@@ -102,7 +102,7 @@ export function rulesForKind(kind: ComponentKind): RuleInfo[] {
     const words = KIND_WORDS[kind] ?? [kind];
     const patterns = words.map(word => new RegExp(`(^|[^\\w-])\`?${word.replace(/[-]/g, '\\-')}s?\`?([^\\w-]|$)`, 'i'));
     return allRules().filter(rule => rule.area !== 'model'
-        && (areas.includes(rule.area) || patterns.some(pattern => pattern.test(`${rule.title} ${rule.fires}`))));
+        && (areas.includes(rule.area) || patterns.some(pattern => pattern.test(rule.title || rule.fires))));
 }
 
 /** Fallback catalogue (from RULES.md), used only if the registry is empty. */
