@@ -319,9 +319,13 @@ export class Workbench {
     }
 
     /** Runs `body`; on failure saves a screenshot and rethrows with the step's name and the screenshot's path. */
+    readonly stepTimes: Record<string, number> = {};
+
     async step<T>(name: string, body: () => Promise<T>): Promise<T> {
+        const t0 = Date.now();
         try {
             const result = await body();
+            this.stepTimes[name] = Date.now() - t0;
             await this.screenshot(name);
             return result;
         } catch (e) {
