@@ -16,7 +16,7 @@ export const MAX_NESTING_DEPTH = 100;
 
 /** Why a text is not parsed, as a lexer-style error (1-based line and column). */
 export interface LimitProblem extends ILexingError {
-    kind: 'too-large' | 'too-deep';
+    kind: 'too-large' | 'too-deep' | 'too-broken';
 }
 
 /** UTF-8 length of `text`, stopping early once it exceeds `limit`. */
@@ -128,13 +128,47 @@ export function inputLimitProblem(text: string): LimitProblem | undefined {
 /**
  * The Langium parser with the input limits in front: text over the limits yields an empty
  * file and one error instead of a parse (which could take minutes or overflow the stack).
+ *
+ * Chevrotain also recovers from errors inside a repetition recursively, once per re-sync, so
+ * thousands of stray tokens (`service a }` five thousand times) overflow the stack even in a
+ * flat file. Such text is parsed again without in-repetition recovery (between-rule recovery
+ * still applies), and if even that fails, the file gets one error saying so.
  */
 export class ArchwayParser extends LangiumParser {
     override parse<T extends AstNode = AstNode>(input: string, options?: ParserOptions): ParseResult<T> {
         const problem = inputLimitProblem(input);
-        if (!problem) return super.parse<T>(input, options);
+        if (problem) return this.refuse<T>(problem, options);
+        try {
+            return super.parse<T>(input, options);
+        } catch (error) {
+            if (!(error instanceof RangeError)) throw error;
+        }
+        const wrapper = (this as unknown as { wrapper: { attemptInRepetitionRecovery: unknown } }).wrapper;
+        const recovery = wrapper.attemptInRepetitionRecovery;
+        try {
+            this.resetAfterOverflow();
+            wrapper.attemptInRepetitionRecovery = () => undefined;
+            return super.parse<T>(input, options);
+        } catch (error) {
+            if (!(error instanceof RangeError)) throw error;
+            this.resetAfterOverflow();
+            return this.refuse<T>({
+                kind: 'too-broken', offset: 0, line: 1, column: 1, length: 0,
+                message: 'This file has too many syntax errors to be parsed; fix the first ones and it will be checked again.',
+            }, options);
+        } finally {
+            wrapper.attemptInRepetitionRecovery = recovery;
+        }
+    }
+
+    private refuse<T extends AstNode>(problem: LimitProblem, options: ParserOptions | undefined): ParseResult<T> {
         const empty = super.parse<T>('', options);
         return { value: empty.value, lexerErrors: [problem], parserErrors: [] };
+    }
+
+    /** A stack overflow leaves half-built nodes on the parser's stack. */
+    private resetAfterOverflow(): void {
+        (this as unknown as { stack: unknown[] }).stack.length = 0;
     }
 }
 

@@ -118,15 +118,29 @@ class ModelBuilder {
 
     // ------------------------------------------------------------ pass 1: declarations
 
+    /** Declares zones and components depth-first in source order, without recursion (zones nest deeply). */
     private declare(members: Iterable<AstNode>, zone: Zone | undefined): void {
-        for (const member of members) {
-            if (isZone(member)) this.declareZone(member, zone);
-            else if (isComponent(member)) this.declareComponent(member, zone);
+        const stack: { members: Iterator<AstNode>; zone: Zone | undefined }[] = [{ members: members[Symbol.iterator](), zone }];
+        while (stack.length > 0) {
+            const top = stack[stack.length - 1];
+            const next = top.members.next();
+            if (next.done) {
+                stack.pop();
+                continue;
+            }
+            const member = next.value;
+            if (isZone(member)) {
+                const declared = this.declareZone(member, top.zone);
+                if (declared) stack.push({ members: member.members[Symbol.iterator](), zone: declared });
+            } else if (isComponent(member)) {
+                this.declareComponent(member, top.zone);
+            }
         }
     }
 
-    private declareZone(node: ZoneNode, parent: Zone | undefined): void {
-        if (!node.name) return;
+    /** Declares a zone (not its members); undefined when it has no name. */
+    private declareZone(node: ZoneNode, parent: Zone | undefined): Zone | undefined {
+        if (!node.name) return undefined;
         const trustProperty = node.members.find((m): m is PropertyNode => isProperty(m) && m.name === 'trust');
         const declared = trustProperty && isWordValue(trustProperty.value) ? trustProperty.value.word.$refText : undefined;
         const trust: Trust = declared === 'public' || declared === 'edge' || declared === 'private'
@@ -141,7 +155,7 @@ class ModelBuilder {
             this.zones.push(zone);
             parent?.zones.push(zone.id);
         }
-        this.declare(node.members, zone);
+        return zone;
     }
 
     private declareComponent(node: ComponentNode, zone: Zone | undefined): void {
@@ -274,12 +288,20 @@ class ModelBuilder {
 
     // ------------------------------------------------------------ pass 2: properties, connections, views
 
+    /** Describes members depth-first in source order, without recursion (zones nest deeply). */
     private describe(members: Iterable<AstNode>, views: View[], flows: FlowNode[], flowUris: string[]): void {
-        for (const member of members) {
+        const stack: Iterator<AstNode>[] = [members[Symbol.iterator]()];
+        while (stack.length > 0) {
+            const next = stack[stack.length - 1].next();
+            if (next.done) {
+                stack.pop();
+                continue;
+            }
+            const member = next.value;
             if (isZone(member)) {
                 const zone = this.own<Zone>(member);
                 if (zone) zone.properties = this.properties(member.members.filter(isProperty), ZONE_PROPERTIES, `zone '${zone.id}'`, undefined);
-                this.describe(member.members.filter(m => !isProperty(m)), views, flows, flowUris);
+                stack.push(member.members.filter(m => !isProperty(m))[Symbol.iterator]());
             } else if (isComponent(member)) {
                 this.describeComponent(member);
             } else if (isConnection(member)) {

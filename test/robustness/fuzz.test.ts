@@ -8,14 +8,15 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { configureLayout } from '../../src/diagram/index.js';
 import {
     analyse, countCase, exampleFiles, exampleWorkspaces, LONG_MODE, mutate, mutationArb, params, printCaseCounts,
-    programArb, tokenTextArb,
+    programArb, tokenTextArb, warmUp,
 } from './fuzz-support.js';
 
 const LONG = LONG_MODE ? 600_000 : 60_000;
 
-beforeAll(() => {
+beforeAll(async () => {
     // In-process layout: no worker threads to leak between cases.
     configureLayout({ workerPath: false });
+    await warmUp();
 });
 
 afterAll(() => printCaseCounts('fuzz.test.ts'));
