@@ -93,7 +93,7 @@ const KIND_ITEM_KIND: Partial<Record<string, CompletionItemKind>> = {
 export class ArchwayCompletionProvider implements CompletionProvider {
     private readonly documents: LangiumDocuments;
 
-    readonly completionOptions: CompletionProviderOptions = { triggerCharacters: ['.', ':', '>', '(', '@', ' '] };
+    readonly completionOptions: CompletionProviderOptions = { triggerCharacters: ['.', ':', '>', '(', '@'] };
 
     constructor(services: LangiumServices) {
         this.documents = services.shared.workspace.LangiumDocuments;

@@ -4,7 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, test } from 'vitest';
-import type { CompletionList, Hover, InitializeResult, LocationLink, WorkspaceEdit } from 'vscode-languageserver-protocol';
+import type {
+    CodeLens, CompletionList, DocumentSymbol, FoldingRange, Hover, InitializeResult, InlayHint, LocationLink, SelectionRange, SemanticTokens,
+    TextEdit, WorkspaceEdit,
+} from 'vscode-languageserver-protocol';
 import { startStdioServer } from './stdio-client.js';
 
 const ORDERS = `import "./payments.arch"
@@ -14,6 +17,7 @@ service orders "Order service" {
   -> payments : grpcs
 }
 orders -> missing : https
+view overview { include * }
 `;
 
 const PAYMENTS = `import "./orders.arch"
@@ -69,6 +73,21 @@ describe('the bundled language server over stdio', () => {
         // Rename `payments` edits both files.
         const rename = await connection.sendRequest<WorkspaceEdit>('textDocument/rename', { textDocument: { uri: ordersUri }, position: { line: 4, character: 6 }, newName: 'billing' });
         expect(Object.keys(rename.changes ?? {}).sort()).toEqual([ordersUri, paymentsUri].sort());
+
+        // Formatting, outline, folding, selection ranges, semantic tokens, code lens and inlay hints are served too.
+        const formatting = await connection.sendRequest<TextEdit[]>('textDocument/formatting', { textDocument: { uri: paymentsUri }, options: { tabSize: 2, insertSpaces: true } });
+        expect(formatting).toEqual([]);
+        const symbols = await connection.sendRequest<DocumentSymbol[]>('textDocument/documentSymbol', { textDocument: { uri: ordersUri } });
+        expect(symbols.map(s => s.name)).toEqual(['orders', 'overview']);
+        const folding = await connection.sendRequest<FoldingRange[]>('textDocument/foldingRange', { textDocument: { uri: ordersUri } });
+        expect(folding.some(f => f.startLine === 2 && f.endLine === 4)).toBe(true);
+        const selection = await connection.sendRequest<SelectionRange[]>('textDocument/selectionRange', { textDocument: { uri: ordersUri }, positions: [{ line: 3, character: 4 }] });
+        expect(selection[0].range).toEqual({ start: { line: 3, character: 2 }, end: { line: 3, character: 10 } });
+        const tokens = await connection.sendRequest<SemanticTokens>('textDocument/semanticTokens/full', { textDocument: { uri: ordersUri } });
+        expect(tokens.data.length).toBeGreaterThan(0);
+        const lenses = await connection.sendRequest<CodeLens[]>('textDocument/codeLens', { textDocument: { uri: ordersUri } });
+        expect(lenses.map(l => l.command?.arguments)).toEqual([[{ uri: ordersUri, view: 'overview' }]]);
+        await connection.sendRequest<InlayHint[]>('textDocument/inlayHint', { textDocument: { uri: ordersUri }, range: { start: { line: 0, character: 0 }, end: { line: 9, character: 0 } } });
 
         // A change that fixes the reference: the diagnostics update.
         const fixed = server.diagnostics(ordersUri, d => !d.some(x => x.code === 'unresolved-reference'));
