@@ -5,8 +5,11 @@
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import type { LangiumDocument } from 'langium';
 import { ruleDocsUrl } from '../lsp/diagnostics.js';
-import { discoverArchFiles, InputError, loadWorkspace } from './load-workspace.js';
-import { displayPath, formatJson, formatSarif, formatText, type Report, type ReportDiagnostic, type ReportSeverity } from './report.js';
+import { existsSync } from 'node:fs';
+import { configErrors, formatConfigError } from '../rules/config.js';
+import { listRules } from '../rules/registry.js';
+import { discoverArchFiles, InputError, loadWorkspace, type LoadedWorkspace } from './load-workspace.js';
+import { displayPath, formatJson, formatSarif, formatText, type Report, type ReportDiagnostic, type ReportSeverity, type ReportSuppressed } from './report.js';
 import { parseArgs, type CliIo, UsageError } from './args.js';
 
 const SEVERITY: Record<number, ReportSeverity> = {
@@ -16,11 +19,15 @@ const SEVERITY: Record<number, ReportSeverity> = {
     [DiagnosticSeverity.Hint]: 'hint',
 };
 
-export const CHECK_USAGE = 'Usage: archway check [paths…] [--format text|json|sarif] [--max-warnings N] [--config archway.json]';
+export const CHECK_USAGE = 'Usage: archway check [paths…] [--format text|json|sarif] [--max-warnings N] [--config archway.json] [--list-rules]';
 
 export async function runCheck(argv: readonly string[], io: CliIo): Promise<number> {
-    const args = parseArgs(argv, { format: 'string', 'max-warnings': 'string', config: 'string' });
+    const args = parseArgs(argv, { format: 'string', 'max-warnings': 'string', config: 'string', 'list-rules': 'boolean' });
     const format = args.options.format ?? 'text';
+    if (args.flags.has('list-rules')) {
+        io.stdout(format === 'json' ? JSON.stringify(listRules(), null, 2) + '\n' : formatRuleList());
+        return 0;
+    }
     if (!['text', 'json', 'sarif'].includes(format)) throw new UsageError(`Unknown format '${format}'; use text, json or sarif.`);
     let maxWarnings = Infinity;
     if (args.options['max-warnings'] !== undefined) {
@@ -28,19 +35,29 @@ export async function runCheck(argv: readonly string[], io: CliIo): Promise<numb
         if (!Number.isInteger(maxWarnings) || maxWarnings < 0) throw new UsageError(`--max-warnings needs a whole number, not '${args.options['max-warnings']}'.`);
     }
     const paths = args.positionals.length > 0 ? args.positionals : ['.'];
+    const configFile = args.options.config;
+    if (configFile !== undefined) {
+        if (!existsSync(configFile)) throw new InputError(`The configuration file '${configFile}' does not exist.`);
+        const errors = configErrors(configFile);
+        if (errors.length > 0) throw new InputError(errors.map(formatConfigError).join('\n'));
+    }
     const files = discoverArchFiles(paths);
     if (files.length === 0) throw new InputError(`No .arch files found in ${paths.map(p => `'${p}'`).join(', ')}.`);
-    const workspace = await loadWorkspace(files);
+    const workspace = await loadWorkspace(files, { configFile });
+    // Problems in an archway.json found by walking up from the files are usage errors too.
+    const configProblems = [...new Set(workspace.services.archway.RuleConfiguration.loaded().flatMap(c => c.errors).map(formatConfigError))];
+    if (configProblems.length > 0) throw new InputError(configProblems.join('\n'));
 
     const diagnostics: ReportDiagnostic[] = [];
     for (const document of workspace.all) {
         for (const diagnostic of document.diagnostics ?? []) diagnostics.push(toReport(document, diagnostic));
     }
     diagnostics.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.code.localeCompare(b.code));
-    const report: Report = { files: workspace.all.length, diagnostics, suppressed: [] };
+    const suppressed = suppressedFindings(workspace);
+    const report: Report = { files: workspace.all.length, diagnostics, suppressed };
 
     if (format === 'json') io.stdout(formatJson(report));
-    else if (format === 'sarif') io.stdout(formatSarif(report, [], CLI_VERSION));
+    else if (format === 'sarif') io.stdout(formatSarif(report, listRules().map(r => ({ id: r.id, title: r.title, helpUri: ruleDocsUrl(r.id) })), CLI_VERSION));
     else io.stdout(formatText(report));
 
     const errors = diagnostics.filter(d => d.severity === 'error').length;
@@ -55,6 +72,37 @@ export async function runCheck(argv: readonly string[], io: CliIo): Promise<numb
 
 /** Set by the bundler from package.json. */
 export const CLI_VERSION = '0.1.0';
+
+/** Findings an `@allow` suppressed, once each, with the reason given. */
+function suppressedFindings(workspace: LoadedWorkspace): ReportSuppressed[] {
+    const checker = workspace.services.archway.ModelChecker;
+    const seen = new Set<string>();
+    const result: ReportSuppressed[] = [];
+    for (const document of workspace.all) {
+        for (const check of checker.resultsFor(document)) {
+            for (const { finding, allow } of check.suppressed) {
+                const { start, end } = finding.location.range;
+                const entry: ReportSuppressed = {
+                    file: displayPath(finding.location.uri), line: start.line + 1, column: start.character + 1,
+                    endLine: end.line + 1, endColumn: end.character + 1, severity: finding.severity, code: finding.code,
+                    message: finding.message, reason: allow.reason,
+                };
+                const key = JSON.stringify(entry);
+                if (seen.has(key)) continue;
+                seen.add(key);
+                result.push(entry);
+            }
+        }
+    }
+    return result.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column);
+}
+
+/** `archway check --list-rules`: one line per rule. */
+function formatRuleList(): string {
+    const rules = listRules();
+    const width = Math.max(...rules.map(r => r.id.length));
+    return rules.map(r => `${r.id.padEnd(width)}  ${r.severity.padEnd(7)}  ${r.area.padEnd(18)}  ${r.title}`).join('\n') + '\n';
+}
 
 function toReport(document: LangiumDocument, diagnostic: Diagnostic): ReportDiagnostic {
     const code = typeof diagnostic.code === 'string' ? diagnostic.code : diagnostic.code !== undefined ? String(diagnostic.code) : 'syntax-error';

@@ -109,9 +109,15 @@ function importStatusOnDisk(uri: string): ImportStatus {
     }
 }
 
+export interface LoadOptions {
+    /** An explicit `archway.json` for every file (`--config`); otherwise each model finds its own. */
+    configFile?: string;
+}
+
 /** Loads the files (and, transitively, what they import) and builds them with validation. */
-export async function loadWorkspace(files: readonly string[]): Promise<LoadedWorkspace> {
+export async function loadWorkspace(files: readonly string[], options: LoadOptions = {}): Promise<LoadedWorkspace> {
     const { shared, Archway } = createArchwayServices(NodeFileSystem);
+    if (options.configFile) Archway.archway.RuleConfiguration.explicitFile = resolve(options.configFile);
     const langiumDocuments = shared.workspace.LangiumDocuments;
     const factory = shared.workspace.LangiumDocumentFactory;
     const statuses = new Map<string, ImportStatus>();

@@ -4,7 +4,7 @@
  * the way: duplicate ids, unresolved references, unknown properties, invalid values and
  * import problems.
  */
-import { GrammarUtils, type AstNode, type CstNode, type Reference } from 'langium';
+import { CstUtils, GrammarUtils, isCompositeCstNode, type AstNode, type CstNode, type Reference } from 'langium';
 import {
     isBlockValue, isChannel, isComponent, isConnection, isDurationValue, isListValue, isNumberValue,
     isProperty, isQuantityValue, isRateValue, isRoute, isStringValue, isWordValue, isZone,
@@ -619,8 +619,20 @@ class ModelBuilder {
 
     // ------------------------------------------------------------ locations
 
+    /** The node's range, without leading `@allow(…)` annotations (the narrowest range for findings). */
     private location(node: AstNode): SourceLocation {
-        return { uri: this.uri, range: node.$cstNode?.range ?? EMPTY_RANGE };
+        const cst = node.$cstNode;
+        if (!cst) return { uri: this.uri, range: EMPTY_RANGE };
+        const annotations = (node as { annotations?: Annotation[] }).annotations;
+        const last = annotations && annotations.length > 0 ? annotations[annotations.length - 1].$cstNode : undefined;
+        if (last) {
+            for (const leaf of CstUtils.streamCst(cst)) {
+                if (leaf.offset >= last.end && !leaf.hidden && !isCompositeCstNode(leaf)) {
+                    return { uri: this.uri, range: { start: leaf.range.start, end: cst.range.end } };
+                }
+            }
+        }
+        return { uri: this.uri, range: cst.range };
     }
 
     private nameLocation(node: AstNode): SourceLocation {
