@@ -3,7 +3,7 @@
  * from a view selection, before and after layout. Ids are model ids, so the preview can
  * map clicks back to declarations and the layout cache sees the same graph for the same text.
  */
-import type { ArchModel, Component, Connection, ConnectionStyle, Direction, Finding, Property, Severity, Trust } from '../model/arch-model.js';
+import { TLS_PROTOCOLS, type ArchModel, type Component, type Connection, type ConnectionStyle, type Direction, type Finding, type Property, type Severity, type Trust } from '../model/arch-model.js';
 import type { IconName } from './icons.js';
 import { textWidth, truncateText } from './text-metrics.js';
 import type { ViewSelection } from './view-selection.js';
@@ -358,7 +358,7 @@ export function buildDiagram(model: ArchModel, selection: ViewSelection, options
             if (!edge && from !== to && nodeIndex.has(from) && nodeIndex.has(to)) {
                 const id = `flow:${flow.id}:${step.index}`;
                 edge = {
-                    id, source: from, target: to, style: step.style, tls: step.protocol ? undefined : undefined, label: step.label ?? step.protocol ?? '',
+                    id, source: from, target: to, style: step.style, tls: step.protocol === undefined ? undefined : TLS_PROTOCOLS.has(step.protocol), label: step.label ?? step.protocol ?? '',
                     connections: [], points: [], labelBox: undefined, steps: [], findings: [], dimmed: false,
                 };
                 edges.push(edge);

@@ -19,17 +19,42 @@ export interface ElkLayoutResult {
 type ElkInstance = InstanceType<typeof ELK>;
 let instance: ElkInstance | undefined;
 
-async function elk(): Promise<ElkInstance> {
-    if (!instance) {
-        instance = new ELK({ algorithms: ['layered'] } as ConstructorParameters<typeof ELK>[0]);
-        // The first layout in a process is about twice as slow: warm up with a tiny graph.
-        await instance.layout({
-            id: 'warm', layoutOptions: { 'elk.algorithm': 'layered', 'elk.hierarchyHandling': 'INCLUDE_CHILDREN' },
-            children: [{ id: 'z', children: [{ id: 'a', width: 10, height: 10 }] }, { id: 'b', width: 10, height: 10 }],
-            edges: [{ id: 'e', sources: ['a'], targets: ['b'] }],
-        });
+let warming: Promise<ElkInstance> | undefined;
+
+/** A small graph using the same features as real diagrams (zones, labels, cross-zone edges). */
+function warmUpGraph(): ElkNode {
+    const children: ElkNode[] = [];
+    const edges: ElkExtendedEdge[] = [];
+    for (let z = 0; z < 3; z++) {
+        const zone: ElkNode = { id: `z${z}`, layoutOptions: { 'elk.padding': '[top=30,left=10,bottom=10,right=10]' }, children: [] };
+        for (let i = 0; i < 5; i++) zone.children!.push({ id: `n${z}.${i}`, width: 150, height: 48 });
+        children.push(zone);
     }
-    return instance;
+    for (let z = 0; z < 3; z++) {
+        for (let i = 0; i < 5; i++) {
+            const target = `n${(z + (i % 2)) % 3}.${(i + 1) % 5}`;
+            if (target === `n${z}.${i}`) continue;
+            edges.push({ id: `e${z}.${i}`, sources: [`n${z}.${i}`], targets: [target], labels: [{ text: ' ', width: 40, height: 16 }] });
+        }
+    }
+    return {
+        id: 'warm', layoutOptions: {
+            'elk.algorithm': 'layered', 'elk.hierarchyHandling': 'INCLUDE_CHILDREN', 'elk.edgeRouting': 'ORTHOGONAL',
+            'elk.json.shapeCoords': 'ROOT', 'elk.json.edgeCoords': 'ROOT',
+        },
+        children, edges,
+    };
+}
+
+/** The thread's ELK instance, warmed up: the first layouts in a process run about twice as slow. */
+export function elk(): Promise<ElkInstance> {
+    warming ??= (async () => {
+        const engine = new ELK({ algorithms: ['layered'] } as ConstructorParameters<typeof ELK>[0]);
+        for (let i = 0; i < 2; i++) await engine.layout(warmUpGraph());
+        instance = engine;
+        return engine;
+    })();
+    return instance ? Promise.resolve(instance) : warming;
 }
 
 /** Lays out `graph` (not mutated) with ELK and compacts the result. */

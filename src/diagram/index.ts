@@ -17,7 +17,7 @@ export { buildDiagram, DEFAULT_COLLAPSE_THRESHOLD, type Diagram, type DiagramEdg
 export { applyLayout, toElkGraph } from './elk-graph.js';
 export {
     LayoutCancelledError, clearLayoutCache, configureLayout, disposeLayout, hashGraph, layoutGraph, layoutStats,
-    resolveWorkerPath, type LayoutSettings, type LayoutStats,
+    resolveWorkerPath, warmUpLayout, type LayoutSettings, type LayoutStats,
 } from './layout.js';
 export { escapeXml, renderSvg } from './render-svg.js';
 export { getTheme, THEME_NAMES, type DiagramTheme, type ThemeName } from './themes.js';

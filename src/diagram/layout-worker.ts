@@ -5,7 +5,10 @@
  */
 import { parentPort } from 'node:worker_threads';
 import type { ElkNode } from 'elkjs/lib/elk-api.js';
-import { runElk } from './elk-runner.js';
+import { elk, runElk } from './elk-runner.js';
+
+// Warm ELK up as soon as the worker starts, before the first request arrives.
+void elk();
 
 parentPort?.on('message', (message: { id: number; graph: ElkNode }) => {
     runElk(message.graph).then(

@@ -9,7 +9,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { ElkNode } from 'elkjs/lib/elk-api.js';
-import { runElk, type ElkLayoutResult } from './elk-runner.js';
+import { elk, runElk, type ElkLayoutResult } from './elk-runner.js';
 
 /** A layout request that a newer request with the same key replaced. */
 export class LayoutCancelledError extends Error {
@@ -65,6 +65,16 @@ export function layoutStats(): LayoutStats {
 /** Empties the layout cache. */
 export function clearLayoutCache(): void {
     cache.clear();
+}
+
+/**
+ * Starts the layout worker (or warms in-process ELK) ahead of the first request, so the
+ * first diagram does not pay for start-up. Call it when a preview opens.
+ */
+export function warmUpLayout(): void {
+    const path = resolveWorkerPath();
+    if (path) ensureWorker(path).unref();
+    else void elk();
 }
 
 /** Stops the worker (it is restarted on the next request). */

@@ -5,7 +5,7 @@ import { build } from 'esbuild';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
     LayoutCancelledError, buildDiagram, clearLayoutCache, configureLayout, disposeLayout, layoutGraph, layoutStats,
-    renderDiagram, resolveWorkerPath, selectView, toElkGraph,
+    renderDiagram, resolveWorkerPath, selectView, toElkGraph, warmUpLayout,
 } from '../../src/diagram/index.js';
 import { loadText } from '../helpers.js';
 import { generateModel, layoutProblems } from './diagram-helpers.js';
@@ -96,6 +96,7 @@ describe('layout worker', () => {
         const inProcess = await renderDiagram(model);
         clearLayoutCache();
         configureLayout({ workerPath: join(dir, 'layout-worker.cjs') });
+        warmUpLayout();
         const before = layoutStats();
         const inWorker = await renderDiagram(model);
         expect(layoutStats().workerLayouts - before.workerLayouts).toBe(1);
