@@ -147,4 +147,41 @@ describe('archway check', () => {
         const result = archway(['check', 'examples', '--format', 'json']);
         expect(JSON.parse(result.stdout).files).toBeGreaterThanOrEqual(6);
     });
+
+    test('lists every rule with --list-rules', () => {
+        const result = archway(['check', '--list-rules']);
+        expect(result.stdout.split('\n').filter(line => /^gateway-bypass\s/.test(line))).toHaveLength(1);
+    });
+
+    test('lists suppressed findings separately in JSON, with their reasons', () => {
+        const folder = files({
+            'allowed.arch': 'service a { replicas: 2  -> b : grpcs }\nservice b { replicas: 2 }\n'
+                + '@allow(sync-call-without-timeout, "fire and forget")\na -> b : grpcs { loadBalancing: mesh }\n',
+        });
+        const report = JSON.parse(archway(['check', folder, '--format', 'json']).stdout);
+        expect(report.suppressed.map((s: { code: string; reason: string; line: number }) => [s.code, s.reason, s.line]))
+            .toEqual([['sync-call-without-timeout', 'fire and forget', 4]]);
+    });
+
+    test('a rule turned off in --config no longer reports', () => {
+        const folder = files({ 'warn.arch': WARNING_ONLY, 'archway.json': '{ "rules": { "unknown-property": "off" } }' });
+        const report = JSON.parse(archway(['check', join(folder, 'warn.arch'), '--config', join(folder, 'archway.json'), '--format', 'json']).stdout);
+        expect(report.diagnostics).toEqual([]);
+    });
+
+    test('an archway.json next to the files is found without --config', () => {
+        const folder = files({ 'warn.arch': WARNING_ONLY, 'archway.json': '{ "rules": { "unknown-property": "error" } }' });
+        expect(archway(['check', folder]).status).toBe(1);
+    });
+
+    test('an unknown rule id in --config exits 2 naming the place', () => {
+        const folder = files({ 'clean.arch': CLEAN, 'archway.json': '{ "rules": { "no-such-rule": "off" } }' });
+        const result = archway(['check', folder, '--config', join(folder, 'archway.json')]);
+        expect([result.status, result.stderr.includes(`${join(folder, 'archway.json')}:1:14: Unknown rule id "no-such-rule".`)]).toEqual([2, true]);
+    });
+
+    test('a missing --config file exits 2', () => {
+        const folder = files({ 'clean.arch': CLEAN });
+        expect(archway(['check', folder, '--config', join(folder, 'nope.json')]).status).toBe(2);
+    });
 });
