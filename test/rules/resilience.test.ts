@@ -92,15 +92,27 @@ ruleTester('single-point-of-failure', {
 
 ruleTester('replicas-without-load-balancer', {
     valid: [
-        { name: 'behind a load balancer', code: 'loadbalancer lb\nservice a { replicas: 2 }\nlb -> a' },
+        { name: 'behind a load balancer', code: 'client web\nloadbalancer lb\nservice a { replicas: 2 }\nweb -> lb : https\nlb -> a' },
         { name: 'routed by a gateway', code: 'gateway g {\n  route "/a" -> a\n}\nservice a { replicas: 2 }' },
-        { name: 'client-side load balancing', code: 'service b\nservice a { replicas: 2 }\nb -> a { loadBalancing: client }' },
+        { name: 'client-side load balancing', code: 'client web\nservice a { replicas: 2 }\nweb -> a : https { loadBalancing: dns }' },
+        { name: 'service-to-service calls use service discovery by default', code: 'service b\nservice a { replicas: 3 }\nb -> a : grpcs' },
     ],
     invalid: [
         {
-            name: 'a service calls a replicated service directly',
+            name: 'a client calls a replicated service directly',
+            code: 'client web\nservice a { replicas: 3 }\nweb -> a : https',
+            errors: [{ message: "'a' runs 3 replicas, but 'web -> a' goes through no load balancer; set loadBalancing: or call it through a load balancer.", severity: 'warning', line: 3, text: 'web -> a : https' }],
+        },
+        {
+            name: 'a CDN fetching from a replicated origin',
+            code: 'cdn edge { origin: app }\nservice app { replicas: 2 }\nedge -> app : https',
+            errors: [{ line: 3 }],
+        },
+        {
+            name: 'service callers when the option asks for them',
             code: 'service b\nservice a { replicas: 3 }\nb -> a : grpcs',
-            errors: [{ message: "'a' runs 3 replicas, but 'b -> a' goes through no load balancer; set loadBalancing: or call it through a load balancer.", severity: 'warning', line: 3, text: 'b -> a : grpcs' }],
+            settings: { 'replicas-without-load-balancer': { severity: 'warning', options: { serviceCallers: true } } },
+            errors: [{ text: 'b -> a : grpcs' }],
         },
     ],
 });

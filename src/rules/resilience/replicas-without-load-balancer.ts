@@ -8,13 +8,14 @@ export const replicasWithoutLoadBalancer = defineRule({
     severity: 'warning',
     title: 'A replicated service is called without load balancing.',
     rationale: 'Replicas only add capacity and availability when calls are spread across them and failed instances are skipped. A caller pinned to one address gets neither.',
-    fires: 'A service-like component with `replicas > 1` has an incoming sync connection from something that is not a `loadbalancer` or `gateway`, and the connection has no `loadBalancing:`.',
+    fires: 'A service-like component with `replicas > 1` has an incoming sync connection from something that is not a `loadbalancer` or `gateway` (a client, a CDN, an external system…), and the connection has no `loadBalancing:`. Calls from other service-like components are assumed to go through the platform\'s service discovery (Kubernetes services, a mesh) and are only judged with the option `serviceCallers: true`.',
+    options: { serviceCallers: { type: 'boolean', description: 'Also judge calls from service-like components (no platform service discovery).', default: false } },
     fix: 'Set `loadBalancing: client` on the connection (or put a load balancer in front).',
     examples: {
-        invalid: 'service orders\nservice users { replicas: 3 }\norders -> users : grpcs { timeout: 2s }',
-        valid: 'service orders\nservice users { replicas: 3 }\norders -> users : grpcs { timeout: 2s  loadBalancing: client }',
+        invalid: 'client web\nservice users { replicas: 3 }\nweb -> users : https',
+        valid: 'client web\nloadbalancer lb { replicas: 2 }\nservice users { replicas: 3 }\nweb -> lb : https\nlb -> users : https',
     },
-}, (model) => {
+}, (model, options) => {
     const a = analyze(model);
     return model.connections.flatMap(c => {
         if (c.style !== 'sync') return [];
@@ -22,6 +23,7 @@ export const replicasWithoutLoadBalancer = defineRule({
         if (!target || replicas(target) <= 1 || target.hasUnresolvedReferences) return [];
         const source = a.components.get(c.source);
         if (!source || source.kind === 'loadbalancer' || source.kind === 'gateway') return [];
+        if (!options.serviceCallers && a.serviceLike(source.id)) return [];
         const lb = prop(c.properties, 'loadBalancing');
         if (lb && !(lb.type === 'boolean' && !lb.value)) return [];
         return [finding('replicas-without-load-balancer', 'warning', c.location,
