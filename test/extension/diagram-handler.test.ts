@@ -3,17 +3,18 @@
  * behind a fake connection.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { LSPErrorCodes, ResponseError } from 'vscode-languageserver';
 import { renderDiagram } from '../../src/diagram/index.js';
 import { registerDiagramHandler, type DiagramConnection } from '../../src/lsp/diagram-handler.js';
 import { DiagramMethods, type DiagramChangedParams, type DiagramResult, type ExportDiagramResult } from '../../src/lsp/diagram-protocol.js';
 import { checkModel } from '../../src/rules/engine.js';
-import { archway, ensureBuilt, ROOT } from '../cli/cli-process.js';
+import { runExport } from '../../src/cli/export.js';
 import { loadWorkspace, testUri, type Workspace } from '../helpers.js';
 import { shopFiles } from './webview-harness.js';
 
+const ROOT = join(import.meta.dirname, '..', '..');
 const token = { isCancellationRequested: false, onCancellationRequested: () => ({ dispose() {} }) };
 const stops: Array<() => void> = [];
 afterEach(() => {
@@ -152,12 +153,14 @@ describe('the archway/exportDiagram request', () => {
     });
 
     it('writes exactly what `archway export` writes for the same view and theme', async () => {
-        ensureBuilt();
         const out = join(ROOT, 'test-results', 'extension-export-cli.svg');
-        const cli = archway(['export', 'examples/online-shop/shop.arch', '--view', 'ordering', '--theme', 'dark', '-o', out]);
-        expect(cli.status, cli.stderr).toBe(0);
+        mkdirSync(dirname(out), { recursive: true });
+        const stderr: string[] = [];
+        const status = await runExport([join(ROOT, 'examples/online-shop/shop.arch'), '--view', 'ordering', '--theme', 'dark', '-o', out],
+            { stdout: () => undefined, stderr: text => stderr.push(text) });
+        expect(status, stderr.join('')).toBe(0);
         const server = await serve(shopFiles());
         const exported = await server.exportDiagram({ uri: testUri('shop.arch').toString(), view: 'ordering', theme: 'dark' });
         expect(exported.svg).toBe(readFileSync(out, 'utf8'));
-    });
+    }, 120_000);
 });
