@@ -1,0 +1,77 @@
+/**
+ * The JSON schema of `archway.json` (contributed through `jsonValidation`, so editing the file
+ * gets completion, hovers and errors), generated from the rule registry's metadata so it names
+ * exactly the rules and options the checker knows. `test/extension/config-schema.test.ts`
+ * keeps `schemas/archway.schema.json` equal to it (`ARCHWAY_UPDATE_SCHEMA=1` rewrites the file).
+ */
+import type { RuleMeta, RuleOption } from '../rules/rule.js';
+
+type JsonSchema = Record<string, unknown>;
+
+const SEVERITY_DESCRIPTIONS: Record<string, string> = {
+    error: 'Report as an error (fails `archway check`).',
+    warning: 'Report as a warning.',
+    info: 'Report as information.',
+    hint: 'Report as a hint (editor only).',
+    off: 'Turn the rule off.',
+};
+
+function optionSchema(option: RuleOption): JsonSchema {
+    const base = { description: option.description, default: option.default };
+    switch (option.type) {
+        case 'integer': return { type: 'integer', ...(option.min !== undefined ? { minimum: option.min } : {}), ...base };
+        case 'boolean': return { type: 'boolean', ...base };
+        case 'duration': return { type: 'string', pattern: '^\\d+(\\.\\d+)?(ms|s|sec|m|min|h|d|w)$', ...base };
+        default: return { type: 'string', ...base };
+    }
+}
+
+function ruleSchema(rule: RuleMeta): JsonSchema {
+    const optionNames = Object.keys(rule.options);
+    const options: JsonSchema = optionNames.length === 0
+        ? { type: 'object', description: 'This rule has no options.', additionalProperties: false }
+        : {
+            type: 'object',
+            properties: Object.fromEntries(optionNames.map(name => [name, optionSchema(rule.options[name])])),
+            additionalProperties: false,
+        };
+    return {
+        markdownDescription: `**${rule.title}** (default: \`${rule.severity}\`)\n\n${rule.rationale}`,
+        anyOf: [
+            { $ref: '#/definitions/severity' },
+            { type: 'array', minItems: 1, maxItems: 2, items: [{ $ref: '#/definitions/severity' }, options] },
+        ],
+    };
+}
+
+/** The schema for `archway.json`, listing `rules`. */
+export function buildConfigSchema(rules: readonly RuleMeta[]): JsonSchema {
+    const sorted = [...rules].sort((a, b) => a.id.localeCompare(b.id));
+    return {
+        $schema: 'http://json-schema.org/draft-07/schema#',
+        title: 'Archway configuration (archway.json)',
+        description: 'Rule configuration read by the Archway language server and by `archway check`.',
+        type: 'object',
+        properties: {
+            $schema: { type: 'string' },
+            extends: {
+                description: 'Preset to start from: `recommended` (default) or `strict` (raises info findings to warnings).',
+                type: 'string', enum: ['recommended', 'strict'], default: 'recommended',
+            },
+            rules: {
+                description: 'Per-rule severity (`"off"` disables it) or `[severity, options]`.',
+                type: 'object',
+                properties: Object.fromEntries(sorted.map(rule => [rule.id, ruleSchema(rule)])),
+                propertyNames: { enum: sorted.map(rule => rule.id) },
+            },
+        },
+        additionalProperties: false,
+        definitions: {
+            severity: {
+                type: 'string',
+                enum: Object.keys(SEVERITY_DESCRIPTIONS),
+                enumDescriptions: Object.values(SEVERITY_DESCRIPTIONS),
+            },
+        },
+    };
+}
