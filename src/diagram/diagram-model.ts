@@ -404,9 +404,21 @@ export function buildDiagram(model: ArchModel, selection: ViewSelection, options
         for (const target of targets) target.findings.push(badge);
     }
 
-    // Sizes of containers and edge labels.
+    // Sizes of containers; collapsed zones grow along the side their edges attach to, so
+    // many edges do not fan into one point.
+    const degree = new Map<string, number>();
+    for (const edge of edges) {
+        degree.set(edge.source, (degree.get(edge.source) ?? 0) + 1);
+        degree.set(edge.target, (degree.get(edge.target) ?? 0) + 1);
+    }
+    const horizontal = selection.direction === 'right' || selection.direction === 'left';
     for (const node of nodes) {
         if (node.compound) node.width = quantize(containerMinWidth(node));
+        if (node.role === 'collapsed-zone') {
+            const span = quantize((degree.get(node.id) ?? 0) * 8);
+            if (horizontal) node.height = Math.max(node.height, span);
+            else node.width = Math.max(node.width, span);
+        }
     }
 
     const view = selection.view;

@@ -104,7 +104,8 @@ export function applyLayout(diagram: Diagram, result: ElkLayoutResult): Diagram 
         let labelBox: DiagramEdge['labelBox'];
         if (withLabels && laid?.label) {
             labelBox = { x: laid.label[0], y: laid.label[1], width: laid.label[2], height: laid.label[3] };
-        } else if (!withLabels) {
+        } else if (!withLabels && edge.steps.length > 0) {
+            // Big views show labels on hover (the edge's title); only flow steps get a box.
             const size = measureEdgeLabel(edge);
             if (size) labelBox = labelOnLongestSegment(points, size.width, size.height);
         }

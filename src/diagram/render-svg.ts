@@ -100,7 +100,7 @@ function renderLeaf(node: DiagramNode, theme: DiagramTheme): string {
     return `<g class="aw-node" data-id="${escapeXml(node.id)}" data-kind="${node.kind}"${collapsed ? ' data-collapsed="true"' : ''}${dimAttr(node.dimmed, theme)}>`
         + titleOf(node.findings, node.label)
         + `<rect x="${fmt(node.x)}" y="${fmt(node.y)}" width="${fmt(node.width)}" height="${fmt(node.height)}" rx="8" fill="${fill}" stroke="${colour}" stroke-width="1.5"${dash}/>`
-        + iconSvg(node.kind, node.x + 11, node.y + node.height / 2 - 12, 24, colour)
+        + iconSvg(node.kind, node.x + 11, node.y + Math.min(node.height / 2 - 12, 19), 24, colour)
         + text(node.x + NODE_TEXT_X, node.y + 21, node.label, `font-size="${NODE_FONT}" font-weight="bold" fill="${theme.text}"`)
         + lines.map((line, i) => text(node.x + NODE_TEXT_X, node.y + 37 + i * 15, line, `font-size="${SMALL_FONT}" fill="${theme.mutedText}"`)).join('')
         + badge(node.x + node.width - 4, node.y + 4, node.findings, theme)
@@ -193,7 +193,8 @@ function renderEdge(edge: DiagramEdge, theme: DiagramTheme, flowActive: boolean)
         badgeSvg = badge(x, y, edge.findings, theme);
     }
     return `<g class="aw-edge" data-id="${escapeXml(edge.id)}" data-source="${escapeXml(edge.source)}" data-target="${escapeXml(edge.target)}" data-style="${edge.style}"${tls}${edge.steps.length ? ` data-steps="${edge.steps.join(' ')}"` : ''}${edge.connections.length !== 1 || edge.connections[0] !== edge.id ? ` data-connections="${escapeXml(edge.connections.join(' '))}"` : ''}${dimAttr(edge.dimmed, theme)}>`
-        + titleOf(edge.findings, edge.label || edge.id)
+        + (edge.findings.length > 0 ? titleOf(edge.findings, edge.label || edge.id)
+            : !edge.labelBox && edge.label ? `<title>${escapeXml(edge.label)}</title>` : '')
         + `<path d="${pathData(edge.points)}" fill="none" stroke="${colour}" stroke-width="${fmt(width)}"${dash} stroke-linejoin="round"/>`
         + arrowHead(edge.points, colour, edge.style === 'async', width)
         + renderEdgeLabel(edge, theme, flowActive)
