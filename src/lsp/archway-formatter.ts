@@ -3,7 +3,7 @@
  */
 import type { LangiumDocument } from 'langium';
 import type { Formatter, LangiumServices } from 'langium/lsp';
-import type { DocumentOnTypeFormattingOptions, TextEdit } from 'vscode-languageserver-protocol';
+import type { DocumentOnTypeFormattingOptions, DocumentRangeFormattingParams, TextEdit } from 'vscode-languageserver-protocol';
 import { isArchFile, type ArchFile } from '../language/generated/ast.js';
 import { formatArch } from './archway-format.js';
 
@@ -52,14 +52,17 @@ export function minimalEdit(document: LangiumDocument, before: string, after: st
     }];
 }
 
-/** Whole-document formatting; range formatting formats the whole document too. */
+/** Whole-document formatting; range formatting applies it when the change stays inside the range. */
 export class ArchwayFormatter implements Formatter {
     formatDocument(document: LangiumDocument): TextEdit[] {
         return this.edits(document);
     }
 
-    formatDocumentRange(document: LangiumDocument): TextEdit[] {
-        return this.edits(document);
+    /** Formats the document but only returns the change when it lies within the range's lines. */
+    formatDocumentRange(document: LangiumDocument, params: DocumentRangeFormattingParams): TextEdit[] {
+        const edits = this.edits(document);
+        const { start, end } = params.range;
+        return edits.every(e => e.range.start.line >= start.line && e.range.end.line <= end.line + 1) ? edits : [];
     }
 
     formatDocumentOnType(): TextEdit[] {

@@ -72,6 +72,11 @@ describe('formatting', () => {
         expect(reindent('a {\n\n\n\tb\n}')).toBe('a {\n\n  b\n}\n');
     });
 
+    test('formats a range only when the change stays inside it', async () => {
+        await format({ before: 'service a{replicas:2}\nservice b\n', after: 'service a { replicas: 2 }\nservice b\n', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 5 } } });
+        await format({ before: 'service a{replicas:2}\nservice b\n', after: 'service a{replicas:2}\nservice b\n', range: { start: { line: 1, character: 0 }, end: { line: 1, character: 5 } } });
+    });
+
     test('keeps CRLF line endings', () => {
         const { text } = formatArchText('service a {\r\n  replicas: 2\r\n}\r\nservice b\r\n', services);
         expect(text).toBe('service a {\r\n  replicas: 2\r\n}\r\n\r\nservice b\r\n');

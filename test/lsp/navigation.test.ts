@@ -97,6 +97,14 @@ describe('rename', () => {
         expect(applied(doc, edit)).toBe('broker bus { topic orderPlaced }\nservice a\nservice b\na ~> bus.orderPlaced\nbus.orderPlaced ~> b\nflow f { a ~> bus.orderPlaced }');
     });
 
+    test('renames a topic from a broker.topic reference in another file', async () => {
+        const lib = await addFile('bus.arch', 'broker bus { topic placed }');
+        const main = await addFile('app.arch', 'import "./bus.arch"\nservice a\na ~> bus.placed\nview v { include bus.placed }');
+        const edit = await rename(main, '.placed', 'order-placed');
+        expect(applied(lib, edit)).toBe('broker bus { topic order-placed }');
+        expect(applied(main, edit)).toBe('import "./bus.arch"\nservice a\na ~> bus.order-placed\nview v { include bus.order-placed }');
+    });
+
     test('renames a broker and the broker half of its topic references', async () => {
         const doc = await parse('broker bus { topic placed }\nservice a\na ~> bus.placed', { documentUri: 'file:///b.arch' });
         const edit = await rename(doc, 'bus.placed', 'kafka');
