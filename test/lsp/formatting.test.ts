@@ -88,6 +88,35 @@ describe('formatting', () => {
         expect(formatArchText('// only a comment', services).text).toBe('// only a comment\n');
     });
 
+    test('is idempotent on the examples with their whitespace shuffled', () => {
+        let seed = 42;
+        const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+        const gaps = ['', ' ', '  ', '\n', '\n\n\n', '\t', ' \n   '];
+        for (const file of exampleFiles()) {
+            const original = readFileSync(file, 'utf8');
+            const tokens = tokenize(original);
+            for (let variant = 0; variant < 8; variant++) {
+                let text = '';
+                tokens.forEach((token, i) => {
+                    const previous = tokens[i - 1];
+                    if (previous) {
+                        const gap = original.slice(previous.end, token.offset);
+                        const mustBreak = previous.type === 'comment' && previous.lineComment;
+                        // Keep tokens apart where they were apart (names must not merge).
+                        let chosen = gap.length === 0 ? '' : gaps[1 + Math.floor(random() * (gaps.length - 1))];
+                        if (mustBreak && !chosen.includes('\n')) chosen = '\n';
+                        text += chosen;
+                    }
+                    text += token.text;
+                });
+                const once = formatArchText(text, services);
+                expect(once.syntaxErrors, `${file} variant ${variant}`).toBe(false);
+                expect(formatArchText(once.text, services).text, `${file} variant ${variant}`).toBe(once.text);
+                expect(comments(once.text)).toEqual(comments(original));
+            }
+        }
+    });
+
     for (const file of exampleFiles()) {
         test(`is idempotent and keeps every comment and token of ${file}`, () => {
             const original = readFileSync(file, 'utf8');
