@@ -11,4 +11,3 @@ export {
 export { QUICK_FIX_RULES } from './fixable.js';
 export { AREA_TITLES, RULE_AREAS, type RuleArea, type RuleMeta } from './rule.js';
 export { renderRuleDoc, renderRulesIndex } from './rule-docs.js';
-export { ruleDocsUrl } from '../lsp/diagnostics.js';
