@@ -10,7 +10,7 @@ import { ArchwayFormatter } from './archway-formatter.js';
 import { ArchwayHoverProvider } from './archway-hover.js';
 import { ArchwayInlayHintProvider } from './archway-inlay-hints.js';
 import {
-    ArchwayDefinitionProvider, ArchwayDocumentSymbolProvider, ArchwayFoldingRangeProvider, ArchwayFuzzyMatcher, ArchwayLanguageServer, ArchwayNodeKindProvider, ArchwayRenameProvider,
+    ArchwayDefinitionProvider, ArchwayDocumentLinkProvider, ArchwayDocumentSymbolProvider, ArchwayFoldingRangeProvider, ArchwayFuzzyMatcher, ArchwayLanguageServer, ArchwayNodeKindProvider, ArchwayRenameProvider,
 } from './archway-navigation.js';
 import { ArchwaySemanticTokenProvider } from './archway-semantic-tokens.js';
 
@@ -23,6 +23,7 @@ export const ArchwayEditorModule: Module<LangiumServices, PartialLangiumServices
         DefinitionProvider: (services) => new ArchwayDefinitionProvider(services),
         RenameProvider: (services) => new ArchwayRenameProvider(services),
         DocumentSymbolProvider: () => new ArchwayDocumentSymbolProvider(),
+        DocumentLinkProvider: () => new ArchwayDocumentLinkProvider(),
         FoldingRangeProvider: (services) => new ArchwayFoldingRangeProvider(services),
         SemanticTokenProvider: (services) => new ArchwaySemanticTokenProvider(services),
         CodeLensProvider: () => new ArchwayCodeLensProvider(),

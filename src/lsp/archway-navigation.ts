@@ -10,11 +10,11 @@ import {
 } from 'langium';
 import {
     DefaultDefinitionProvider, DefaultFoldingRangeProvider, DefaultFuzzyMatcher, DefaultLanguageServer, DefaultNodeKindProvider,
-    type DocumentSymbolProvider, type FoldingRangeAcceptor, type LangiumServices, type LangiumSharedServices, type RenameProvider,
+    type DocumentLinkProvider, type DocumentSymbolProvider, type FoldingRangeAcceptor, type LangiumServices, type LangiumSharedServices, type RenameProvider,
 } from 'langium/lsp';
 import {
     CompletionItemKind, FoldingRangeKind, LocationLink, SymbolKind,
-    type DefinitionParams, type DocumentSymbol, type InitializeParams, type InitializeResult, type Position,
+    type DefinitionParams, type DocumentLink, type DocumentSymbol, type InitializeParams, type InitializeResult, type Position,
     type PrepareRenameParams, type Range, type RenameParams, type SelectionRange, type SelectionRangeParams,
     type TextEdit, type WorkspaceEdit,
 } from 'vscode-languageserver-protocol';
@@ -24,6 +24,7 @@ import {
     type Channel, type Component, type Zone,
 } from '../language/generated/ast.js';
 import type { AstNodeDescription } from 'langium';
+import { elementsInScope } from './archway-elements.js';
 import { tokenize } from './archway-tokens.js';
 
 /** What the id is made of: `[A-Za-z_]\w*` with inner hyphens. */
@@ -122,6 +123,11 @@ export class ArchwayRenameProvider implements RenameProvider {
         }
         if (!ID_PATTERN.test(newName)) {
             throw new Error(`'${params.newName}' is not a valid id: use letters, digits, '_' and inner '-'.`);
+        }
+        const newId = isChannel(target) && isComponent(target.$container) ? `${target.$container.name}.${newName}` : newName;
+        const currentId = isChannel(target) && isComponent(target.$container) ? `${target.$container.name}.${target.name}` : target.name;
+        if (newId !== currentId && elementsInScope(AstUtils.getDocument(target), this.documents).some(e => e.id === newId)) {
+            throw new Error(`'${newId}' is already declared; pick another id.`);
         }
         const changes: Record<string, TextEdit[]> = {};
         const seen = new Set<string>();
@@ -330,5 +336,20 @@ export class ArchwayFoldingRangeProvider extends DefaultFoldingRangeProvider {
             }
         }
         flush();
+    }
+}
+
+/** Import paths are links to the imported files. */
+export class ArchwayDocumentLinkProvider implements DocumentLinkProvider {
+    getDocumentLinks(document: LangiumDocument): DocumentLink[] {
+        const root = document.parseResult.value;
+        if (!isArchFile(root)) return [];
+        const links: DocumentLink[] = [];
+        for (const imp of root.imports) {
+            const node = GrammarUtils.findNodeForProperty(imp.$cstNode, 'path');
+            if (!node || !imp.path) continue;
+            links.push({ range: node.range, target: resolveImportUri(document.uri, imp.path).toString(), tooltip: 'Open the imported file' });
+        }
+        return links;
     }
 }

@@ -120,8 +120,17 @@ describe('rename', () => {
     test('refuses an invalid new name and offers no rename on keywords', async () => {
         const doc = await parse('service a\nservice b\na -> b', { documentUri: 'file:///r.arch' });
         await expect(rename(doc, 'a', 'not valid')).rejects.toThrow(/not a valid id/);
+        await expect(rename(doc, 'a', 'b')).rejects.toThrow(/'b' is already declared/);
         expect(services.lsp.RenameProvider!.prepareRename(doc, textDocumentPositionParams(doc, 2))).toBeUndefined();
         expect(services.lsp.RenameProvider!.prepareRename(doc, textDocumentPositionParams(doc, 8))).toEqual({ start: { line: 0, character: 8 }, end: { line: 0, character: 9 } });
+    });
+});
+
+describe('document links', () => {
+    test('link import paths to the imported files', async () => {
+        const doc = await parse('import "./lib/payments.arch"\nservice a', { documentUri: 'file:///app/main.arch' });
+        const links = await services.lsp.DocumentLinkProvider!.getDocumentLinks(doc, { textDocument: { uri: doc.uri.toString() } });
+        expect(links.map(l => [l.target, l.range.start.character])).toEqual([['file:///app/lib/payments.arch', 7]]);
     });
 });
 
