@@ -177,9 +177,16 @@ function pump(): void {
         pump();
     };
     const path = resolveWorkerPath();
+    let w: Worker | undefined;
     if (path) {
+        try {
+            w = ensureWorker(path);
+        } catch {
+            w = undefined; // a worker that cannot start: lay out in-process instead
+        }
+    }
+    if (w) {
         stats.workerLayouts++;
-        const w = ensureWorker(path);
         w.ref();
         pendingWorkerJob = { id: job.id, finish };
         w.postMessage({ id: job.id, graph: job.graph });
