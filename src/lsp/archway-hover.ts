@@ -9,8 +9,8 @@ import type { HoverProvider, LangiumServices } from 'langium/lsp';
 import type { Hover, HoverParams } from 'vscode-languageserver-protocol';
 import { resolveImportUri } from '../language/archway-imports.js';
 import {
-    isAnnotation, isArchFile, isChannel, isComponent, isConnection, isFlowStep, isImport, isProperty,
-    isWordValue, isZone,
+    isAnnotation, isArchFile, isChannel, isComponent, isConnection, isFlow, isFlowStep, isImport, isProperty,
+    isView, isWordValue, isZone, type Flow as FlowNode, type View as ViewNode,
 } from '../language/generated/ast.js';
 import type { ArchModel, Connection, Element, Property, PropertyValue } from '../model/arch-model.js';
 import { TLS_PROTOCOLS } from '../model/arch-model.js';
@@ -72,6 +72,7 @@ export class ArchwayHoverProvider implements HoverProvider {
                 ? `**${node.protocol}** — encrypted in transit (TLS).`
                 : `**${node.protocol}** — plaintext: the rules flag it where it crosses the public boundary (\`plaintext-connection\`).`;
         }
+        if ((isView(node) || isFlow(node)) && is('name')) return this.viewHover(document, node);
         // Declared names and references.
         const declarations = this.services.references.References.findDeclarations(leaf);
         const target = declarations.find(d => elementIdOf(d) !== undefined);
@@ -85,6 +86,28 @@ export class ArchwayHoverProvider implements HoverProvider {
             return `**${leaf.text}** — ${keyword}`;
         }
         return undefined;
+    }
+
+    private viewHover(document: LangiumDocument, node: ViewNode | FlowNode): string {
+        const model = this.models.modelsOf(document)[0];
+        if (isView(node)) {
+            const view = model?.views.find(v => v.id === node.name);
+            const lines = [`**view** \`${node.name}\`${node.label ? ` — ${node.label}` : ''}`, '', KEYWORD_DOCS.view];
+            if (view) {
+                lines.push('', view.includeAll ? 'Includes everything' : `Includes ${view.includes.map(i => `\`${i}\``).join(', ') || 'nothing'}`);
+                if (view.excludes.length > 0) lines.push('', `Excludes ${view.excludes.map(i => `\`${i}\``).join(', ')}`);
+            }
+            return lines.join('\n');
+        }
+        const flow = model?.flows.find(f => f.id === node.name);
+        const lines = [`**flow** \`${node.name}\`${node.label ? ` — ${node.label}` : ''}`, '', KEYWORD_DOCS.flow];
+        if (flow) {
+            lines.push('');
+            for (const step of flow.steps) {
+                lines.push(`${step.index}. \`${step.source}\` ${step.style === 'sync' ? '->' : '~>'} \`${step.target}\`${step.label ? ` — ${step.label}` : ''}${step.connection ? '' : ' *(no such connection)*'}`);
+            }
+        }
+        return lines.join('\n');
     }
 
     private elementHover(document: LangiumDocument, id: string, node: AstNode): string {

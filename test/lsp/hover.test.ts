@@ -57,6 +57,11 @@ describe('hover', () => {
         await hover({ text: 'import "./payments.arch"\nservice orders\norders -> <|>payments : grpcs', index: 0, hover: /\*\*service\*\* `payments` — Payment service/ });
     });
 
+    test('on a view or flow name lists what it shows', async () => {
+        await hover({ text: 'service a\nservice b\na -> b\nview <|>v "V" { include a, b }', index: 0, hover: /\*\*view\*\* `v` — V[\s\S]*Includes `a`, `b`/ });
+        await hover({ text: 'service a\nservice b\na -> b\nflow <|>f { a -> b "call"\n b -> a }', index: 0, hover: /1\. `a` -> `b` — call\n2\. `b` -> `a` \*\(no such connection\)\*/ });
+    });
+
     test('on a protocol tells whether it is encrypted', async () => {
         await hover({ text: 'service a\nservice b\na -> b : <|>http', index: 0, hover: /plaintext/ });
     });
