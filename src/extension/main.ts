@@ -236,6 +236,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
         revealSource,
         exportDiagram: async (target, format) => { await exportDiagramCommand(target, format); },
         theme: () => configuredTheme('preview.theme'),
+        followsEditorTheme: () => vscode.workspace.getConfiguration('archway').get<string>('preview.theme', 'auto') === 'auto',
         direction: configuredDirection,
         followActiveEditor: () => vscode.workspace.getConfiguration('archway').get<boolean>('preview.followActiveEditor', true),
         fileName: fileNameOf,

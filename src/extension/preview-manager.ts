@@ -40,6 +40,8 @@ export interface PreviewHost {
     revealSource(location: DiagramSourceLocation): Promise<void>;
     exportDiagram(target: PreviewTarget, format: 'svg' | 'png'): Promise<void>;
     theme(): DiagramTheme;
+    /** True when the diagram follows the editor's theme (then it is drawn on the editor's background). */
+    followsEditorTheme(): boolean;
     direction(): DiagramDirection | undefined;
     followActiveEditor(): boolean;
     /** Display name of a document URI (its file name). */
@@ -134,6 +136,7 @@ export class Preview {
         const mine = ++this.generation;
         const pending = this.host.requestDiagram({
             uri: this.uri, view: this.view, flow: this.flow, theme: this.host.theme(), direction: this.host.direction(),
+            background: this.host.followsEditorTheme() ? this.manager.editorBackground : undefined,
         });
         this.pending = pending;
         let result: DiagramResult;
@@ -205,6 +208,9 @@ export class Preview {
             case 'export':
                 await this.host.exportDiagram({ uri: this.uri, view: this.view, flow: this.flow }, message.format);
                 return;
+            case 'editorColours':
+                this.manager.setEditorBackground(message.background);
+                return;
         }
     }
 
@@ -230,6 +236,8 @@ export class PreviewManager {
     private cursor: { uri: string; position: { line: number; character: number } } | undefined;
     /** The preview the user touched last (for commands like Show Source). */
     active: Preview | undefined;
+    /** The editor's background colour, reported by the webviews. */
+    editorBackground: string | undefined;
 
     constructor(private readonly host: PreviewHost) {}
 
@@ -288,6 +296,13 @@ export class PreviewManager {
     onDiagramsChanged(uris: readonly string[]): void {
         const changed = new Set(uris);
         for (const preview of this.previews) if (changed.has(preview.uri)) void preview.refresh();
+    }
+
+    /** A webview reported the editor's background colour: redraw when it changed. */
+    setEditorBackground(background: string): void {
+        if (background === this.editorBackground) return;
+        this.editorBackground = background;
+        this.refreshAll();
     }
 
     /** Theme or settings changed: redraw everything. */

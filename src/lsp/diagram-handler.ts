@@ -11,6 +11,7 @@ import { DocumentState, URI, type LangiumDocument } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
 import { LSPErrorCodes, ResponseError, type CancellationToken } from 'vscode-languageserver';
 import type { ArchModel, Finding } from '../model/arch-model.js';
+import { getTheme, type DiagramTheme as ThemeColours } from '../diagram/themes.js';
 import { buildDocumentModel } from '../model/workspace-models.js';
 import { checkModel, type RuleSettings } from '../rules/engine.js';
 import {
@@ -22,7 +23,8 @@ import {
 export interface RenderOptions {
     view?: string;
     flow?: string;
-    theme?: DiagramTheme;
+    /** A theme name, or a full theme object (a named theme with the editor's background). */
+    theme?: DiagramTheme | ThemeColours;
     findings?: Finding[];
     direction?: DiagramDirection;
     /** Requests with the same key supersede each other (the document URI for previews). */
@@ -72,7 +74,15 @@ export function parseDiagramParams(raw: unknown): DiagramParams | undefined {
         flow: optionalString(value.flow),
         theme: THEMES.includes(value.theme as DiagramTheme) ? value.theme as DiagramTheme : undefined,
         direction: DIRECTIONS.includes(value.direction as DiagramDirection) ? value.direction as DiagramDirection : undefined,
+        background: typeof value.background === 'string' && /^#[0-9a-f]{6}$/i.test(value.background) ? value.background : undefined,
     };
+}
+
+/** The theme to draw with: the named one, on the editor's background when one is given (not for high contrast). */
+export function themeFor(theme: DiagramTheme | undefined, background: string | undefined): DiagramTheme | ThemeColours | undefined {
+    if (!background || theme === 'high-contrast') return theme;
+    const base = getTheme(theme ?? 'light');
+    return { ...base, background, labelBackground: background };
 }
 
 /** Declaration locations of every element and connection of a model, by id. */
@@ -151,7 +161,7 @@ export function registerDiagramHandler(connection: DiagramConnection, shared: La
         };
         const document = await documentFor(params.uri, token);
         if (!document) return { ...empty, error: 'The document is not open in the language server.' };
-        const key = JSON.stringify([params.view, params.flow, params.theme, params.direction]);
+        const key = JSON.stringify([params.view, params.flow, params.theme, params.direction, params.background]);
         const broken = hasSyntaxErrors(document);
         const previous = lastGood.get(params.uri);
         if (broken && previous && previous.key === key) return { ...previous.result, hasSyntaxErrors: true };
@@ -161,7 +171,8 @@ export function registerDiagramHandler(connection: DiagramConnection, shared: La
         const view = params.view && viewIds.includes(params.view) ? params.view : undefined;
         const flow = params.flow && flowIds.includes(params.flow) ? params.flow : undefined;
         const findings = checkModel(model, options.ruleSettings?.() ?? {}).findings;
-        const rendered = await options.render(model, { view, flow, theme: params.theme, direction: params.direction, findings, layoutKey });
+        const theme = themeFor(params.theme, params.background);
+        const rendered = await options.render(model, { view, flow, theme, direction: params.direction, findings, layoutKey });
         const result: DiagramResult = {
             uri: params.uri,
             version: document.textDocument.version,
@@ -201,7 +212,8 @@ export function registerDiagramHandler(connection: DiagramConnection, shared: La
     });
 
     connection.onRequest(DiagramMethods.exportDiagram, async (raw, token): Promise<ExportDiagramResult> => {
-        const params: ExportDiagramParams | undefined = parseDiagramParams(raw);
+        const parsed = parseDiagramParams(raw);
+        const params: ExportDiagramParams | undefined = parsed && { ...parsed, background: undefined } as ExportDiagramParams;
         if (!params) throw new ResponseError(-32602, 'archway/exportDiagram: expected { uri: string, view?, flow?, theme? }');
         try {
             const result = await draw(params, token);

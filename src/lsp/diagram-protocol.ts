@@ -35,6 +35,8 @@ export interface DiagramParams {
     flow?: string;
     theme?: DiagramTheme;
     direction?: DiagramDirection;
+    /** The editor's background colour (`#rrggbb`): the preview blends into the editor. Not used by exports. */
+    background?: string;
 }
 
 /** `archway/diagram` response. */

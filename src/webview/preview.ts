@@ -8,7 +8,7 @@
  * (never assigned as HTML).
  */
 import {
-    elementAt, parseHostMessage, parsePreviewState, type CursorMessage, type PreviewState, type UpdateMessage,
+    elementAt, parseHostMessage, toHexColour, parsePreviewState, type CursorMessage, type PreviewState, type UpdateMessage,
     type WebviewToHostMessage,
 } from './protocol.js';
 
@@ -441,4 +441,15 @@ new ResizeObserver(() => {
     resizeFrame = requestAnimationFrame(() => applyViewport());
 }).observe(canvas);
 
+// The editor's background: sent now and whenever VS Code switches the theme (it changes <body>'s class).
+let sentBackground: string | undefined;
+function postEditorColours(): void {
+    const background = toHexColour(getComputedStyle(document.body).getPropertyValue('--vscode-editor-background'));
+    if (!background || background === sentBackground) return;
+    sentBackground = background;
+    post({ type: 'editorColours', background });
+}
+new MutationObserver(() => requestAnimationFrame(postEditorColours)).observe(document.body, { attributes: true, attributeFilter: ['class', 'style'] });
+
+postEditorColours();
 post({ type: 'ready' });

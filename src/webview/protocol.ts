@@ -67,9 +67,11 @@ export interface SelectViewMessage { type: 'selectView'; view: string }
 export interface SelectFlowMessage { type: 'selectFlow'; flow: string | undefined }
 export interface ToggleLockMessage { type: 'toggleLock' }
 export interface ExportMessage { type: 'export'; format: 'svg' | 'png' }
+/** The editor's background colour as the webview sees it (theme changes arrive here first). */
+export interface EditorColoursMessage { type: 'editorColours'; background: string }
 
 export type WebviewToHostMessage =
-    | ReadyMessage | RevealMessage | SelectViewMessage | SelectFlowMessage | ToggleLockMessage | ExportMessage;
+    | ReadyMessage | RevealMessage | SelectViewMessage | SelectFlowMessage | ToggleLockMessage | ExportMessage | EditorColoursMessage;
 
 // ------------------------------------------------------------------ validation
 
@@ -137,9 +139,24 @@ export function parseWebviewMessage(raw: unknown): WebviewToHostMessage | undefi
             return optionalId(raw.flow) ? { type: 'selectFlow', flow: (raw.flow as string | null | undefined) ?? undefined } : undefined;
         case 'export':
             return raw.format === 'svg' || raw.format === 'png' ? { type: 'export', format: raw.format } : undefined;
+        case 'editorColours':
+            return typeof raw.background === 'string' && /^#[0-9a-f]{6}$/i.test(raw.background)
+                ? { type: 'editorColours', background: raw.background.toLowerCase() } : undefined;
         default:
             return undefined;
     }
+}
+
+/** Normalises a CSS colour the webview reads (`#abc`, `#aabbcc`, `#aabbccdd`, `rgb(…)`) to `#rrggbb`; undefined otherwise. */
+export function toHexColour(css: string): string | undefined {
+    const text = css.trim().toLowerCase();
+    let match = /^#([0-9a-f])([0-9a-f])([0-9a-f])$/.exec(text);
+    if (match) return `#${match[1]}${match[1]}${match[2]}${match[2]}${match[3]}${match[3]}`;
+    match = /^#([0-9a-f]{6})(?:[0-9a-f]{2})?$/.exec(text);
+    if (match) return `#${match[1]}`;
+    match = /^rgba?\(\s*(\d{1,3})[\s,]+(\d{1,3})[\s,]+(\d{1,3})/.exec(text);
+    if (match) return `#${match.slice(1, 4).map(n => Math.min(255, Number(n)).toString(16).padStart(2, '0')).join('')}`;
+    return undefined;
 }
 
 /** Validates a message from the extension host; undefined when it is not one we know. */

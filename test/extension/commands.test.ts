@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { defaultExportPath, isArchUri, parsePreviewTarget } from '../../src/extension/command-args.js';
 import { CrashPolicy } from '../../src/extension/crash-policy.js';
 import { createNonce, escapeHtml, previewCsp, renderPreviewHtml } from '../../src/extension/preview-html.js';
-import { elementAt, parseHostMessage, parsePreviewState, parseWebviewMessage } from '../../src/webview/protocol.js';
+import { elementAt, parseHostMessage, parsePreviewState, parseWebviewMessage, toHexColour } from '../../src/webview/protocol.js';
 
 const SHOP = 'file:///ws/shop.arch';
 /** Looks like a `vscode.Uri`. */
@@ -122,6 +122,15 @@ describe('message validation', () => {
             type: 'update', uri: SHOP, fileName: 'shop.arch', svg: '<svg/>', viewIds: ['a'], flowIds: [], elements: { a: { uri: SHOP, range: 'x' } },
             hasSyntaxErrors: false,
         })).toBeUndefined();
+    });
+
+    it('accepts the editor background only as a #rrggbb colour', () => {
+        expect(parseWebviewMessage({ type: 'editorColours', background: '#1F1F1F' })).toEqual({ type: 'editorColours', background: '#1f1f1f' });
+        expect(parseWebviewMessage({ type: 'editorColours', background: 'url(x)' })).toBeUndefined();
+        expect(toHexColour(' #abc ')).toBe('#aabbcc');
+        expect(toHexColour('#1e1e1eff')).toBe('#1e1e1e');
+        expect(toHexColour('rgb(30, 30, 30)')).toBe('#1e1e1e');
+        expect(toHexColour('var(--x)')).toBeUndefined();
     });
 
     it('restores only valid persisted state', () => {

@@ -107,6 +107,17 @@ describe('the archway/diagram request', () => {
         expect(result.svg).toContain('data-id="a"');
     });
 
+    it('draws the preview on the editor background, but exports on the named theme\'s own', async () => {
+        const server = await serve(shopFiles());
+        const uri = testUri('shop.arch').toString();
+        const preview = await server.diagram({ uri, theme: 'dark', background: '#1f1f1f' });
+        expect(preview.svg).toContain('fill="#1f1f1f"');
+        const bad = await server.diagram({ uri, theme: 'dark', background: 'red" onload="x' });
+        expect(bad.svg).not.toContain('onload');
+        const exported = await server.exportDiagram({ uri, theme: 'dark', background: '#1f1f1f' });
+        expect(exported.svg).not.toContain('#1f1f1f');
+    });
+
     it('reports an unknown document instead of failing', async () => {
         const server = await serve(shopFiles());
         await server.workspace.services.shared.workspace.WorkspaceManager.initializeWorkspace([]);

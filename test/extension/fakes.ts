@@ -76,6 +76,7 @@ export class FakeHost implements PreviewHost {
     exports: Array<{ target: PreviewTarget; format: 'svg' | 'png' }> = [];
     logs: string[] = [];
     follow = true;
+    followTheme = true;
     currentTheme: 'light' | 'dark' | 'high-contrast' = 'light';
     /** When set, requests wait for `release()`. */
     manual = false;
@@ -118,6 +119,9 @@ export class FakeHost implements PreviewHost {
     }
     direction() {
         return undefined;
+    }
+    followsEditorTheme(): boolean {
+        return this.followTheme;
     }
     followActiveEditor(): boolean {
         return this.follow;

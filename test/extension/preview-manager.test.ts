@@ -28,7 +28,7 @@ describe('the preview manager', () => {
         expect(host.requests).toHaveLength(0);
         host.panels[0].fromWebview({ type: 'ready' });
         await settle();
-        expect(host.requests).toEqual([{ uri: SHOP, view: undefined, flow: undefined, theme: 'light', direction: undefined }]);
+        expect(host.requests).toEqual([{ uri: SHOP, view: undefined, flow: undefined, theme: 'light', direction: undefined, background: undefined }]);
         const [update] = host.panels[0].updates();
         expect(update).toMatchObject({ type: 'update', uri: SHOP, fileName: 'shop.arch', view: 'overview', viewIds: ['overview', 'ordering'], locked: false });
     });
@@ -180,6 +180,23 @@ describe('the preview manager', () => {
         expect(host.panels[0].messages.at(-1)).toEqual({ type: 'cursor', uri: SHOP, position: { line: 5, character: 3 } });
         manager.onCursorMoved(SHOP, { line: 3, character: 0 });
         expect(host.panels[0].messages.at(-1)).toEqual({ type: 'cursor', uri: SHOP, position: { line: 3, character: 0 } });
+    });
+
+    it('draws on the editor background the webview reports, only while the diagram follows the editor theme', async () => {
+        const { host, manager, panel } = await openReady();
+        panel.fromWebview({ type: 'editorColours', background: '#1f1f1f' });
+        await settle();
+        expect(manager.editorBackground).toBe('#1f1f1f');
+        expect(host.requests.at(-1)?.background).toBe('#1f1f1f');
+        const count = host.requests.length;
+        panel.fromWebview({ type: 'editorColours', background: '#1f1f1f' });
+        panel.fromWebview({ type: 'editorColours', background: 'red; x' });
+        await settle();
+        expect(host.requests.length).toBe(count);
+        host.followTheme = false;
+        manager.refreshAll();
+        await settle();
+        expect(host.requests.at(-1)?.background).toBeUndefined();
     });
 
     it('redraws everything when the theme changes', async () => {

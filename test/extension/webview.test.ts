@@ -159,6 +159,16 @@ describe.skipIf(!hasChromium)('the preview webview in Chromium', () => {
         await preview.page.close();
     });
 
+    it('reports the editor background when VS Code switches the theme', async () => {
+        const preview = await openPreview(browser);
+        await preview.page.evaluate(() => {
+            document.body.style.setProperty('--vscode-editor-background', '#1e1e1e');
+            document.body.classList.replace('vscode-light', 'vscode-dark');
+        });
+        expect(await preview.waitForPosted('editorColours')).toEqual({ type: 'editorColours', background: '#1e1e1e' });
+        await preview.page.close();
+    });
+
     it('posts export and lock requests from the toolbar', async () => {
         const preview = await openPreview(browser);
         await preview.send(updateMessage(shop));
