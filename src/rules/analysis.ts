@@ -92,9 +92,12 @@ export function replicas(component: Component): number {
     return numberProp(component.properties, 'replicas') ?? 1;
 }
 
-const REDUNDANT_BY_DEFAULT = new Set(['dns', 'cdn', 'storage']);
+const REDUNDANT_BY_DEFAULT = new Set(['dns', 'cdn', 'storage', 'function']);
 
-/** Redundant: `replicas >= 2`, `ha: true`, or a kind that is redundant by default (dns, cdn, storage). */
+/**
+ * Redundant: `replicas >= 2`, `ha: true`, or a kind that is redundant by default (dns, cdn,
+ * storage, and `function`: serverless platforms run functions on as many instances as needed).
+ */
 export function isRedundant(component: Component): boolean {
     if (REDUNDANT_BY_DEFAULT.has(component.kind)) return numberProp(component.properties, 'replicas') === undefined || replicas(component) >= 2;
     return replicas(component) >= 2 || boolProp(component.properties, 'ha') === true;

@@ -47,6 +47,16 @@ ruleTester('gateway-missing-auth', {
             errors: [{ message: "The gateway 'api' is reachable from an entry point but does not authenticate callers, and 'orders' behind it is not public; set auth on the gateway.", severity: 'error', line: 2, text: 'api' }],
         },
         {
+            name: 'a load balancer in front of public services is only an info',
+            code: 'client web\ngateway api {\n  route "/c" -> lb\n}\nloadbalancer lb\nservice catalog { public: true }\nlb -> catalog\nweb -> api : https',
+            errors: [{ severity: 'info' }],
+        },
+        {
+            name: 'looks through a load balancer to the services behind it',
+            code: 'client web\ngateway api {\n  route "/o" -> lb\n}\nloadbalancer lb\nservice orders\nlb -> orders\nweb -> api : https',
+            errors: [{ message: /'orders' behind it is not public/ }],
+        },
+        {
             name: 'auth: none is placed on the property',
             code: 'client web\ngateway api {\n  auth: none\n  route "/o" -> orders\n}\nservice orders\nweb -> api : https',
             errors: [{ severity: 'error', line: 3, text: 'auth: none' }],

@@ -52,6 +52,7 @@ ruleTester('batch-job-without-trigger', {
         { name: 'a threshold', code: 'batch b { every: 1000 items }' },
         { name: 'fed by a queue', code: 'broker bus { queue q }\nbatch b\nbus.q ~> b' },
         { name: 'called by a service', code: 'service s\nbatch b\ns -> b' },
+        { name: 'reading a queue', code: 'broker bus { queue q }\nbatch b { from: bus.q }' },
     ],
     invalid: [
         {

@@ -70,6 +70,7 @@ ruleTester('single-point-of-failure', {
         { name: 'storage and CDNs are redundant by default', code: 'client web\ncdn edge { origin: s }\nstorage s\nweb -> edge : https\nedge -> s : https' },
         { name: 'ha counts as redundant', code: 'client web\ndatabase db { ha: true }\nservice api { replicas: 2 }\nweb -> api : https\napi -> db' },
         { name: 'external systems are not judged', code: 'client web\nexternal stripe\nweb -> stripe : https' },
+        { name: 'serverless functions are redundant by default', code: 'client web\nfunction thumbs\nweb -> thumbs : https' },
     ],
     invalid: [
         {

@@ -1,5 +1,6 @@
 import { analyze, authenticates, authOf, boolProp, Describe, finding, relatedElement } from '../analysis.js';
 import { defineRule } from '../define.js';
+import type { Component } from '../../model/arch-model.js';
 import { exposedGateways, gatewayTargets } from './shared.js';
 
 /** A public-facing gateway that does not authenticate callers. */
@@ -9,7 +10,7 @@ export const gatewayMissingAuth = defineRule({
     severity: 'error',
     title: 'A gateway reached from an entry point does not authenticate callers.',
     rationale: 'Authentication at the gateway is the one check every request passes. Without it each service must authenticate on its own, and any that forgets is open to the internet (Threagile `missing-authentication`).',
-    fires: 'A gateway reached from an entry point has no `auth` or `auth: none`, and some target behind it is neither `public: true` nor authenticating on its own. When every target is public or authenticates itself the finding is an info.',
+    fires: 'A gateway reached from an entry point has no `auth` or `auth: none`, and some target behind it (looking through load balancers) is neither `public: true` nor authenticating on its own. When every target is public or authenticates itself the finding is an info.',
     fix: 'Insert `auth: jwt { expiry: 15m revocation: denylist }`.',
     examples: {
         invalid: 'client web\ngateway api {\n  rateLimit: 100/s\n  route "/orders" -> orders\n}\nservice orders\nweb -> api : https',
@@ -20,8 +21,17 @@ export const gatewayMissingAuth = defineRule({
     const result = [];
     for (const gateway of exposedGateways(model)) {
         if (authenticates(gateway.properties)) continue;
-        const targets = gatewayTargets(model, gateway).map(c => a.components.get(c.target)!)
-            .filter(t => t.kind !== 'gateway' || t.id !== gateway.id);
+        // What the gateway exposes: its targets, looking through load balancers in front of services.
+        const targets: Component[] = [];
+        const seen = new Set<string>([gateway.id]);
+        const queue = gatewayTargets(model, gateway).map(c => a.components.get(c.target)!);
+        while (queue.length > 0) {
+            const t = queue.shift()!;
+            if (seen.has(t.id)) continue;
+            seen.add(t.id);
+            if (t.kind === 'loadbalancer') queue.push(...a.syncOut(t.id).map(c => a.components.get(c.target)!));
+            else targets.push(t);
+        }
         if (targets.length === 0) continue;
         const open = targets.filter(t => boolProp(t.properties, 'public') !== true && !authenticates(t.properties));
         const auth = authOf(gateway.properties);

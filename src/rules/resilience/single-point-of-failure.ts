@@ -12,7 +12,7 @@ export const singlePointOfFailure = defineRule({
     severity: 'warning',
     title: 'A non-redundant component is on a path from an entry point.',
     rationale: 'A component that runs once takes every request that depends on it down with it: a deploy, a crashed host or a zone outage becomes a user-facing outage. Run two or more instances, or use a managed highly-available service (`ha: true`).',
-    fires: 'A gateway, load balancer, service-like component (not an orchestrator: it has its own rule), data store, broker or identity provider is reached from an entry point (through sync connections and routes, or async delivery) and is not redundant (`replicas >= 2` or `ha: true`; dns, cdn and storage are redundant by default). One diagnostic per component, with an example path from an entry point as related information.',
+    fires: 'A gateway, load balancer, service-like component (not an orchestrator: it has its own rule), data store, broker or identity provider is reached from an entry point (through sync connections and routes, or async delivery) and is not redundant (`replicas >= 2` or `ha: true`; dns, cdn, storage and serverless `function`s are redundant by default). One diagnostic per component, with an example path from an entry point as related information.',
     fix: 'Insert `replicas: 2`.',
     examples: {
         invalid: 'client web\nservice api\nweb -> api : https',
