@@ -17,7 +17,7 @@ import { TLS_PROTOCOLS } from '../model/arch-model.js';
 import { elementIdOf } from './archway-elements.js';
 import { findRule, KEYWORD_DOCS, KIND_DOCS, rulesForKind } from './archway-knowledge.js';
 import { EditorModels } from './archway-models.js';
-import { describeType, isComponentKind, specOfProperty } from './archway-schema-lookup.js';
+import { describeType, isComponentKind, propertyOfValue, specOfProperty } from './archway-schema-lookup.js';
 import { ruleDocsUrl } from './diagnostics.js';
 
 /** Properties worth showing in an element's hover, in this order. */
@@ -80,7 +80,8 @@ export class ArchwayHoverProvider implements HoverProvider {
             const id = elementIdOf(target)!;
             return this.elementHover(document, id, target);
         }
-        if (isWordValue(node) && isProperty(node.$container)) return wordHover(node.$container, node.word?.$refText ?? leaf.text);
+        const owner = isWordValue(node) ? propertyOfValue(node) : undefined;
+        if (isWordValue(node) && isProperty(owner)) return wordHover(owner, node.word?.$refText ?? leaf.text);
         const keyword = KEYWORD_DOCS[leaf.text];
         if (keyword && leaf.grammarSource && (leaf.grammarSource as { $type?: string }).$type === 'Keyword' && !is('name')) {
             return `**${leaf.text}** — ${keyword}`;

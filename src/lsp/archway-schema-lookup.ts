@@ -4,7 +4,7 @@
  */
 import type { AstNode } from 'langium';
 import {
-    isBlockValue, isChannel, isComponent, isConnection, isProperty, isRoute, isView, isWordValue, isZone,
+    isBlockValue, isChannel, isComponent, isConnection, isListValue, isProperty, isRoute, isView, isWordValue, isZone,
 } from '../language/generated/ast.js';
 import type { ComponentKind } from '../model/arch-model.js';
 import { COMPONENT_KINDS } from '../model/arch-model.js';
@@ -64,6 +64,13 @@ export function tableForContainer(container: AstNode | undefined): PropertyTable
         return blockTable(outer?.[container.$container.name]?.type);
     }
     return undefined;
+}
+
+/** The property a value belongs to (through lists): `from: [a, b]` → `from`. */
+export function propertyOfValue(value: AstNode): AstNode | undefined {
+    let node: AstNode | undefined = value.$container;
+    while (node && isListValue(node)) node = node.$container;
+    return isProperty(node) ? node : undefined;
 }
 
 /** The spec of an AST property node, if the schema knows it. */

@@ -10,7 +10,7 @@ import {
     isAnnotation, isChannel, isComponent, isConnection, isFlow, isFlowStep, isProperty, isRoute, isView,
     isViewExclude, isViewInclude, isWordValue, isZone,
 } from '../language/generated/ast.js';
-import { referenceKinds, specOfProperty } from './archway-schema-lookup.js';
+import { propertyOfValue, referenceKinds, specOfProperty } from './archway-schema-lookup.js';
 
 /** The token type for an id of this component kind. */
 export function tokenTypeOfKind(kind: string): string {
@@ -49,7 +49,8 @@ export class ArchwaySemanticTokenProvider extends AbstractSemanticTokenProvider 
         } else if (isProperty(node)) {
             if (node.name) acceptor({ node, property: 'name', type: SemanticTokenTypes.property });
         } else if (isWordValue(node)) {
-            const spec = isProperty(node.$container) ? specOfProperty(node.$container) : undefined;
+            const property = propertyOfValue(node);
+            const spec = property ? specOfProperty(property) : undefined;
             const isReference = referenceKinds(spec?.type).size > 0 && node.word?.ref !== undefined;
             if (isReference) reference(node.word, 'word');
             else if (node.word) acceptor({ node, property: 'word', type: SemanticTokenTypes.enumMember });

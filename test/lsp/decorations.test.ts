@@ -32,6 +32,11 @@ describe('semantic tokens', () => {
         ];
         for (const [rangeIndex, tokenType] of expected) expectSemanticToken(tokens, { rangeIndex, tokenType: tokenType as SemanticTokenTypes });
     });
+    test('colour references inside lists by what they name', async () => {
+        const tokens = await highlight('database db\nbroker bus { topic t }\netl e { from: [<|db|>, <|bus.t|>] }');
+        expectSemanticToken(tokens, { rangeIndex: 0, tokenType: SemanticTokenTypes.struct });
+        expectSemanticToken(tokens, { rangeIndex: 1, tokenType: SemanticTokenTypes.event });
+    });
 });
 
 describe('code lens', () => {
