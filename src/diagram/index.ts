@@ -96,6 +96,10 @@ export interface RenderResult {
     viewIds: string[];
     /** Every flow of the model. */
     flowIds: string[];
+    /** The view actually drawn (the default one when none was asked for). */
+    view: string;
+    /** The flow drawn, if any. */
+    flow: string | undefined;
     /** The laid-out diagram the SVG was drawn from. */
     diagram: Diagram;
 }
@@ -142,6 +146,8 @@ export async function renderDiagram(model: ArchModel, options: RenderOptions = {
         layout: toLayoutJson(diagram),
         viewIds: model.views.map(v => v.id),
         flowIds: model.flows.map(f => f.id),
+        view: diagram.viewId,
+        flow: diagram.flowId,
         diagram,
     };
 }

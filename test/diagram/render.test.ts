@@ -100,6 +100,8 @@ describe('views', () => {
         const result = await renderDiagram(model);
         expect(result.viewIds).toEqual(['overview', 'ordering']);
         expect(result.flowIds).toEqual(['checkout']);
+        expect(result.view).toBe('overview');
+        expect((await renderDiagram(model, { view: 'ordering' })).view).toBe('ordering');
     });
 });
 
