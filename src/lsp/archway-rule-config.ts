@@ -74,21 +74,31 @@ export function registerRuleConfiguration(shared: LangiumSharedServices, service
     checker.settingsFor = uri => configuration.settingsFor(uri);
     const connection = shared.lsp.Connection;
     if (!connection) return;
-    const published = new Set<string>();
+    /** What was last sent per archway.json URI, so unchanged diagnostics are not re-sent on every build. */
+    const published = new Map<string, string>();
+    let lastSettingWarning = '';
     const publish = (): void => {
         const now = new Map<string, Diagnostic[]>();
         for (const loaded of configuration.loaded()) {
             if (!loaded.file) continue;
             now.set(URI.file(loaded.file).toString(), configDiagnostics(loaded.errors.filter(e => e.file === loaded.file)));
         }
-        for (const uri of published) if (!now.has(uri)) void connection.sendDiagnostics({ uri, diagnostics: [] });
-        published.clear();
-        for (const [uri, diagnostics] of now) {
-            void connection.sendDiagnostics({ uri, diagnostics });
-            if (diagnostics.length > 0) published.add(uri);
+        for (const uri of [...published.keys()]) {
+            if (now.has(uri)) continue;
+            published.delete(uri);
+            void connection.sendDiagnostics({ uri, diagnostics: [] });
         }
-        const settingErrors = configuration.loaded().flatMap(l => l.errors.filter(e => !e.file));
-        if (settingErrors.length > 0) connection.console.warn([...new Set(settingErrors.map(e => e.message))].join('\n'));
+        for (const [uri, diagnostics] of now) {
+            const key = JSON.stringify(diagnostics);
+            if ((published.get(uri) ?? '[]') === key) continue;
+            published.set(uri, key);
+            void connection.sendDiagnostics({ uri, diagnostics });
+        }
+        const settingErrors = [...new Set(configuration.loaded().flatMap(l => l.errors.filter(e => !e.file).map(e => e.message)))].join('\n');
+        if (settingErrors !== lastSettingWarning) {
+            lastSettingWarning = settingErrors;
+            if (settingErrors) connection.console.warn(settingErrors);
+        }
     };
     const recheck = (): void => {
         configuration.invalidate();
