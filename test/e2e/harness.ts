@@ -374,21 +374,24 @@ export class Workbench {
         await this.page.keyboard.press('F1');
         await this.quickInputBox.waitFor({ state: 'visible', timeout: 10_000 });
         await this.quickInputBox.fill(`>${title}`);
-        const row = this.page.locator('.quick-input-list .monaco-list-row', { has: this.page.locator('.label-name', { hasText: title }) });
+        const labels = this.page.locator('.quick-input-list .monaco-list-row .label-name');
+        let index = -1;
         try {
-            await waitFor(`the command palette to list "${title}"`, async () => {
-                const rows = await this.page.locator('.quick-input-list .monaco-list-row .label-name').allInnerTexts();
-                // Exact title, highlighted as the first row (focused).
-                return rows.length > 0 && rows[0].replace(/\s+/g, ' ').trim() === title;
-            }, 15_000);
+            index = await waitFor(`the command palette to list "${title}"`, async () => {
+                const rows = await labels.allInnerTexts();
+                const i = rows.findIndex((r) => r.replace(/\s+/g, ' ').trim() === title);
+                return i >= 0 ? i + 1 : undefined; // +1: waitFor needs a truthy value
+            }, 15_000) - 1;
         } catch (e) {
-            const rows = await this.page.locator('.quick-input-list .monaco-list-row .label-name').allInnerTexts().catch(() => []);
+            const rows = await labels.allInnerTexts().catch(() => []);
             (e as Error).message += `\n  palette rows: ${JSON.stringify(rows)}`;
             throw e;
         }
-        await row.first().waitFor({ state: 'visible' });
-        await this.page.keyboard.press('Enter');
-        await this.quickInput.waitFor({ state: 'hidden', timeout: 10_000 }).catch(() => undefined);
+        if (index === 0) await this.page.keyboard.press('Enter');
+        else await this.page.locator('.quick-input-list .monaco-list-row').nth(index).click();
+        // The palette closes, or gives way to the command's own picker.
+        await waitFor(`the command palette to run "${title}"`, async () =>
+            !(await this.quickInput.isVisible()) || (await this.quickInputBox.inputValue().catch(() => '')) !== `>${title}`, 10_000).catch(() => undefined);
     }
 
     /** Opens a workspace file with Quick Open and waits until its editor tab is active. */

@@ -288,11 +288,34 @@ describe.sequential('Archway in VS Code (code-server)', () => {
         });
     });
 
+    it('the preview follows a live switch to a dark theme', async () => {
+        await wb.step('dark-theme', async () => {
+            const frame = wb.webviewContent();
+            const diagram = async () => frame.locator('svg').evaluateAll((els) =>
+                els.map((el) => el.outerHTML).sort((a, b) => b.length - a.length)[0] ?? '');
+            const before = await diagram();
+            expect(before.length, 'the preview shows a diagram').toBeGreaterThan(0);
+            await wb.runCommand('Preferences: Color Theme');
+            await wb.quickInputBox.waitFor({ state: 'visible', timeout: 10_000 });
+            await wb.quickInputBox.fill('Default Dark Modern');
+            const darkRow = wb.page.locator('.quick-input-list .monaco-list-row', { hasText: 'Default Dark Modern' }).first();
+            await darkRow.waitFor({ state: 'visible', timeout: 10_000 });
+            await darkRow.click();
+            await waitFor('the workbench to switch to the dark theme', async () =>
+                (await wb.page.locator('.monaco-workbench.vs-dark').count()) > 0, 30_000);
+            await waitFor('the webview to be told about the dark theme', async () =>
+                (await frame.locator('body.vscode-dark').count()) > 0, 30_000);
+            await waitFor('the diagram to be redrawn in other colours', async () => (await diagram()) !== before, 30_000);
+        });
+    });
+
     it('shows no extension errors', async () => {
         await wb.step('no-errors', async () => {
             const notifications = await wb.page.locator('.notifications-toasts .notification-toast').allInnerTexts();
             const bad = notifications.filter((n) => /archway/i.test(n) && /(error|fail|crash)/i.test(n));
             expect(bad, 'no Archway error notifications').toEqual([]);
+            const csp = wb.consoleErrors.filter((e) => /Content Security Policy|Refused to (load|execute|apply)/i.test(e));
+            expect(csp, 'no Content-Security-Policy violations in the page or its webviews').toEqual([]);
         });
     });
 });
