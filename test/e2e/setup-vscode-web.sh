@@ -42,6 +42,11 @@ if ((${#missing[@]})); then
 fi
 
 # --- reuse a complete install ----------------------------------------------
+# Native modules are built for one Node ABI: a cache made with another Node is stale.
+if [ -f "$MARKER" ] && ! grep -qF "(node $(node -v))" "$MARKER"; then
+  log "cache was built with another Node ($(head -n1 "$MARKER")); reinstalling"
+  rm -f "$MARKER"
+fi
 if [ -f "$MARKER" ]; then
   log "reusing $DEST ($(head -n1 "$MARKER"))"
   echo "CODE_SERVER_ROOT=$DEST"
