@@ -8,7 +8,8 @@
  * The context is read from the tokens before the cursor (not from the parse tree), so it works
  * on half-typed text; the property schema is the single source of truth for names and values.
  */
-import type { LangiumDocument, LangiumDocuments } from 'langium';
+import { UriUtils, type LangiumDocument, type LangiumDocuments } from 'langium';
+import { importedUris } from '../language/archway-imports.js';
 import type { CompletionProvider, CompletionProviderOptions, LangiumServices } from 'langium/lsp';
 import {
     CompletionItemKind, InsertTextFormat, MarkupKind,
@@ -109,6 +110,9 @@ export class ArchwayCompletionProvider implements CompletionProvider {
 
     private items(document: LangiumDocument, offset: number): CompletionItem[] {
         const text = document.textDocument.getText();
+        const lineStart = Math.max(text.lastIndexOf('\n', offset - 1), text.lastIndexOf('\r', offset - 1)) + 1;
+        const importMatch = /^\s*import\s+(["'])([^"']*)$/.exec(text.slice(lineStart, offset));
+        if (importMatch) return this.importPaths(document, offset - importMatch[2].length, offset);
         // The word being typed (ids may contain hyphens).
         let prefixStart = offset;
         while (prefixStart > 0 && /[\w-]/.test(text[prefixStart - 1])) prefixStart--;
@@ -187,6 +191,23 @@ export class ArchwayCompletionProvider implements CompletionProvider {
         if (tail.length === 1 && (context.type === 'top' || context.type === 'zone' || context.type === 'flow') && !isComponentKind(tail[0]) && !KEYWORD_DOCS[tail[0]]) {
             result.add({ label: '->', kind: CompletionItemKind.Operator, detail: 'synchronous call (request-response)' });
             result.add({ label: '~>', kind: CompletionItemKind.Operator, detail: 'asynchronous message (publish or deliver)' });
+        }
+        return result.items;
+    }
+
+    /** Relative paths of the other `.arch` files in the workspace, for `import "…"`. */
+    private importPaths(document: LangiumDocument, start: number, end: number): CompletionItem[] {
+        const range: Range = { start: document.textDocument.positionAt(start), end: document.textDocument.positionAt(end) };
+        const result = new ItemCollector(range);
+        const own = document.uri.toString();
+        const imported = new Set(importedUris(document));
+        const from = UriUtils.dirname(document.uri);
+        for (const other of this.documents.all) {
+            const uri = other.uri.toString();
+            if (uri === own || imported.has(uri) || !uri.endsWith('.arch')) continue;
+            let path = UriUtils.relative(from, other.uri);
+            if (!path.startsWith('.')) path = `./${path}`;
+            result.add({ label: path, kind: CompletionItemKind.File, detail: 'import this file' });
         }
         return result.items;
     }

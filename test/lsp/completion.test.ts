@@ -121,6 +121,14 @@ describe('completion', () => {
         expect(await labelsAt('import "./payments.arch"\nservice orders\norders ~> bus.<|>')).toEqual(['settled']);
     });
 
+    test('offers the other files of the workspace in an import path', async () => {
+        await addFile('lib/payments.arch', 'service payments');
+        await addFile('shared.arch', 'service shared');
+        const labels = await labelsAt('import "./shared.arch"\nimport "<|>');
+        expect(labels).toContain('./lib/payments.arch');
+        expect(labels).not.toContain('./shared.arch');
+    });
+
     test('offers route, topic and queue only where they belong', async () => {
         expect(await labelsAt('gateway api {\n  <|>\n}')).toContain('route');
         expect(await labelsAt('service s {\n  <|>\n}')).not.toContain('route');
