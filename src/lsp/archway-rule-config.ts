@@ -18,6 +18,8 @@ export class ArchwayRuleConfiguration {
     overrides: unknown = undefined;
     /** An explicit configuration file used for every document (the CLI's `--config`). */
     explicitFile: string | undefined = undefined;
+    /** The re-check started by the last configuration change (tests await it). */
+    pending: Promise<void> = Promise.resolve();
     private readonly byFile = new Map<string, LoadedConfig>();
     private readonly fileOfDirectory = new Map<string, string | undefined>();
 
@@ -73,11 +75,11 @@ export function registerRuleConfiguration(shared: LangiumSharedServices, service
     const checker = services.archway.ModelChecker;
     checker.settingsFor = uri => configuration.settingsFor(uri);
     const connection = shared.lsp.Connection;
-    if (!connection) return;
     /** What was last sent per archway.json URI, so unchanged diagnostics are not re-sent on every build. */
     const published = new Map<string, string>();
     let lastSettingWarning = '';
     const publish = (): void => {
+        if (!connection) return;
         const now = new Map<string, Diagnostic[]>();
         for (const loaded of configuration.loaded()) {
             if (!loaded.file) continue;
@@ -100,21 +102,22 @@ export function registerRuleConfiguration(shared: LangiumSharedServices, service
             if (settingErrors) connection.console.warn(settingErrors);
         }
     };
-    const recheck = (): void => {
+    const recheck = (): Promise<void> => {
         configuration.invalidate();
         checker.clear();
         const documents = shared.workspace.LangiumDocuments.all.toArray().map((d: LangiumDocument) => d.uri);
-        void shared.workspace.WorkspaceLock.write(token => shared.workspace.DocumentBuilder.update(documents, [], token)).then(publish, () => undefined);
+        configuration.pending = shared.workspace.WorkspaceLock.write(token => shared.workspace.DocumentBuilder.update(documents, [], token)).then(publish, () => undefined);
+        return configuration.pending;
     };
     shared.lsp.DocumentUpdateHandler.onWatchedFilesChange(params => {
-        if (params.changes.some(change => change.uri.endsWith(`/${CONFIG_FILE_NAME}`))) recheck();
+        if (params.changes.some(change => change.uri.endsWith(`/${CONFIG_FILE_NAME}`))) void recheck();
     });
     shared.workspace.ConfigurationProvider.onConfigurationSectionUpdate(update => {
         if (update.section !== 'archway') return;
         const rules = (update.configuration as { rules?: unknown } | undefined)?.rules;
         if (JSON.stringify(rules) === JSON.stringify(configuration.overrides)) return;
         configuration.overrides = rules;
-        recheck();
+        void recheck();
     });
     shared.workspace.DocumentBuilder.onBuildPhase(DocumentState.Validated, () => publish());
 }

@@ -43,3 +43,32 @@ describe('archway.json in the language server', () => {
         }]);
     });
 });
+
+describe('re-checking when the configuration changes', () => {
+    async function setup(config: string): Promise<{ root: string; diagnostics: () => string[]; shared: ReturnType<typeof createArchwayServices>['shared'] }> {
+        const root = mkdtempSync(join(tmpdir(), 'archway-watch-'));
+        writeFileSync(join(root, 'archway.json'), config);
+        const { shared } = createArchwayServices(EmptyFileSystem);
+        const uri = URI.file(join(root, 'main.arch'));
+        const document = shared.workspace.LangiumDocumentFactory.fromString('service lonely', uri);
+        shared.workspace.LangiumDocuments.addDocument(document);
+        await shared.workspace.DocumentBuilder.build([document], { validation: true });
+        return { root, shared, diagnostics: () => (shared.workspace.LangiumDocuments.getDocument(uri)?.diagnostics ?? []).map(d => `${d.severity}:${String(d.code)}`) };
+    }
+    it('re-checks open documents when archway.json changes on disk', async () => {
+        const { root, shared, diagnostics } = await setup('{}');
+        expect(diagnostics()).toEqual(['2:orphan-component']);
+        writeFileSync(join(root, 'archway.json'), '{ "rules": { "orphan-component": "off" } }');
+        shared.lsp.DocumentUpdateHandler.didChangeWatchedFiles!({ changes: [{ uri: URI.file(join(root, 'archway.json')).toString(), type: 2 }] });
+        const [services] = shared.ServiceRegistry.all as [import('../../src/lsp/archway-services.js').ArchwayServices];
+        await services.archway.RuleConfiguration.pending;
+        expect(diagnostics()).toEqual([]);
+    });
+    it('re-checks when the archway.rules setting changes', async () => {
+        const { shared, diagnostics } = await setup('{}');
+        shared.workspace.ConfigurationProvider.updateConfiguration!({ settings: { archway: { rules: { 'orphan-component': 'error' } } } });
+        const [services] = shared.ServiceRegistry.all as [import('../../src/lsp/archway-services.js').ArchwayServices];
+        await services.archway.RuleConfiguration.pending;
+        expect(diagnostics()).toEqual(['1:orphan-component']);
+    });
+});
