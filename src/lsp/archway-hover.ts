@@ -17,6 +17,7 @@ import { TLS_PROTOCOLS } from '../model/arch-model.js';
 import { elementIdOf } from './archway-elements.js';
 import { findRule, KEYWORD_DOCS, KIND_DOCS, rulesForKind } from './archway-knowledge.js';
 import { EditorModels } from './archway-models.js';
+import { targetAt } from './archway-navigation.js';
 import { describeType, isComponentKind, propertyOfValue, specOfProperty } from './archway-schema-lookup.js';
 import { ruleDocsUrl } from './diagnostics.js';
 
@@ -74,8 +75,8 @@ export class ArchwayHoverProvider implements HoverProvider {
         }
         if ((isView(node) || isFlow(node)) && is('name')) return this.viewHover(document, node);
         // Declared names and references.
-        const declarations = this.services.references.References.findDeclarations(leaf);
-        const target = declarations.find(d => elementIdOf(d) !== undefined);
+        const target = targetAt(document, leaf.offset, this.services.references.References)?.target
+            ?? this.services.references.References.findDeclarations(leaf).find(d => elementIdOf(d) !== undefined);
         if (target) {
             const id = elementIdOf(target)!;
             return this.elementHover(document, id, target);

@@ -41,6 +41,7 @@ describe('hover', () => {
     test('on a broker.topic reference shows the channel', async () => {
         const text = SHOP.replace('orders ~> bus.orderPlaced', 'orders ~> bus.<|>orderPlaced');
         await hover({ text, index: 0, hover: /\*\*topic\*\* `bus.orderPlaced`[\s\S]*Broker: `bus` · 1 publisher\(s\), 0 subscriber\(s\)/ });
+        await hover({ text: SHOP.replace('orders ~> bus.orderPlaced', 'orders ~> b<|>us.orderPlaced'), index: 0, hover: /\*\*broker\*\* `bus`[\s\S]*Channels: `bus.orderPlaced`/ });
     });
 
     test('on a property shows its meaning, type and default', async () => {
