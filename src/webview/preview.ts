@@ -237,6 +237,49 @@ function centreOf(id: string): { x: number; y: number } | undefined {
     }
 }
 
+/** Top-left corners of the drawn nodes (elements with `data-kind`), by id. */
+function nodePositions(): Map<string, { x: number; y: number }> {
+    const positions = new Map<string, { x: number; y: number }>();
+    if (!svg || byId.size > 400) return positions;
+    for (const [id, nodes] of byId) {
+        const node = nodes[0];
+        if (!(node instanceof SVGGraphicsElement) || !node.hasAttribute('data-kind')) continue;
+        try {
+            const box = node.getBBox();
+            positions.set(id, { x: box.x, y: box.y });
+        } catch {
+            // not rendered
+        }
+    }
+    return positions;
+}
+
+/**
+ * Glides nodes from where they were on screen to the new layout (same zoom: offsets are in SVG
+ * units relative to each viewport). Skipped when the user prefers reduced motion.
+ */
+function animateFrom(previous: Map<string, { x: number; y: number }>, previousViewport: Viewport): void {
+    if (previous.size === 0 || Math.abs(previousViewport.scale - viewport.scale) > 1e-9
+        || matchMedia('(prefers-reduced-motion: reduce)').matches) return;
+    const moved: SVGElement[] = [];
+    for (const [id, now] of nodePositions()) {
+        const old = previous.get(id);
+        if (!old) continue;
+        const dx = (old.x - previousViewport.x) - (now.x - viewport.x);
+        const dy = (old.y - previousViewport.y) - (now.y - viewport.y);
+        if (Math.abs(dx) < 0.5 && Math.abs(dy) < 0.5) continue;
+        const node = byId.get(id)![0] as SVGElement;
+        node.style.transform = `translate(${dx}px, ${dy}px)`;
+        moved.push(node);
+    }
+    if (moved.length === 0) return;
+    void svg?.getBoundingClientRect(); // commit the start positions before transitioning
+    for (const node of moved) {
+        node.style.transition = 'transform 240ms ease-out';
+        node.style.transform = '';
+    }
+}
+
 // ------------------------------------------------------------------ highlight
 
 function highlight(id: string | undefined): void {
@@ -307,6 +350,8 @@ function onUpdate(message: UpdateMessage): void {
     // Keep the selected element where it was on screen across re-layouts of the same document.
     const anchorId = highlighted;
     const anchor = anchorId ? centreOf(anchorId) : undefined;
+    const before = !first && previousUri === message.uri && !message.documentChanged ? nodePositions() : undefined;
+    const viewportBefore = { ...viewport };
     if (message.svg && showSvg(message.svg)) {
         highlighted = undefined;
         const sameDocument = !first && previousUri === message.uri && !message.documentChanged;
@@ -321,6 +366,7 @@ function onUpdate(message: UpdateMessage): void {
             fit();
         }
         restoreViewport = false;
+        if (before) animateFrom(before, viewportBefore);
         if (lastCursor) onCursor(lastCursor);
     } else if (!svg) {
         const placeholder = document.createElement('div');

@@ -64,8 +64,10 @@ export interface PreviewPage {
 }
 
 /** Opens the preview HTML in a new page of `browser`. */
-export async function openPreview(browser: Browser, options: { state?: unknown; width?: number; height?: number } = {}): Promise<PreviewPage> {
-    const page = await browser.newPage({ viewport: { width: options.width ?? 1000, height: options.height ?? 640 } });
+export async function openPreview(browser: Browser,
+    options: { state?: unknown; width?: number; height?: number; motion?: 'reduce' | 'no-preference' } = {}): Promise<PreviewPage> {
+    // Reduced motion: layout changes apply at once (no glide), so geometry assertions see final positions.
+    const page = await browser.newPage({ viewport: { width: options.width ?? 1000, height: options.height ?? 640 }, reducedMotion: options.motion ?? 'reduce' });
     const html = renderPreviewHtml({
         cspSource: ORIGIN, nonce: NONCE, scriptUri: `${ORIGIN}/media/preview.js`, styleUri: `${ORIGIN}/media/preview.css`,
         title: 'Preview shop.arch',

@@ -111,6 +111,19 @@ describe.skipIf(!hasChromium)('the preview webview in Chromium', () => {
         await preview.page.close();
     });
 
+    it('glides moved nodes to their new places when motion is welcome', async () => {
+        const ordering = await diagramOf(shopFiles(), 'shop.arch', { view: 'ordering' });
+        const preview = await openPreview(browser, { motion: 'no-preference' });
+        await preview.send(updateMessage(shop));
+        await preview.page.waitForSelector('[data-id="ordersDb"]');
+        await preview.send(updateMessage(ordering));
+        await preview.page.waitForSelector('#canvas > svg[data-view="ordering"]');
+        const transition = await preview.page.$eval('[data-id="ordersDb"]', node => (node as SVGElement).style.transition);
+        expect(transition).toContain('transform');
+        expect(await preview.violations()).toEqual([]);
+        await preview.page.close();
+    });
+
     it('changes the view box when zooming with buttons and the wheel, and fits back', async () => {
         const preview = await openPreview(browser);
         await preview.send(updateMessage(shop));
