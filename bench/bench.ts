@@ -29,7 +29,7 @@ import * as diagram from '../src/diagram/index.js';
 import * as registry from '../src/rules/registry.js';
 import { generateModel, type GeneratedFiles } from './generate-model.js';
 import { isDiagnosticsFor, LspClient } from './lsp-client.js';
-import { now, procMemoryMb, renderMarkdown, renderTable, stat, timeAsync, timeSync, type Row } from './stats.js';
+import { now, procCpuMs, procMemoryMb, renderMarkdown, renderTable, stat, timeAsync, timeSync, type Row } from './stats.js';
 
 /** Options of a benchmark run. */
 export interface BenchOptions {
@@ -266,6 +266,8 @@ async function sectionServer(ctx: Context): Promise<void> {
             const starts: number[] = [];
             const rss: number[] = [];
             const edits: number[] = [];
+            const editCpu: number[] = [];
+            const openCpu: number[] = [];
             const editCount = ctx.quick ? 3 : 20;
             for (let run = 0; run < runs; run++) {
                 const started = now();
@@ -283,6 +285,8 @@ async function sectionServer(ctx: Context): Promise<void> {
                     const done = now();
                     opens.push(done - opened);
                     starts.push(done - started);
+                    const cpuAtOpen = procCpuMs(client.pid);
+                    if (cpuAtOpen !== undefined) openCpu.push(cpuAtOpen);
                     await client.settle(300);
                     const memory = procMemoryMb(client.pid, 'VmRSS');
                     if (memory !== undefined) rss.push(memory);
@@ -299,12 +303,15 @@ async function sectionServer(ctx: Context): Promise<void> {
                             version++;
                             const updated = client.waitFor(isDiagnosticsFor(uri), 600_000);
                             const t0 = now();
+                            const cpu0 = procCpuMs(client.pid);
                             client.notify('textDocument/didChange', {
                                 textDocument: { uri, version },
                                 contentChanges: [{ range: { start: { line: i, character: 0 }, end: { line: i, character: oldLine.length } }, text: newLine }],
                             });
                             await updated;
                             edits.push(now() - t0);
+                            const cpu1 = procCpuMs(client.pid);
+                            if (cpu0 !== undefined && cpu1 !== undefined) editCpu.push(cpu1 - cpu0);
                             await client.settle(150);
                         }
                     }
@@ -315,6 +322,8 @@ async function sectionServer(ctx: Context): Promise<void> {
             ctx.add({ section: 3, measure: 'server open → diagnostics', size: actual, files: fileCount, unit: 'ms', stat: stat(opens), note: `opened ${name}` });
             ctx.add({ section: 3, measure: 'server spawn → diagnostics', size: actual, files: fileCount, unit: 'ms', stat: stat(starts) });
             ctx.add({ section: 3, measure: 'edit → diagnostics', size: actual, files: fileCount, unit: 'ms', stat: stat(edits), note: `${edits.length} label edits through ${name}` });
+            if (editCpu.length > 0) ctx.add({ section: 3, measure: 'edit → diagnostics (server CPU)', size: actual, files: fileCount, unit: 'ms', stat: stat(editCpu), note: 'user+sys of the server process, 10 ms ticks' });
+            if (openCpu.length > 0) ctx.add({ section: 3, measure: 'spawn → diagnostics (server CPU)', size: actual, files: fileCount, unit: 'ms', stat: stat(openCpu) });
             if (rss.length > 0) ctx.add({ section: 3, measure: 'server RSS after open', size: actual, files: fileCount, unit: 'MB', stat: stat(rss) });
         }
     }

@@ -32,7 +32,9 @@ export class LspClient {
     private exited = false;
 
     constructor(serverScript: string, args: readonly string[] = ['--stdio']) {
-        this.process = spawn(process.execPath, [serverScript, ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
+        // ARCHWAY_BENCH_NODE_FLAGS (e.g. `--cpu-prof --cpu-prof-dir=prof`) profiles the server.
+        const flags = (process.env.ARCHWAY_BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean);
+        this.process = spawn(process.execPath, [...flags, serverScript, ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
         this.process.stdout!.on('data', (chunk: Buffer) => this.onData(chunk));
         this.process.stderr!.on('data', () => { /* the server's logs are not measured */ });
         this.process.on('exit', () => {

@@ -92,3 +92,16 @@ export function renderMarkdown(rows: readonly Row[]): string {
     }
     return out.join('\n');
 }
+
+/** User + system CPU time of a process so far in milliseconds (`/proc/<pid>/stat`), or undefined off Linux. */
+export function procCpuMs(pid: number): number | undefined {
+    try {
+        const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+        // Fields after the command name (which may contain spaces) start after the last ')'.
+        const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        const ticks = Number(fields[11]) + Number(fields[12]); // utime, stime (fields 14 and 15)
+        return (ticks * 1000) / 100; // USER_HZ is 100 on Linux
+    } catch {
+        return undefined;
+    }
+}
