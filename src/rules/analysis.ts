@@ -8,7 +8,7 @@ import {
     type ArchModel, type Channel, type Component, type Connection, type Element, type Finding, type Property,
     type PropertyMap, type PropertyValue, type RelatedLocation, type Severity, type SourceLocation,
 } from '../model/arch-model.js';
-import { breadthFirst, digraph, pathTo, type Digraph, type Reachability } from './graph/digraph.js';
+import { breadthFirst, digraph, dominators, pathTo, type Digraph, type Reachability } from './graph/digraph.js';
 
 // ---------------------------------------------------------------- property accessors
 
@@ -201,6 +201,7 @@ export class Analysis {
     private syncReach?: Reachability;
     private flowReach?: Reachability;
     private gatewayReach?: Reachability;
+    private dominated?: Int32Array;
 
     constructor(readonly model: ArchModel) {
         for (const c of model.components) {
@@ -277,6 +278,25 @@ export class Analysis {
     get flowFromEntries(): Reachability {
         this.flowReach ??= breadthFirst(this.flow, this.entries.map(e => this.index.get(e.id)!));
         return this.flowReach;
+    }
+
+    /**
+     * For each node, how many other nodes every path from the entry points (over sync and async
+     * connections) must pass through it to reach: the size of its dominator subtree minus one.
+     */
+    get dominatedCounts(): Int32Array {
+        if (this.dominated) return this.dominated;
+        const idom = dominators(this.flow, this.entries.map(e => this.index.get(e.id)!));
+        const n = this.nodes.length;
+        const counts = new Int32Array(n);
+        // Children before parents: process nodes by decreasing BFS distance (a dominator is never farther than what it dominates).
+        const order = [...Array(n).keys()].filter(v => idom[v] !== -2).sort((x, y) => this.flowFromEntries.distance[y] - this.flowFromEntries.distance[x]);
+        for (const v of order) {
+            const parent = idom[v];
+            if (parent >= 0) counts[parent] += counts[v] + 1;
+        }
+        this.dominated = counts;
+        return counts;
     }
 
     /** True when a sync path from an entry point reaches the element (entry points reach themselves). */

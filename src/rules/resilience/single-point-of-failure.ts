@@ -12,7 +12,7 @@ export const singlePointOfFailure = defineRule({
     severity: 'warning',
     title: 'A non-redundant component is on a path from an entry point.',
     rationale: 'A component that runs once takes every request that depends on it down with it: a deploy, a crashed host or a zone outage becomes a user-facing outage. Run two or more instances, or use a managed highly-available service (`ha: true`).',
-    fires: 'A gateway, load balancer, service-like component (not an orchestrator: it has its own rule), data store, broker or identity provider is reached from an entry point (through sync connections and routes, or async delivery) and is not redundant (`replicas >= 2` or `ha: true`; dns, cdn, storage and serverless `function`s are redundant by default). One diagnostic per component, with an example path from an entry point as related information.',
+    fires: 'A gateway, load balancer, service-like component (not an orchestrator: it has its own rule), data store, broker or identity provider is reached from an entry point (through sync connections and routes, or async delivery) and is not redundant (`replicas >= 2` or `ha: true`; dns, cdn, storage and serverless `function`s are redundant by default). One diagnostic per component, with an example path from an entry point as related information; the message says how many components are reachable only through it (its dominator subtree from the entry points).',
     fix: 'Insert `replicas: 2`.',
     examples: {
         invalid: 'client web\nservice api\nweb -> api : https',
@@ -28,8 +28,10 @@ export const singlePointOfFailure = defineRule({
         if (reach.distance[v] < 0 || isRedundant(c)) continue;
         const path = pathTo(reach, v).map(i => a.nodes[i].id);
         const replicasProperty = c.properties.get('replicas');
+        const dominated = a.dominatedCounts[v];
+        const behind = dominated > 0 ? ` Everything on the way to ${dominated} other component${dominated === 1 ? '' : 's'} passes through it.` : '';
         result.push(finding('single-point-of-failure', 'warning', replicasProperty?.location ?? c.nameLocation,
-            `${Describe(c)} runs as a single instance, and requests from '${path[0]}' depend on it (${path.join(' -> ')}); run at least two replicas.`,
+            `${Describe(c)} runs as a single instance, and requests from '${path[0]}' depend on it (${path.join(' -> ')}); run at least two replicas.${behind}`,
             { elements: [c.id], related: a.relatedPath(path, 'of a path from an entry point'), data: { component: c.id } }));
     }
     return result;
