@@ -54,7 +54,8 @@ export interface DiagramHandlerOptions {
     render: DiagramRenderer;
     /** Recognises the renderer's "superseded" errors. */
     isCancellation?: (error: unknown) => boolean;
-    ruleSettings?: () => RuleSettings;
+    /** Rule settings (archway.json + editor overrides) for the model rooted at a document URI, so badges match the diagnostics. */
+    ruleSettings?: (rootUri: string) => RuleSettings;
     /** Debounce of `archway/diagramChanged`, in ms (default 150). */
     debounceMs?: number;
 }
@@ -170,7 +171,7 @@ export function registerDiagramHandler(connection: DiagramConnection, shared: La
         const flowIds = model.flows.map(flow => flow.id);
         const view = params.view && viewIds.includes(params.view) ? params.view : undefined;
         const flow = params.flow && flowIds.includes(params.flow) ? params.flow : undefined;
-        const findings = checkModel(model, options.ruleSettings?.() ?? {}).findings;
+        const findings = checkModel(model, options.ruleSettings?.(document.uri.toString()) ?? {}).findings;
         const theme = themeFor(params.theme, params.background);
         const rendered = await options.render(model, { view, flow, theme, direction: params.direction, findings, layoutKey });
         const result: DiagramResult = {

@@ -20,6 +20,6 @@ export function startArchwayLanguageServer(): void {
             return { svg: result.svg, viewIds: result.viewIds, flowIds: result.flowIds, view: result.layout.view };
         },
         isCancellation: error => error instanceof LayoutCancelledError,
-        ruleSettings: () => Archway.archway.ModelChecker.settings,
+        ruleSettings: rootUri => Archway.archway.ModelChecker.settingsFor(rootUri),
     });
 }

@@ -9,7 +9,8 @@ import { LSPErrorCodes, ResponseError } from 'vscode-languageserver';
 import { renderDiagram } from '../../src/diagram/index.js';
 import { registerDiagramHandler, type DiagramConnection } from '../../src/lsp/diagram-handler.js';
 import { DiagramMethods, type DiagramChangedParams, type DiagramResult, type ExportDiagramResult } from '../../src/lsp/diagram-protocol.js';
-import { checkModel } from '../../src/rules/engine.js';
+import { checkModel, type RuleSettings } from '../../src/rules/engine.js';
+import { listRules } from '../../src/rules/registry.js';
 import { runExport } from '../../src/cli/export.js';
 import { loadWorkspace, testUri, type Workspace } from '../helpers.js';
 import { shopFiles } from './webview-harness.js';
@@ -21,7 +22,7 @@ afterEach(() => {
     for (const stop of stops.splice(0)) stop();
 });
 
-async function serve(files: Record<string, string>) {
+async function serve(files: Record<string, string>, ruleSettings?: (rootUri: string) => RuleSettings) {
     const workspace = await loadWorkspace(files);
     const handlers = new Map<string, (params: unknown, token: never) => Promise<unknown>>();
     const notifications: Array<{ method: string; params: unknown }> = [];
@@ -35,6 +36,7 @@ async function serve(files: Record<string, string>) {
             return { svg: result.svg, viewIds: result.viewIds, flowIds: result.flowIds, view: result.layout.view };
         },
         debounceMs: 10,
+        ruleSettings,
     }));
     const request = <T>(method: string, params: unknown) => handlers.get(method)!(params, token as never) as Promise<T>;
     return {
@@ -116,6 +118,17 @@ describe('the archway/diagram request', () => {
         expect(bad.svg).not.toContain('onload');
         const exported = await server.exportDiagram({ uri, theme: 'dark', background: '#1f1f1f' });
         expect(exported.svg).not.toContain('#1f1f1f');
+    });
+
+    it('badges findings with the rule settings of the document\'s model, like its diagnostics', async () => {
+        const roots: string[] = [];
+        const allOff = Object.fromEntries(listRules().map(rule => [rule.id, { severity: 'off' as const }]));
+        const quiet = await serve(shopFiles(), rootUri => (roots.push(rootUri), allOff));
+        const uri = testUri('shop.arch').toString();
+        expect((await quiet.diagram({ uri })).svg).not.toContain('data-badge');
+        expect(roots).toContain(uri);
+        const loud = await serve(shopFiles());
+        expect((await loud.diagram({ uri })).svg).toContain('data-badge');
     });
 
     it('reports an unknown document instead of failing', async () => {
