@@ -6,6 +6,7 @@ import { inject, type Module } from 'langium';
 import {
     createDefaultModule, createDefaultSharedModule,
     type DefaultSharedModuleContext, type LangiumServices, type LangiumSharedServices, type PartialLangiumServices,
+    type PartialLangiumSharedServices,
 } from 'langium/lsp';
 import { ArchwayCoreModule, ArchwaySharedCoreModule } from '../language/archway-module.js';
 import { ArchwayGeneratedModule, ArchwayGeneratedSharedModule } from '../language/generated/module.js';
@@ -13,6 +14,7 @@ import { ArchwayModelChecker, registerArchwayValidation } from './archway-valida
 import { ArchwayRuleConfiguration, registerRuleConfiguration } from './archway-rule-config.js';
 import { ArchwayCodeActionProvider } from './code-actions.js';
 import { ArchwayEditorModule, ArchwayEditorSharedModule } from './archway-editor-module.js';
+import { ArchwayDocumentFactory, ArchwayDocumentUpdateHandler } from './archway-update-handler.js';
 
 /** Services Archway adds to Langium's. */
 export interface ArchwayAddedServices {
@@ -36,9 +38,19 @@ export const ArchwayLspModule: Module<ArchwayServices, PartialLangiumServices & 
     },
 };
 
+/** Document updates that survive bursts, closed files and failed reads (see `archway-update-handler.ts`). */
+export const ArchwayUpdateSharedModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
+    lsp: {
+        DocumentUpdateHandler: (services) => new ArchwayDocumentUpdateHandler(services),
+    },
+    workspace: {
+        LangiumDocumentFactory: (services) => new ArchwayDocumentFactory(services),
+    },
+};
+
 /** Creates the shared and language services; with a connection they serve LSP. */
 export function createArchwayServices(context: DefaultSharedModuleContext): { shared: LangiumSharedServices; Archway: ArchwayServices } {
-    const shared = inject(createDefaultSharedModule(context), ArchwayGeneratedSharedModule, ArchwaySharedCoreModule, ArchwayEditorSharedModule);
+    const shared = inject(createDefaultSharedModule(context), ArchwayGeneratedSharedModule, ArchwaySharedCoreModule, ArchwayEditorSharedModule, ArchwayUpdateSharedModule);
     const Archway = inject(createDefaultModule({ shared }), ArchwayGeneratedModule, ArchwayCoreModule, ArchwayLspModule, ArchwayEditorModule);
     shared.ServiceRegistry.register(Archway);
     registerArchwayValidation(Archway);
