@@ -175,6 +175,8 @@ function createClient(context: vscode.ExtensionContext, output: vscode.LogOutput
     };
     const clientOptions: LanguageClientOptions = {
         documentSelector: [{ scheme: 'file', language: 'arch' }, { scheme: 'untitled', language: 'arch' }],
+        // The extension contributes snippets for every kind; the server need not offer them again.
+        initializationOptions: { clientSnippets: true },
         synchronize: {
             configurationSection: 'archway',
             fileEvents: vscode.workspace.createFileSystemWatcher('**/{*.arch,archway.json}'),
