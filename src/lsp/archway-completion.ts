@@ -96,8 +96,19 @@ export class ArchwayCompletionProvider implements CompletionProvider {
 
     readonly completionOptions: CompletionProviderOptions = { triggerCharacters: ['.', ':', '>', '(', '@'] };
 
+    /**
+     * True when the client contributes its own declaration snippets (the VS Code extension
+     * says so with `initializationOptions.clientSnippets`); the server then leaves out its
+     * kind keywords and snippets so the user does not see each kind twice.
+     */
+    clientProvidesSnippets = false;
+
     constructor(services: LangiumServices) {
         this.documents = services.shared.workspace.LangiumDocuments;
+        services.shared.lsp.LanguageServer?.onInitialize(params => {
+            const options = params.initializationOptions as { clientSnippets?: unknown } | undefined;
+            this.clientProvidesSnippets = options?.clientSnippets === true;
+        });
     }
 
     getCompletion(document: LangiumDocument, params: CompletionParams): CompletionList {
@@ -303,11 +314,12 @@ export class ArchwayCompletionProvider implements CompletionProvider {
             }
         };
         const declarations = (inZone: boolean): void => {
-            for (const kind of COMPONENT_KINDS) {
+            const snippets = !this.clientProvidesSnippets;
+            for (const kind of snippets ? COMPONENT_KINDS : []) {
                 result.add({ label: kind, kind: CompletionItemKind.Keyword, detail: KIND_DOCS[kind], documentation: KIND_DOCS[kind], sortText: `1${kind}` });
             }
-            result.add({ label: 'zone', kind: CompletionItemKind.Keyword, detail: KEYWORD_DOCS.zone, sortText: '1zone' });
-            for (const snippet of SNIPPETS) {
+            if (snippets) result.add({ label: 'zone', kind: CompletionItemKind.Keyword, detail: KEYWORD_DOCS.zone, sortText: '1zone' });
+            for (const snippet of snippets ? SNIPPETS : []) {
                 if (!inZone || snippet.label !== 'view' && snippet.label !== 'flow') {
                     result.add({
                         label: `${snippet.label} …`, filterText: snippet.label, kind: CompletionItemKind.Snippet, detail: snippet.detail,

@@ -21,6 +21,17 @@ describe('completion', () => {
         expect(labels).toEqual(expect.arrayContaining(['service', 'gateway', 'database', 'broker', 'zone', 'view', 'flow', 'gateway …', 'cdn …', 'broker …', 'zone …']));
     });
 
+    test('leaves kind keywords and snippets to a client that contributes its own snippets', async () => {
+        const provider = services.lsp.CompletionProvider as unknown as { clientProvidesSnippets: boolean };
+        provider.clientProvidesSnippets = true;
+        try {
+            const labels = await labelsAt('service orders\n<|>');
+            expect([labels.includes('service'), labels.includes('gateway …'), labels.includes('orders')]).toEqual([false, false, true]);
+        } finally {
+            provider.clientProvidesSnippets = false;
+        }
+    });
+
     test('offers the properties of the component kind with their docs', async () => {
         await complete({
             text: 'cdn edge {\n  <|>\n}',
