@@ -163,3 +163,11 @@ describe('Suppress with @allow…', () => {
         expect(apply('zone z {\n  service legacy\n}', suppress)).toBe('zone z {\n  @allow(orphan-component, "explain why this is acceptable here")\n  service legacy\n}');
     });
 });
+
+describe('wiring', () => {
+    it('the language services use the Archway code-action provider', async () => {
+        const { createArchwayServices } = await import('../../src/lsp/archway-services.js');
+        const { EmptyFileSystem } = await import('langium');
+        expect(createArchwayServices(EmptyFileSystem).Archway.lsp.CodeActionProvider).toBeInstanceOf(ArchwayCodeActionProvider);
+    });
+});
