@@ -24,6 +24,18 @@ export { MAX_FILE_BYTES };
 export function discoverArchFiles(paths: readonly string[]): string[] {
     const found = new Set<string>();
     const visited = new Set<string>();
+    const realFiles = new Set<string>();
+    const addFile = (path: string): void => {
+        let real = path;
+        try {
+            real = realpathSync(path);
+        } catch {
+            // keep the path as given
+        }
+        if (realFiles.has(real)) return; // the same file again, through a symlink
+        realFiles.add(real);
+        found.add(resolve(path));
+    };
     const walk = (dir: string): void => {
         let real: string;
         try {
@@ -49,7 +61,7 @@ export function discoverArchFiles(paths: readonly string[]): string[] {
                 continue; // dangling symlink
             }
             if (stats.isDirectory()) walk(full);
-            else if (stats.isFile() && extname(entry.name) === '.arch') found.add(resolve(full));
+            else if (stats.isFile() && extname(entry.name) === '.arch') addFile(full);
         }
     };
     for (const path of paths) {
@@ -61,7 +73,7 @@ export function discoverArchFiles(paths: readonly string[]): string[] {
             throw new InputError(code === 'ENOENT' ? `No such file or folder: '${path}'.` : `Cannot read '${path}': ${code ?? String(error)}.`);
         }
         if (stats.isDirectory()) walk(path);
-        else if (stats.isFile()) found.add(resolve(path));
+        else if (stats.isFile()) addFile(path);
         else throw new InputError(`'${path}' is neither a file nor a folder.`);
     }
     return [...found].sort();
@@ -88,7 +100,12 @@ export function readArchFile(path: string): string {
     if (stats.size > MAX_FILE_BYTES) {
         throw new InputError(`'${path}' is ${(stats.size / 1024 / 1024).toFixed(1)} MB; files over ${MAX_FILE_BYTES / 1024 / 1024} MB are not checked.`);
     }
-    const buffer = readFileSync(path);
+    let buffer: Buffer;
+    try {
+        buffer = readFileSync(path);
+    } catch (error) {
+        throw new InputError(`Cannot read '${path}': ${(error as NodeJS.ErrnoException).code ?? String(error)}.`);
+    }
     if (buffer.includes(0)) throw new InputError(`'${path}' is a binary file, not .arch text.`);
     let text = buffer.toString('utf8');
     if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);

@@ -189,4 +189,36 @@ describe('language server under stress (stdio)', () => {
         expect(storm.exited).toBeUndefined();
         expect(storm.stderr).not.toMatch(/RangeError|Maximum call stack|FATAL|heap out of memory/);
     }, 240_000);
+
+    test('limits over LSP: a 6 MB file, 1,000 nested zones and 5,000 stray braces each get their diagnostics; the server stays up', async () => {
+        const client = new LspClient();
+        try {
+            await client.initialize();
+            const big = 'service s "a component with a long label to fill the file" { replicas: 2 }\n'.repeat(80_000);
+            const deep = `${'zone z {\n'.repeat(1_000)}${'}\n'.repeat(1_000)}`;
+            const stray = 'service a }\n'.repeat(5_000);
+            await client.open('file:///limits/big.arch', big);
+            await client.open('file:///limits/deep.arch', deep);
+            await client.open('file:///limits/stray.arch', stray);
+            await client.open('file:///limits/ok.arch', 'service a\n');
+            await client.waitFor('diagnostics of the four files', () => ['big', 'deep', 'stray', 'ok'].every(n => client.diagnostics.has(`file:///limits/${n}.arch`)), 120_000);
+            const big1 = client.diagnostics.get('file:///limits/big.arch')!.diagnostics;
+            expect(big1.map(d => d.message)).toEqual([expect.stringMatching(/^This file is 5\.\d MB; files over 5 MB are not parsed or checked\.$/)]);
+            const deep1 = client.diagnostics.get('file:///limits/deep.arch')!.diagnostics;
+            expect(deep1.map(d => d.message)).toEqual([expect.stringContaining('nested more than 100 levels')]);
+            expect(client.diagnostics.get('file:///limits/stray.arch')!.diagnostics.length).toBeGreaterThan(0);
+            const symbols = await client.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri: 'file:///limits/ok.arch' } });
+            expect(symbols).toHaveLength(1);
+            // Editing the huge file (it is not parsed) and closing files that exist nowhere on disk.
+            await client.change('file:///limits/big.arch', `${big}service t\n`);
+            await client.close('file:///limits/big.arch');
+            await client.close('file:///limits/stray.arch');
+            const again = await client.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri: 'file:///limits/ok.arch' } });
+            expect(again).toHaveLength(1);
+            expect(client.exited).toBeUndefined();
+            expect(client.stderr).not.toMatch(/RangeError|Maximum call stack|ENOENT|unhandled/i);
+        } finally {
+            await client.shutdown();
+        }
+    }, 180_000);
 });
