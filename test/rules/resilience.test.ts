@@ -43,6 +43,7 @@ ruleTester('plaintext-connection', {
     valid: [
         { name: 'TLS from the client', code: 'client web\nservice api\nweb -> api : https' },
         { name: 'no protocol is another rule', code: 'client web\nservice api\nweb -> api' },
+        { name: 'DNS over UDP is resolution, not traffic', code: 'zone pub {\n  trust: public\n  dns dns\n}\ncdn edge { origin: s }\nstorage s\ndns -> edge : udp' },
     ],
     invalid: [
         {

@@ -17,7 +17,7 @@ export const plaintextConnection = defineRule({
     severity: 'error',
     title: 'A connection uses a plaintext protocol across the public boundary.',
     rationale: 'Traffic that crosses the public boundary travels over networks you do not control; without TLS it can be read and altered in transit (Threagile `unencrypted-communication`). Inside a private zone it is still worth encrypting (zero trust), hence an info there.',
-    fires: 'A connection\'s protocol is not a TLS one (`http`, `ws`, `tcp`, `amqp`, `mqtt`, `redis`, plain `kafka`, …) and one end is an entry point or it is a CDN→origin hop. An info when it stays inside private zones.',
+    fires: 'A connection\'s protocol is not a TLS one (`http`, `ws`, `tcp`, `amqp`, `mqtt`, `redis`, plain `kafka`, …) and one end is an entry point or it is a CDN→origin hop. An info when it stays inside private zones. DNS resolution (a connection from a `dns`) is not judged.',
     fix: 'Use the TLS form of the protocol: `https`, `wss`, `amqps`, `mqtts`, `rediss`, `kafka+tls`, …',
     examples: {
         invalid: 'client web\nservice api\nweb -> api : http',
@@ -26,7 +26,7 @@ export const plaintextConnection = defineRule({
 }, (model) => {
     const a = analyze(model);
     return model.connections
-        .filter(c => c.tls === false && !a.endpoint(c.source)?.hasUnresolvedReferences)
+        .filter(c => c.tls === false && !a.endpoint(c.source)?.hasUnresolvedReferences && a.endpoint(c.source)?.kind !== 'dns')
         .map(c => {
             const crosses = a.crossesPublicBoundary(c);
             const tls = tlsFormOf(c.protocol!);
