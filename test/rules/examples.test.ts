@@ -38,28 +38,26 @@ describe('the well-architected example', () => {
 });
 
 /**
- * What each example of the lead's promises in its comments ("Deliberate: …"), as errors and
- * warnings. Infos are not listed. Update together with the examples.
+ * What an example promises: each `// expect: rule-a, rule-b` comment names the errors and
+ * warnings reported on the next line that is not a comment. Infos are not listed.
  */
-const PROMISED: Record<string, string[]> = {
-    'data-platform': ['topic-without-subscriber@platform.arch:42'],
-    'event-ledger': ['event-store-not-append-only@ledger.arch:59'],
-    'file-sharing': ['plaintext-connection@swarm.arch:33', 'p2p-unauthenticated-peer-link@swarm.arch:33'],
-    'media-site': [
-        'single-point-of-failure@media.arch:59',
-        // Not promised by a comment, but true: the CMS client calls two editor replicas with no load balancer.
-        'replicas-without-load-balancer@media.arch:81',
-    ],
-    // The DESIGN example: not commented, reported as it stands (single instances on user paths,
-    // a session cookie without flags, a route that drops the caller's identity).
-    'online-shop': [
-        'missing-identity-propagation@shop.arch:27',
-        'session-cookie-insecure@shop.arch:35',
-        'single-point-of-failure@shop.arch:23',
-        'single-point-of-failure@shop.arch:41',
-        'single-point-of-failure@shop.arch:46',
-    ],
-};
+function promised(folder: string): string[] {
+    const expected: string[] = [];
+    for (const [name, text] of Object.entries(exampleFiles(folder))) {
+        const lines = text.split('\n');
+        lines.forEach((line, i) => {
+            const match = /\/\/\s*expect:\s*(.+)$/.exec(line);
+            if (!match) return;
+            let target = i + 1;
+            while (target < lines.length && /^\s*(\/\/.*)?$/.test(lines[target])) target++;
+            for (const code of match[1].split(',').map(c => c.trim()).filter(Boolean)) expected.push(`${code}@${name}:${target + 1}`);
+        });
+    }
+    return expected;
+}
+
+const PROMISED: Record<string, string[]> = Object.fromEntries(
+    readdirSync(examples).filter(folder => folder !== 'well-architected').map(folder => [folder, promised(folder)]));
 
 describe('the examples report what their comments promise', () => {
     for (const [folder, expected] of Object.entries(PROMISED)) {
