@@ -126,6 +126,11 @@ class TextEditor {
         if (!cst) return [];
         const lineStart = this.text.lastIndexOf('\n', cst.offset - 1) + 1;
         const indent = this.indentAt(cst.offset);
+        if (this.text.slice(lineStart, cst.offset).trim() !== '') {
+            // Another statement precedes the node on its line (`a: b -> c`): break the line before the node.
+            const at = this.position(cst.offset);
+            return [{ range: { start: at, end: at }, newText: `\n${indent}${line}\n${indent}` }];
+        }
         return [{ range: { start: this.position(lineStart), end: this.position(lineStart) }, newText: `${indent}${line}\n` }];
     }
 
