@@ -1,27 +1,20 @@
 /**
- * Models for editor features (hover, inlay hints): the `ArchModel`s a document belongs to,
- * cached until the next workspace change.
+ * Models for editor features (hover, inlay hints): the `ArchModel`s a document belongs to —
+ * the very models the checker built for diagnostics, so an edit builds each model once.
  */
-import { WorkspaceCache, type LangiumDocument } from 'langium';
+import type { LangiumDocument } from 'langium';
 import type { LangiumServices } from 'langium/lsp';
 import type { ArchModel, Element } from '../model/arch-model.js';
-import { buildDocumentModel, modelRootsOf } from '../model/workspace-models.js';
+import type { ArchwayModelChecker } from './archway-validator.js';
 
-/** Cached models per root document. */
+/** The models of a document, shared with the model checker. */
 export class EditorModels {
-    private readonly cache: WorkspaceCache<string, ArchModel>;
-
-    constructor(private readonly services: LangiumServices) {
-        this.cache = new WorkspaceCache(services.shared);
-    }
+    constructor(private readonly services: LangiumServices) {}
 
     /** Models that include `document` (its import roots, else itself). */
     modelsOf(document: LangiumDocument): ArchModel[] {
-        const documents = this.services.shared.workspace.LangiumDocuments;
-        return modelRootsOf(document, documents).map(root => this.cache.get(root.uri.toString(), () => {
-            const checker = (this.services as { archway?: { ModelChecker?: { importStatus?: (uri: string) => 'ok' | 'missing' | 'directory' | 'unreadable' | 'not-arch' } } }).archway?.ModelChecker;
-            return buildDocumentModel(root, documents, checker?.importStatus);
-        }));
+        const checker = (this.services as LangiumServices & { archway: { ModelChecker: ArchwayModelChecker } }).archway.ModelChecker;
+        return checker.modelsFor(document);
     }
 
     /** The element with `id` and the model it was found in, seen from `document`. */
