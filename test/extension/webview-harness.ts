@@ -24,6 +24,8 @@ const ROOT = join(import.meta.dirname, '..', '..');
 
 /** True when Debian's chromium is installed (`apt-get install chromium`, done by `.ci/run`). */
 export const hasChromium = existsSync(CHROMIUM);
+// CI installs Chromium (.ci/run); there a missing browser is a failure, never a silent skip.
+if (!hasChromium && process.env.CI) throw new Error(`${CHROMIUM} is missing on CI: .ci/run must install Debian's chromium.`);
 
 let script: string | undefined;
 
