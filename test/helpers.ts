@@ -24,10 +24,16 @@ export function testUri(name: string): URI {
 
 /** Parses, links and validates several files together, keyed by name (e.g. `shop.arch`). */
 export async function loadWorkspace(files: Record<string, string>): Promise<Workspace> {
-    const { shared, Archway } = createArchwayServices(EmptyFileSystem);
+    return buildWorkspace(createArchwayServices(EmptyFileSystem), files, testUri);
+}
+
+/** Adds the files to existing services (URIs from `uriOf`), builds them with validation. */
+export async function buildWorkspace(
+    { shared, Archway }: ReturnType<typeof createArchwayServices>, files: Record<string, string>, uriOf: (name: string) => URI,
+): Promise<Workspace> {
     const documents = new Map<string, LangiumDocument>();
     for (const [name, text] of Object.entries(files)) {
-        const document = shared.workspace.LangiumDocumentFactory.fromString(text, testUri(name));
+        const document = shared.workspace.LangiumDocumentFactory.fromString(text, uriOf(name));
         shared.workspace.LangiumDocuments.addDocument(document);
         documents.set(name, document);
     }

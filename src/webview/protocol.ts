@@ -3,7 +3,7 @@
  * treat every incoming message as untrusted: anything that does not match a known type and
  * shape is ignored (and logged) by the receiver.
  */
-import type { DiagramRange, DiagramSourceLocation } from '../lsp/diagram-protocol.js';
+import type { DiagramRange, DiagramResult, DiagramSourceLocation } from '../lsp/diagram-protocol.js';
 
 export type { DiagramRange, DiagramSourceLocation };
 
@@ -19,19 +19,10 @@ export interface PreviewState {
 
 // ------------------------------------------------------------------ host → webview
 
-/** A new diagram (or the same one with a banner). */
-export interface UpdateMessage {
+/** A new diagram (or the same one with a banner): the server's answer plus what the host knows. */
+export interface UpdateMessage extends Omit<DiagramResult, 'version'> {
     type: 'update';
-    uri: string;
     fileName: string;
-    svg: string;
-    view: string | undefined;
-    flow: string | undefined;
-    viewIds: string[];
-    flowIds: string[];
-    elements: Record<string, DiagramSourceLocation>;
-    hasSyntaxErrors: boolean;
-    error?: string;
     locked: boolean;
     /** True when the diagram is for another document than the previous update (reset the viewport). */
     documentChanged: boolean;

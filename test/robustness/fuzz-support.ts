@@ -12,7 +12,7 @@ import { join, relative } from 'node:path';
 import fc from 'fast-check';
 import { EmptyFileSystem, URI, type LangiumDocument } from 'langium';
 import { expect } from 'vitest';
-import type { Workspace } from '../helpers.js';
+import { buildWorkspace, type Workspace } from '../helpers.js';
 import { createArchwayServices } from '../../src/lsp/archway-services.js';
 import { buildDocumentModel } from '../../src/model/workspace-models.js';
 import type { ArchModel } from '../../src/model/arch-model.js';
@@ -240,22 +240,13 @@ export async function warmUp(): Promise<void> {
 
 export async function loadFuzzWorkspace(files: Record<string, string>): Promise<Workspace & { dispose(): Promise<void> }> {
     sharedServices ??= createArchwayServices(EmptyFileSystem);
-    const { shared, Archway } = sharedServices;
+    const { shared } = sharedServices;
     const folder = `file:///fuzz/case${++workspaceCounter}`;
-    const documents = new Map<string, LangiumDocument>();
-    for (const [name, text] of Object.entries(files)) {
-        const document = shared.workspace.LangiumDocumentFactory.fromString(text, URI.parse(`${folder}/${name}`));
-        shared.workspace.LangiumDocuments.addDocument(document);
-        documents.set(name, document);
-    }
-    await shared.workspace.DocumentBuilder.build([...documents.values()], { validation: true });
+    const workspace = await buildWorkspace(sharedServices, files, name => URI.parse(`${folder}/${name}`));
     return {
-        services: Archway,
-        documents,
-        diagnostics: (name) => documents.get(name)?.diagnostics ?? [],
-        model: (name) => buildDocumentModel(documents.get(name)!, shared.workspace.LangiumDocuments),
+        ...workspace,
         dispose: async () => {
-            await shared.workspace.DocumentBuilder.update([], [...documents.values()].map(d => d.uri));
+            await shared.workspace.DocumentBuilder.update([], [...workspace.documents.values()].map(d => d.uri));
         },
     };
 }
