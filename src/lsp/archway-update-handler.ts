@@ -17,7 +17,8 @@
  * Failures: a build that fails is logged, never an unhandled rejection (which ends the process).
  */
 import { existsSync, statSync } from 'node:fs';
-import { Cancellation, DefaultLangiumDocumentFactory, isOperationCancelled, URI, type AstNode, type LangiumDocument, type Mutable } from 'langium';
+import { Cancellation, DefaultLangiumDocumentFactory, DocumentState, isOperationCancelled, URI, type AstNode, type LangiumDocument, type Mutable, type ParseResult } from 'langium';
+import { incrementalParseStats, reparseIncrementally } from '../language/archway-incremental-parser.js';
 import { DefaultDocumentUpdateHandler, type LangiumSharedServices } from 'langium/lsp';
 import type { TextDocumentChangeEvent } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
@@ -78,6 +79,30 @@ export class ArchwayDocumentUpdateHandler extends DefaultDocumentUpdateHandler {
  * (deleted, unreadable, not a regular file) keeps its last text instead of failing the build.
  */
 export class ArchwayDocumentFactory extends DefaultLangiumDocumentFactory {
+    /**
+     * Langium's `update`, except that an edit inside top-level declarations re-parses only
+     * those (see `archway-incremental-parser.ts`); anything else is parsed in full as before.
+     */
+    override async update<T extends AstNode = AstNode>(document: Mutable<LangiumDocument<T>>, cancellationToken: Cancellation.CancellationToken): Promise<LangiumDocument<T>> {
+        const oldText = document.parseResult.value.$cstNode?.root.fullText;
+        const textDocument = this.textDocuments?.get(document.uri.toString());
+        const text = await this.getUpdatedText(document, textDocument, cancellationToken);
+        if (textDocument) {
+            Object.defineProperty(document, 'textDocument', { value: textDocument });
+        } else {
+            Object.defineProperty(document, 'textDocument', { get: this.createTextDocumentGetter(document.uri, text) });
+        }
+        if (oldText !== text) {
+            const parser = this.serviceRegistry.getServices(document.uri).parser.LangiumParser;
+            const incremental = oldText === undefined ? undefined : reparseIncrementally(parser, document.parseResult, oldText, text);
+            if (!incremental) incrementalParseStats.full++;
+            document.parseResult = (incremental ?? await this.parseAsync(document.uri, text, cancellationToken)) as ParseResult<T>;
+            (document.parseResult.value as Mutable<AstNode>).$document = document;
+        }
+        document.state = DocumentState.Parsed;
+        return document;
+    }
+
     protected override async getUpdatedText<T extends AstNode>(document: Mutable<LangiumDocument<T>>, textDocument: TextDocument | undefined, token: Cancellation.CancellationToken): Promise<string> {
         if (textDocument) return textDocument.getText();
         if (document.uri.scheme === 'file' && !isFileOnDisk(document.uri)) return lastText(document);

@@ -1,0 +1,187 @@
+/**
+ * Incremental re-parsing gives exactly the tree a full parse gives: same AST, same CST leaves
+ * with the same offsets and line/column ranges, same composite ranges. Checked on the bundled
+ * examples for hundreds of seeded random edits (typing, deleting, pasting lines, breaking and
+ * repairing braces and strings), each applied to the result of the previous one, as in an editor.
+ */
+import { readFileSync } from 'node:fs';
+import { AstUtils, CstUtils, EmptyFileSystem, isCompositeCstNode, type AstNode, type CstNode, type LangiumParser, type ParseResult } from 'langium';
+import { describe, expect, test } from 'vitest';
+import { reparseIncrementally } from '../../src/language/archway-incremental-parser.js';
+import { createArchwayServices } from '../../src/lsp/archway-services.js';
+import { generateModel } from '../../bench/generate-model.js';
+
+const parser: LangiumParser = createArchwayServices(EmptyFileSystem).Archway.parser.LangiumParser;
+
+const examples = ['online-shop/shop.arch', 'media-site/media.arch', 'event-ledger/ledger.arch', 'data-platform/platform.arch', 'file-sharing/swarm.arch', 'well-architected/system.arch']
+    .map(path => readFileSync(new URL(`../../examples/${path}`, import.meta.url), 'utf8'));
+
+/** A canonical, comparable description of a parse: AST properties, references, CST positions. */
+function describeParse(result: ParseResult<AstNode>): string[] {
+    const lines: string[] = [];
+    for (const node of AstUtils.streamAst(result.value)) {
+        const fields = Object.entries(node)
+            .filter(([key]) => !key.startsWith('$'))
+            .map(([key, value]) => `${key}=${describeValue(value)}`);
+        lines.push(`${node.$type} ${node.$containerProperty ?? ''}[${node.$containerIndex ?? ''}] ${fields.join(' ')} @${describeCst(node.$cstNode)}`);
+    }
+    const root = result.value.$cstNode;
+    if (root) {
+        for (const cst of CstUtils.streamCst(root)) {
+            lines.push(`${isCompositeCstNode(cst) ? 'composite' : `leaf ${JSON.stringify(cst.text)}${cst.hidden ? ' hidden' : ''}`} @${describeCst(cst)}`);
+        }
+    }
+    return lines;
+}
+
+function describeValue(value: unknown): string {
+    if (Array.isArray(value)) return `[${value.map(describeValue).join(',')}]`;
+    if (value && typeof value === 'object') {
+        if ('$refText' in value) {
+            const ref = value as { $refText: string; $refNode?: CstNode };
+            return `ref(${ref.$refText}@${describeCst(ref.$refNode)})`;
+        }
+        if ('$type' in value) return `<${(value as AstNode).$type}>`;
+    }
+    return JSON.stringify(value);
+}
+
+function describeCst(cst: CstNode | undefined): string {
+    if (!cst) return '-';
+    const { start, end } = cst.range;
+    return `${cst.offset}+${cst.length} ${start.line}:${start.character}-${end.line}:${end.character}`;
+}
+
+/** A deterministic pseudo-random sequence (a 32-bit LCG), so failures reproduce. */
+function random(seed: number): () => number {
+    let state = seed >>> 0;
+    return () => {
+        state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+        return state / 2 ** 32;
+    };
+}
+
+/** One random editor-like change to `text`. */
+function randomEdit(text: string, next: () => number): string {
+    const at = Math.floor(next() * (text.length + 1));
+    const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)];
+    switch (Math.floor(next() * 6)) {
+        case 0: return text.slice(0, at) + pick(['a', 'x', ' ', '\n', '"', '{', '}', '-', '>', ':', '1', '/', '*', '@']) + text.slice(at);
+        case 1: return text.slice(0, at) + text.slice(at + 1 + Math.floor(next() * 3));
+        case 2: { // replace a word
+            const end = text.indexOf(' ', at);
+            return end < 0 ? text : text.slice(0, at) + pick(['service', 'zone', 'idp', 'foo', '"label"', '->']) + text.slice(end);
+        }
+        case 3: { // duplicate a line
+            const lines = text.split('\n');
+            const line = Math.floor(next() * lines.length);
+            lines.splice(line, 0, lines[line]);
+            return lines.join('\n');
+        }
+        case 4: { // delete a line
+            const lines = text.split('\n');
+            lines.splice(Math.floor(next() * lines.length), 1);
+            return lines.join('\n');
+        }
+        default: { // edit a label inside quotes
+            const quote = text.indexOf('"', at);
+            return quote < 0 ? text : text.slice(0, quote + 1) + 'v2 ' + text.slice(quote + 1);
+        }
+    }
+}
+
+/** Applies `count` random edits, each re-parsed incrementally from the previous result and compared with a full parse. */
+function checkEdits(start: string, seed: number, count: number): { incremental: number; mismatches: string[] } {
+    const next = random(seed);
+    let text = start;
+    let previous = parser.parse(text);
+    let incremental = 0;
+    const mismatches: string[] = [];
+    for (let i = 0; i < count; i++) {
+        const edited = randomEdit(text, next);
+        const full = parser.parse(edited);
+        const fast = reparseIncrementally(parser, previous, text, edited);
+        if (fast) {
+            incremental++;
+            const expected = describeParse(full);
+            const actual = describeParse(fast);
+            const diff = expected.findIndex((line, k) => line !== actual[k]);
+            if (diff >= 0 || expected.length !== actual.length) {
+                mismatches.push(`seed ${seed} edit ${i}: first difference at line ${diff}: expected ${expected[diff]} got ${actual[diff]}`);
+                break;
+            }
+        }
+        // Keep typing from the edited text while it parses; an edit that breaks the syntax is
+        // checked (above) and then undone, so the sequence keeps exercising the fast path.
+        if (full.lexerErrors.length === 0 && full.parserErrors.length === 0) {
+            text = edited;
+            previous = fast ?? full;
+        }
+    }
+    return { incremental, mismatches };
+}
+
+describe('incremental parsing', () => {
+    test('random edits of the bundled examples give the same trees as full parses', () => {
+        const results = examples.map((text, i) => checkEdits(text, 20261128 + i, 120));
+        expect({ mismatches: results.flatMap(r => r.mismatches), fastPathTaken: results.every(r => r.incremental > 20) })
+            .toEqual({ mismatches: [], fastPathTaken: true });
+    });
+
+    test('random edits of a generated 96-component model give the same trees as full parses', () => {
+        const text = generateModel({ components: 96 })['main.arch'];
+        const { mismatches, incremental } = checkEdits(text, 7, 200);
+        expect({ mismatches, fastPathTaken: incremental > 40 }).toEqual({ mismatches: [], fastPathTaken: true });
+    });
+
+    test('most random edits of a valid file take the incremental path', () => {
+        // Edits that leave a syntax error, or touch two declarations' boundary, are parsed in full.
+        const text = generateModel({ components: 96 })['main.arch'];
+        const { incremental } = checkEdits(text, 11, 200);
+        expect(incremental).toBeGreaterThan(100);
+    });
+
+    test('a label edit inside one declaration is re-parsed incrementally', () => {
+        const text = examples[0];
+        const edited = text.replace('"Order service"', '"Orders"');
+        expect(edited).not.toBe(text);
+        expect(reparseIncrementally(parser, parser.parse(text), text, edited)).toBeDefined();
+    });
+
+    test('an edit that leaves a syntax error falls back to a full parse', () => {
+        const text = 'service a "A"\nservice b "B"\nservice c "C"\n';
+        expect(reparseIncrementally(parser, parser.parse(text), text, text.replace('"B"', '"B'))).toBeUndefined();
+    });
+
+    test('an edit inside the imports falls back to a full parse', () => {
+        const text = 'import "a.arch"\nservice a\nservice b\n';
+        expect(reparseIncrementally(parser, parser.parse(text), text, text.replace('a.arch', 'b.arch'))).toBeUndefined();
+    });
+
+    test('a declaration that absorbs its neighbour after an edit falls back to a full parse', () => {
+        // Deleting the newline and the second kind makes `service a "A"` take `b`'s label.
+        const text = 'service a\nservice b "B"\nservice c\n';
+        const edited = 'service a\n"B"\nservice c\n';
+        expect(reparseIncrementally(parser, parser.parse(text), text, edited)).toBeUndefined();
+    });
+
+    test('text after the edit keeps correct line and column positions', () => {
+        const text = 'service a "A"\nservice b "B"\nservice c "C" { replicas: 2 }\n';
+        const edited = text.replace('"A"', '"A"\n\n  // note');
+        const result = reparseIncrementally(parser, parser.parse(text), text, edited)!;
+        expect(describeParse(result)).toEqual(describeParse(parser.parse(edited)));
+    });
+
+    test('declarations after the edit on the same line move by the edit\'s length', () => {
+        const text = 'service a "A" service b "B" service c "C" { replicas: 2 } a -> c\n';
+        const edited = text.replace('"A"', '"Alpha"');
+        const result = reparseIncrementally(parser, parser.parse(text), text, edited)!;
+        expect(describeParse(result)).toEqual(describeParse(parser.parse(edited)));
+    });
+
+    test('random edits of declarations that share lines give the same trees as full parses', () => {
+        const text = generateModel({ components: 48 })['main.arch'].replace(/\n(?=(service|database|cache|client|dns|cdn) )/g, ' ');
+        const { mismatches, incremental } = checkEdits(text, 3, 200);
+        expect({ mismatches, fastPathTaken: incremental > 40 }).toEqual({ mismatches: [], fastPathTaken: true });
+    });
+});
