@@ -11,6 +11,7 @@ import type { LangiumServices, LangiumSharedServices, PartialLangiumServices, Pa
 import { ArchwayDocumentBuilder } from './archway-document-builder.js';
 import { createArchwayParser } from './archway-limits.js';
 import { ArchwayParserErrorMessageProvider } from './archway-parser-errors.js';
+import { ArchwayLinker, ArchwayReferenceDescriptionProvider } from './archway-references.js';
 import { ArchwayScopeComputation, ArchwayScopeProvider } from './archway-scope.js';
 
 /**
@@ -57,6 +58,10 @@ export const ArchwayCoreModule: Module<LangiumServices, PartialLangiumServices> 
     references: {
         ScopeComputation: (services) => new ArchwayScopeComputation(services),
         ScopeProvider: (services) => new ArchwayScopeProvider(services),
+        Linker: (services) => new ArchwayLinker(services),
+    },
+    workspace: {
+        ReferenceDescriptionProvider: (services) => new ArchwayReferenceDescriptionProvider(services),
     },
     validation: {
         DocumentValidator: (services) => new ArchwayDocumentValidator(services),
