@@ -199,6 +199,17 @@ export function containerMinWidth(node: Pick<DiagramNode, 'role' | 'label' | 'su
     return Math.ceil(40 + Math.max(textWidth(node.label, NODE_FONT, true), textWidth(node.subtitle, SMALL_FONT)) + 14);
 }
 
+/** The fields of a node that building decides; the rest start blank. */
+type NodeFields = Pick<DiagramNode, 'id' | 'parent' | 'role' | 'kind' | 'compound' | 'label' | 'subtitle' | 'facts' | 'trust' | 'width' | 'height'>;
+
+/** A node at the origin without findings (one object shape for every node: cheap to build and hash). */
+function makeNode(f: NodeFields): DiagramNode {
+    return {
+        id: f.id, parent: f.parent, role: f.role, kind: f.kind, compound: f.compound, label: f.label, subtitle: f.subtitle,
+        facts: f.facts, trust: f.trust, x: 0, y: 0, width: f.width, height: f.height, findings: [], dimmed: false,
+    };
+}
+
 /**
  * Builds the diagram (unpositioned: sizes set, coordinates zero) for a selection.
  */
@@ -232,7 +243,6 @@ export function buildDiagram(model: ArchModel, selection: ViewSelection, options
         nodes.push(node);
         nodeIndex.set(node.id, node);
     };
-    const blank = { x: 0, y: 0, width: 0, height: 0, findings: [] as DiagramFinding[], dimmed: false };
 
     // Zones: expanded ones are containers; the first non-expanded one on a path is a box.
     const collapsedCounts = new Map<string, { components: number; zones: Set<string> }>();
@@ -268,9 +278,10 @@ export function buildDiagram(model: ArchModel, selection: ViewSelection, options
             const subtitle = `${zone.trust} zone`;
             const facts = `${counts.components} component${counts.components === 1 ? '' : 's'}`
                 + (counts.zones.size > 0 ? ` · ${counts.zones.size} zone${counts.zones.size === 1 ? '' : 's'}` : '');
-            add({ ...blank, findings: [], id: zoneId, parent: zoneParent(zoneId), role: 'collapsed-zone', kind: 'zone', compound: false, label, subtitle, facts, trust: zone.trust, ...measureNode(label, subtitle, facts) });
+            const size = measureNode(label, subtitle, facts);
+            add(makeNode({ id: zoneId, parent: zoneParent(zoneId), role: 'collapsed-zone', kind: 'zone', compound: false, label, subtitle, facts, trust: zone.trust, width: size.width, height: size.height }));
         } else {
-            add({ ...blank, findings: [], id: zoneId, parent: zoneParent(zoneId), role: 'zone', kind: 'zone', compound: true, label, subtitle: '', facts: '', trust: zone.trust });
+            add(makeNode({ id: zoneId, parent: zoneParent(zoneId), role: 'zone', kind: 'zone', compound: true, label, subtitle: '', facts: '', trust: zone.trust, width: 0, height: 0 }));
         }
     }
 
@@ -291,20 +302,20 @@ export function buildDiagram(model: ArchModel, selection: ViewSelection, options
         const facts = factsOf(component);
         const channels = channelsByBroker.get(id) ?? [];
         const compound = channels.length > 0;
-        add({
-            ...blank, findings: [], id, parent: parent && nodeIndex.has(parent) ? parent : undefined, role: 'component', kind: component.kind,
-            compound, label, subtitle, facts, trust: component.trust,
-            ...(compound ? { width: 0, height: 0 } : measureNode(label, subtitle, facts)),
-        });
+        const size = compound ? { width: 0, height: 0 } : measureNode(label, subtitle, facts);
+        add(makeNode({
+            id, parent: parent && nodeIndex.has(parent) ? parent : undefined, role: 'component', kind: component.kind,
+            compound, label, subtitle, facts, trust: component.trust, width: size.width, height: size.height,
+        }));
         for (const channelId of channels) {
             const channel = model.elements.get(channelId);
             if (channel?.type !== 'channel') continue;
             const channelLabel = channel.label ?? channel.name;
-            add({
-                ...blank, findings: [], id: channelId, parent: id, role: 'channel', kind: channel.kind, compound: false,
+            add(makeNode({
+                id: channelId, parent: id, role: 'channel', kind: channel.kind, compound: false,
                 label: channelLabel, subtitle: channel.kind, facts: '', trust: component.trust,
                 width: quantize(Math.max(90, TOPIC_TEXT_X + textWidth(channelLabel, TOPIC_FONT) + 12)), height: TOPIC_HEIGHT,
-            });
+            }));
         }
     }
 

@@ -7,7 +7,7 @@
 import type { ArchModel, Direction, Finding } from '../model/arch-model.js';
 import { buildDiagram, type Diagram } from './diagram-model.js';
 import { applyLayout, toElkGraph } from './elk-graph.js';
-import { layoutGraph } from './layout.js';
+import { cancelLayouts, clearLayoutResults, layoutGraph } from './layout.js';
 import { renderSvg } from './render-svg.js';
 import type { DiagramTheme, ThemeName } from './themes.js';
 import { selectView } from './view-selection.js';
@@ -16,7 +16,7 @@ export { DiagramError, findFlow, findView, selectView, type ViewSelection, type 
 export { buildDiagram, DEFAULT_COLLAPSE_THRESHOLD, type Diagram, type DiagramEdge, type DiagramNode, type DiagramFinding, type NodeRole } from './diagram-model.js';
 export { applyLayout, toElkGraph } from './elk-graph.js';
 export {
-    LayoutCancelledError, clearLayoutCache, configureLayout, disposeLayout, hashGraph, layoutGraph, layoutStats,
+    LayoutCancelledError, cancelLayouts, configureLayout, disposeLayout, hashGraph, layoutGraph, layoutStats,
     resolveWorkerPath, warmUpLayout, type LayoutSettings, type LayoutStats,
 } from './layout.js';
 export { escapeXml, renderSvg } from './render-svg.js';
@@ -123,31 +123,88 @@ export function toLayoutJson(diagram: Diagram): DiagramLayoutJson {
     };
 }
 
-/** Selects, builds and lays out a view (without rendering). */
-export async function layoutDiagram(model: ArchModel, options: RenderOptions = {}): Promise<Diagram> {
+/** The unpositioned diagram `renderDiagram` draws for these options. */
+function buildFor(model: ArchModel, options: RenderOptions): Diagram {
     const selection = selectView(model, { view: options.view, flow: options.flow, direction: options.direction });
-    const diagram = buildDiagram(model, selection, {
+    return buildDiagram(model, selection, {
         findings: options.findings, collapse: options.collapse, collapseThreshold: options.collapseThreshold,
         expandedZones: options.expandedZones, title: options.title,
     });
+}
+
+/** Selects, builds and lays out a view (without rendering). */
+export async function layoutDiagram(model: ArchModel, options: RenderOptions = {}): Promise<Diagram> {
+    const diagram = buildFor(model, options);
     const result = await layoutGraph(toElkGraph(diagram), { key: options.layoutKey });
     return applyLayout(diagram, result);
+}
+
+// ---------------------------------------------------------------- the render memo
+
+/** What a memoised render keeps: everything of `RenderResult` that the drawn diagram determines. */
+type DrawnResult = Pick<RenderResult, 'svg' | 'layout' | 'view' | 'flow' | 'diagram'>;
+
+/** Whole renders by `drawnKey`, most recently used last. */
+const renders = new Map<string, DrawnResult>();
+const RENDER_CACHE_SIZE = 8;
+const renderCounts = { hits: 0, misses: 0 };
+
+/**
+ * Canonical text of everything that decides the picture: the unpositioned diagram (ids,
+ * labels, sizes, nesting, edge styles, badges, flow steps, direction, title) and the theme.
+ * Layout is a pure function of the diagram (see `toElkGraph`) and the SVG a pure function of
+ * the laid-out diagram and the theme, so equal keys give byte-identical SVG. The text itself
+ * is the memo key: comparing it costs less than hashing it (a few hundred KB at 500 components).
+ */
+export function drawnKey(diagram: Diagram, theme: ThemeName | DiagramTheme): string {
+    return `${JSON.stringify(theme)}\n${JSON.stringify(diagram)}`;
+}
+
+/** Counters of the render memo (whole renders reused without layout or SVG work). */
+export function renderCacheStats(): { hits: number; misses: number } {
+    return { ...renderCounts };
+}
+
+/** Empties the layout cache and the render memo (the next render of any view is cold). */
+export function clearLayoutCache(): void {
+    clearLayoutResults();
+    renders.clear();
 }
 
 /**
  * Renders a view (or flow) of a model: SVG, the laid-out graph as JSON, and the model's
  * view and flow ids. Throws `DiagramError` for an unknown view or flow, and
  * `LayoutCancelledError` when a newer request with the same `layoutKey` replaced it.
+ *
+ * When nothing drawn changed since an earlier render (an edit to a property the diagram does
+ * not show, a comment, a label elsewhere), the earlier SVG and layout are returned without
+ * layout or SVG work; such results share their `diagram` and `layout` objects, which callers
+ * must not mutate.
  */
 export async function renderDiagram(model: ArchModel, options: RenderOptions = {}): Promise<RenderResult> {
-    const diagram = await layoutDiagram(model, options);
-    return {
-        svg: renderSvg(diagram, options.theme ?? 'light'),
+    const built = buildFor(model, options);
+    const theme = options.theme ?? 'light';
+    const key = drawnKey(built, theme);
+    const ids = { viewIds: model.views.map(v => v.id), flowIds: model.flows.map(f => f.id) };
+    const memo = renders.get(key);
+    if (memo) {
+        // A newer request supersedes older ones with the same key, even when it needs no layout.
+        if (options.layoutKey !== undefined) cancelLayouts(options.layoutKey);
+        renderCounts.hits++;
+        renders.delete(key);
+        renders.set(key, memo);
+        return { ...memo, ...ids };
+    }
+    renderCounts.misses++;
+    const diagram = applyLayout(built, await layoutGraph(toElkGraph(built), { key: options.layoutKey }));
+    const drawn: DrawnResult = {
+        svg: renderSvg(diagram, theme),
         layout: toLayoutJson(diagram),
-        viewIds: model.views.map(v => v.id),
-        flowIds: model.flows.map(f => f.id),
         view: diagram.viewId,
         flow: diagram.flowId,
         diagram,
     };
+    renders.set(key, drawn);
+    while (renders.size > RENDER_CACHE_SIZE) renders.delete(renders.keys().next().value as string);
+    return { ...drawn, ...ids };
 }

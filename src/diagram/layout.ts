@@ -62,8 +62,8 @@ export function layoutStats(): LayoutStats {
     return { ...stats };
 }
 
-/** Empties the layout cache. */
-export function clearLayoutCache(): void {
+/** Empties the layout cache (`clearLayoutCache` in `index.ts` also empties the render memo). */
+export function clearLayoutResults(): void {
     cache.clear();
 }
 
@@ -121,7 +121,7 @@ let worker: Worker | undefined;
 export function layoutGraph(graph: ElkNode, options: LayoutRequestOptions = {}): Promise<ElkLayoutResult> {
     const hash = hashGraph(graph);
     const cached = cache.get(hash);
-    if (options.key !== undefined) cancelKey(options.key);
+    if (options.key !== undefined) cancelLayouts(options.key);
     if (cached) {
         stats.cacheHits++;
         cache.delete(hash);
@@ -135,7 +135,11 @@ export function layoutGraph(graph: ElkNode, options: LayoutRequestOptions = {}):
     });
 }
 
-function cancelKey(key: string): void {
+/**
+ * Cancels the pending and running layouts requested with `key` (they reject with
+ * `LayoutCancelledError`), as a newer request with the same key does.
+ */
+export function cancelLayouts(key: string): void {
     for (let i = queue.length - 1; i >= 0; i--) {
         if (queue[i].key === key) {
             const [job] = queue.splice(i, 1);
