@@ -11,7 +11,7 @@ import type { LangiumServices, LangiumSharedServices, PartialLangiumServices, Pa
 import { ArchwayDocumentBuilder } from './archway-document-builder.js';
 import { createArchwayParser } from './archway-limits.js';
 import { ArchwayParserErrorMessageProvider } from './archway-parser-errors.js';
-import { ArchwayLinker, ArchwayReferenceDescriptionProvider } from './archway-references.js';
+import { ArchwayIndexManager, ArchwayLinker, ArchwayReferenceDescriptionProvider } from './archway-references.js';
 import { ArchwayScopeComputation, ArchwayScopeProvider } from './archway-scope.js';
 
 /**
@@ -72,5 +72,6 @@ export const ArchwayCoreModule: Module<LangiumServices, PartialLangiumServices> 
 export const ArchwaySharedCoreModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
     workspace: {
         DocumentBuilder: (services) => new ArchwayDocumentBuilder(services),
+        IndexManager: (services) => new ArchwayIndexManager(services),
     },
 };

@@ -8,8 +8,9 @@
  * event loop every 10 ms anyway), so the work and its results are Langium's, only cheaper.
  */
 import {
-    DefaultLinker, DefaultReferenceDescriptionProvider, interruptAndCheck, isMultiReference, isReference,
-    type AstNode, type Cancellation, type LangiumDocument, type ReferenceDescription, type ReferenceInfo,
+    DefaultIndexManager, DefaultLinker, DefaultReferenceDescriptionProvider, interruptAndCheck, isMultiReference, isReference,
+    type AstNode, type Cancellation, type LangiumDocument, type LangiumSharedCoreServices, type ReferenceDescription,
+    type ReferenceInfo, type ServiceRegistry, type Stream, type URI,
 } from 'langium';
 
 /** References between two cancellation checks. */
@@ -66,5 +67,72 @@ export class ArchwayReferenceDescriptionProvider extends DefaultReferenceDescrip
             if (!info.reference.error) descriptions.push(...this.createInfoDescriptions(info));
         }
         return descriptions;
+    }
+
+    /** The index entries of a linked document, synchronously (for the lazy index). */
+    describeReferences(document: LangiumDocument): ReferenceDescription[] {
+        const descriptions: ReferenceDescription[] = [];
+        for (const info of collectReferences(document.parseResult.value)) {
+            if (!info.reference.error) descriptions.push(...this.createInfoDescriptions(info));
+        }
+        return descriptions;
+    }
+}
+
+/**
+ * The reference index, filled when it is first needed instead of after every edit.
+ *
+ * Langium indexes every reference of every re-linked document after each change; only "find
+ * references", rename and highlight read that index, and they are rare next to keystrokes.
+ * Here a re-linked document is only marked, and its entries are made when a search needs them.
+ * Whether a document must be re-linked after a change is answered from its linked references.
+ */
+export class ArchwayIndexManager extends DefaultIndexManager {
+    private readonly unindexed = new Map<string, LangiumDocument>();
+    private readonly registry: ServiceRegistry;
+
+    constructor(services: LangiumSharedCoreServices) {
+        super(services);
+        this.registry = services.ServiceRegistry;
+    }
+
+    override async updateReferences(document: LangiumDocument): Promise<void> {
+        const uri = document.uri.toString();
+        this.referenceIndex.delete(uri);
+        this.unindexed.set(uri, document);
+    }
+
+    override removeReferences(uri: URI): void {
+        super.removeReferences(uri);
+        this.unindexed.delete(uri.toString());
+    }
+
+    override findAllReferences(targetNode: AstNode, astNodePath: string): Stream<ReferenceDescription> {
+        this.indexPending();
+        return super.findAllReferences(targetNode, astNodePath);
+    }
+
+    override isAffected(document: LangiumDocument, changedUris: Set<string>): boolean {
+        const uri = document.uri.toString();
+        if (!this.unindexed.has(uri)) return super.isAffected(document, changedUris);
+        for (const reference of document.references) {
+            const targets = isReference(reference) ? [reference.$nodeDescription] : reference.items.map(item => item.$nodeDescription);
+            for (const description of targets) {
+                const target = description?.documentUri.toString();
+                if (target !== undefined && target !== uri && changedUris.has(target)) return true;
+            }
+        }
+        return false;
+    }
+
+    /** Indexes the documents marked since the last search (they are linked: resets unmark them). */
+    private indexPending(): void {
+        for (const [uri, document] of this.unindexed) {
+            const provider = this.registry.getServices(document.uri).workspace.ReferenceDescriptionProvider;
+            const descriptions = provider instanceof ArchwayReferenceDescriptionProvider
+                ? provider.describeReferences(document) : [];
+            this.referenceIndex.set(uri, descriptions);
+        }
+        this.unindexed.clear();
     }
 }

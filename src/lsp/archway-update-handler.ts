@@ -7,8 +7,8 @@
  * second: 1,000 quick changes (a paste, a replace-all, a script) left it busy for 40 s. Here a
  * change marks its document as changed at once (so requests wait for the new text, as before)
  * and stops the running build, but the next build starts only once the changes pause for
- * `quietMs` (or `maxWaitMs` after the first pending change). Typing at human speed still gets
- * one build per keystroke.
+ * `quietMs` (or `maxWaitMs` after the first pending change). A change that follows a pause of
+ * `quietMs` (typing at human speed) is built at once, without waiting.
  *
  * Closing: after `didClose` the file on disk is the truth. A closed document whose file does
  * not exist (unsaved, untitled, deleted) is removed; otherwise it is reloaded from disk.
@@ -32,6 +32,7 @@ export class ArchwayDocumentUpdateHandler extends DefaultDocumentUpdateHandler {
     private readonly pending = new Map<string, URI>();
     private timer: ReturnType<typeof setTimeout> | undefined;
     private firstPending = 0;
+    private lastChange = -Infinity;
 
     constructor(services: LangiumSharedServices) {
         super(services);
@@ -45,10 +46,14 @@ export class ArchwayDocumentUpdateHandler extends DefaultDocumentUpdateHandler {
         this.workspaceManager.ready
             .then(() => this.workspaceLock.write(() => this.documentBuilder.update([uri], [], Cancellation.CancellationToken.Cancelled)))
             .catch(error => logFailure(error));
-        if (this.pending.size === 0) this.firstPending = Date.now();
+        const now = Date.now();
+        // A change after a pause builds at once (typing); one inside a burst waits for quiet.
+        const inBurst = now - this.lastChange < this.quietMs;
+        this.lastChange = now;
+        if (this.pending.size === 0) this.firstPending = now;
         this.pending.set(uri.toString(), uri);
         if (this.timer) clearTimeout(this.timer);
-        const wait = Math.max(0, Math.min(this.quietMs, this.firstPending + this.maxWaitMs - Date.now()));
+        const wait = inBurst ? Math.max(0, Math.min(this.quietMs, this.firstPending + this.maxWaitMs - now)) : 0;
         this.timer = setTimeout(() => this.flush(), wait);
     }
 
