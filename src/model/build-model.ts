@@ -4,7 +4,7 @@
  * the way: duplicate ids, unresolved references, unknown properties, invalid values and
  * import problems.
  */
-import { CstUtils, GrammarUtils, isCompositeCstNode, type AstNode, type CstNode, type Reference } from 'langium';
+import { isCompositeCstNode, type AstNode, type CstNode, type Reference } from 'langium';
 import {
     isBlockValue, isChannel, isComponent, isConnection, isDurationValue, isListValue, isNumberValue,
     isProperty, isQuantityValue, isRateValue, isRoute, isStringValue, isWordValue, isZone,
@@ -42,6 +42,12 @@ export interface BuildOptions {
     importStatus?: (uri: string) => ImportStatus;
 }
 
+/** What every typed property value carries: where it is and its source text. */
+interface ValueBase {
+    location: SourceLocation;
+    text: string;
+}
+
 const EMPTY_RANGE: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 
 /** Builds the model of `files[0]` and its imports (`files` must be the import closure, root first). */
@@ -59,6 +65,8 @@ class ModelBuilder {
     private readonly connectionIds = new Map<string, number>();
     /** AST node → model element, to map resolved references to ids. */
     private readonly idOfNode = new Map<AstNode, string>();
+    /** The node that declared each element (the first of duplicates), for `own`. */
+    private readonly nodeOfElement = new Map<Element, AstNode>();
     /** First declaration of each id, for duplicate reports. */
     private readonly duplicates = new Map<string, SourceLocation[]>();
     private uri = '';
@@ -196,7 +204,7 @@ class ModelBuilder {
     }
 
     private reportUnknownKind(node: ComponentNode, zone: Zone | undefined): void {
-        const location = node.$cstNode ? GrammarUtils.findNodeForProperty(node.$cstNode, 'kind') : undefined;
+        const location = node.$cstNode ? findNodeForFeature(node.$cstNode, 'kind') : undefined;
         const where = location ? { uri: this.uri, range: location.range } : this.location(node);
         const suggestion = closest(node.kind, COMPONENT_KINDS);
         const asProperty = zone && ZONE_PROPERTIES[node.kind]
@@ -218,6 +226,7 @@ class ModelBuilder {
             return false;
         }
         this.elements.set(element.id, element);
+        this.nodeOfElement.set(element, node);
         return true;
     }
 
@@ -319,8 +328,7 @@ class ModelBuilder {
     private own<T extends Element>(node: AstNode): T | undefined {
         const id = this.idOfNode.get(node);
         const element = id !== undefined ? this.elements.get(id) : undefined;
-        return element && element.location.uri === this.uri && sameRange(element.location.range, this.location(node).range)
-            ? element as T : undefined;
+        return element && this.nodeOfElement.get(element) === node ? element as T : undefined;
     }
 
     private describeComponent(node: ComponentNode): void {
@@ -372,8 +380,11 @@ class ModelBuilder {
         const count = (this.connectionIds.get(base) ?? 0) + 1;
         this.connectionIds.set(base, count);
         const protocol = c.protocol?.toLowerCase();
+        // One object literal (not a spread): every connection gets the same shape.
         this.connections.push({
-            ...c, protocol, id: count === 1 ? base : `${base}#${count}`,
+            source: c.source, target: c.target, style: c.style, origin: c.origin, path: c.path, protocol,
+            label: c.label, properties: c.properties, allows: c.allows, location: c.location,
+            id: count === 1 ? base : `${base}#${count}`,
             tls: protocol === undefined ? undefined : TLS_PROTOCOLS.has(protocol), hasUnresolvedReferences: false,
         });
     }
@@ -496,26 +507,29 @@ class ModelBuilder {
 
     /** Types a value against its spec; reports and returns undefined when it does not fit. */
     private value(node: ValueNode, type: PropertyType, what: string, component: Component | undefined): PropertyValue | undefined {
-        const typed = this.tryValue(node, type, what, component);
+        const base = this.valueBase(node);
+        const typed = this.tryValue(node, base, type, what, component);
         if (typeof typed !== 'string') return typed;
-        this.problem('invalid-property-value', 'error', this.location(node), `${capitalize(what)} ${typed}`, component ? [component.id] : []);
+        this.problem('invalid-property-value', 'error', base.location, `${capitalize(what)} ${typed}`, component ? [component.id] : []);
         return undefined;
     }
 
+    /** The location and source text every typed value carries. */
+    private valueBase(node: ValueNode): ValueBase {
+        const cst = node.$cstNode;
+        return { location: cst ? { uri: this.uri, range: cst.range } : { uri: this.uri, range: EMPTY_RANGE }, text: cst?.text ?? '' };
+    }
+
     /** A typed value, or the end of a sentence saying what was expected. */
-    private tryValue(node: ValueNode, type: PropertyType, what: string, component: Component | undefined): PropertyValue | string {
-        const location = this.location(node);
-        const text = node.$cstNode?.text ?? '';
-        const base = { location, text };
+    private tryValue(node: ValueNode, base: ValueBase, type: PropertyType, what: string, component: Component | undefined): PropertyValue | string {
+        const text = base.text;
         const word = isWordValue(node) ? node.word.$refText : undefined;
-        const wordHasBlock = isWordValue(node) && node.$cstNode !== undefined && node.$cstNode.text.includes('{');
+        const wordHasBlock = word !== undefined && text.includes('{');
         switch (type.type) {
             case 'union': {
-                let firstError: string | undefined;
                 for (const option of type.of) {
-                    const result = this.tryValue(node, option, what, component);
+                    const result = this.tryValue(node, base, option, what, component);
                     if (typeof result !== 'string') return result;
-                    firstError ??= result;
                 }
                 return `expects ${type.of.map(describeType).join(' or ')}, not '${text}'.`;
             }
@@ -592,7 +606,7 @@ class ModelBuilder {
                 const items = isListValue(node) ? node.items : [node];
                 const typed: PropertyValue[] = [];
                 for (const item of items) {
-                    const value = this.tryValue(item, type.of, what, component);
+                    const value = this.tryValue(item, item === node ? base : this.valueBase(item), type.of, what, component);
                     if (typeof value === 'string') return isListValue(node) ? `has an item that ${value}` : value;
                     typed.push(value);
                 }
@@ -624,23 +638,23 @@ class ModelBuilder {
         const cst = node.$cstNode;
         if (!cst) return { uri: this.uri, range: EMPTY_RANGE };
         const annotations = (node as { annotations?: Annotation[] }).annotations;
-        const last = annotations && annotations.length > 0 ? annotations[annotations.length - 1].$cstNode : undefined;
+        const last = annotations !== undefined && annotations.length > 0 ? annotations[annotations.length - 1].$cstNode : undefined;
         if (last) {
-            for (const leaf of CstUtils.streamCst(cst)) {
-                if (leaf.offset >= last.end && !leaf.hidden && !isCompositeCstNode(leaf)) {
-                    return { uri: this.uri, range: { start: leaf.range.start, end: cst.range.end } };
-                }
-            }
+            const leaf = firstLeafFrom(cst, last.end);
+            if (leaf) return { uri: this.uri, range: { start: leaf.range.start, end: cst.range.end } };
         }
         return { uri: this.uri, range: cst.range };
     }
 
     private nameLocation(node: AstNode): SourceLocation {
-        const cst: CstNode | undefined = node.$cstNode ? GrammarUtils.findNodeForProperty(node.$cstNode, 'name') : undefined;
+        const cst = node.$cstNode ? findNodeForFeature(node.$cstNode, 'name') : undefined;
         return cst ? { uri: this.uri, range: cst.range } : this.location(node);
     }
 
     private propertyNameLocation(node: PropertyNode): SourceLocation {
+        // A property's name is its first child (`name=Name ':' value=Value`).
+        const first = node.$cstNode && isCompositeCstNode(node.$cstNode) ? node.$cstNode.content[0] : undefined;
+        if (first && assignedFeature(first.grammarSource) === 'name') return { uri: this.uri, range: first.range };
         return this.nameLocation(node);
     }
 
@@ -659,9 +673,66 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
     else map.set(key, [value]);
 }
 
-function sameRange(a: Range, b: Range): boolean {
-    return a.start.line === b.start.line && a.start.character === b.start.character
-        && a.end.line === b.end.line && a.end.character === b.end.character;
+/**
+ * The first CST node assigned to `feature` of the node's own AST node, in document order: what
+ * Langium's `GrammarUtils.findNodeForProperty` finds, without building arrays for every child.
+ */
+function findNodeForFeature(cst: CstNode, feature: string): CstNode | undefined {
+    if (!isCompositeCstNode(cst)) return undefined;
+    const element = cst.astNode;
+    const stack: (readonly CstNode[])[] = [cst.content];
+    const indexes: number[] = [0];
+    while (stack.length > 0) {
+        const top = stack.length - 1;
+        const children = stack[top];
+        const index = indexes[top]++;
+        if (index >= children.length) {
+            stack.pop();
+            indexes.pop();
+            continue;
+        }
+        const child = children[index];
+        if (assignedFeature(child.grammarSource) === feature) return child;
+        if (isCompositeCstNode(child) && child.astNode === element) {
+            stack.push(child.content);
+            indexes.push(0);
+        }
+    }
+    return undefined;
+}
+
+/** The feature of the assignment a grammar element is part of (cached per grammar element). */
+function assignedFeature(source: AstNode | undefined): string | undefined {
+    if (!source) return undefined;
+    let feature = featureOfSource.get(source);
+    if (feature === undefined) {
+        feature = '';
+        for (let node: AstNode | undefined = source; node; node = node.$container) {
+            if (node.$type === 'Assignment') {
+                feature = (node as AstNode & { feature: string }).feature;
+                break;
+            }
+        }
+        featureOfSource.set(source, feature);
+    }
+    return feature;
+}
+
+const featureOfSource = new WeakMap<AstNode, string>();
+
+/** The first non-hidden leaf at or after `offset` under `cst`, in document order. */
+function firstLeafFrom(cst: CstNode, offset: number): CstNode | undefined {
+    const stack: CstNode[] = [cst];
+    while (stack.length > 0) {
+        const node = stack.pop()!;
+        if (isCompositeCstNode(node)) {
+            if (node.end < offset) continue;
+            for (let i = node.content.length - 1; i >= 0; i--) stack.push(node.content[i]);
+        } else if (node.offset >= offset && !node.hidden) {
+            return node;
+        }
+    }
+    return undefined;
 }
 
 function capitalize(text: string): string {
