@@ -9,7 +9,17 @@ export interface CliIo {
 }
 
 /** A mistake in how the command was called (exit code 2). */
-export class UsageError extends Error {}
+export class UsageError extends Error {
+    override readonly name = 'UsageError';
+}
+
+/**
+ * Whether `error` is an error of the named class. By name, not `instanceof`: the commands other
+ * than `check` are separate bundles, each with its own copy of the error classes.
+ */
+export function isErrorNamed(error: unknown, name: 'UsageError' | 'InputError'): error is Error {
+    return error instanceof Error && error.name === name;
+}
 
 export type OptionKinds = Record<string, 'string' | 'boolean'>;
 

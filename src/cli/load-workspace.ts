@@ -9,13 +9,15 @@ import { URI, type LangiumDocument } from 'langium';
 import { NodeFileSystem } from 'langium/node';
 import { importedUris } from '../language/archway-imports.js';
 import { MAX_FILE_BYTES } from '../language/archway-limits.js';
-import { createArchwayServices, type ArchwayServices } from '../lsp/archway-services.js';
 import type { ArchModel } from '../model/arch-model.js';
 import type { ImportStatus } from '../model/build-model.js';
 import { buildDocumentModel, modelRootsOf } from '../model/workspace-models.js';
+import { createArchwayCheckServices, type ArchwayCheckServices } from './check-services.js';
 
 /** A path the user gave that could not be used. */
-export class InputError extends Error {}
+export class InputError extends Error {
+    override readonly name = 'InputError';
+}
 
 /** Files larger than this are not parsed (the same limit as the language server's). */
 export { MAX_FILE_BYTES };
@@ -81,7 +83,7 @@ export function discoverArchFiles(paths: readonly string[]): string[] {
 
 /** The loaded, linked and validated workspace. */
 export interface LoadedWorkspace {
-    services: ArchwayServices;
+    services: ArchwayCheckServices;
     /** Documents of the files asked for, in order. */
     requested: LangiumDocument[];
     /** Every loaded document (requested and imported). */
@@ -133,7 +135,7 @@ export interface LoadOptions {
 
 /** Loads the files (and, transitively, what they import) and builds them with validation. */
 export async function loadWorkspace(files: readonly string[], options: LoadOptions = {}): Promise<LoadedWorkspace> {
-    const { shared, Archway } = createArchwayServices(NodeFileSystem);
+    const { shared, Archway } = createArchwayCheckServices(NodeFileSystem);
     if (options.configFile) Archway.archway.RuleConfiguration.explicitFile = resolve(options.configFile);
     const langiumDocuments = shared.workspace.LangiumDocuments;
     const factory = shared.workspace.LangiumDocumentFactory;

@@ -2,8 +2,7 @@
  * The `archway` command line: `check`, `export`, `format`, `lsp`.
  */
 import { runCheck, CHECK_USAGE } from './check.js';
-import { InputError } from './load-workspace.js';
-import { UsageError, type CliIo } from './args.js';
+import { isErrorNamed, type CliIo } from './args.js';
 
 const HELP = `archway — architecture-as-code: check and draw .arch topologies
 
@@ -18,7 +17,7 @@ Exit codes: 0 clean, 1 findings (errors, or more warnings than --max-warnings), 
 
 type Command = (args: readonly string[], io: CliIo) => Promise<number>;
 
-/** Commands by name; each module is loaded only when used. */
+/** Commands by name; each module is loaded only when used (in the CLI bundle: a bundle of its own, see scripts/build.mjs). */
 const COMMANDS: Record<string, () => Promise<Command>> = {
     check: async () => runCheck,
     export: async () => (await import('./export.js')).runExport,
@@ -49,11 +48,11 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo): Prom
         const command = await load();
         return await command(rest, io);
     } catch (error) {
-        if (error instanceof UsageError) {
+        if (isErrorNamed(error, 'UsageError')) {
             io.stderr(`archway ${name}: ${error.message}\n${name === 'check' ? CHECK_USAGE + '\n' : ''}`);
             return 2;
         }
-        if (error instanceof InputError) {
+        if (isErrorNamed(error, 'InputError')) {
             io.stderr(`archway ${name}: ${error.message}\n`);
             return 2;
         }

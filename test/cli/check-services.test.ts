@@ -1,0 +1,50 @@
+/**
+ * The CLI checks with Langium's core services only (no LSP features); it must report exactly
+ * what the language server reports.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { EmptyFileSystem, URI, type LangiumDocument, type LangiumSharedCoreServices } from 'langium';
+import { describe, expect, test } from 'vitest';
+import { createArchwayCheckServices } from '../../src/cli/check-services.js';
+import { createArchwayServices } from '../../src/lsp/archway-services.js';
+
+const examples = join(__dirname, '../../examples');
+
+/** Diagnostics per file name after building `files` with validation on the given services. */
+async function diagnostics(shared: LangiumSharedCoreServices, files: Record<string, string>): Promise<Record<string, unknown>> {
+    const documents: LangiumDocument[] = [];
+    for (const [name, text] of Object.entries(files)) {
+        const document = shared.workspace.LangiumDocumentFactory.fromString(text, URI.parse(`file:///workspace/${name}`));
+        shared.workspace.LangiumDocuments.addDocument(document);
+        documents.push(document);
+    }
+    await shared.workspace.DocumentBuilder.build(documents, { validation: true });
+    return Object.fromEntries(documents.map(d => [d.uri.path, d.diagnostics]));
+}
+
+async function both(files: Record<string, string>): Promise<{ cli: unknown; server: unknown }> {
+    return {
+        cli: await diagnostics(createArchwayCheckServices(EmptyFileSystem).shared, files),
+        server: await diagnostics(createArchwayServices(EmptyFileSystem).shared, files),
+    };
+}
+
+const exampleFolders = readdirSync(examples, { withFileTypes: true }).filter(e => e.isDirectory()).map(e => e.name);
+
+describe('check services', () => {
+    test.each(exampleFolders)('report what the language server reports on the example %s', async (folder) => {
+        const files = Object.fromEntries(readdirSync(join(examples, folder)).filter(f => f.endsWith('.arch'))
+            .map(f => [f, readFileSync(join(examples, folder, f), 'utf8')]));
+        const { cli, server } = await both(files);
+        expect(cli).toEqual(server);
+    });
+
+    test('report what the language server reports on broken text', async () => {
+        const { cli, server } = await both({
+            'a.arch': 'import "./b.arch"\nimport "./missing.arch"\nservce orders\nservice pay { replcas: 3 }\nservice pay\nweb -> nowhere\n}}} {\n',
+            'b.arch': 'import "./a.arch"\n@allow(nope)\nclient web { tokenStorage: cookie }\nweb -> pay : http\n',
+        });
+        expect(cli).toEqual(server);
+    });
+});
