@@ -9,9 +9,11 @@
  */
 import {
     DefaultIndexManager, DefaultLinker, DefaultReferenceDescriptionProvider, interruptAndCheck, isMultiReference, isReference,
-    type AstNode, type Cancellation, type LangiumDocument, type LangiumSharedCoreServices, type ReferenceDescription,
+    type AstNode, type AstNodeDescription, type Cancellation, type LangiumCoreServices, type LangiumDocument, type LangiumDocuments,
+    type LangiumSharedCoreServices, type MultiReference, type Mutable, type Reference, type ReferenceDescription,
     type ReferenceInfo, type ServiceRegistry, type Stream, type URI,
 } from 'langium';
+import { importGraph } from './archway-imports.js';
 
 /** References between two cancellation checks. */
 const CHECK_EVERY = 256;
@@ -45,14 +47,49 @@ export function collectReferences(root: AstNode): ReferenceInfo[] {
     return result;
 }
 
-/** Langium's linker, with one cheap pass to find the references. */
+/** Forgets a reference's resolution (as Langium's `unlink` does for a whole document). */
+export function unlinkReference(reference: Reference | MultiReference): void {
+    const fields = reference as unknown as { _ref?: unknown; _nodeDescription?: unknown; _items?: unknown; _linkingError?: unknown };
+    if ('_ref' in fields) {
+        fields._ref = undefined;
+        delete fields._nodeDescription;
+    } else if ('_items' in fields) {
+        fields._items = undefined;
+        delete fields._linkingError;
+    }
+}
+
+/**
+ * Langium's linker, with one cheap pass to find the references. References that are still
+ * linked (see the partial re-linking in `ArchwayDocumentBuilder`) are kept, unless their target
+ * file is no longer in the document's import closure.
+ */
 export class ArchwayLinker extends DefaultLinker {
+    private readonly documents: LangiumDocuments;
+
+    constructor(services: LangiumCoreServices) {
+        super(services);
+        this.documents = services.shared.workspace.LangiumDocuments;
+    }
+
     override async link(document: LangiumDocument, cancelToken?: Cancellation.CancellationToken): Promise<void> {
+        if (document.references.length > 0) this.dropLinksOutsideClosure(document as Mutable<LangiumDocument>);
         const references = collectReferences(document.parseResult.value);
         for (let i = 0; i < references.length; i++) {
             if (cancelToken && i % CHECK_EVERY === 0) await interruptAndCheck(cancelToken);
             this.doLink(references[i], document);
         }
+    }
+
+    private dropLinksOutsideClosure(document: Mutable<LangiumDocument>): void {
+        const closure = importGraph(this.documents).closureUris(document);
+        const kept = [];
+        for (const reference of document.references) {
+            const target = isReference(reference) ? reference.$nodeDescription?.documentUri.toString() : undefined;
+            if (target !== undefined && !closure.has(target)) unlinkReference(reference);
+            else kept.push(reference);
+        }
+        document.references = kept;
     }
 }
 
@@ -94,6 +131,11 @@ export class ArchwayIndexManager extends DefaultIndexManager {
     constructor(services: LangiumSharedCoreServices) {
         super(services);
         this.registry = services.ServiceRegistry;
+    }
+
+    /** The descriptions a file exports, as indexed (the same array until the file is re-indexed). */
+    exportsOf(uri: string): readonly AstNodeDescription[] | undefined {
+        return this.symbolIndex.get(uri);
     }
 
     override async updateReferences(document: LangiumDocument): Promise<void> {

@@ -3,7 +3,8 @@
  * still finds every reference in every file at its current place, and a file whose references
  * pointed into a changed file is re-linked.
  */
-import { EmptyFileSystem, URI, type LangiumDocument } from 'langium';
+import { EmptyFileSystem, URI, type LangiumDocument, type Reference } from 'langium';
+import { collectReferences } from '../../src/language/archway-references.js';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { describe, expect, test } from 'vitest';
 import { isComponent, type ArchFile } from '../../src/language/generated/ast.js';
@@ -41,7 +42,13 @@ async function workspace(files: Record<string, string>) {
                 .map(r => `${r.sourceUri.path.split('/').pop()}:${r.segment.range.start.line}:${r.segment.range.start.character}`)
                 .toArray().sort();
         },
-        diagnostics: (name: string) => (shared.workspace.LangiumDocuments.getDocument(uri(name))!.diagnostics ?? []).map(d => d.message),
+        /** True when the reference named `text` in `name` resolves. */
+        isLinked(name: string, text: string): boolean {
+            const root = shared.workspace.LangiumDocuments.getDocument(uri(name))!.parseResult.value;
+            const info = collectReferences(root).find(r => r.reference.$refText === text)!;
+            return info.reference.error === undefined && (info.reference as Reference).ref !== undefined;
+        },
+        diagnostics: (name: string) => (shared.workspace.LangiumDocuments.getDocument(uri(name))!.diagnostics ?? []).map(d => String(d.message)),
     };
 }
 
@@ -62,5 +69,34 @@ describe('reference index', () => {
         });
         await ws.edit('db.arch', 'database store\n');
         expect(ws.diagnostics('main.arch').some(m => m.includes("'db'"))).toBe(true);
+    });
+
+    test('a reference that resolved to nothing resolves once the other file declares its target', async () => {
+        const ws = await workspace({
+            'main.arch': 'import "db.arch"\nservice api { -> db }\n',
+            'db.arch': 'database store\n',
+        });
+        await ws.edit('db.arch', 'database db\n');
+        expect(ws.diagnostics('main.arch').filter(m => m.includes("'db'"))).toEqual([]);
+    });
+
+    test('a reference into a file that left the import closure no longer resolves', async () => {
+        const ws = await workspace({
+            'main.arch': 'import "a.arch"\nservice api { -> db }\n',
+            'a.arch': 'import "b.arch"\nservice a\n',
+            'b.arch': 'database db\n',
+        });
+        await ws.edit('a.arch', 'service a\n');
+        expect(ws.isLinked('main.arch', 'db')).toBe(false);
+    });
+
+    test('an edit to one file of an import chain keeps the other files\' links valid', async () => {
+        const ws = await workspace({
+            'main.arch': 'import "a.arch"\nservice api { -> db  -> worker }\n',
+            'a.arch': 'import "b.arch"\nservice worker "W"\n',
+            'b.arch': 'database db\n',
+        });
+        await ws.edit('a.arch', 'import "b.arch"\n\nservice worker "Worker"\n');
+        expect(ws.referencesTo('a.arch', 'worker')).toEqual(['main.arch:1:24']);
     });
 });
