@@ -52,7 +52,7 @@ export async function runCheck(argv: readonly string[], io: CliIo): Promise<numb
     for (const document of workspace.all) {
         for (const diagnostic of document.diagnostics ?? []) diagnostics.push(toReport(document, diagnostic));
     }
-    diagnostics.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column || a.code.localeCompare(b.code));
+    diagnostics.sort((a, b) => compareText(a.file, b.file) || a.line - b.line || a.column - b.column || compareText(a.code, b.code));
     const suppressed = suppressedFindings(workspace);
     const report: Report = { files: workspace.all.length, diagnostics, suppressed };
 
@@ -94,7 +94,12 @@ function suppressedFindings(workspace: LoadedWorkspace): ReportSuppressed[] {
             }
         }
     }
-    return result.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column);
+    return result.sort((a, b) => compareText(a.file, b.file) || a.line - b.line || a.column - b.column);
+}
+
+/** `localeCompare`, without asking the collator about equal strings (most pairs: the same file). */
+function compareText(a: string, b: string): number {
+    return a === b ? 0 : a.localeCompare(b);
 }
 
 /** `archway check --list-rules`: one line per rule. */

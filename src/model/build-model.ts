@@ -6,9 +6,8 @@
  */
 import { isCompositeCstNode, type AstNode, type CstNode, type Reference } from 'langium';
 import {
-    isBlockValue, isChannel, isComponent, isConnection, isDurationValue, isListValue, isNumberValue,
-    isProperty, isQuantityValue, isRateValue, isRoute, isStringValue, isWordValue, isZone,
-    type Annotation, type ArchFile, type Channel as ChannelNode, type Component as ComponentNode,
+    type Annotation, type BlockValue, type DurationValue, type ListValue, type NumberValue, type QuantityValue,
+    type RateValue, type StringValue, type WordValue, type ArchFile, type Channel as ChannelNode, type Component as ComponentNode,
     type Connection as ConnectionNode, type Element as ElementNode, type Flow as FlowNode,
     type Property as PropertyNode, type Route as RouteNode, type Value as ValueNode, type View as ViewNode,
     type Zone as ZoneNode,
@@ -41,6 +40,26 @@ export interface BuildOptions {
     /** Whether an imported URI was loaded; defaults to "loaded when it is one of the files". */
     importStatus?: (uri: string) => ImportStatus;
 }
+
+/**
+ * Type tests by `$type`. These node types have no subtypes, so this is what the generated
+ * `isX` functions answer, without the reflection's subtype lookup (the builder asks per member).
+ */
+const isOfType = <T extends AstNode>(type: string) => (node: AstNode | undefined): node is T => node?.$type === type;
+const isZone = isOfType<ZoneNode>('Zone');
+const isComponent = isOfType<ComponentNode>('Component');
+const isChannel = isOfType<ChannelNode>('Channel');
+const isConnection = isOfType<ConnectionNode>('Connection');
+const isRoute = isOfType<RouteNode>('Route');
+const isProperty = isOfType<PropertyNode>('Property');
+const isBlockValue = isOfType<BlockValue>('BlockValue');
+const isDurationValue = isOfType<DurationValue>('DurationValue');
+const isListValue = isOfType<ListValue>('ListValue');
+const isNumberValue = isOfType<NumberValue>('NumberValue');
+const isQuantityValue = isOfType<QuantityValue>('QuantityValue');
+const isRateValue = isOfType<RateValue>('RateValue');
+const isStringValue = isOfType<StringValue>('StringValue');
+const isWordValue = isOfType<WordValue>('WordValue');
 
 /** What every typed property value carries: where it is and its source text. */
 interface ValueBase {
