@@ -12,7 +12,7 @@ import { ArchwayDocumentBuilder } from './archway-document-builder.js';
 import { createArchwayParser } from './archway-limits.js';
 import { ArchwayParserErrorMessageProvider } from './archway-parser-errors.js';
 import { ArchwayIndexManager, ArchwayLinker, ArchwayReferenceDescriptionProvider } from './archway-references.js';
-import { ArchwayScopeComputation, ArchwayScopeProvider } from './archway-scope.js';
+import { ArchwayAstNodeDescriptionProvider, ArchwayScopeComputation, ArchwayScopeProvider } from './archway-scope.js';
 
 /**
  * Unresolved references are reported by the model builder (as `unresolved-reference`, with a
@@ -61,6 +61,7 @@ export const ArchwayCoreModule: Module<LangiumServices, PartialLangiumServices> 
         Linker: (services) => new ArchwayLinker(services),
     },
     workspace: {
+        AstNodeDescriptionProvider: (services) => new ArchwayAstNodeDescriptionProvider(services),
         ReferenceDescriptionProvider: (services) => new ArchwayReferenceDescriptionProvider(services),
     },
     validation: {

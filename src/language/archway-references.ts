@@ -18,33 +18,60 @@ import { importGraph } from './archway-imports.js';
 /** References between two cancellation checks. */
 const CHECK_EVERY = 256;
 
-/** Every reference in the tree under `root`, in document order (as Langium's `streamReferences` over `streamAst`). */
+/** References under each top-level declaration; incremental parsing keeps unchanged declarations. */
+const referencesByDeclaration = new WeakMap<AstNode, ReferenceInfo[]>();
+
+/**
+ * Every reference in the tree under `root`, in document order (as Langium's `streamReferences`
+ * over `streamAst`). The references of each top-level declaration are remembered: after an
+ * incremental re-parse only the re-parsed declarations are walked again.
+ */
 export function collectReferences(root: AstNode): ReferenceInfo[] {
+    if (root.$container !== undefined) return walkReferences(root);
+    const result: ReferenceInfo[] = [];
+    const children = visitNode(root, result);
+    for (const child of children) {
+        let references = referencesByDeclaration.get(child);
+        if (!references) {
+            references = walkReferences(child);
+            referencesByDeclaration.set(child, references);
+        }
+        for (const reference of references) result.push(reference);
+    }
+    return result;
+}
+
+function walkReferences(root: AstNode): ReferenceInfo[] {
     const result: ReferenceInfo[] = [];
     const stack: AstNode[] = [root];
     while (stack.length > 0) {
-        const node = stack.pop()!;
-        const children: AstNode[] = [];
-        for (const property of Object.keys(node)) {
-            if (property.charCodeAt(0) === 36 /* $ */) continue;
-            const value = (node as unknown as Record<string, unknown>)[property];
-            if (typeof value !== 'object' || value === null) continue;
-            if (Array.isArray(value)) {
-                for (let index = 0; index < value.length; index++) {
-                    const element: unknown = value[index];
-                    if (typeof element !== 'object' || element === null) continue;
-                    if (isReference(element) || isMultiReference(element)) result.push({ reference: element, container: node, property, index });
-                    else if (typeof (element as AstNode).$type === 'string') children.push(element as AstNode);
-                }
-            } else if (isReference(value) || isMultiReference(value)) {
-                result.push({ reference: value, container: node, property });
-            } else if (typeof (value as AstNode).$type === 'string') {
-                children.push(value as AstNode);
-            }
-        }
+        const children = visitNode(stack.pop()!, result);
         for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
     }
     return result;
+}
+
+/** Adds the node's own references to `into`; returns its child nodes in order. */
+function visitNode(node: AstNode, into: ReferenceInfo[]): AstNode[] {
+    const children: AstNode[] = [];
+    for (const property of Object.keys(node)) {
+        if (property.charCodeAt(0) === 36 /* $ */) continue;
+        const value = (node as unknown as Record<string, unknown>)[property];
+        if (typeof value !== 'object' || value === null) continue;
+        if (Array.isArray(value)) {
+            for (let index = 0; index < value.length; index++) {
+                const element: unknown = value[index];
+                if (typeof element !== 'object' || element === null) continue;
+                if (isReference(element) || isMultiReference(element)) into.push({ reference: element, container: node, property, index });
+                else if (typeof (element as AstNode).$type === 'string') children.push(element as AstNode);
+            }
+        } else if (isReference(value) || isMultiReference(value)) {
+            into.push({ reference: value, container: node, property });
+        } else if (typeof (value as AstNode).$type === 'string') {
+            children.push(value as AstNode);
+        }
+    }
+    return children;
 }
 
 /** Forgets a reference's resolution (as Langium's `unlink` does for a whole document). */

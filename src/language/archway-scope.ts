@@ -3,8 +3,8 @@
  * to the document that declares it and to every document that imports it, directly or not.
  */
 import {
-    AstUtils, DefaultScopeComputation, DefaultScopeProvider, MultiMap, stream, WorkspaceCache,
-    type AstNodeDescription, type LangiumDocument, type LangiumDocuments, type LocalSymbols,
+    AstUtils, CstUtils, DefaultAstNodeDescriptionProvider, DefaultScopeComputation, DefaultScopeProvider, MultiMap, stream,
+    WorkspaceCache, type AstNode, type AstNodeDescription, type DocumentSegment, type LangiumDocument, type LangiumDocuments, type LocalSymbols,
     type ReferenceInfo, type Scope, type Stream,
 } from 'langium';
 import { ArchwayIndexManager } from './archway-references.js';
@@ -12,6 +12,38 @@ import type { LangiumServices } from 'langium/lsp';
 import { isBroker } from './archway-ast-utils.js';
 import { isArchFile, isComponent, isZone, type Channel, type Component, type Zone } from './generated/ast.js';
 import { importGraph } from './archway-imports.js';
+
+/**
+ * Descriptions of declared ids whose source segments and paths are computed when first read:
+ * every edit re-indexes thousands of ids, and only the few that navigation touches need them.
+ */
+export class ArchwayAstNodeDescriptionProvider extends DefaultAstNodeDescriptionProvider {
+    override createDescription(node: AstNode, name: string | undefined, document?: LangiumDocument): AstNodeDescription {
+        const doc = document ?? AstUtils.getDocument(node);
+        const id = name ?? this.nameProvider.getName(node);
+        if (!id) throw new Error(`A ${node.$type} has no name.`);
+        const locator = this.astNodeLocator;
+        const nameProvider = this.nameProvider;
+        let path: string | undefined;
+        let selection: DocumentSegment | undefined;
+        let nameSegment: DocumentSegment | undefined;
+        return {
+            node,
+            name: id,
+            type: node.$type,
+            documentUri: doc.uri,
+            get path() {
+                return path ??= locator.getAstNodePath(node);
+            },
+            get selectionSegment() {
+                return selection ??= node.$cstNode ? CstUtils.toDocumentSegment(node.$cstNode) : undefined;
+            },
+            get nameSegment() {
+                return nameSegment ??= CstUtils.toDocumentSegment(nameProvider.getNameNode(node) ?? node.$cstNode);
+            },
+        };
+    }
+}
 
 /** Exports every declared element of a document under its model id. */
 export class ArchwayScopeComputation extends DefaultScopeComputation {
