@@ -4,17 +4,32 @@
  * closure contains a changed file are re-linked (their scope changed); the other members of the
  * changed file's import group keep their links and are only re-validated.
  *
- * Re-linking is partial: only the references that pointed into a changed file, or resolved to
- * nothing, are resolved again (the rest still point at unchanged declarations of unchanged
- * files). When a change removes an import, the linker also drops links to files that left the
- * document's import closure (see `ArchwayLinker`). Editing one of twenty files that import each
- * other in a chain used to re-link half the workspace on every keystroke.
+ * Re-linking is partial: a document keeps the links whose targets are still part of a current
+ * syntax tree in its import closure, and only the others (into re-parsed declarations, into
+ * files that left the closure, unresolved ones) are resolved again (see `ArchwayLinker`).
+ * Editing one of twenty files that import each other in a chain used to re-link half the
+ * workspace on every keystroke, and every edit re-linked the whole edited file.
  */
-import { DefaultDocumentBuilder, DocumentState, isReference, type LangiumDocument, type Mutable } from 'langium';
+import { DefaultDocumentBuilder, DocumentState, type AstNode, type LangiumDocument, type Mutable } from 'langium';
 import { importGraph } from './archway-imports.js';
-import { unlinkReference } from './archway-references.js';
 
 export class ArchwayDocumentBuilder extends DefaultDocumentBuilder {
+    /**
+     * A changed document keeps its references' links until it is linked again: after an
+     * incremental re-parse most of them still point at declarations that are still there, and
+     * `ArchwayLinker` keeps exactly those (the others are resolved again).
+     */
+    override resetToState<T extends AstNode>(document: LangiumDocument<T>, state: DocumentState): void {
+        if (state > DocumentState.ComputedScopes) {
+            super.resetToState(document, state);
+            return;
+        }
+        const linked = document.references;
+        (document as Mutable<LangiumDocument<T>>).references = [];
+        super.resetToState(document, state);
+        (document as Mutable<LangiumDocument<T>>).references = linked;
+    }
+
     protected override shouldRelink(document: LangiumDocument, changedUris: Set<string>): boolean {
         const graph = importGraph(this.langiumDocuments);
         const closure = graph.closureUris(document);
@@ -27,7 +42,7 @@ export class ArchwayDocumentBuilder extends DefaultDocumentBuilder {
             if (!sameGroup && group !== undefined && graph.groupOf(changed) === group) sameGroup = true;
         }
         if (affected || this.indexManager.isAffected(document, changedUris)) {
-            this.unlinkInto(document as Mutable<LangiumDocument>, changedUris);
+            this.relinkPartially(document as Mutable<LangiumDocument>);
             return false;
         }
         // Links unaffected, findings maybe not: validate again without re-linking.
@@ -35,16 +50,9 @@ export class ArchwayDocumentBuilder extends DefaultDocumentBuilder {
         return false;
     }
 
-    /** Unlinks the references into `changedUris` and the unresolved ones; the document will be linked again. */
-    private unlinkInto(document: Mutable<LangiumDocument>, changedUris: Set<string>): void {
+    /** Marks the document for linking, keeping its links (the linker keeps those still valid). */
+    private relinkPartially(document: Mutable<LangiumDocument>): void {
         if (document.state < DocumentState.Linked) return; // not linked yet: it will be linked in full
-        const kept = [];
-        for (const reference of document.references) {
-            const target = isReference(reference) && !reference.error ? reference.$nodeDescription?.documentUri.toString() : undefined;
-            if (target === undefined || changedUris.has(target)) unlinkReference(reference);
-            else kept.push(reference);
-        }
-        document.references = kept;
         this.resetToState(document, DocumentState.Linked);
         document.state = DocumentState.ComputedScopes;
     }

@@ -87,9 +87,10 @@ export function unlinkReference(reference: Reference | MultiReference): void {
 }
 
 /**
- * Langium's linker, with one cheap pass to find the references. References that are still
- * linked (see the partial re-linking in `ArchwayDocumentBuilder`) are kept, unless their target
- * file is no longer in the document's import closure.
+ * Langium's linker, with one cheap pass to find the references. A reference that is still
+ * linked (after an incremental re-parse of its document, or a partial re-link, see
+ * `ArchwayDocumentBuilder`) keeps its target when that target is still part of a current
+ * syntax tree in the document's import closure; every other reference is resolved again.
  */
 export class ArchwayLinker extends DefaultLinker {
     private readonly documents: LangiumDocuments;
@@ -100,24 +101,35 @@ export class ArchwayLinker extends DefaultLinker {
     }
 
     override async link(document: LangiumDocument, cancelToken?: Cancellation.CancellationToken): Promise<void> {
-        if (document.references.length > 0) this.dropLinksOutsideClosure(document as Mutable<LangiumDocument>);
+        const mutable = document as Mutable<LangiumDocument>;
+        const previously = new Set(mutable.references);
+        mutable.references = [];
+        const closure = previously.size > 0 ? importGraph(this.documents).closureUris(document) : undefined;
         const references = collectReferences(document.parseResult.value);
         for (let i = 0; i < references.length; i++) {
             if (cancelToken && i % CHECK_EVERY === 0) await interruptAndCheck(cancelToken);
+            const reference = references[i].reference;
+            if (closure && previously.has(reference)) {
+                if (isStillValid(reference, closure)) {
+                    mutable.references.push(reference);
+                    continue;
+                }
+                unlinkReference(reference);
+            }
             this.doLink(references[i], document);
         }
     }
+}
 
-    private dropLinksOutsideClosure(document: Mutable<LangiumDocument>): void {
-        const closure = importGraph(this.documents).closureUris(document);
-        const kept = [];
-        for (const reference of document.references) {
-            const target = isReference(reference) ? reference.$nodeDescription?.documentUri.toString() : undefined;
-            if (target !== undefined && !closure.has(target)) unlinkReference(reference);
-            else kept.push(reference);
-        }
-        document.references = kept;
-    }
+/** A linked reference whose target is attached to its document's current tree, in `closure`. */
+function isStillValid(reference: Reference | MultiReference, closure: Set<string>): boolean {
+    if (!isReference(reference) || reference.error) return false;
+    const target = (reference as unknown as { _ref?: unknown })._ref as AstNode | undefined;
+    if (!target || typeof target !== 'object' || !('$type' in target)) return false;
+    let root: AstNode = target;
+    while (root.$container) root = root.$container;
+    const owner = root.$document;
+    return owner !== undefined && owner.parseResult.value === root && closure.has(owner.uri.toString());
 }
 
 /** Langium's reference index entries, with one cheap pass to find the references. */

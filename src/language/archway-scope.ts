@@ -4,7 +4,7 @@
  */
 import {
     AstUtils, CstUtils, DefaultAstNodeDescriptionProvider, DefaultScopeComputation, DefaultScopeProvider, MultiMap, stream,
-    WorkspaceCache, type AstNode, type AstNodeDescription, type DocumentSegment, type LangiumDocument, type LangiumDocuments, type LocalSymbols,
+    WorkspaceCache, type AstNode, type AstNodeDescription, type LangiumDocument, type LangiumDocuments, type LocalSymbols,
     type ReferenceInfo, type Scope, type Stream,
 } from 'langium';
 import { ArchwayIndexManager } from './archway-references.js';
@@ -14,8 +14,9 @@ import { isArchFile, isComponent, isZone, type Channel, type Component, type Zon
 import { importGraph } from './archway-imports.js';
 
 /**
- * Descriptions of declared ids whose source segments and paths are computed when first read:
- * every edit re-indexes thousands of ids, and only the few that navigation touches need them.
+ * Descriptions of declared ids whose source segments and paths are computed when read: every
+ * edit re-indexes thousands of ids, and only the few that navigation touches need them. They
+ * are not memoised, so a description stays true when incremental parsing moves its declaration.
  */
 export class ArchwayAstNodeDescriptionProvider extends DefaultAstNodeDescriptionProvider {
     override createDescription(node: AstNode, name: string | undefined, document?: LangiumDocument): AstNodeDescription {
@@ -24,53 +25,66 @@ export class ArchwayAstNodeDescriptionProvider extends DefaultAstNodeDescription
         if (!id) throw new Error(`A ${node.$type} has no name.`);
         const locator = this.astNodeLocator;
         const nameProvider = this.nameProvider;
-        let path: string | undefined;
-        let selection: DocumentSegment | undefined;
-        let nameSegment: DocumentSegment | undefined;
         return {
             node,
             name: id,
             type: node.$type,
             documentUri: doc.uri,
             get path() {
-                return path ??= locator.getAstNodePath(node);
+                return locator.getAstNodePath(node);
             },
             get selectionSegment() {
-                return selection ??= node.$cstNode ? CstUtils.toDocumentSegment(node.$cstNode) : undefined;
+                return node.$cstNode ? CstUtils.toDocumentSegment(node.$cstNode) : undefined;
             },
             get nameSegment() {
-                return nameSegment ??= CstUtils.toDocumentSegment(nameProvider.getNameNode(node) ?? node.$cstNode);
+                return CstUtils.toDocumentSegment(nameProvider.getNameNode(node) ?? node.$cstNode);
             },
         };
     }
 }
 
-/** Exports every declared element of a document under its model id. */
+/**
+ * Exports every declared element of a document under its model id. The ids of each top-level
+ * declaration are remembered: after an incremental re-parse only re-parsed declarations are
+ * described again.
+ */
 export class ArchwayScopeComputation extends DefaultScopeComputation {
+    private readonly byDeclaration = new WeakMap<AstNode, { uri: string; exports: AstNodeDescription[] }>();
+
     override async collectExportedSymbols(document: LangiumDocument): Promise<AstNodeDescription[]> {
         const exports: AstNodeDescription[] = [];
         const root = document.parseResult.value;
         if (!isArchFile(root)) return exports;
-        const visit = (members: Iterable<unknown>): void => {
-            for (const member of members) {
-                if (isZone(member)) {
-                    this.add(member, member.name, document, exports);
-                    visit(member.members);
-                } else if (isComponent(member)) {
-                    this.add(member, member.name, document, exports);
-                    if (isBroker(member)) {
-                        for (const channel of member.members) {
-                            if (channel.$type === 'Channel') {
-                                const c = channel as Channel;
-                                if (c.name) this.add(c, `${member.name}.${c.name}`, document, exports);
-                            }
+        const uri = document.uri.toString();
+        for (const element of root.elements) {
+            let cached = this.byDeclaration.get(element);
+            if (!cached || cached.uri !== uri) {
+                cached = { uri, exports: [] };
+                this.visit([element], document, cached.exports);
+                this.byDeclaration.set(element, cached);
+            }
+            for (const description of cached.exports) exports.push(description);
+        }
+        return exports;
+    }
+
+    private visit(members: Iterable<unknown>, document: LangiumDocument, exports: AstNodeDescription[]): void {
+        for (const member of members) {
+            if (isZone(member)) {
+                this.add(member, member.name, document, exports);
+                this.visit(member.members, document, exports);
+            } else if (isComponent(member)) {
+                this.add(member, member.name, document, exports);
+                if (isBroker(member)) {
+                    for (const channel of member.members) {
+                        if (channel.$type === 'Channel') {
+                            const c = channel as Channel;
+                            if (c.name) this.add(c, `${member.name}.${c.name}`, document, exports);
                         }
                     }
                 }
             }
-        };
-        visit(root.elements);
-        return exports;
+        }
     }
 
     /** Nothing is scoped locally: ids are global within a model. */

@@ -1,0 +1,104 @@
+/**
+ * After any sequence of edits, the language server's links and diagnostics are those of a fresh
+ * workspace with the same text: incremental re-parsing, kept links and partial re-linking change
+ * only how fast the answer comes, never the answer.
+ */
+import { readFileSync } from 'node:fs';
+import { EmptyFileSystem, URI, type LangiumDocument, type Reference } from 'langium';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { describe, expect, test } from 'vitest';
+import { collectReferences } from '../../src/language/archway-references.js';
+import { createArchwayServices } from '../../src/lsp/archway-services.js';
+import { random, randomEdit } from './random-edits.js';
+
+const uri = (name: string): URI => URI.parse(`file:///live/${name}`);
+
+/** Services with the files open as editor documents; `edit` replaces a file's text and rebuilds. */
+async function openWorkspace(files: Record<string, string>) {
+    const { shared } = createArchwayServices(EmptyFileSystem);
+    let version = 0;
+    const open = (name: string, text: string): TextDocument => {
+        const document = TextDocument.create(uri(name).toString(), 'arch', ++version, text);
+        shared.workspace.TextDocuments.set(document);
+        return document;
+    };
+    const documents: LangiumDocument[] = Object.entries(files).map(([name, text]) => shared.workspace.LangiumDocumentFactory.fromTextDocument(open(name, text)));
+    for (const document of documents) shared.workspace.LangiumDocuments.addDocument(document);
+    await shared.workspace.DocumentBuilder.build(documents, { validation: true });
+    shared.workspace.DocumentBuilder.updateBuildOptions = { validation: true };
+    return {
+        async edit(name: string, text: string): Promise<void> {
+            open(name, text);
+            await shared.workspace.DocumentBuilder.update([uri(name)], []);
+        },
+        /** What a file says: its diagnostics and where each of its references points. */
+        state(name: string): string[] {
+            const document = shared.workspace.LangiumDocuments.getDocument(uri(name))!;
+            const links = collectReferences(document.parseResult.value).map(({ reference }) => {
+                const target = (reference as Reference).ref;
+                const where = target?.$cstNode ? `${target.$cstNode.root.astNode.$document?.uri.path}:${target.$cstNode.offset}` : 'unresolved';
+                return `${reference.$refText}@${reference.$refNode?.offset} → ${where}`;
+            });
+            const diagnostics = (document.diagnostics ?? []).map(d => `${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character} ${String(d.code)} ${String(d.message)}`);
+            return [...links, ...diagnostics];
+        },
+    };
+}
+
+/** Edits `edited` of the files randomly, comparing the live workspace with a fresh one after every edit. */
+async function compareWithFresh(files: Record<string, string>, edited: string, seed: number, count: number, validOnly = false): Promise<string[]> {
+    const live = await openWorkspace(files);
+    const texts = { ...files };
+    const next = random(seed);
+    for (let i = 0; i < count; i++) {
+        const text = randomEdit(texts[edited], next);
+        if (validOnly && !parsesCleanly(text)) continue;
+        texts[edited] = text;
+        await live.edit(edited, texts[edited]);
+        const fresh = await openWorkspace(texts);
+        for (const name of Object.keys(files)) {
+            const expected = fresh.state(name);
+            const actual = live.state(name);
+            if (expected.join('\n') !== actual.join('\n')) {
+                const k = expected.findIndex((line, j) => line !== actual[j]);
+                return [`seed ${seed} edit ${i} in ${edited}, ${name}: expected ${expected[k]} got ${actual[k]}`];
+            }
+        }
+    }
+    return [];
+}
+
+const parser = createArchwayServices(EmptyFileSystem).Archway.parser.LangiumParser;
+
+function parsesCleanly(text: string): boolean {
+    const result = parser.parse(text);
+    return result.lexerErrors.length === 0 && result.parserErrors.length === 0;
+}
+
+const example = (path: string): string => readFileSync(new URL(`../../examples/${path}`, import.meta.url), 'utf8');
+
+describe('incremental linking', () => {
+    test('random edits of the shop give the links and diagnostics of a fresh workspace', async () => {
+        const files = { 'shop.arch': example('online-shop/shop.arch'), 'payments.arch': example('online-shop/payments.arch') };
+        expect(await compareWithFresh(files, 'shop.arch', 42, 40)).toEqual([]);
+    }, 120_000);
+
+    test('random edits of an imported file give the links and diagnostics of a fresh workspace', async () => {
+        const files = { 'shop.arch': example('online-shop/shop.arch'), 'payments.arch': example('online-shop/payments.arch') };
+        expect(await compareWithFresh(files, 'payments.arch', 43, 40)).toEqual([]);
+    }, 120_000);
+
+    test('random edits of a chain of imports give the links and diagnostics of a fresh workspace', async () => {
+        const files = {
+            'main.arch': 'import "a.arch"\nservice api "API" { -> worker  -> db }\nclient web\nweb -> api : https\n',
+            'a.arch': 'import "b.arch"\nservice worker "W" { -> db : sql }\nzone z { service inner { -> db } }\n',
+            'b.arch': 'database db "DB"\nbroker bus { topic t }\n',
+        };
+        expect(await compareWithFresh(files, 'a.arch', 44, 60)).toEqual([]);
+    }, 120_000);
+
+    test('random edits that keep the shop parseable give the links and diagnostics of a fresh workspace', async () => {
+        const files = { 'shop.arch': example('online-shop/shop.arch'), 'payments.arch': example('online-shop/payments.arch') };
+        expect(await compareWithFresh(files, 'shop.arch', 45, 80, true)).toEqual([]);
+    }, 120_000);
+});
