@@ -57,11 +57,42 @@ export function elk(): Promise<ElkInstance> {
     return instance ? Promise.resolve(instance) : warming;
 }
 
+/** Real layouts in flight on this thread (the background warm-up waits for none). */
+let active = 0;
+let idleWaiters: (() => void)[] = [];
+
+function idle(): Promise<void> {
+    return active === 0 ? new Promise(resolve => setImmediate(resolve)) : new Promise(resolve => idleWaiters.push(resolve));
+}
+
 /** Lays out `graph` (not mutated) with ELK and compacts the result. */
 export async function runElk(graph: ElkNode): Promise<ElkLayoutResult> {
+    active++;
+    try {
+        const engine = await elk();
+        const laid = await engine.layout(structuredClone(graph));
+        return compact(laid);
+    } finally {
+        active--;
+        if (active === 0) {
+            const waiters = idleWaiters;
+            idleWaiters = [];
+            for (const wake of waiters) setImmediate(wake);
+        }
+    }
+}
+
+/**
+ * Lays out `graphs` one after the other so V8 optimises ELK's code before real diagrams
+ * need it. Each one starts only while no real layout runs, so a request waits at most for
+ * the warm-up layout already under way.
+ */
+export async function warmUpElk(graphs: readonly ElkNode[]): Promise<void> {
     const engine = await elk();
-    const laid = await engine.layout(structuredClone(graph));
-    return compact(laid);
+    for (const graph of graphs) {
+        do await idle(); while (active > 0);
+        await engine.layout(structuredClone(graph));
+    }
 }
 
 function round(value: number | undefined): number {

@@ -7,7 +7,7 @@
 import type { ArchModel, Direction, Finding } from '../model/arch-model.js';
 import { buildDiagram, type Diagram } from './diagram-model.js';
 import { applyLayout, toElkGraph } from './elk-graph.js';
-import { cancelLayouts, clearLayoutResults, layoutGraph } from './layout.js';
+import { cancelLayouts, clearLayoutResults, layoutGraph, warmUpLayout } from './layout.js';
 import { renderSvg } from './render-svg.js';
 import type { DiagramTheme, ThemeName } from './themes.js';
 import { selectView } from './view-selection.js';
@@ -43,7 +43,10 @@ export interface RenderOptions {
     expandedZones?: readonly string[];
     /** Draw the title line (default true). */
     title?: boolean;
-    /** Layout requests with the same key cancel each other (e.g. the document URI). */
+    /**
+     * Layout requests with the same key cancel each other (e.g. the document URI). The first
+     * keyed request also starts the layout worker's background warm-up (`warmUpLayout`).
+     */
     layoutKey?: string;
 }
 
@@ -148,6 +151,7 @@ type DrawnResult = Pick<RenderResult, 'svg' | 'layout' | 'view' | 'flow' | 'diag
 const renders = new Map<string, DrawnResult>();
 const RENDER_CACHE_SIZE = 8;
 const renderCounts = { hits: 0, misses: 0 };
+let warmRequested = false;
 
 /**
  * Canonical text of everything that decides the picture: the unpositioned diagram (ids,
@@ -196,6 +200,11 @@ export async function renderDiagram(model: ArchModel, options: RenderOptions = {
         return { ...memo, ...ids };
     }
     renderCounts.misses++;
+    // An interactive session (previews pass a key): warm the worker up for the layouts to come.
+    if (options.layoutKey !== undefined && !warmRequested) {
+        warmRequested = true;
+        void warmUpLayout();
+    }
     const diagram = applyLayout(built, await layoutGraph(toElkGraph(built), { key: options.layoutKey }));
     const drawn: DrawnResult = {
         svg: renderSvg(diagram, theme),

@@ -67,18 +67,55 @@ export function clearLayoutResults(): void {
     cache.clear();
 }
 
+/** Set once someone asked for a warm worker: workers started later (after a cancellation) warm up too. */
+let warmWanted = false;
+/** Resolves when a worker reports its background warm-up done (or layout is disposed). */
+let warmDone: { promise: Promise<void>; resolve: () => void; settled: boolean } | undefined;
+
 /**
- * Starts the layout worker (or warms in-process ELK) ahead of the first request, so the
- * first diagram does not pay for start-up. Call it when a preview opens.
+ * Starts the layout worker ahead of the first request, and in it a background warm-up
+ * (about 1.5–2 s of CPU off the main thread, paused while real layouts run) after which
+ * first layouts of new graphs run 2–4× faster than in a fresh worker. Call it when a
+ * preview opens. Without a worker, only creates in-process ELK (no long warm-up on the
+ * caller's thread). The promise resolves when the warm-up is done (or its worker was stopped);
+ * nothing needs to await it.
  */
-export function warmUpLayout(): void {
+export function warmUpLayout(): Promise<void> {
     const path = resolveWorkerPath();
-    if (path) ensureWorker(path).unref();
-    else void elk();
+    if (!path) return elk().then(() => undefined);
+    const asked = warmWanted;
+    warmWanted = true;
+    if (!warmDone) {
+        let resolve!: () => void;
+        const promise = new Promise<void>(r => { resolve = r; });
+        warmDone = { promise, resolve, settled: false };
+    }
+    const existing = worker;
+    let w: Worker;
+    try {
+        w = ensureWorker(path);
+    } catch {
+        settleWarm();
+        return Promise.resolve();
+    }
+    // A worker started before warm-up was asked for (a new one is told by `ensureWorker`).
+    if (w === existing && !asked) w.postMessage({ warmUp: true });
+    if (!warmDone.settled) w.ref(); // kept alive until warm (then unref'd when idle)
+    return warmDone.promise;
 }
 
-/** Stops the worker (it is restarted on the next request). */
+function settleWarm(): void {
+    if (warmDone && !warmDone.settled) {
+        warmDone.settled = true;
+        warmDone.resolve();
+    }
+}
+
+/** Stops the worker (it is restarted on the next request, without warm-up until asked again). */
 export function disposeLayout(): void {
+    warmWanted = false;
+    settleWarm();
+    warmDone = undefined;
     stopWorker();
 }
 
@@ -119,7 +156,8 @@ let worker: Worker | undefined;
  * the worker (or in-process). Rejects with `LayoutCancelledError` when superseded.
  */
 export function layoutGraph(graph: ElkNode, options: LayoutRequestOptions = {}): Promise<ElkLayoutResult> {
-    const hash = hashGraph(graph);
+    // The JSON text itself is the key: comparing it costs less than hashing it.
+    const hash = JSON.stringify(graph);
     const cached = cache.get(hash);
     if (options.key !== undefined) cancelLayouts(options.key);
     if (cached) {
@@ -177,7 +215,7 @@ function pump(): void {
             remember(job.hash, result!);
             job.resolve(result!);
         }
-        if (worker && queue.length === 0) worker.unref();
+        if (worker && queue.length === 0 && (!warmWanted || warmDone?.settled !== false)) worker.unref();
         pump();
     };
     const path = resolveWorkerPath();
@@ -205,25 +243,37 @@ let pendingWorkerJob: { id: number; finish: (error: Error | undefined, result?: 
 function ensureWorker(path: string): Worker {
     if (worker) return worker;
     const w = new Worker(path);
-    w.on('message', (message: { id: number; result?: ElkLayoutResult; error?: string }) => {
+    w.on('message', (message: { id: number; result?: ElkLayoutResult; error?: string; warm?: true }) => {
+        if (message.warm) {
+            settleWarm();
+            if (worker === w && !running) w.unref();
+            return;
+        }
         const pending = pendingWorkerJob;
         if (!pending || pending.id !== message.id) return;
         pendingWorkerJob = undefined;
         pending.finish(message.error === undefined ? undefined : new Error(message.error), message.result);
     });
     const fail = (error: Error): void => {
-        if (worker === w) worker = undefined;
+        if (worker === w) {
+            worker = undefined;
+            settleWarm();
+        }
         const pending = pendingWorkerJob;
         pendingWorkerJob = undefined;
         pending?.finish(error);
     };
     w.on('error', fail);
-    w.on('exit', code => { if (worker === w) fail(new Error(`Layout worker exited with code ${code}.`)); });
+    w.on('exit', code => {
+        if (worker === w) fail(new Error(`Layout worker exited with code ${code}.`));
+    });
     worker = w;
+    if (warmWanted) w.postMessage({ warmUp: true });
     return w;
 }
 
 function stopWorker(): void {
+    settleWarm(); // an interrupted warm-up counts as done: nobody waits for a stopped worker
     const w = worker;
     worker = undefined;
     pendingWorkerJob = undefined;

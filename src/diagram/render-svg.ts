@@ -210,6 +210,40 @@ function midpoint(points: readonly [number, number][]): [number, number] {
     return [(a[0] + b[0]) / 2, (a[1] + b[1]) / 2];
 }
 
+// ---------------------------------------------------------------- fragment memo
+
+/**
+ * SVG of single nodes and edges by their content (position included), per theme: after an
+ * edit that changes one label, only that node is drawn again and the document is joined from
+ * flat strings. Bounded; a pure cache (same input, same text).
+ */
+const fragments = new Map<string, Map<string, string>>();
+const FRAGMENT_THEMES = 4;
+const FRAGMENTS_PER_THEME = 20_000;
+
+function fragmentsFor(theme: DiagramTheme): Map<string, string> {
+    const key = JSON.stringify(theme);
+    let map = fragments.get(key);
+    if (!map) {
+        if (fragments.size >= FRAGMENT_THEMES) fragments.clear();
+        map = new Map();
+        fragments.set(key, map);
+    } else if (map.size > FRAGMENTS_PER_THEME) map.clear();
+    return map;
+}
+
+function memo(cache: Map<string, string>, key: string, draw: () => string): string {
+    let svg = cache.get(key);
+    if (svg === undefined) {
+        svg = draw();
+        // Reading a character makes V8 flatten the concatenation once, here, instead of in
+        // every later join that reuses it.
+        svg.charCodeAt(0);
+        cache.set(key, svg);
+    }
+    return svg;
+}
+
 // ---------------------------------------------------------------- the document
 
 /** Renders a laid-out diagram to a standalone SVG document. */
@@ -223,16 +257,19 @@ export function renderSvg(diagram: Diagram, theme: ThemeName | DiagramTheme = 'l
     parts.push(`<rect width="${width}" height="${height}" fill="${t.background}"/>`);
     if (diagram.title) parts.push(text(16, 27, diagram.title, `font-size="${TITLE_FONT}" font-weight="bold" fill="${t.text}" class="aw-title"`));
 
+    const cache = fragmentsFor(t);
+    const node = (n: DiagramNode, draw: (n: DiagramNode, t: DiagramTheme) => string): string => memo(cache, JSON.stringify(n), () => draw(n, t));
     parts.push('<g class="aw-zones">');
-    for (const node of diagram.nodes) if (node.role === 'zone') parts.push(renderZone(node, t));
+    for (const n of diagram.nodes) if (n.role === 'zone') parts.push(node(n, renderZone));
     parts.push('</g><g class="aw-containers">');
-    for (const node of diagram.nodes) if (node.role === 'component' && node.compound) parts.push(renderBroker(node, t));
+    for (const n of diagram.nodes) if (n.role === 'component' && n.compound) parts.push(node(n, renderBroker));
     parts.push('</g><g class="aw-edges">');
     // Dimmed edges first, so the flow draws on top.
     const ordered = flowActive ? [...diagram.edges.filter(e => e.dimmed), ...diagram.edges.filter(e => !e.dimmed)] : diagram.edges;
-    for (const edge of ordered) parts.push(renderEdge(edge, t, flowActive));
+    const edgePrefix = flowActive ? 'flow:' : 'edge:';
+    for (const edge of ordered) parts.push(memo(cache, edgePrefix + JSON.stringify(edge), () => renderEdge(edge, t, flowActive)));
     parts.push('</g><g class="aw-nodes">');
-    for (const node of diagram.nodes) if (!node.compound) parts.push(renderLeaf(node, t));
+    for (const n of diagram.nodes) if (!n.compound) parts.push(node(n, renderLeaf));
     parts.push('</g></svg>');
     return parts.join('\n') + '\n';
 }
