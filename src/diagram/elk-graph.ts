@@ -18,6 +18,8 @@ export const FAST_LAYOUT_NODE_LIMIT = 120;
 
 const ELK_DIRECTION: Record<Direction, string> = { right: 'RIGHT', down: 'DOWN', left: 'LEFT', up: 'UP' };
 
+const SYNC_EDGE_OPTIONS = { 'elk.layered.priority.direction': '1' };
+
 const LABEL_OPTIONS = { 'elk.edgeLabels.inline': 'true', 'elk.edgeLabels.placement': 'CENTER' };
 
 function padding(p: { top: number; left: number; bottom: number; right: number }): string {
@@ -84,6 +86,9 @@ export function toElkGraph(diagram: Diagram): ElkNode {
     const withLabels = labelsInElk(diagram);
     for (const edge of diagram.edges) {
         const elkEdge: ElkExtendedEdge = { id: edge.id, sources: [edge.source], targets: [edge.target] };
+        // In a cycle, ELK reverses the edges that matter least for the flow: let calls point
+        // forward and messages (publish, delivery) take the way back.
+        if (edge.style === 'sync') elkEdge.layoutOptions = SYNC_EDGE_OPTIONS;
         const size = withLabels ? measureEdgeLabel(edge) : undefined;
         if (size) elkEdge.labels = [{ id: `${edge.id}#label`, text: ' ', width: size.width, height: size.height, layoutOptions: LABEL_OPTIONS }];
         root.edges!.push(elkEdge);

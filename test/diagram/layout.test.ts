@@ -7,8 +7,8 @@ import {
     LayoutCancelledError, buildDiagram, clearLayoutCache, configureLayout, disposeLayout, layoutGraph, layoutStats,
     renderCacheStats, renderDiagram, resolveWorkerPath, selectView, toElkGraph, warmUpLayout,
 } from '../../src/diagram/index.js';
-import { loadText } from '../helpers.js';
-import { generateModel, layoutProblems } from './diagram-helpers.js';
+import { loadText, loadWorkspace } from '../helpers.js';
+import { exampleFolders, generateModel, layoutProblems } from './diagram-helpers.js';
 
 const base = [
     'zone vpc { trust: private',
@@ -171,5 +171,15 @@ describe('layout worker', () => {
         expect(Object.keys(result.nodes)).toEqual(expect.arrayContaining(['api', 'orders', 'db', 'web', 'vpc']));
         // The worker restarts for later requests.
         await expect(layoutGraph(await elkGraphOf(`${base}\nweb -> db`))).resolves.toHaveProperty('nodes');
+    });
+});
+
+describe('cycles', () => {
+    it('lets the shop\'s checkout call point forward and the settled-payment message take the way back', async () => {
+        const files = exampleFolders().get('online-shop')!;
+        const model = (await loadWorkspace(files)).model('shop.arch');
+        const { layout } = await renderDiagram(model);
+        const x = (id: string) => layout.nodes.find(n => n.id === id)!.x;
+        expect(x('orders')).toBeLessThan(x('payments'));
     });
 });
