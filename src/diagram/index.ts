@@ -8,7 +8,7 @@ import type { ArchModel, Direction, Finding } from '../model/arch-model.js';
 import { buildDiagram, type Diagram } from './diagram-model.js';
 import { applyLayout, toElkGraph } from './elk-graph.js';
 import { cancelLayouts, clearLayoutResults, layoutGraph, warmUpLayout } from './layout.js';
-import { renderSvg } from './render-svg.js';
+import { clearFragmentCache, renderSvg } from './render-svg.js';
 import type { DiagramTheme, ThemeName } from './themes.js';
 import { selectView } from './view-selection.js';
 
@@ -149,7 +149,7 @@ type DrawnResult = Pick<RenderResult, 'svg' | 'layout' | 'view' | 'flow' | 'diag
 
 /** Whole renders by `drawnKey`, most recently used last. */
 const renders = new Map<string, DrawnResult>();
-const RENDER_CACHE_SIZE = 8;
+const RENDER_CACHE_SIZE = 4;
 const renderCounts = { hits: 0, misses: 0 };
 let warmRequested = false;
 
@@ -169,10 +169,11 @@ export function renderCacheStats(): { hits: number; misses: number } {
     return { ...renderCounts };
 }
 
-/** Empties the layout cache and the render memo (the next render of any view is cold). */
+/** Empties the layout cache, the render memo and the SVG fragment memo (the next render of any view is cold). */
 export function clearLayoutCache(): void {
     clearLayoutResults();
     renders.clear();
+    clearFragmentCache();
 }
 
 /**

@@ -218,8 +218,13 @@ function midpoint(points: readonly [number, number][]): [number, number] {
  * flat strings. Bounded; a pure cache (same input, same text).
  */
 const fragments = new Map<string, Map<string, string>>();
-const FRAGMENT_THEMES = 4;
-const FRAGMENTS_PER_THEME = 20_000;
+const FRAGMENT_THEMES = 2;
+const FRAGMENTS_PER_THEME = 5_000;
+
+/** Forgets every memoised fragment (the next render draws every node and edge afresh). */
+export function clearFragmentCache(): void {
+    fragments.clear();
+}
 
 function fragmentsFor(theme: DiagramTheme): Map<string, string> {
     const key = JSON.stringify(theme);
