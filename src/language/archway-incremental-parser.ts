@@ -76,6 +76,10 @@ export function reparseIncrementally(
     const lo = Math.max(0, before);
     const hi = Math.min(elements.length - 1, after);
     const toEndOfFile = after >= elements.length;
+    // Edits in or after the last declaration are parsed in full: with the window running to the
+    // end of the file, the end-to-end run in VS Code lost an editor revert (the trees compare
+    // equal in every test here; the cause is not found yet, see the note on issue 8).
+    if (toEndOfFile) return undefined;
     const windowStart = cstOf(elements[lo]).offset;
     if (windowStart > start) return undefined; // the edit is before the first declaration
     const windowOldEnd = toEndOfFile ? oldText.length : cstOf(elements[hi]).end;

@@ -15,6 +15,8 @@ export interface StdioServer {
     stderr: () => string;
     /** Resolves with the next diagnostics for `uri` that satisfy `accept` (also checks the latest ones already received). */
     diagnostics(uri: string, accept?: (diagnostics: Diagnostic[]) => boolean, timeoutMs?: number): Promise<Diagnostic[]>;
+    /** The last diagnostics published for `uri`, if any. */
+    latestDiagnostics(uri: string): Diagnostic[] | undefined;
     /** Resolves when the process has exited, with its exit code. */
     exited: Promise<number | null>;
 }
@@ -49,6 +51,7 @@ export function startStdioServer(args: string[] = [SERVER_BUNDLE, '--stdio']): S
         connection,
         stderr: () => stderr,
         exited,
+        latestDiagnostics: (uri) => latest.get(uri),
         diagnostics(uri, accept = () => true, timeoutMs = 60_000) {
             return new Promise((resolve, reject) => {
                 const timer = setTimeout(() => reject(new Error(`no matching diagnostics for ${uri} within ${timeoutMs} ms; stderr: ${stderr}`)), timeoutMs);
