@@ -28,6 +28,7 @@ import { checkModel, resolveOptions } from '../src/rules/engine.js';
 import * as diagram from '../src/diagram/index.js';
 import * as registry from '../src/rules/registry.js';
 import { warmUpGraphs } from '../src/diagram/warm-up.js';
+import { editableLines, editLabel, measureEdits } from './edit-split.js';
 import { generateModel, type GeneratedFiles } from './generate-model.js';
 import { isDiagnosticsFor, LspClient } from './lsp-client.js';
 import { now, procCpuMs, procMemoryMb, renderMarkdown, renderTable, stat, timeAsync, timeSync, type Row } from './stats.js';
@@ -225,6 +226,17 @@ async function sectionSplit(ctx: Context): Promise<void> {
             for (const [measure, values] of Object.entries(samples)) {
                 ctx.add({ section: 2, measure, size: actual, files: fileCount, unit: 'ms', stat: stat(values) });
             }
+            // One editor change, in process: label edits through the file an editor would have open.
+            const names = Object.keys(files).filter(n => n !== 'main.arch').sort();
+            const edited = split === 1 || names.length === 0 ? 'main.arch' : names[Math.floor(names.length / 2)];
+            const edits = await measureEdits(files, edited, ctx.quick ? 3 : size >= 10000 ? 10 : 20);
+            const editRows: [keyof typeof edits, string][] = [
+                ['reparse', 'edit: re-parse'], ['index', 'edit: index'], ['link', 'edit: link'],
+                ['validate', 'edit: validate (model, rules, diagnostics)'], ['gc', 'edit: GC inside the edit'], ['total', 'edit: total, in process'],
+            ];
+            for (const [key, measure] of editRows) {
+                ctx.add({ section: 2, measure, size: actual, files: fileCount, unit: 'ms', stat: stat(edits[key]), note: `${edits.total.length} label edits through ${edited}` });
+            }
             const slowest = [...perRule.entries()].map(([id, values]) => ({ id, ms: stat(values).median }))
                 .sort((a, b) => b.ms - a.ms).slice(0, 3);
             ctx.result.slowestRules.push({ size: actual, files: fileCount, rules: slowest });
@@ -236,12 +248,6 @@ async function sectionSplit(ctx: Context): Promise<void> {
 }
 
 // ------------------------------------------------------------------ section 3
-
-/** A one-line edit that changes a label: returns the new line text. */
-function editLine(line: string, k: number): string {
-    const match = /^(\s*\w+ \w+ ")([^"]*)(".*)$/.exec(line);
-    return match ? `${match[1]}${match[2]} v${k}${match[3]}` : `${line} // edit ${k}`;
-}
 
 async function sectionServer(ctx: Context): Promise<void> {
     const server = join(ctx.root, 'out/server/main.cjs');
@@ -294,12 +300,12 @@ async function sectionServer(ctx: Context): Promise<void> {
                     // Edits: only in the first server of the series (they dominate the run time).
                     if (run === 0) {
                         const lines = text.split('\n');
-                        const candidates = lines.map((l, i) => ({ l, i })).filter(({ l }) => /^\s*(service|database|cache|broker|function) \w+ "/.test(l));
+                        const candidates = editableLines(lines);
                         let version = 1;
                         for (let k = 0; k < editCount; k++) {
-                            const { i } = candidates[Math.floor((k * candidates.length) / editCount)];
+                            const i = candidates[Math.floor((k * candidates.length) / editCount)];
                             const oldLine = lines[i];
-                            const newLine = editLine(oldLine, k);
+                            const newLine = editLabel(oldLine, k);
                             lines[i] = newLine;
                             version++;
                             const updated = client.waitFor(isDiagnosticsFor(uri), 600_000);
