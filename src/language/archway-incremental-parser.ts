@@ -67,10 +67,8 @@ export function reparseIncrementally(
     if (start <= preambleEnd) return undefined;
 
     // Declarations touching the change, widened by one unchanged neighbour on each side.
-    let first = 0;
-    while (first < elements.length && cstOf(elements[first]).end < start) first++;
-    let last = elements.length - 1;
-    while (last >= 0 && cstOf(elements[last]).offset > oldEnd) last--;
+    const first = firstIndex(elements.length, i => cstOf(elements[i]).end >= start);
+    const last = firstIndex(elements.length, i => cstOf(elements[i]).offset > oldEnd) - 1;
     const before = first - 1; // the unchanged neighbour before, or -1
     const after = Math.max(last, first - 1) + 1; // the unchanged neighbour after, or elements.length
     const lo = Math.max(0, before);
@@ -112,10 +110,8 @@ export function reparseIncrementally(
 
     // The new root: the old top-level CST children outside the window, the window's inside it.
     const rootContent = oldRootCst.content;
-    let cut = 0;
-    while (cut < rootContent.length && spanStart(rootContent[cut]) < windowStart) cut++;
-    let resume = cut;
-    while (resume < rootContent.length && spanStart(rootContent[resume]) < windowOldEnd) resume++;
+    const cut = firstIndex(rootContent.length, i => spanStart(rootContent[i]) >= windowStart);
+    const resume = firstIndex(rootContent.length, i => spanStart(rootContent[i]) >= windowOldEnd);
     const newRootCst: MutableCst = Object.create(Object.getPrototypeOf(oldRootCst));
     Object.assign(newRootCst, oldRootCst);
     newRootCst._text = newText;
@@ -146,6 +142,21 @@ export function reparseIncrementally(
     });
     incrementalParseStats.incremental++;
     return { value: newRoot, lexerErrors: [], parserErrors: [], lexerReport: window.lexerReport };
+}
+
+/**
+ * The first index in [0, length) where `test` holds, or `length`: a binary search, as `test`
+ * fails then holds along a file's declarations in source order (a big file has thousands).
+ */
+function firstIndex(length: number, test: (index: number) => boolean): number {
+    let lo = 0;
+    let hi = length;
+    while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (test(mid)) hi = mid;
+        else lo = mid + 1;
+    }
+    return lo;
 }
 
 function isClean(result: ParseResult<AstNode>): boolean {
@@ -201,9 +212,12 @@ function moveSubtree(root: MutableCst, delta: number, oldEnd: TextPosition, newE
     const lines = newEnd.line - oldEnd.line;
     const columns = newEnd.character - oldEnd.character;
     if (delta === 0 && lines === 0 && columns === 0) return;
+    // Edits within lines (a changed label, say) move offsets only: the composite nodes' cached
+    // ranges (lines and columns) stay right, and recomputing them is most of a model build.
+    const positionsMove = lines !== 0 || columns !== 0;
     forEachNode(root, node => {
         if (node.content) {
-            node._rangeCache = undefined;
+            if (positionsMove) node._rangeCache = undefined;
             return;
         }
         const leaf = node as unknown as LeafFields;

@@ -67,6 +67,24 @@ interface ValueBase {
     text: string;
 }
 
+/** A property as typed in one context, with what makes it reusable in the next build. */
+interface TypedProperty {
+    /** Whether the table has the property (else `problems` says it is unknown). */
+    known: boolean;
+    property: Property | undefined;
+    nameLocation: SourceLocation;
+    problems: Finding[];
+    line: number;
+    character: number;
+    table: PropertyTable;
+    owner: string;
+    componentId: string | undefined;
+    uri: string;
+}
+
+/** Typed properties by node, from the previous builds (see `typedProperty`). */
+const typedProperties = new WeakMap<PropertyNode, TypedProperty>();
+
 const EMPTY_RANGE: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 
 /** Builds the model of `files[0]` and its imports (`files` must be the import closure, root first). */
@@ -89,6 +107,8 @@ class ModelBuilder {
     /** First declaration of each id, for duplicate reports. */
     private readonly duplicates = new Map<string, SourceLocation[]>();
     private uri = '';
+    /** Counts typing steps that depend on other elements (references), which make a typed property uncacheable. */
+    private elementLookups = 0;
 
     constructor(private readonly files: readonly ModelFile[], private readonly options: BuildOptions) {}
 
@@ -505,23 +525,51 @@ class ModelBuilder {
         const result = new Map<string, Property>();
         for (const node of nodes) {
             if (!node.name || !node.value) continue;
-            const nameLocation = this.propertyNameLocation(node);
-            const spec = table[node.name];
-            if (!spec) {
-                const suggestion = closest(node.name, Object.keys(table));
-                this.problem('unknown-property', 'warning', nameLocation,
-                    `Unknown property '${node.name}' for ${owner}.${didYouMean(suggestion)}`,
-                    component ? [component.id] : [], suggestion ? { suggestion } : undefined);
-                continue;
-            }
-            if (result.has(node.name)) {
-                this.problem('invalid-property-value', 'warning', nameLocation,
+            const typed = this.typedProperty(node, table, owner, component);
+            if (typed.known && result.has(node.name)) {
+                this.problem('invalid-property-value', 'warning', typed.nameLocation,
                     `The property '${node.name}' of ${owner} is set more than once; the last value wins.`, component ? [component.id] : []);
             }
-            const value = this.value(node.value, spec.type, `'${node.name}' of ${owner}`, component);
-            if (value) result.set(node.name, { name: node.name, value, location: this.location(node), nameLocation });
+            for (const problem of typed.problems) this.problems.push(problem);
+            if (typed.property) result.set(node.name, typed.property);
         }
         return result;
+    }
+
+    /**
+     * One property typed against its table, with the problems found on the way (not yet
+     * reported). Reused from the previous build when the node is the same (unchanged text:
+     * the incremental parser keeps unchanged declarations' nodes), at the same place, in the
+     * same context, and its value names no other element.
+     */
+    private typedProperty(node: PropertyNode, table: PropertyTable, owner: string, component: Component | undefined): TypedProperty {
+        const start = node.$cstNode?.range.start;
+        const cached = typedProperties.get(node);
+        if (cached && start && cached.line === start.line && cached.character === start.character && cached.table === table
+            && cached.owner === owner && cached.componentId === component?.id && cached.uri === this.uri) {
+            return cached;
+        }
+        const problemsBefore = this.problems.length;
+        const lookupsBefore = this.elementLookups;
+        const nameLocation = this.propertyNameLocation(node);
+        const spec = table[node.name];
+        let property: Property | undefined;
+        if (!spec) {
+            const suggestion = closest(node.name, Object.keys(table));
+            this.problem('unknown-property', 'warning', nameLocation,
+                `Unknown property '${node.name}' for ${owner}.${didYouMean(suggestion)}`,
+                component ? [component.id] : [], suggestion ? { suggestion } : undefined);
+        } else {
+            const value = this.value(node.value, spec.type, `'${node.name}' of ${owner}`, component);
+            if (value) property = { name: node.name, value, location: this.location(node), nameLocation };
+        }
+        const typed: TypedProperty = {
+            known: spec !== undefined, property, nameLocation, problems: this.problems.splice(problemsBefore),
+            line: start?.line ?? -1, character: start?.character ?? -1, table, owner, componentId: component?.id, uri: this.uri,
+        };
+        if (start && this.elementLookups === lookupsBefore) typedProperties.set(node, typed);
+        else typedProperties.delete(node);
+        return typed;
     }
 
     /** Types a value against its spec; reports and returns undefined when it does not fit. */
@@ -588,6 +636,7 @@ class ModelBuilder {
                 }
                 return `must be one of ${type.values.join(', ')}, not '${text}'.`;
             case 'reference': {
+                this.elementLookups++;
                 if (!isWordValue(node) || wordHasBlock) return `expects the id of a ${type.kinds.join(', ')}, not '${text}'.`;
                 const target = node.word.ref;
                 const id = target ? this.idOfNode.get(target) : undefined;

@@ -1,13 +1,14 @@
 /**
- * After any sequence of edits, the language server's links and diagnostics are those of a fresh
- * workspace with the same text: incremental re-parsing, kept links and partial re-linking change
- * only how fast the answer comes, never the answer.
+ * After any sequence of edits, the language server's links, models and diagnostics are those of a
+ * fresh workspace with the same text: incremental re-parsing, kept links, partial re-linking and
+ * the model builder's reuse of typed properties change only how fast the answer comes, never the answer.
  */
 import { readFileSync } from 'node:fs';
 import { EmptyFileSystem, URI, type LangiumDocument, type Reference } from 'langium';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { describe, expect, test } from 'vitest';
 import { collectReferences } from '../../src/language/archway-references.js';
+import type { ArchModel } from '../../src/model/arch-model.js';
 import { createArchwayServices } from '../../src/lsp/archway-services.js';
 import { random, randomEdit } from './random-edits.js';
 
@@ -15,7 +16,7 @@ const uri = (name: string): URI => URI.parse(`file:///live/${name}`);
 
 /** Services with the files open as editor documents; `edit` replaces a file's text and rebuilds. */
 async function openWorkspace(files: Record<string, string>) {
-    const { shared } = createArchwayServices(EmptyFileSystem);
+    const { shared, Archway } = createArchwayServices(EmptyFileSystem);
     let version = 0;
     const open = (name: string, text: string): TextDocument => {
         const document = TextDocument.create(uri(name).toString(), 'arch', ++version, text);
@@ -31,7 +32,7 @@ async function openWorkspace(files: Record<string, string>) {
             open(name, text);
             await shared.workspace.DocumentBuilder.update([uri(name)], []);
         },
-        /** What a file says: its diagnostics and where each of its references points. */
+        /** What a file says: its diagnostics, where each of its references points, and the models it is part of. */
         state(name: string): string[] {
             const document = shared.workspace.LangiumDocuments.getDocument(uri(name))!;
             const links = collectReferences(document.parseResult.value).map(({ reference }) => {
@@ -40,9 +41,22 @@ async function openWorkspace(files: Record<string, string>) {
                 return `${reference.$refText}@${reference.$refNode?.offset} → ${where}`;
             });
             const diagnostics = (document.diagnostics ?? []).map(d => `${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character} ${String(d.code)} ${String(d.message)}`);
-            return [...links, ...diagnostics];
+            const models = Archway.archway.ModelChecker.modelsFor(document).flatMap(describeModel);
+            return [...links, ...diagnostics, ...models];
         },
     };
+}
+
+/** One line per element, connection and problem of a model, with every property and location. */
+function describeModel(model: ArchModel): string[] {
+    const json = (value: unknown) => JSON.stringify(value, (_, v: unknown) => v instanceof Map ? [...v.entries()] : v);
+    return [
+        ...[...model.zones, ...model.components, ...model.channels].map(element => json(element)),
+        ...model.connections.map(connection => json(connection)),
+        ...model.views.map(view => json(view)),
+        ...model.flows.map(flow => json(flow)),
+        ...model.problems.map(problem => json(problem)),
+    ];
 }
 
 /** Edits `edited` of the files randomly, comparing the live workspace with a fresh one after every edit. */
@@ -78,17 +92,17 @@ function parsesCleanly(text: string): boolean {
 const example = (path: string): string => readFileSync(new URL(`../../examples/${path}`, import.meta.url), 'utf8');
 
 describe('incremental linking', () => {
-    test('random edits of the shop give the links and diagnostics of a fresh workspace', async () => {
+    test('random edits of the shop give the links, models and diagnostics of a fresh workspace', async () => {
         const files = { 'shop.arch': example('online-shop/shop.arch'), 'payments.arch': example('online-shop/payments.arch') };
         expect(await compareWithFresh(files, 'shop.arch', 42, 40)).toEqual([]);
     }, 120_000);
 
-    test('random edits of an imported file give the links and diagnostics of a fresh workspace', async () => {
+    test('random edits of an imported file give the links, models and diagnostics of a fresh workspace', async () => {
         const files = { 'shop.arch': example('online-shop/shop.arch'), 'payments.arch': example('online-shop/payments.arch') };
         expect(await compareWithFresh(files, 'payments.arch', 43, 40)).toEqual([]);
     }, 120_000);
 
-    test('random edits of a chain of imports give the links and diagnostics of a fresh workspace', async () => {
+    test('random edits of a chain of imports give the links, models and diagnostics of a fresh workspace', async () => {
         const files = {
             'main.arch': 'import "a.arch"\nservice api "API" { -> worker  -> db }\nclient web\nweb -> api : https\n',
             'a.arch': 'import "b.arch"\nservice worker "W" { -> db : sql }\nzone z { service inner { -> db } }\n',
@@ -97,7 +111,7 @@ describe('incremental linking', () => {
         expect(await compareWithFresh(files, 'a.arch', 44, 60)).toEqual([]);
     }, 120_000);
 
-    test('random edits that keep the shop parseable give the links and diagnostics of a fresh workspace', async () => {
+    test('random edits that keep the shop parseable give the links, models and diagnostics of a fresh workspace', async () => {
         const files = { 'shop.arch': example('online-shop/shop.arch'), 'payments.arch': example('online-shop/payments.arch') };
         expect(await compareWithFresh(files, 'shop.arch', 45, 80, true)).toEqual([]);
     }, 120_000);
