@@ -16,11 +16,13 @@ import { DiagramError, disposeLayout, renderDiagram, THEME_NAMES, type ThemeName
 import { parseArgs, type CliIo, UsageError } from './args.js';
 import { InputError, loadWorkspace } from './load-workspace.js';
 
-export const EXPORT_USAGE = 'Usage: archway export <file.arch> [--view NAME] [--flow NAME] [--format svg|png|json] [--theme light|dark|high-contrast] [--direction right|down|left|up] [--scale N] [-o OUT]';
+export const EXPORT_USAGE = 'Usage: archway export <file.arch> [--view NAME] [--flow NAME] [--format svg|png|json] [--theme light|dark|high-contrast] [--direction right|down|left|up] [--collapse auto|always|never] [--expand ZONE,…] [--scale N] [-o OUT]';
 
 const FORMATS = ['svg', 'png', 'json'] as const;
 type Format = typeof FORMATS[number];
 const DIRECTIONS: readonly Direction[] = ['right', 'down', 'left', 'up'];
+const COLLAPSE_MODES = ['auto', 'always', 'never'] as const;
+type CollapseMode = typeof COLLAPSE_MODES[number];
 
 /** Renders an SVG string to PNG bytes with resvg, at `scale` × the SVG's size. */
 export async function svgToPng(svg: string, scale = 1): Promise<Buffer> {
@@ -42,7 +44,7 @@ function usage(message: string): UsageError {
 export async function runExport(argv: readonly string[], io: CliIo): Promise<number> {
     const args = parseArgs(argv, {
         view: 'string', flow: 'string', format: 'string', theme: 'string', output: 'string', direction: 'string', scale: 'string',
-        help: 'boolean',
+        collapse: 'string', expand: 'string', help: 'boolean',
     });
     if (args.flags.has('help')) {
         io.stdout(EXPORT_USAGE + '\n');
@@ -57,6 +59,9 @@ export async function runExport(argv: readonly string[], io: CliIo): Promise<num
     if (!THEME_NAMES.includes(theme)) throw usage(`Unknown theme '${theme}'; use ${THEME_NAMES.join(', ')}.`);
     const direction = args.options.direction as Direction | undefined;
     if (direction !== undefined && !DIRECTIONS.includes(direction)) throw usage(`Unknown direction '${direction}'; use ${DIRECTIONS.join(', ')}.`);
+    const collapse = (args.options.collapse ?? 'auto') as CollapseMode;
+    if (!COLLAPSE_MODES.includes(collapse)) throw usage(`Unknown collapse mode '${collapse}'; use ${COLLAPSE_MODES.join(', ')}.`);
+    const expandedZones = (args.options.expand ?? '').split(',').map(zone => zone.trim()).filter(zone => zone.length > 0);
     const scale = args.options.scale === undefined ? 1 : Number(args.options.scale);
     if (!Number.isFinite(scale) || scale <= 0 || scale > 8) throw usage(`--scale needs a number between 0 and 8, not '${args.options.scale}'.`);
     if (format === 'png' && output === '-') throw usage('PNG cannot be written to stdout; name a file with -o.');
@@ -77,10 +82,15 @@ export async function runExport(argv: readonly string[], io: CliIo): Promise<num
 
     const errors = workspace.all.flatMap(d => (d.diagnostics ?? []).filter(x => x.severity === 1).map(x => ({ d, x })));
     const findings = checkModel(model).findings;
+    const unknownZone = expandedZones.find(zone => model.elements.get(zone)?.type !== 'zone');
+    if (unknownZone !== undefined) {
+        const zones = [...model.elements.values()].filter(element => element.type === 'zone').map(zone => zone.id);
+        throw usage(`--expand: no zone named '${unknownZone}'. Zones: ${zones.slice(0, 20).join(', ') || 'none'}${zones.length > 20 ? ', …' : ''}.`);
+    }
 
     let result;
     try {
-        result = await renderDiagram(model, { view: args.options.view, flow: args.options.flow, theme, direction, findings });
+        result = await renderDiagram(model, { view: args.options.view, flow: args.options.flow, theme, direction, findings, collapse, expandedZones });
     } catch (error) {
         if (error instanceof DiagramError) throw usage(error.message);
         throw error;

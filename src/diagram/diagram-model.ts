@@ -66,8 +66,10 @@ export interface Diagram {
     title: string;
     direction: Direction;
     flowId: string | undefined;
-    /** True when zones are drawn collapsed (one box each). */
+    /** True when at least one zone is drawn collapsed (one box with counts). */
     collapsed: boolean;
+    /** Why and which zones are collapsed: what the preview tells the user. */
+    collapse: CollapseSummary;
     width: number;
     height: number;
     /** Parents before children; model order otherwise. */
@@ -75,10 +77,27 @@ export interface Diagram {
     edges: DiagramEdge[];
 }
 
+/** How a diagram collapses zones. */
+export interface CollapseSummary {
+    /** Components the view shows (before collapsing). */
+    components: number;
+    /** Above this many components, every zone collapses (unless expanded). */
+    threshold: number;
+    /** True when the view is over the threshold, so zones collapse by size. */
+    bySize: boolean;
+    /** Zones drawn as one box, in model order. */
+    zones: string[];
+    /** Zones that would collapse but are drawn open because they were expanded, in model order. */
+    expanded: string[];
+}
+
 /** Options of `buildDiagram`. */
 export interface BuildOptions {
     findings?: readonly Finding[];
-    /** `auto` collapses zones when the view has more than `collapseThreshold` components. */
+    /**
+     * `auto` collapses every zone when the view has more than `collapseThreshold` components,
+     * and the zones the view lists in `collapse: [...]`; `never` ignores both.
+     */
     collapse?: 'auto' | 'always' | 'never';
     collapseThreshold?: number;
     /** Zones kept expanded when collapsing. */
@@ -216,17 +235,18 @@ function makeNode(f: NodeFields): DiagramNode {
 export function buildDiagram(model: ArchModel, selection: ViewSelection, options: BuildOptions = {}): Diagram {
     const threshold = options.collapseThreshold ?? DEFAULT_COLLAPSE_THRESHOLD;
     const mode = options.collapse ?? 'auto';
-    const collapse = mode === 'always' || (mode === 'auto' && selection.components.length > threshold);
+    const bySize = mode === 'always' || (mode === 'auto' && selection.components.length > threshold);
+    const listed = new Set(mode === 'never' ? [] : selection.view.collapse);
     const expanded = new Set(options.expandedZones ?? []);
     const visibleZones = new Set(selection.zones);
 
-    /** The collapsed zone standing for a component, if any. */
+    /** The collapsed zone standing for a component, if any: the outermost one that is not expanded. */
     const collapsedZoneOf = (componentId: string): string | undefined => {
-        if (!collapse) return undefined;
+        if (!bySize && listed.size === 0) return undefined;
         const component = model.elements.get(componentId);
         if (component?.type !== 'component') return undefined;
         for (const zone of component.zonePath) {
-            if (visibleZones.has(zone) && !expanded.has(zone)) return zone;
+            if (visibleZones.has(zone) && !expanded.has(zone) && (bySize || listed.has(zone))) return zone;
         }
         return undefined;
     };
@@ -439,6 +459,12 @@ export function buildDiagram(model: ArchModel, selection: ViewSelection, options
     ].filter(Boolean).join(' — ');
     return {
         viewId: view.id, title: truncateText(title, 1200, TITLE_FONT, true), direction: selection.direction, flowId: flow?.id,
-        collapsed: collapse, width: 0, height: 0, nodes, edges,
+        collapsed: collapsedCounts.size > 0,
+        collapse: {
+            components: selection.components.length, threshold, bySize,
+            zones: nodes.filter(node => node.role === 'collapsed-zone').map(node => node.id),
+            expanded: nodes.filter(node => node.role === 'zone' && expanded.has(node.id) && (bySize || listed.has(node.id))).map(node => node.id),
+        },
+        width: 0, height: 0, nodes, edges,
     };
 }

@@ -46,13 +46,13 @@ export interface SelectOptions {
 export function findView(model: ArchModel, name: string | undefined): View {
     if (name === undefined) {
         return model.views.find(v => v.id === 'overview') ?? model.views[0] ?? {
-            id: 'overview', label: 'Everything', implicit: true, includeAll: true, includes: [], excludes: [],
+            id: 'overview', label: 'Everything', implicit: true, includeAll: true, includes: [], excludes: [], collapse: [],
             direction: undefined, location: undefined,
         };
     }
     const view = model.views.find(v => v.id === name);
     if (view) return view;
-    if (name === 'overview') return { id: 'overview', label: 'Everything', implicit: true, includeAll: true, includes: [], excludes: [], direction: undefined, location: undefined };
+    if (name === 'overview') return { id: 'overview', label: 'Everything', implicit: true, includeAll: true, includes: [], excludes: [], direction: undefined, collapse: [], location: undefined };
     const known = model.views.map(v => v.id).join(', ');
     throw new DiagramError(`No view named '${name}'. Views: ${known || 'none'}.`);
 }

@@ -128,7 +128,7 @@ async function exportDiagram(context: vscode.ExtensionContext, target: PreviewTa
     format: 'svg' | 'png'): Promise<vscode.Uri | undefined> {
     const languageClient = await requireClient();
     const params: ExportDiagramParams = {
-        uri: target.uri, view: target.view, flow: target.flow, theme: target.theme ?? configuredTheme('export.theme'),
+        uri: target.uri, view: target.view, flow: target.flow, expandedZones: target.expandedZones, theme: target.theme ?? configuredTheme('export.theme'),
         direction: configuredDirection(),
     };
     const result = await languageClient.sendRequest<ExportDiagramResult>(DiagramMethods.exportDiagram, params);
@@ -254,10 +254,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
             void vscode.window.showInformationMessage('Archway: open an .arch file (or its preview) to export its diagram.');
             return undefined;
         }
-        if (!target.view && previews.find(target.uri)) {
-            const preview = previews.find(target.uri)!;
+        const preview = previews.find(target.uri);
+        if (preview && (!target.view || target.view === preview.view)) {
+            // Export what the preview shows: its view, flow and the zones the user expanded.
             target.view = preview.view;
             target.flow ??= preview.flow;
+            target.expandedZones = [...preview.expandedZones];
         }
         const extra = typeof arg === 'object' && arg !== null ? arg as { theme?: unknown; output?: unknown } : {};
         const theme = extra.theme === 'light' || extra.theme === 'dark' || extra.theme === 'high-contrast' ? extra.theme : undefined;

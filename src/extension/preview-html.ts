@@ -80,6 +80,7 @@ export function renderPreviewHtml(options: PreviewHtmlOptions): string {
   ${button('exportPng', 'Export as PNG', 'PNG')}
 </div>
 <div id="banner" class="banner" role="status" hidden></div>
+<div id="collapse-notice" class="notice" role="status" hidden><span id="collapse-text"></span> <button type="button" id="collapse-all" data-command="collapseZones" title="Collapse every zone again" hidden>Collapse all</button></div>
 <div id="canvas" class="canvas" tabindex="0" aria-label="Architecture diagram">
   <div id="placeholder" class="placeholder">Loading diagram…</div>
 </div>

@@ -54,6 +54,8 @@ export interface PreviewTarget {
     uri: string;
     view?: string;
     flow?: string;
+    /** Zones drawn open although the view collapses them. */
+    expandedZones?: string[];
 }
 
 /** Options of `open`. */
@@ -68,6 +70,8 @@ export class Preview {
     view: string | undefined;
     flow: string | undefined;
     locked: boolean;
+    /** Zones the user expanded (by clicking them) in the current view. */
+    expandedZones: string[];
     /** The last diagram received (for reveal look-ups and the picker). */
     last: DiagramResult | undefined;
     /** Set when a change arrived while hidden: refresh on show. */
@@ -83,6 +87,7 @@ export class Preview {
         this.uri = target.uri;
         this.view = target.view;
         this.flow = target.flow;
+        this.expandedZones = [...(target.expandedZones ?? [])];
         this.locked = locked;
         panel.onDidReceiveMessage(raw => void this.onMessage(raw));
         panel.onDidChangeVisibility((visible, active) => {
@@ -108,9 +113,10 @@ export class Preview {
         if (changed) {
             this.view = target.view;
             this.flow = target.flow;
+            this.expandedZones = [];
             this.last = undefined;
         } else {
-            if (target.view !== undefined) this.view = target.view;
+            if (target.view !== undefined) this.selectView(target.view);
             if (target.flow !== undefined) this.flow = target.flow;
         }
         this.updateTitle();
@@ -137,6 +143,7 @@ export class Preview {
         const pending = this.host.requestDiagram({
             uri: this.uri, view: this.view, flow: this.flow, theme: this.host.theme(), direction: this.host.direction(),
             background: this.host.followsEditorTheme() ? this.manager.editorBackground : undefined,
+            expandedZones: this.expandedZones.length > 0 ? [...this.expandedZones] : undefined,
         });
         this.pending = pending;
         let result: DiagramResult;
@@ -152,6 +159,9 @@ export class Preview {
         this.pending = undefined;
         this.last = result;
         if (result.view) this.view = result.view;
+        // Forget expansions the diagram no longer has (the zone was renamed, removed, or no longer collapses).
+        const stillExpanded = new Set(result.collapse?.expanded ?? []);
+        if (!result.hasSyntaxErrors && !result.error) this.expandedZones = this.expandedZones.filter(zone => stillExpanded.has(zone));
         this.flow = result.flow;
         const documentChanged = this.sentUri !== undefined && this.sentUri !== this.uri;
         this.sentUri = this.uri;
@@ -159,6 +169,7 @@ export class Preview {
             type: 'update', uri: this.uri, fileName: this.host.fileName(this.uri), svg: result.svg, view: result.view,
             flow: result.flow, viewIds: result.viewIds, flowIds: result.flowIds, elements: result.elements,
             hasSyntaxErrors: result.hasSyntaxErrors, error: result.error, locked: this.locked, documentChanged,
+            collapse: result.collapse,
         });
     }
 
@@ -191,7 +202,7 @@ export class Preview {
                     this.host.log(`Ignored unknown view "${message.view.slice(0, 80)}"`);
                     return;
                 }
-                this.view = message.view;
+                this.selectView(message.view);
                 await this.refresh();
                 return;
             case 'selectFlow':
@@ -211,12 +222,31 @@ export class Preview {
             case 'editorColours':
                 this.manager.setEditorBackground(message.background);
                 return;
+            case 'expandZone':
+                if (!this.last?.collapse?.zones.includes(message.zone)) {
+                    this.host.log(`Ignored expanding "${message.zone.slice(0, 80)}": it is not a collapsed zone of this diagram`);
+                    return;
+                }
+                if (!this.expandedZones.includes(message.zone)) this.expandedZones.push(message.zone);
+                await this.refresh();
+                return;
+            case 'collapseZones':
+                if (this.expandedZones.length === 0) return;
+                this.expandedZones = [];
+                await this.refresh();
+                return;
         }
+    }
+
+    /** Switches views; expansions belong to the view they were made in. */
+    private selectView(view: string): void {
+        if (view !== this.view) this.expandedZones = [];
+        this.view = view;
     }
 
     /** The state the serializer persists (the webview keeps the viewport itself). */
     state(): PreviewState {
-        return { uri: this.uri, view: this.view, flow: this.flow, locked: this.locked };
+        return { uri: this.uri, view: this.view, flow: this.flow, locked: this.locked, expandedZones: [...this.expandedZones] };
     }
 
     private updateTitle(): void {

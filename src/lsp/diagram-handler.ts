@@ -16,7 +16,7 @@ import { buildDocumentModel } from '../model/workspace-models.js';
 import { checkModel, type RuleSettings } from '../rules/engine.js';
 import {
     DiagramMethods, type DiagramChangedParams, type DiagramDirection, type DiagramParams, type DiagramResult,
-    type DiagramSourceLocation, type DiagramTheme, type ExportDiagramParams, type ExportDiagramResult,
+    type DiagramCollapse, type DiagramSourceLocation, type DiagramTheme, type ExportDiagramParams, type ExportDiagramResult,
 } from './diagram-protocol.js';
 
 /** Options the renderer takes (the signature of `renderDiagram` in `src/diagram/index.ts`). */
@@ -27,6 +27,8 @@ export interface RenderOptions {
     theme?: DiagramTheme | ThemeColours;
     findings?: Finding[];
     direction?: DiagramDirection;
+    /** Zones drawn expanded although the view collapses them. */
+    expandedZones?: readonly string[];
     /** Requests with the same key supersede each other (the document URI for previews). */
     layoutKey?: string;
 }
@@ -38,6 +40,8 @@ export interface RenderedDiagram {
     flowIds: string[];
     /** The view actually drawn. */
     view?: string;
+    /** How zones are collapsed (see `CollapseSummary` in `src/diagram/diagram-model.ts`). */
+    collapse?: DiagramCollapse;
 }
 
 /** What the handler needs from the renderer; throws `isCancellation` errors when superseded. */
@@ -61,6 +65,8 @@ export interface DiagramHandlerOptions {
 }
 
 const THEMES: readonly DiagramTheme[] = ['light', 'dark', 'high-contrast'];
+/** At most this many expanded zones are honoured per request. */
+const MAX_EXPANDED_ZONES = 1000;
 const DIRECTIONS: readonly DiagramDirection[] = ['right', 'down', 'left', 'up'];
 
 /** Validates untrusted request parameters; undefined when they are not usable. */
@@ -76,7 +82,17 @@ export function parseDiagramParams(raw: unknown): DiagramParams | undefined {
         theme: THEMES.includes(value.theme as DiagramTheme) ? value.theme as DiagramTheme : undefined,
         direction: DIRECTIONS.includes(value.direction as DiagramDirection) ? value.direction as DiagramDirection : undefined,
         background: typeof value.background === 'string' && /^#[0-9a-f]{6}$/i.test(value.background) ? value.background : undefined,
+        expandedZones: Array.isArray(value.expandedZones)
+            ? [...new Set(value.expandedZones.filter((zone): zone is string => optionalString(zone) !== undefined))].sort().slice(0, MAX_EXPANDED_ZONES)
+            : undefined,
     };
+}
+
+/** What a response says about collapsed zones: only when some zone is, or was before the user expanded it. */
+function collapseOf(rendered: RenderedDiagram): DiagramCollapse | undefined {
+    const summary = rendered.collapse;
+    if (!summary || (summary.zones.length === 0 && summary.expanded.length === 0)) return undefined;
+    return { components: summary.components, threshold: summary.threshold, bySize: summary.bySize, zones: [...summary.zones], expanded: [...summary.expanded] };
 }
 
 /** The theme to draw with: the named one, on the editor's background when one is given (not for high contrast). */
@@ -162,7 +178,7 @@ export function registerDiagramHandler(connection: DiagramConnection, shared: La
         };
         const document = await documentFor(params.uri, token);
         if (!document) return { ...empty, error: 'The document is not open in the language server.' };
-        const key = JSON.stringify([params.view, params.flow, params.theme, params.direction, params.background]);
+        const key = JSON.stringify([params.view, params.flow, params.theme, params.direction, params.background, params.expandedZones]);
         const broken = hasSyntaxErrors(document);
         const previous = lastGood.get(params.uri);
         if (broken && previous && previous.key === key) return { ...previous.result, hasSyntaxErrors: true };
@@ -173,7 +189,9 @@ export function registerDiagramHandler(connection: DiagramConnection, shared: La
         const flow = params.flow && flowIds.includes(params.flow) ? params.flow : undefined;
         const findings = checkModel(model, options.ruleSettings?.(document.uri.toString()) ?? {}).findings;
         const theme = themeFor(params.theme, params.background);
-        const rendered = await options.render(model, { view, flow, theme, direction: params.direction, findings, layoutKey });
+        const rendered = await options.render(model, {
+            view, flow, theme, direction: params.direction, findings, expandedZones: params.expandedZones, layoutKey,
+        });
         const result: DiagramResult = {
             uri: params.uri,
             version: document.textDocument.version,
@@ -184,6 +202,7 @@ export function registerDiagramHandler(connection: DiagramConnection, shared: La
             flowIds: rendered.flowIds,
             elements: elementLocations(model),
             hasSyntaxErrors: broken,
+            collapse: collapseOf(rendered),
         };
         if (!broken) lastGood.set(params.uri, { key, result });
         return result;

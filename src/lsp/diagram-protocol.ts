@@ -37,6 +37,22 @@ export interface DiagramParams {
     direction?: DiagramDirection;
     /** The editor's background colour (`#rrggbb`): the preview blends into the editor. Not used by exports. */
     background?: string;
+    /** Zones the user expanded in a view whose zones are collapsed. */
+    expandedZones?: string[];
+}
+
+/** Which zones a diagram draws collapsed, and why (the preview explains it). */
+export interface DiagramCollapse {
+    /** Components the view shows. */
+    components: number;
+    /** Views with more components than this draw their zones collapsed. */
+    threshold: number;
+    /** True when the view is over the threshold. */
+    bySize: boolean;
+    /** Zones drawn as one box (click to expand). */
+    zones: string[];
+    /** Zones drawn expanded because the request asked for it. */
+    expanded: string[];
 }
 
 /** `archway/diagram` response. */
@@ -55,6 +71,8 @@ export interface DiagramResult {
     elements: Record<string, DiagramSourceLocation>;
     /** True when the current text has syntax errors and this is the last good diagram. */
     hasSyntaxErrors: boolean;
+    /** Present when zones are collapsed (or could be again): by size, or listed by the view. */
+    collapse?: DiagramCollapse;
     /** Why no diagram could be drawn (unknown document, layout failure, …). */
     error?: string;
 }
@@ -69,6 +87,8 @@ export interface ExportDiagramParams {
     uri: string;
     view?: string;
     flow?: string;
+    /** Zones drawn open (what the preview shows after the user expanded them). */
+    expandedZones?: string[];
     theme?: DiagramTheme;
     direction?: DiagramDirection;
 }

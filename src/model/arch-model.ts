@@ -194,6 +194,8 @@ export interface View {
     includes: string[];
     excludes: string[];
     direction: Direction | undefined;
+    /** Zones the view always draws as one box (`collapse: [zone, …]`), until expanded in the preview. */
+    collapse: string[];
     location: SourceLocation | undefined;
 }
 

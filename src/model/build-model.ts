@@ -143,7 +143,7 @@ class ModelBuilder {
         if (views.length === 0) {
             views.push({
                 id: 'overview', label: 'Everything', implicit: true, includeAll: true, includes: [], excludes: [],
-                direction: undefined, location: undefined,
+                direction: undefined, collapse: [], location: undefined,
             });
         }
         return {
@@ -447,10 +447,14 @@ class ModelBuilder {
         }
         const properties = this.properties(node.properties, VIEW_PROPERTIES, `view '${node.name}'`, undefined);
         const direction = properties.get('direction')?.value;
+        const collapse = properties.get('collapse')?.value;
+        const collapsed = collapse?.type === 'list'
+            ? collapse.items.flatMap(item => item.type === 'reference' && item.target !== undefined ? [item.target] : [])
+            : [];
         return {
             id: node.name, label: node.label, implicit: false, includeAll: includeAll || (includes.length === 0 && node.includes.length === 0),
             includes, excludes, direction: direction?.type === 'enum' ? direction.value as Direction : undefined,
-            location: this.location(node),
+            collapse: collapsed, location: this.location(node),
         };
     }
 

@@ -7,7 +7,7 @@ import { NodeFileSystem } from 'langium/node';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { createArchwayServices } from '../lsp/archway-services.js';
 import { registerDiagramHandler } from '../lsp/diagram-handler.js';
-import { LayoutCancelledError, renderDiagram } from '../diagram/index.js';
+import { isLayoutCancellation, renderServerDiagram } from './diagram-renderer.js';
 
 /** Starts the server on the transport named in `process.argv` (`--stdio`, `--node-ipc`, …). */
 export function startArchwayLanguageServer(): void {
@@ -15,11 +15,8 @@ export function startArchwayLanguageServer(): void {
     const { shared, Archway } = createArchwayServices({ connection, ...NodeFileSystem });
     startLangium(shared);
     registerDiagramHandler(connection, shared, {
-        render: async (model, options) => {
-            const result = await renderDiagram(model, options);
-            return { svg: result.svg, viewIds: result.viewIds, flowIds: result.flowIds, view: result.layout.view };
-        },
-        isCancellation: error => error instanceof LayoutCancelledError,
+        render: renderServerDiagram,
+        isCancellation: isLayoutCancellation,
         ruleSettings: rootUri => Archway.archway.ModelChecker.settingsFor(rootUri),
     });
 }

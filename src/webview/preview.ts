@@ -3,7 +3,8 @@
 /**
  * The preview webview script (bundled to `media/preview.js`, browser IIFE). Shows the SVG the
  * language server drew, with pan (drag), zoom (wheel, buttons, keys), fit, a view/flow picker,
- * click-to-reveal, cursor highlight and a banner for syntax errors. Every message from the host
+ * click-to-reveal, click-to-expand for collapsed zones (with a notice saying why they are
+ * collapsed), cursor highlight and a banner for syntax errors. Every message from the host
  * is validated; the SVG is parsed as XML, stripped of anything active and imported as nodes
  * (never assigned as HTML).
  */
@@ -35,6 +36,9 @@ const vscode = acquireVsCodeApi();
 
 const canvas = document.getElementById('canvas') as HTMLDivElement;
 const banner = document.getElementById('banner') as HTMLDivElement;
+const collapseNotice = document.getElementById('collapse-notice') as HTMLDivElement;
+const collapseText = document.getElementById('collapse-text') as HTMLSpanElement;
+const collapseAll = document.getElementById('collapse-all') as HTMLButtonElement;
 const fileName = document.getElementById('file-name') as HTMLSpanElement;
 const viewPicker = document.getElementById('view-picker') as HTMLLabelElement;
 const viewSelect = document.getElementById('view-select') as HTMLSelectElement;
@@ -60,7 +64,10 @@ function post(message: WebviewToHostMessage): void {
 
 function saveState(): void {
     if (!current) return;
-    state = { uri: current.uri, view: current.view, flow: current.flow, locked: current.locked, viewport: { ...viewport } };
+    state = {
+        uri: current.uri, view: current.view, flow: current.flow, locked: current.locked,
+        expandedZones: current.collapse?.expanded.length ? [...current.collapse.expanded] : undefined, viewport: { ...viewport },
+    };
     vscode.setState(state);
 }
 
@@ -335,6 +342,23 @@ function showBanner(message: UpdateMessage): void {
     banner.hidden = text === '';
 }
 
+/** Says why zones are drawn as boxes, and offers to collapse the ones the user opened. */
+function showCollapseNotice(message: UpdateMessage): void {
+    const collapse = message.collapse;
+    const plural = (n: number, word: string) => `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;
+    let text = '';
+    if (collapse && !message.error) {
+        const opened = collapse.expanded.length > 0 ? ` ${plural(collapse.expanded.length, 'zone')} opened.` : '';
+        const click = collapse.zones.length > 0 ? ' Click a zone to open it.' : '';
+        text = collapse.bySize
+            ? `This view has ${plural(collapse.components, 'component')} (more than ${collapse.threshold.toLocaleString('en-US')}), so its zones are drawn collapsed.${click}${opened}`
+            : `This view draws ${plural(collapse.zones.length, 'zone')} collapsed.${click}${opened}`;
+    }
+    collapseText.textContent = text;
+    collapseNotice.hidden = text === '';
+    collapseAll.hidden = !collapse || collapse.expanded.length === 0;
+}
+
 function onUpdate(message: UpdateMessage): void {
     const first = current === undefined;
     const previousUri = current?.uri;
@@ -347,6 +371,7 @@ function onUpdate(message: UpdateMessage): void {
     flowPicker.hidden = message.flowIds.length === 0;
     setLocked(message.locked);
     showBanner(message);
+    showCollapseNotice(message);
     // Keep the selected element where it was on screen across re-layouts of the same document.
     const anchorId = highlighted;
     const anchor = anchorId ? centreOf(anchorId) : undefined;
@@ -399,6 +424,8 @@ window.addEventListener('message', event => {
             break;
     }
 });
+
+collapseAll.addEventListener('click', () => post({ type: 'collapseZones' }));
 
 document.getElementById('toolbar')!.addEventListener('click', event => {
     const button = (event.target as Element).closest('button[data-command]');
@@ -455,11 +482,17 @@ const endDrag = (event: PointerEvent) => {
 canvas.addEventListener('pointerup', endDrag);
 canvas.addEventListener('pointercancel', endDrag);
 
-/** Posts `reveal` for the element under `target`, if any. */
+/** Posts `expandZone` for a collapsed zone under `target`, else `reveal` for the element, if any. */
 function revealAt(target: Element | null): void {
     const node = target?.closest('[data-id]');
     const id = node?.getAttribute('data-id');
-    if (!id || !current || !Object.prototype.hasOwnProperty.call(current.elements, id)) return;
+    if (!id || !current) return;
+    if (node?.getAttribute('data-collapsed') === 'true' && current.collapse?.zones.includes(id)) {
+        highlight(id); // the viewport stays anchored on the zone while it opens
+        post({ type: 'expandZone', zone: id });
+        return;
+    }
+    if (!Object.prototype.hasOwnProperty.call(current.elements, id)) return;
     const location = current.elements[id];
     highlight(id);
     post({ type: 'reveal', id, uri: location.uri, range: location.range });

@@ -3,9 +3,9 @@
  * treat every incoming message as untrusted: anything that does not match a known type and
  * shape is ignored (and logged) by the receiver.
  */
-import type { DiagramRange, DiagramResult, DiagramSourceLocation } from '../lsp/diagram-protocol.js';
+import type { DiagramCollapse, DiagramRange, DiagramResult, DiagramSourceLocation } from '../lsp/diagram-protocol.js';
 
-export type { DiagramRange, DiagramSourceLocation };
+export type { DiagramCollapse, DiagramRange, DiagramSourceLocation };
 
 /** State the webview persists with `setState` and the serializer restores. */
 export interface PreviewState {
@@ -13,6 +13,8 @@ export interface PreviewState {
     view?: string;
     flow?: string;
     locked?: boolean;
+    /** Zones the user expanded in this view (zones collapse in big views and where the view says so). */
+    expandedZones?: string[];
     /** Viewport: top-left corner in SVG units and the zoom factor. */
     viewport?: { x: number; y: number; scale: number };
 }
@@ -60,9 +62,14 @@ export interface ToggleLockMessage { type: 'toggleLock' }
 export interface ExportMessage { type: 'export'; format: 'svg' | 'png' }
 /** The editor's background colour as the webview sees it (theme changes arrive here first). */
 export interface EditorColoursMessage { type: 'editorColours'; background: string }
+/** A collapsed zone was clicked: draw it open. */
+export interface ExpandZoneMessage { type: 'expandZone'; zone: string }
+/** Collapse every zone the user expanded. */
+export interface CollapseZonesMessage { type: 'collapseZones' }
 
 export type WebviewToHostMessage =
-    | ReadyMessage | RevealMessage | SelectViewMessage | SelectFlowMessage | ToggleLockMessage | ExportMessage | EditorColoursMessage;
+    | ReadyMessage | RevealMessage | SelectViewMessage | SelectFlowMessage | ToggleLockMessage | ExportMessage | EditorColoursMessage
+    | ExpandZoneMessage | CollapseZonesMessage;
 
 // ------------------------------------------------------------------ validation
 
@@ -110,6 +117,12 @@ function isElementMap(value: unknown): value is Record<string, DiagramSourceLoca
         && (location.selection === undefined || isRange(location.selection)));
 }
 
+/** True for a well-formed collapse summary (the preview's notice and clickable zones come from it). */
+export function isCollapse(value: unknown): value is DiagramCollapse {
+    return isObject(value) && isCount(value.components) && isCount(value.threshold) && typeof value.bySize === 'boolean'
+        && isStringArray(value.zones) && isStringArray(value.expanded);
+}
+
 function optionalId(value: unknown): boolean {
     return value === undefined || value === null || isId(value);
 }
@@ -120,7 +133,10 @@ export function parseWebviewMessage(raw: unknown): WebviewToHostMessage | undefi
     switch (raw.type) {
         case 'ready':
         case 'toggleLock':
+        case 'collapseZones':
             return { type: raw.type };
+        case 'expandZone':
+            return isId(raw.zone) ? { type: 'expandZone', zone: raw.zone } : undefined;
         case 'reveal':
             return isId(raw.id) && typeof raw.uri === 'string' && isRange(raw.range)
                 ? { type: 'reveal', id: raw.id, uri: raw.uri, range: raw.range } : undefined;
@@ -158,12 +174,14 @@ export function parseHostMessage(raw: unknown): HostToWebviewMessage | undefined
             if (typeof raw.uri !== 'string' || typeof raw.fileName !== 'string' || typeof raw.svg !== 'string'
                 || !optionalId(raw.view) || !optionalId(raw.flow) || !isStringArray(raw.viewIds) || !isStringArray(raw.flowIds)
                 || !isElementMap(raw.elements) || typeof raw.hasSyntaxErrors !== 'boolean'
-                || (raw.error !== undefined && typeof raw.error !== 'string')) return undefined;
+                || (raw.error !== undefined && typeof raw.error !== 'string')
+                || (raw.collapse !== undefined && !isCollapse(raw.collapse))) return undefined;
             return {
                 type: 'update', uri: raw.uri, fileName: raw.fileName, svg: raw.svg,
                 view: (raw.view as string | null | undefined) ?? undefined, flow: (raw.flow as string | null | undefined) ?? undefined,
                 viewIds: raw.viewIds, flowIds: raw.flowIds, elements: raw.elements, hasSyntaxErrors: raw.hasSyntaxErrors,
                 error: raw.error as string | undefined, locked: raw.locked === true, documentChanged: raw.documentChanged === true,
+                collapse: raw.collapse as DiagramCollapse | undefined,
             };
         case 'cursor':
             return typeof raw.uri === 'string' && isPosition(raw.position) ? { type: 'cursor', uri: raw.uri, position: raw.position } : undefined;
@@ -184,6 +202,7 @@ export function parsePreviewState(raw: unknown): PreviewState | undefined {
         view: isId(raw.view) ? raw.view : undefined,
         flow: isId(raw.flow) ? raw.flow : undefined,
         locked: raw.locked === true,
+        expandedZones: isStringArray(raw.expandedZones) ? raw.expandedZones.slice(0, 1000) : undefined,
         viewport: isViewport(raw.viewport) ? raw.viewport : undefined,
     };
 }

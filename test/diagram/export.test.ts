@@ -69,6 +69,22 @@ describe('archway export', () => {
         expect(layoutProblems(layout)).toEqual([]);
     });
 
+    it('draws every zone as one box with --collapse always, and opens the ones named by --expand', async () => {
+        const roles = async (...extra: string[]) => {
+            const { io: cli, out } = io();
+            expect(await runExport([join(dir, 'shop.arch'), '--format', 'json', '-o', '-', ...extra], cli)).toBe(0);
+            const layout = JSON.parse(out.join('')) as { nodes: Array<{ id: string; role: string }> };
+            return Object.fromEntries(layout.nodes.filter(n => n.role.endsWith('zone')).map(n => [n.id, n.role]));
+        };
+        expect(await roles('--collapse', 'always')).toMatchObject({ pci: 'collapsed-zone' });
+        expect(await roles('--collapse', 'always', '--expand', 'pci')).toMatchObject({ pci: 'zone' });
+    });
+
+    it('names the zones when --expand names one the model does not have', async () => {
+        await expect(runExport([join(dir, 'shop.arch'), '--collapse', 'always', '--expand', 'pcy', '-o', '-'], io().io)).rejects.toThrow(/no zone named 'pcy'\. Zones: .*pci/);
+        await expect(runExport([join(dir, 'shop.arch'), '--collapse', 'sometimes'], io().io)).rejects.toThrow(/Unknown collapse mode/);
+    });
+
     it('rejects bad usage with exit code 2', async () => {
         await expect(runExport([], io().io)).rejects.toThrow(/Name one .arch file/);
         await expect(runExport([join(dir, 'shop.arch'), '--format', 'gif'], io().io)).rejects.toThrow(/Unknown format/);

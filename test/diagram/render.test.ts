@@ -206,6 +206,58 @@ describe('big views', () => {
         expect(layoutProblems(layout)).toEqual([]);
     });
 
+    it('says why zones are collapsed: the view is over the threshold', async () => {
+        const { model } = await loadText(generateModel(200));
+        const { diagram } = await renderDiagram(model, { expandedZones: ['z1'] });
+        expect(diagram.collapse).toMatchObject({ components: 200, threshold: 150, bySize: true, expanded: ['z1'] });
+    });
+
+    it('lists every zone drawn as a box in the collapse summary', async () => {
+        const { model } = await loadText(generateModel(200));
+        const { diagram, layout } = await renderDiagram(model);
+        expect(diagram.collapse.zones).toEqual(layout.nodes.filter(n => n.role === 'collapsed-zone').map(n => n.id));
+    });
+
+    it('draws everything open with collapse "never", however big the view', async () => {
+        const { model } = await loadText(generateModel(200));
+        const { layout } = await renderDiagram(model, { collapse: 'never' });
+        expect(layout.nodes.some(n => n.role === 'collapsed-zone')).toBe(false);
+    });
+
+    it('collapses the zones a small view lists under "collapse:"', async () => {
+        const { model } = await loadText([
+            'zone edge { trust: edge',
+            '  gateway gw',
+            '}',
+            'zone core {',
+            '  service a',
+            '  service b',
+            '  database db',
+            '}',
+            'gw -> a : https',
+            'a -> b : grpc+tls',
+            'b -> db : sql+tls',
+            'view main { include *  collapse: [core] }',
+        ].join('\n'));
+        const { layout, diagram } = await renderDiagram(model, { view: 'main' });
+        expect(layout.nodes.filter(n => n.role === 'collapsed-zone').map(n => n.id)).toEqual(['core']);
+        expect(diagram.collapse).toMatchObject({ bySize: false, zones: ['core'] });
+    });
+
+    it('opens a zone the view lists under "collapse:" when it is expanded', async () => {
+        const { model } = await loadText([
+            'zone core {',
+            '  service a',
+            '  database db',
+            '}',
+            'a -> db : sql+tls',
+            'view main { include *  collapse: [core] }',
+        ].join('\n'));
+        const { layout, diagram } = await renderDiagram(model, { view: 'main', expandedZones: ['core'] });
+        expect(layout.nodes.find(n => n.id === 'core')!.role).toBe('zone');
+        expect(diagram.collapse).toMatchObject({ zones: [], expanded: ['core'] });
+    });
+
     it('lays out a 60-component model with nested zones without overlaps or edges through nodes', async () => {
         const { model } = await loadText(generateModel(60));
         const { layout, svg } = await renderDiagram(model);

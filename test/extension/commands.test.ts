@@ -124,6 +124,19 @@ describe('message validation', () => {
         })).toBeUndefined();
     });
 
+    it('accepts a request to expand a zone only with a zone id', () => {
+        expect(parseWebviewMessage({ type: 'expandZone', zone: 'core' })).toEqual({ type: 'expandZone', zone: 'core' });
+        expect(parseWebviewMessage({ type: 'expandZone', zone: { toString: 'core' } })).toBeUndefined();
+        expect(parseWebviewMessage({ type: 'collapseZones', zone: 'x' })).toEqual({ type: 'collapseZones' });
+    });
+
+    it('rejects an update whose collapse summary is malformed', () => {
+        const update = { type: 'update', uri: SHOP, fileName: 'shop.arch', svg: '<svg/>', viewIds: [], flowIds: [], elements: {}, hasSyntaxErrors: false };
+        const collapse = { components: 200, threshold: 150, bySize: true, zones: ['core'], expanded: [] };
+        expect(parseHostMessage({ ...update, collapse })).toMatchObject({ collapse });
+        expect(parseHostMessage({ ...update, collapse: { ...collapse, zones: [1] } })).toBeUndefined();
+    });
+
     it('accepts the editor background only as a #rrggbb colour', () => {
         expect(parseWebviewMessage({ type: 'editorColours', background: '#1F1F1F' })).toEqual({ type: 'editorColours', background: '#1f1f1f' });
         expect(parseWebviewMessage({ type: 'editorColours', background: 'url(x)' })).toBeUndefined();

@@ -8,12 +8,14 @@ import { dirname, join } from 'node:path';
 import { LSPErrorCodes, ResponseError } from 'vscode-languageserver';
 import { renderDiagram } from '../../src/diagram/index.js';
 import { registerDiagramHandler, type DiagramConnection } from '../../src/lsp/diagram-handler.js';
+import { renderServerDiagram } from '../../src/server/diagram-renderer.js';
 import { DiagramMethods, type DiagramChangedParams, type DiagramResult, type ExportDiagramResult } from '../../src/lsp/diagram-protocol.js';
 import { checkModel, type RuleSettings } from '../../src/rules/engine.js';
 import { listRules } from '../../src/rules/registry.js';
 import { runExport } from '../../src/cli/export.js';
 import { loadWorkspace, testUri, type Workspace } from '../helpers.js';
 import { shopFiles } from './webview-harness.js';
+import { generateModel } from '../diagram/diagram-helpers.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const token = { isCancellationRequested: false, onCancellationRequested: () => ({ dispose() {} }) };
@@ -31,10 +33,7 @@ async function serve(files: Record<string, string>, ruleSettings?: (rootUri: str
         sendNotification: (method, params) => notifications.push({ method, params }),
     };
     stops.push(registerDiagramHandler(connection, workspace.services.shared, {
-        render: async (model, options) => {
-            const result = await renderDiagram(model, options);
-            return { svg: result.svg, viewIds: result.viewIds, flowIds: result.flowIds, view: result.layout.view };
-        },
+        render: renderServerDiagram,
         debounceMs: 10,
         ruleSettings,
     }));
@@ -163,6 +162,29 @@ describe('the archway/diagram request', () => {
         const { method, params } = server.notifications[0];
         expect(method).toBe(DiagramMethods.diagramChanged);
         expect((params as DiagramChangedParams).uris).toContain(testUri('shop.arch').toString());
+    });
+
+    it('says which zones it drew collapsed, and why, for a view over the size threshold', async () => {
+        const server = await serve({ 'big.arch': generateModel(200) });
+        const result = await server.diagram({ uri: testUri('big.arch').toString() });
+        expect(result.collapse).toMatchObject({ components: 200, threshold: 150, bySize: true, expanded: [] });
+        expect(result.collapse!.zones).toEqual([...result.svg.matchAll(/data-id="([^"]+)"[^>]*data-collapsed="true"/g)].map(match => match[1]));
+    });
+
+    it('draws a collapsed zone open when the request expands it', async () => {
+        const server = await serve({ 'big.arch': generateModel(200) });
+        const uri = testUri('big.arch').toString();
+        const collapsed = await server.diagram({ uri });
+        const zone = collapsed.collapse!.zones[0];
+        const opened = await server.diagram({ uri, expandedZones: [zone, 42, 'no-such-zone'] });
+        expect(opened.collapse).toMatchObject({ expanded: [zone] });
+        expect(opened.collapse!.zones).not.toContain(zone);
+    });
+
+    it('leaves the collapse summary out when every zone is drawn open', async () => {
+        const server = await serve(shopFiles());
+        const result = await server.diagram({ uri: testUri('shop.arch').toString() });
+        expect(result.collapse).toBeUndefined();
     });
 });
 

@@ -3,7 +3,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { PreviewManager } from '../../src/extension/preview-manager.js';
-import { FakeHost, settle } from './fakes.js';
+import { FakeHost, fakeResult, settle } from './fakes.js';
 
 const SHOP = 'file:///ws/shop.arch';
 const MEDIA = 'file:///ws/media.arch';
@@ -213,7 +213,7 @@ describe('the preview manager', () => {
         expect(manager.all).toHaveLength(0);
         expect(manager.active).toBeUndefined();
         const restored = manager.adopt(host.createPanel('x', 'active'), { uri: SHOP, view: 'ordering', locked: true });
-        expect(restored.state()).toEqual({ uri: SHOP, view: 'ordering', flow: undefined, locked: true });
+        expect(restored.state()).toEqual({ uri: SHOP, view: 'ordering', flow: undefined, locked: true, expandedZones: [] });
         expect(host.panels.at(-1)!.title).toBe('[Locked] Preview shop.arch');
         host.panels.at(-1)!.fromWebview({ type: 'ready' });
         await settle();
@@ -227,5 +227,88 @@ describe('the preview manager', () => {
         };
         await openReady(host);
         expect(host.logs.some(line => line.includes('server gone'))).toBe(true);
+    });
+});
+
+/** A host whose diagrams collapse the zones `core` and `edge` unless the request expands them. */
+function collapsingHost(): FakeHost {
+    const host = new FakeHost();
+    host.respond = params => {
+        const expanded: string[] = (params.expandedZones ?? []).filter(zone => zone === 'core' || zone === 'edge');
+        return fakeResult(params, {
+            collapse: { components: 400, threshold: 150, bySize: true, zones: ['core', 'edge'].filter(zone => !expanded.includes(zone)), expanded },
+        });
+    };
+    return host;
+}
+
+describe('collapsed zones in the preview', () => {
+    it('passes the collapse summary on to the webview', async () => {
+        const { panel } = await openReady(collapsingHost());
+        expect(panel.updates().at(-1)?.collapse).toEqual({ components: 400, threshold: 150, bySize: true, zones: ['core', 'edge'], expanded: [] });
+    });
+
+    it('redraws with a zone open when the webview asks to expand it', async () => {
+        const { host, panel } = await openReady(collapsingHost());
+        panel.fromWebview({ type: 'expandZone', zone: 'core' });
+        await settle();
+        expect(host.requests.at(-1)?.expandedZones).toEqual(['core']);
+    });
+
+    it('ignores a request to expand something that is not a collapsed zone of the diagram', async () => {
+        const { host, panel } = await openReady(collapsingHost());
+        const before = host.requests.length;
+        panel.fromWebview({ type: 'expandZone', zone: 'api' });
+        await settle();
+        expect(host.requests.length).toBe(before);
+    });
+
+    it('collapses every opened zone again on request', async () => {
+        const { host, panel } = await openReady(collapsingHost());
+        panel.fromWebview({ type: 'expandZone', zone: 'core' });
+        await settle();
+        panel.fromWebview({ type: 'collapseZones' });
+        await settle();
+        expect(host.requests.at(-1)?.expandedZones).toBeUndefined();
+    });
+
+    it('forgets opened zones when the preview switches to another view', async () => {
+        const { host, panel } = await openReady(collapsingHost());
+        panel.fromWebview({ type: 'expandZone', zone: 'core' });
+        await settle();
+        panel.fromWebview({ type: 'selectView', view: 'ordering' });
+        await settle();
+        expect(host.requests.at(-1)).toMatchObject({ view: 'ordering', expandedZones: undefined });
+    });
+
+    it('keeps opened zones across redraws of the same view', async () => {
+        const { host, manager, panel } = await openReady(collapsingHost());
+        panel.fromWebview({ type: 'expandZone', zone: 'edge' });
+        await settle();
+        manager.onDiagramsChanged([SHOP]);
+        await settle();
+        expect(host.requests.at(-1)?.expandedZones).toEqual(['edge']);
+    });
+
+    it('drops an opened zone the diagram no longer has', async () => {
+        const { host, manager, panel } = await openReady(collapsingHost());
+        panel.fromWebview({ type: 'expandZone', zone: 'core' });
+        await settle();
+        host.respond = params => fakeResult(params); // the view shrank: nothing collapses any more
+        manager.onDiagramsChanged([SHOP]);
+        await settle();
+        manager.onDiagramsChanged([SHOP]);
+        await settle();
+        expect(host.requests.at(-1)?.expandedZones).toBeUndefined();
+    });
+
+    it('restores opened zones from the serialized state', async () => {
+        const host = collapsingHost();
+        const manager = new PreviewManager(host);
+        const preview = manager.adopt(host.createPanel('x', 'active'), { uri: SHOP, view: 'overview', expandedZones: ['core'] });
+        host.panels.at(-1)!.fromWebview({ type: 'ready' });
+        await settle();
+        expect(host.requests.at(-1)?.expandedZones).toEqual(['core']);
+        expect(preview.state().expandedZones).toEqual(['core']);
     });
 });

@@ -12,7 +12,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { URI } from 'langium';
 import { registerDiagramHandler, type DiagramConnection } from '../../src/lsp/diagram-handler.js';
 import { DiagramMethods, type DiagramParams, type DiagramResult } from '../../src/lsp/diagram-protocol.js';
-import { renderDiagram } from '../../src/diagram/index.js';
+import { renderServerDiagram } from '../../src/server/diagram-renderer.js';
 import { renderPreviewHtml } from '../../src/extension/preview-html.js';
 import type { HostToWebviewMessage, UpdateMessage } from '../../src/webview/protocol.js';
 import { loadWorkspace, testUri } from '../helpers.js';
@@ -134,10 +134,7 @@ export async function diagramOf(files: Record<string, string>, name: string, par
         sendNotification: () => undefined,
     };
     const stop = registerDiagramHandler(connection, workspace.services.shared, {
-        render: async (model, options) => {
-            const result = await renderDiagram(model, options);
-            return { svg: result.svg, viewIds: result.viewIds, flowIds: result.flowIds, view: result.layout.view };
-        },
+        render: renderServerDiagram,
     });
     try {
         const token = { isCancellationRequested: false, onCancellationRequested: () => ({ dispose() {} }) };
@@ -152,7 +149,7 @@ export function updateMessage(result: DiagramResult, extra: Partial<UpdateMessag
     return {
         type: 'update', uri: result.uri, fileName: URI.parse(result.uri).path.split('/').pop()!, svg: result.svg,
         view: result.view, flow: result.flow, viewIds: result.viewIds, flowIds: result.flowIds, elements: result.elements,
-        hasSyntaxErrors: result.hasSyntaxErrors, error: result.error, locked: false, documentChanged: false, ...extra,
+        hasSyntaxErrors: result.hasSyntaxErrors, error: result.error, locked: false, documentChanged: false, collapse: result.collapse, ...extra,
     };
 }
 

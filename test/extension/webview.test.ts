@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import type { DiagramResult } from '../../src/lsp/diagram-protocol.js';
+import { generateModel } from '../diagram/diagram-helpers.js';
 import { diagramOf, hasChromium, launchBrowser, NONCE, openPreview, ORIGIN, shopFiles, updateMessage } from './webview-harness.js';
 
 const viewBoxOf = (page: import('playwright-core').Page) =>
@@ -14,10 +15,13 @@ const viewBoxOf = (page: import('playwright-core').Page) =>
 describe.skipIf(!hasChromium)('the preview webview in Chromium', () => {
     let browser: Browser;
     let shop: DiagramResult;
+    /** A 200-component model: over the threshold, so its zones are collapsed. */
+    let big: DiagramResult;
 
     beforeAll(async () => {
         browser = await launchBrowser();
         shop = await diagramOf(shopFiles(), 'shop.arch');
+        big = await diagramOf({ 'big.arch': generateModel(200) }, 'big.arch');
     });
     afterAll(async () => {
         await browser?.close();
@@ -192,6 +196,47 @@ describe.skipIf(!hasChromium)('the preview webview in Chromium', () => {
         await preview.waitForPosted('toggleLock');
         await preview.send({ type: 'locked', locked: true });
         await preview.page.waitForSelector('button[data-command="toggleLock"][aria-pressed="true"]');
+        await preview.page.close();
+    });
+
+    it('says why the zones of a big view are collapsed', async () => {
+        const preview = await openPreview(browser);
+        await preview.send(updateMessage(big));
+        await preview.page.waitForSelector('[data-collapsed="true"][data-id]');
+        expect(await preview.page.textContent('#collapse-notice')).toContain('This view has 200 components (more than 150), so its zones are drawn collapsed. Click a zone to open it.');
+        expect(await preview.page.isHidden('#collapse-all')).toBe(true);
+        await preview.page.close();
+    });
+
+    it('posts expandZone, not reveal, when a collapsed zone is clicked', async () => {
+        const preview = await openPreview(browser);
+        await preview.send(updateMessage(big));
+        const zone = big.collapse!.zones[0];
+        await preview.page.waitForSelector(`[data-id="${zone}"]`);
+        const before = (await preview.posted()).length;
+        await preview.page.click(`[data-id="${zone}"]`);
+        expect(await preview.waitForPosted('expandZone', before)).toEqual({ type: 'expandZone', zone });
+        expect((await preview.posted()).slice(before).some(message => (message as { type?: string }).type === 'reveal')).toBe(false);
+        await preview.page.close();
+    });
+
+    it('offers to collapse the zones the user opened', async () => {
+        const preview = await openPreview(browser);
+        const zone = big.collapse!.zones[0];
+        const opened = await diagramOf({ 'big.arch': generateModel(200) }, 'big.arch', { expandedZones: [zone] });
+        await preview.send(updateMessage(opened));
+        await preview.page.waitForSelector('#collapse-all:not([hidden])');
+        expect(await preview.page.textContent('#collapse-notice')).toContain('1 zone opened.');
+        await preview.page.click('#collapse-all');
+        expect(await preview.waitForPosted('collapseZones')).toEqual({ type: 'collapseZones' });
+        await preview.page.close();
+    });
+
+    it('shows no collapse notice for a diagram drawn fully open', async () => {
+        const preview = await openPreview(browser);
+        await preview.send(updateMessage(shop));
+        await preview.page.waitForSelector('[data-id="orders"]');
+        expect(await preview.page.isHidden('#collapse-notice')).toBe(true);
         await preview.page.close();
     });
 

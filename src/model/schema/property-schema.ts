@@ -248,5 +248,5 @@ export const ZONE_PROPERTIES: PropertyTable = {
 export const VIEW_PROPERTIES: PropertyTable = {
     direction: oneOf(['right', 'down', 'left', 'up'], 'Main direction of the layout.', 'right'),
     title: str('Title shown above the diagram.'),
-    collapse: { type: { type: 'list', of: { type: 'reference', kinds: ['zone'] } }, doc: 'Zones drawn as one box.' },
+    collapse: { type: { type: 'list', of: { type: 'reference', kinds: ['zone'] } }, doc: 'Zones drawn as one box with their counts (click one in the preview to open it).' },
 };
