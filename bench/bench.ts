@@ -32,6 +32,7 @@ import { editableLines, editLabel, measureEdits } from './edit-split.js';
 import { generateModel, type GeneratedFiles } from './generate-model.js';
 import { isDiagnosticsFor, LspClient } from './lsp-client.js';
 import { now, procCpuMs, procMemoryMb, renderMarkdown, renderTable, stat, timeAsync, timeSync, type Row } from './stats.js';
+import { DiagramMethods } from '../src/lsp/diagram-protocol.js';
 
 /** Options of a benchmark run. */
 export interface BenchOptions {
@@ -275,6 +276,8 @@ async function sectionServer(ctx: Context): Promise<void> {
             const edits: number[] = [];
             const editCpu: number[] = [];
             const openCpu: number[] = [];
+            const firstDiagrams: number[] = [];
+            const editDiagrams: number[] = [];
             const editCount = ctx.quick ? 3 : 20;
             for (let run = 0; run < runs; run++) {
                 const started = now();
@@ -299,6 +302,10 @@ async function sectionServer(ctx: Context): Promise<void> {
                     if (memory !== undefined) rss.push(memory);
                     // Edits: only in the first server of the series (they dominate the run time).
                     if (run === 0) {
+                        // The preview's first picture (layout worker start-up included), then one per edit.
+                        const d0 = now();
+                        await client.request(DiagramMethods.diagram, { uri });
+                        firstDiagrams.push(now() - d0);
                         const lines = text.split('\n');
                         const candidates = editableLines(lines);
                         let version = 1;
@@ -319,6 +326,10 @@ async function sectionServer(ctx: Context): Promise<void> {
                             edits.push(now() - t0);
                             const cpu1 = procCpuMs(client.pid);
                             if (cpu0 !== undefined && cpu1 !== undefined) editCpu.push(cpu1 - cpu0);
+                            // What the preview asks for once the edit is validated (it waits for a debounced notification first).
+                            const d1 = now();
+                            await client.request(DiagramMethods.diagram, { uri });
+                            editDiagrams.push(now() - d1);
                             await client.settle(150);
                         }
                     }
@@ -331,6 +342,8 @@ async function sectionServer(ctx: Context): Promise<void> {
             ctx.add({ section: 3, measure: 'edit → diagnostics', size: actual, files: fileCount, unit: 'ms', stat: stat(edits), note: `${edits.length} label edits through ${name}` });
             if (editCpu.length > 0) ctx.add({ section: 3, measure: 'edit → diagnostics (server CPU)', size: actual, files: fileCount, unit: 'ms', stat: stat(editCpu), note: 'user+sys of the server process, 10 ms ticks' });
             if (openCpu.length > 0) ctx.add({ section: 3, measure: 'spawn → diagnostics (server CPU)', size: actual, files: fileCount, unit: 'ms', stat: stat(openCpu) });
+            if (firstDiagrams.length > 0) ctx.add({ section: 3, measure: 'server first diagram', size: actual, files: fileCount, unit: 'ms', stat: stat(firstDiagrams), note: 'archway/diagram of the default view, layout worker starting' });
+            if (editDiagrams.length > 0) ctx.add({ section: 3, measure: 'edit → diagram (after diagnostics)', size: actual, files: fileCount, unit: 'ms', stat: stat(editDiagrams), note: 'archway/diagram after each edit: model, rules, layout (cached when the graph is unchanged), SVG' });
             if (rss.length > 0) ctx.add({ section: 3, measure: 'server RSS after open', size: actual, files: fileCount, unit: 'MB', stat: stat(rss) });
         }
     }

@@ -40,8 +40,16 @@ export class ArchwayModelChecker {
     /** Model and check result of every model that includes `document`. */
     checksFor(document: LangiumDocument): ModelCheck[] {
         const documents = this.services.shared.workspace.LangiumDocuments;
-        return modelRootsOf(document, documents).map(root => this.checks.get(root.uri.toString(), () => {
-            const model = buildDocumentModel(root, documents, this.importStatus);
+        return modelRootsOf(document, documents).map(root => this.checkRootedAt(root));
+    }
+
+    /**
+     * Model and check result of the model rooted at `root` (it and its imports), cached until
+     * the next change: validation and the diagram of the same document share one build.
+     */
+    checkRootedAt(root: LangiumDocument): ModelCheck {
+        return this.checks.get(root.uri.toString(), () => {
+            const model = buildDocumentModel(root, this.services.shared.workspace.LangiumDocuments, this.importStatus);
             const result = checkModel(model, this.settingsFor(root.uri.toString()));
             const findingsByUri = new Map<string, Finding[]>();
             for (const finding of result.findings) {
@@ -50,7 +58,7 @@ export class ArchwayModelChecker {
                 else findingsByUri.set(finding.location.uri, [finding]);
             }
             return { model, result, findingsByUri };
-        }));
+        });
     }
 
     /** Check results of every model that includes `document`. */

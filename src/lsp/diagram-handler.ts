@@ -10,7 +10,7 @@
 import { DocumentState, URI, type LangiumDocument } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
 import { LSPErrorCodes, ResponseError, type CancellationToken } from 'vscode-languageserver';
-import type { ArchModel, Finding } from '../model/arch-model.js';
+import type { ArchModel, Element, Finding } from '../model/arch-model.js';
 import { getTheme, type DiagramTheme as ThemeColours } from '../diagram/themes.js';
 import { buildDocumentModel } from '../model/workspace-models.js';
 import { checkModel, type RuleSettings } from '../rules/engine.js';
@@ -25,7 +25,7 @@ export interface RenderOptions {
     flow?: string;
     /** A theme name, or a full theme object (a named theme with the editor's background). */
     theme?: DiagramTheme | ThemeColours;
-    findings?: Finding[];
+    findings?: readonly Finding[];
     direction?: DiagramDirection;
     /** Zones drawn expanded although the view collapses them. */
     expandedZones?: readonly string[];
@@ -42,6 +42,8 @@ export interface RenderedDiagram {
     view?: string;
     /** How zones are collapsed (see `CollapseSummary` in `src/diagram/diagram-model.ts`). */
     collapse?: DiagramCollapse;
+    /** Ids the SVG carries as `data-id` (nodes and edges); the response locates only these. */
+    drawnIds?: readonly string[];
 }
 
 /** What the handler needs from the renderer; throws `isCancellation` errors when superseded. */
@@ -60,6 +62,12 @@ export interface DiagramHandlerOptions {
     isCancellation?: (error: unknown) => boolean;
     /** Rule settings (archway.json + editor overrides) for the model rooted at a document URI, so badges match the diagnostics. */
     ruleSettings?: (rootUri: string) => RuleSettings;
+    /**
+     * The model rooted at a document and its findings, from the validator's cache (so a
+     * diagram after an edit does not build and check the model a second time). Without it
+     * the handler builds and checks the model itself, with `ruleSettings`.
+     */
+    checkedModel?: (document: LangiumDocument) => { model: ArchModel; findings: readonly Finding[] };
     /** Debounce of `archway/diagramChanged`, in ms (default 150). */
     debounceMs?: number;
 }
@@ -102,13 +110,27 @@ export function themeFor(theme: DiagramTheme | undefined, background: string | u
     return { ...base, background, labelBackground: background };
 }
 
-/** Declaration locations of every element and connection of a model, by id. */
-export function elementLocations(model: ArchModel): Record<string, DiagramSourceLocation> {
+/**
+ * Declaration locations by id: of the elements and connections named in `ids` (what a diagram
+ * draws), or of every element and connection of the model.
+ */
+export function elementLocations(model: ArchModel, ids?: readonly string[]): Record<string, DiagramSourceLocation> {
     const result: Record<string, DiagramSourceLocation> = {};
-    for (const element of model.elements.values()) {
+    const wanted = ids && new Set(ids);
+    const add = (element: Element) => {
         result[element.id] = { uri: element.location.uri, range: element.location.range, selection: element.nameLocation.range };
+    };
+    if (wanted) {
+        for (const id of wanted) {
+            const element = model.elements.get(id);
+            if (element) add(element);
+        }
+    } else {
+        for (const element of model.elements.values()) add(element);
     }
-    for (const connection of model.connections) result[connection.id] = { uri: connection.location.uri, range: connection.location.range };
+    for (const connection of model.connections) {
+        if (!wanted || wanted.has(connection.id)) result[connection.id] = { uri: connection.location.uri, range: connection.location.range };
+    }
     return result;
 }
 
@@ -171,6 +193,11 @@ export function registerDiagramHandler(connection: DiagramConnection, shared: La
         });
     }
 
+    function checkedHere(document: LangiumDocument): { model: ArchModel; findings: readonly Finding[] } {
+        const model = buildDocumentModel(document, documents);
+        return { model, findings: checkModel(model, options.ruleSettings?.(document.uri.toString()) ?? {}).findings };
+    }
+
     async function draw(params: DiagramParams, token: CancellationToken, layoutKey?: string): Promise<DiagramResult> {
         const empty: DiagramResult = {
             uri: params.uri, version: 0, svg: '', view: undefined, flow: undefined, viewIds: [], flowIds: [],
@@ -182,12 +209,11 @@ export function registerDiagramHandler(connection: DiagramConnection, shared: La
         const broken = hasSyntaxErrors(document);
         const previous = lastGood.get(params.uri);
         if (broken && previous && previous.key === key) return { ...previous.result, hasSyntaxErrors: true };
-        const model = buildDocumentModel(document, documents);
+        const { model, findings } = options.checkedModel?.(document) ?? checkedHere(document);
         const viewIds = model.views.map(view => view.id);
         const flowIds = model.flows.map(flow => flow.id);
         const view = params.view && viewIds.includes(params.view) ? params.view : undefined;
         const flow = params.flow && flowIds.includes(params.flow) ? params.flow : undefined;
-        const findings = checkModel(model, options.ruleSettings?.(document.uri.toString()) ?? {}).findings;
         const theme = themeFor(params.theme, params.background);
         const rendered = await options.render(model, {
             view, flow, theme, direction: params.direction, findings, expandedZones: params.expandedZones, layoutKey,
@@ -200,7 +226,7 @@ export function registerDiagramHandler(connection: DiagramConnection, shared: La
             flow,
             viewIds: rendered.viewIds,
             flowIds: rendered.flowIds,
-            elements: elementLocations(model),
+            elements: elementLocations(model, rendered.drawnIds),
             hasSyntaxErrors: broken,
             collapse: collapseOf(rendered),
         };

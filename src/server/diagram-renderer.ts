@@ -8,7 +8,11 @@ import type { DiagramRenderer } from '../lsp/diagram-handler.js';
 /** Selects, lays out (in the layout worker) and draws a view; reports which zones are collapsed. */
 export const renderServerDiagram: DiagramRenderer = async (model, options) => {
     const result = await renderDiagram(model, options);
-    return { svg: result.svg, viewIds: result.viewIds, flowIds: result.flowIds, view: result.layout.view, collapse: result.diagram.collapse };
+    const { diagram } = result;
+    return {
+        svg: result.svg, viewIds: result.viewIds, flowIds: result.flowIds, view: result.layout.view, collapse: diagram.collapse,
+        drawnIds: [...diagram.nodes.map(node => node.id), ...diagram.edges.map(edge => edge.id)],
+    };
 };
 
 /** True for the renderer's "superseded by a newer layout" errors. */

@@ -18,5 +18,9 @@ export function startArchwayLanguageServer(): void {
         render: renderServerDiagram,
         isCancellation: isLayoutCancellation,
         ruleSettings: rootUri => Archway.archway.ModelChecker.settingsFor(rootUri),
+        checkedModel: document => {
+            const check = Archway.archway.ModelChecker.checkRootedAt(document);
+            return { model: check.model, findings: check.result.findings };
+        },
     });
 }

@@ -181,6 +181,14 @@ describe('the archway/diagram request', () => {
         expect(opened.collapse!.zones).not.toContain(zone);
     });
 
+    it('locates only what the SVG draws, not the components hidden in collapsed zones', async () => {
+        const server = await serve({ 'big.arch': generateModel(200) });
+        const result = await server.diagram({ uri: testUri('big.arch').toString() });
+        const drawn = new Set([...result.svg.matchAll(/data-id="([^"]+)"/g)].map(match => match[1].replace(/&gt;/g, '>').replace(/&amp;/g, '&')));
+        expect(Object.keys(result.elements).filter(id => !drawn.has(id))).toEqual([]);
+        expect(Object.keys(result.elements)).toEqual(expect.arrayContaining(result.collapse!.zones));
+    });
+
     it('leaves the collapse summary out when every zone is drawn open', async () => {
         const server = await serve(shopFiles());
         const result = await server.diagram({ uri: testUri('shop.arch').toString() });

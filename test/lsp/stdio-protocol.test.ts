@@ -107,6 +107,37 @@ describe('the bundled language server over stdio', () => {
         connection.dispose();
     }, 180_000);
 
+    test('the diagram after an edit shows the findings of the edited text, not of the text before', async () => {
+        const dir = mkdtempSync(join(tmpdir(), 'archway-stdio-diagram-'));
+        const text = 'service api "API" { replicas: 2 }\ndatabase db "DB" { replicas: 2 }\napi -> db : sql+tls\nservice lonely "Lonely" { replicas: 2 }\n';
+        const uri = pathToFileURL(join(dir, 'solo.arch')).toString();
+        writeFileSync(join(dir, 'solo.arch'), text);
+        const server = startStdioServer();
+        const { connection } = server;
+        await connection.sendRequest('initialize', { processId: process.pid, rootUri: pathToFileURL(dir).toString(), capabilities: {} });
+        await connection.sendNotification('initialized', {});
+        const orphan = server.diagnostics(uri, d => d.some(x => x.code === 'orphan-component'));
+        await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'arch', version: 1, text } });
+        await orphan;
+        const badgeOnLonely = (svg: string) => /data-id="lonely"[^>]*>(?:(?!<g class="aw-).)*data-badge=/s.test(svg);
+        const before = await connection.sendRequest<{ svg: string }>('archway/diagram', { uri });
+        expect(badgeOnLonely(before.svg)).toBe(true);
+
+        const connected = server.diagnostics(uri, d => !d.some(x => x.code === 'orphan-component'));
+        await connection.sendNotification('textDocument/didChange', {
+            textDocument: { uri, version: 2 },
+            contentChanges: [{ range: { start: { line: 4, character: 0 }, end: { line: 4, character: 0 } }, text: 'api -> lonely : https\n' }],
+        });
+        await connected;
+        const after = await connection.sendRequest<{ svg: string }>('archway/diagram', { uri });
+        expect(badgeOnLonely(after.svg)).toBe(false);
+
+        await connection.sendRequest('shutdown');
+        await connection.sendNotification('exit');
+        await server.exited;
+        connection.dispose();
+    }, 120_000);
+
     test('archway lsp --stdio serves the same server', async () => {
         const server = startStdioServer(['bin/archway.cjs', 'lsp', '--stdio']);
         const init = await server.connection.sendRequest<InitializeResult>('initialize', { processId: process.pid, rootUri: null, capabilities: {} });
