@@ -26,6 +26,14 @@ export interface PreviewPanel {
 
 export type PreviewColumn = 'active' | 'beside';
 
+/**
+ * How long after a click-to-reveal the editor wins focus back from the preview. The webview
+ * reports its own focus (from the click) asynchronously; when that report arrives after the
+ * reveal, VS Code would activate the preview again and the editor would lose the focus the
+ * reveal gave it.
+ */
+export const REVEAL_FOCUS_WINDOW_MS = 500;
+
 /** A request for a diagram that can be cancelled when a newer one supersedes it. */
 export interface PendingDiagram {
     result: Promise<DiagramResult>;
@@ -81,6 +89,8 @@ export class Preview {
     private generation = 0;
     private sentUri: string | undefined;
     private disposed = false;
+    /** The last reveal, while the preview's late focus report may still steal the editor's focus. */
+    private revealed: { location: DiagramSourceLocation; until: number } | undefined;
 
     constructor(readonly panel: PreviewPanel, target: PreviewTarget, locked: boolean, private readonly manager: PreviewManager,
         private readonly host: PreviewHost) {
@@ -92,6 +102,11 @@ export class Preview {
         panel.onDidReceiveMessage(raw => void this.onMessage(raw));
         panel.onDidChangeVisibility((visible, active) => {
             if (active) manager.active = this;
+            if (active && this.revealed) {
+                const { location, until } = this.revealed;
+                this.revealed = undefined;
+                if (Date.now() <= until) void this.host.revealSource(location);
+            }
             if (visible && this.dirty) void this.refresh();
         });
         panel.onDidDispose(() => {
@@ -194,7 +209,11 @@ export class Preview {
                     return;
                 }
                 // The host's own record decides where to go; the webview only names the element.
+                // Armed before the reveal too: the preview's focus report may arrive while it runs.
+                const revealed = { location, until: Date.now() + REVEAL_FOCUS_WINDOW_MS };
+                this.revealed = revealed;
                 await this.host.revealSource(location);
+                if (this.revealed === revealed) revealed.until = Date.now() + REVEAL_FOCUS_WINDOW_MS;
                 return;
             }
             case 'selectView':

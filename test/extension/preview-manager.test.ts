@@ -1,8 +1,8 @@
 /**
  * The preview manager and its message routing, with fake panels and a fake host (no VS Code).
  */
-import { describe, expect, it } from 'vitest';
-import { PreviewManager } from '../../src/extension/preview-manager.js';
+import { describe, expect, it, vi } from 'vitest';
+import { PreviewManager, REVEAL_FOCUS_WINDOW_MS } from '../../src/extension/preview-manager.js';
 import { FakeHost, fakeResult, settle } from './fakes.js';
 
 const SHOP = 'file:///ws/shop.arch';
@@ -131,6 +131,41 @@ describe('the preview manager', () => {
             uri: SHOP, range: { start: { line: 5, character: 0 }, end: { line: 5, character: 20 } },
             selection: { start: { line: 5, character: 8 }, end: { line: 5, character: 14 } },
         }]);
+    });
+
+    it('gives the editor its focus back when the preview reports the click\'s focus after the reveal', async () => {
+        const { host, panel } = await openReady();
+        panel.fromWebview({ type: 'reveal', id: 'orders', uri: SHOP, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } } });
+        await settle();
+        panel.setVisible(true, true); // the webview's late "did-focus"
+        await settle();
+        expect(host.revealed.map(location => location.range.start.line)).toEqual([5, 5]);
+    });
+
+    it('leaves the focus in the preview when the user comes back to it after a reveal', async () => {
+        const { host, panel } = await openReady();
+        panel.fromWebview({ type: 'reveal', id: 'orders', uri: SHOP, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } } });
+        await settle();
+        const later = Date.now() + REVEAL_FOCUS_WINDOW_MS + 1;
+        const clock = vi.spyOn(Date, 'now').mockReturnValue(later);
+        try {
+            panel.setVisible(true, true);
+            await settle();
+        } finally {
+            clock.mockRestore();
+        }
+        expect(host.revealed).toHaveLength(1);
+    });
+
+    it('takes the focus back for the editor once per reveal, not every time the preview is focused', async () => {
+        const { host, panel } = await openReady();
+        panel.fromWebview({ type: 'reveal', id: 'orders', uri: SHOP, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } } });
+        await settle();
+        panel.setVisible(true, true);
+        panel.setVisible(true, false);
+        panel.setVisible(true, true);
+        await settle();
+        expect(host.revealed).toHaveLength(2);
     });
 
     it('ignores and logs malformed or unknown messages from the webview', async () => {
