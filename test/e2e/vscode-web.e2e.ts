@@ -263,16 +263,16 @@ describe.sequential('Archway in VS Code (code-server)', () => {
             if (existsSync(target)) rmSync(target);
             await wb.focusFirstEditorGroup();
             await wb.runCommand('Archway: Export Diagram as SVG…');
-            // Answer whatever the command asks: a view picker (accept the first) and the
-            // save dialog (VS Code's simple file dialog in the browser: type the path).
+            // Answer the save dialog (VS Code's simple file dialog in the browser: type the path).
+            // Only a path-like value or the dialog's title identifies it: pressing Enter on its
+            // file list while it is still filling in would pick an existing file instead.
             await waitFor(`the export to write ${EXPORT.file}`, async () => {
                 if (existsSync(target) && statSync(target).size > 0) return true;
                 if (await wb.quickInputBox.isVisible()) {
                     const value = await wb.quickInputBox.inputValue();
-                    if (value.startsWith('/') || value.startsWith('~')) {
+                    const title = (await wb.quickInput.locator('.quick-input-title').textContent({ timeout: 500 }).catch(() => null)) ?? '';
+                    if (value.startsWith('/') || value.startsWith('~') || title.includes('Export Archway diagram')) {
                         await wb.quickInputBox.fill(target);
-                        await wb.page.keyboard.press('Enter');
-                    } else if (await wb.page.locator('.quick-input-list .monaco-list-row').count()) {
                         await wb.page.keyboard.press('Enter');
                     }
                 }
