@@ -17,6 +17,7 @@ import { HOSTILE, hostileModel } from './hostile.js';
 
 const pwned = (page: import('playwright-core').Page) => page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned);
 
+// Chromium comes from Debian (`apt-get install chromium`, done by .ci/run); without it these tests cannot run.
 describe.skipIf(!hasChromium)('hostile model text in the real preview (headless Chromium)', () => {
     // Skipped only when /usr/bin/chromium is missing (`apt-get install -y chromium`).
     let browser: Browser;
