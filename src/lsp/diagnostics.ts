@@ -22,7 +22,7 @@ export function toDiagnosticInfo(finding: Finding, node: AstNode): { severity: V
             codeDescription: { href: ruleDocsUrl(finding.code) },
             relatedInformation: finding.related.map(r => ({ location: { uri: r.location.uri, range: r.location.range }, message: r.message })),
             tags: finding.tags as DiagnosticInfo<AstNode>['tags'],
-            data: { ...(finding.data ?? {}), elements: finding.elements },
+            data: { ...(finding.data ?? {}), elements: finding.elements, ...(finding.fixes ? { fixes: finding.fixes } : {}) },
         },
     };
 }

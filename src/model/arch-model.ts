@@ -3,6 +3,7 @@
  * Built from the AST of a document and everything it imports by `build-model.ts`;
  * no Langium type appears here.
  */
+import type { FixIntent } from './fix-intent.js';
 
 /** A zero-based position, as in LSP. */
 export interface Position {
@@ -244,6 +245,8 @@ export interface Finding {
     tags?: number[];
     /** Data a quick fix needs (e.g. `{ suggestion: 'replicas' }`). */
     data?: Record<string, unknown>;
+    /** Quick fixes the rule proposes, as changes to the model (the editor turns them into text edits). */
+    fixes?: FixIntent[];
 }
 
 // ---------------------------------------------------------------- the model
