@@ -22,10 +22,12 @@ export const jwtMissingExpiry = defineRule({
     },
 }, (model, { options, finding }) => {
     const max = options.maxExpiry as number;
+    // 15 minutes, or the configured maximum when it is shorter.
+    const suggested = formatDuration(Math.min(max, 15 * 60_000));
     const result: Finding[] = [];
     for (const { component, auth } of componentsWithAuth(model, 'jwt')) {
         const expiry = durationProp(auth.settings, 'expiry');
-        const fixes = [fix('Set expiry: 15m', setProperty(component, 'expiry', '15m', { within: 'auth' }))];
+        const fixes = [fix(`Set expiry: ${suggested}`, setProperty(component, 'expiry', suggested, { within: 'auth' }))];
         if (expiry === undefined) {
             result.push(finding(auth.property.location,
                 `${Describe(component)} accepts JWTs without an expiry; a stolen token stays valid forever. Set expiry: (e.g. 15m).`,
