@@ -12,7 +12,7 @@ import {
     type ArchFile, type Property as PropertyNode,
 } from '../language/generated/ast.js';
 import type { SourceLocation } from '../model/arch-model.js';
-import { FIX_CHANGE_KINDS, type FixChange, type FixIntent, type FixPlacement, type FixTarget, type NewComponent } from '../model/fix-intent.js';
+import type { FixChange, FixIntent, FixPlacement, FixTarget, NewComponent } from '../model/fix-intent.js';
 import { getRule } from '../rules/registry.js';
 
 /** Text edits over one document, with CST-aware helpers to find declarations and insert text. */
@@ -313,7 +313,7 @@ function isChange(value: unknown): value is FixChange {
     if (typeof value !== 'object' || value === null) return false;
     const change = value as Record<string, unknown>;
     const kind = change.kind as FixChange['kind'];
-    if (!FIX_CHANGE_KINDS.includes(kind) || !STRING_FIELDS[kind].every(field => typeof change[field] === 'string')) return false;
+    if (typeof kind !== 'string' || !Object.hasOwn(STRING_FIELDS, kind) || !STRING_FIELDS[kind].every(field => typeof change[field] === 'string')) return false;
     if (kind === 'add-component') {
         const component = change.component as Partial<NewComponent> | undefined;
         return typeof component?.kind === 'string' && typeof component.id === 'string' && Array.isArray(component.members) && component.members.every(m => typeof m === 'string');

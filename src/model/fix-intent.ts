@@ -47,11 +47,6 @@ export type FixChange =
 
 export type FixChangeKind = FixChange['kind'];
 
-/** Every change kind, for metadata checks and docs. */
-export const FIX_CHANGE_KINDS: readonly FixChangeKind[] = [
-    'set-property', 'set-protocol', 'retarget-connection', 'rename', 'add-route', 'add-channel', 'add-component', 'add-connection', 'remove-element',
-];
-
 /** A quick fix as a rule means it: a title for the editor's menu and the changes, applied together. */
 export interface FixIntent {
     /** Menu title, a short imperative (`Insert rateLimit: 100/s`). */

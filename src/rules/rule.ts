@@ -109,6 +109,7 @@ export interface FindingExtras {
     elements?: string[];
     /** LSP tags: 1 = unnecessary. */
     tags?: number[];
+    /** Quick fixes, as fix intents (written with the constructors of `fix.ts`). */
     fixes?: FixIntent[];
 }
 
