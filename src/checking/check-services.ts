@@ -1,51 +1,65 @@
 /**
- * The services `archway check` and `archway export` need: Langium's core (parser, linker,
- * validator) with Archway's language modules and the model checker — the same parsing,
- * linking and diagnostics as the language server, without its LSP features.
+ * The services that check `.arch` files: Langium's core (parser, linker, validator) with
+ * Archway's language modules, the model checker and the rule configuration — the same
+ * parsing, linking and diagnostics as the language server, without its editor features.
+ * `archway check`, `archway export` and the benchmark use them.
  *
- * `createArchwayServices` (src/lsp/archway-services.ts) adds completion, hover, formatting and
- * the rest of `langium/lsp` on top; loading and initialising those modules cost the CLI about
- * a tenth of a second at every start for nothing. A test checks that both report the same
- * diagnostics.
+ * `createArchwayServices` (`src/lsp/module.ts`) adds completion, hover, formatting and the rest
+ * of `langium/lsp` on top; loading and initialising those modules cost the CLI about a tenth of
+ * a second at every start for nothing. A test checks that both report the same diagnostics.
  */
 import {
     createDefaultCoreModule, createDefaultSharedCoreModule, inject,
     type DefaultSharedCoreModuleContext, type LangiumCoreServices, type LangiumSharedCoreServices, type Module,
+    type PartialLangiumSharedCoreServices, type TextDocumentProvider,
 } from 'langium';
-import type { LangiumServices } from 'langium/lsp';
 import { ArchwayCoreModule, ArchwaySharedCoreModule } from '../language/archway-module.js';
 import { ArchwayGeneratedModule, ArchwayGeneratedSharedModule } from '../language/generated/module.js';
-import { ArchwayRuleConfiguration } from '../lsp/archway-rule-config.js';
-import type { ArchwayAddedServices } from '../lsp/archway-services.js';
-import { ArchwayModelChecker, registerArchwayValidation } from '../lsp/archway-validator.js';
+import type { ImportStatus } from '../model/build-model.js';
+import { ArchwayModelChecker, registerArchwayValidation } from './model-checker.js';
+import { ArchwayRuleConfiguration } from './rule-configuration.js';
+
+/** Services Archway adds to Langium's for checking. */
+export interface ArchwayCheckingAddedServices {
+    archway: {
+        ModelChecker: ArchwayModelChecker;
+        /** archway.json and the `archway.rules` setting, per model root. */
+        RuleConfiguration: ArchwayRuleConfiguration;
+    };
+}
 
 /** Langium's core services plus the model checker and the rule configuration. */
-export type ArchwayCheckServices = LangiumCoreServices & ArchwayAddedServices;
+export type ArchwayCheckServices = LangiumCoreServices & ArchwayCheckingAddedServices;
 
-/**
- * The language modules are typed for the full LSP services but only configure core services
- * (parser, scoping, linking, validation), so they apply to the core services as they are.
- */
-const asCore = <T>(module: T) => module as unknown as Module<LangiumCoreServices, object>;
+/** How files are checked (all optional; the language server uses the defaults). */
+export interface ArchwayCheckOptions {
+    /** One `archway.json` for every file (`--config`); otherwise each model root finds its own. */
+    configFile?: string;
+    /** Tells what an imported URI is (file, missing, directory, …); by default "loaded or missing". */
+    importStatus?: (uri: string) => ImportStatus;
+    /** Open documents, whose text is used instead of the file's (as an editor's). */
+    textDocuments?: TextDocumentProvider;
+}
 
-/** Creates the shared and language services for checking files (no LSP connection). */
-export function createArchwayCheckServices(context: DefaultSharedCoreModuleContext): { shared: LangiumSharedCoreServices; Archway: ArchwayCheckServices } {
-    const shared = inject(
-        createDefaultSharedCoreModule(context), ArchwayGeneratedSharedModule,
-        ArchwaySharedCoreModule as unknown as Module<LangiumSharedCoreServices, object>,
-    );
-    const checking: Module<ArchwayCheckServices, ArchwayAddedServices> = {
+/** The model checker and the rule configuration, configured by `options`. */
+export function createArchwayCheckingModule(options: ArchwayCheckOptions = {}): Module<LangiumCoreServices & ArchwayCheckingAddedServices, ArchwayCheckingAddedServices> {
+    return {
         archway: {
-            ModelChecker: (services) => new ArchwayModelChecker(services as unknown as LangiumServices),
-            RuleConfiguration: () => new ArchwayRuleConfiguration(),
+            ModelChecker: (services) => new ArchwayModelChecker(services.shared, services.archway.RuleConfiguration, options.importStatus),
+            RuleConfiguration: () => new ArchwayRuleConfiguration({ configFile: options.configFile }),
         },
     };
-    const Archway = inject(createDefaultCoreModule({ shared }), ArchwayGeneratedModule, asCore(ArchwayCoreModule), checking);
+}
+
+/** Creates the shared and language services for checking files (no LSP connection). */
+export function createArchwayCheckServices(context: DefaultSharedCoreModuleContext, options: ArchwayCheckOptions = {}): { shared: LangiumSharedCoreServices; Archway: ArchwayCheckServices } {
+    const openDocuments: Module<LangiumSharedCoreServices, PartialLangiumSharedCoreServices> = options.textDocuments
+        ? { workspace: { TextDocuments: () => options.textDocuments } }
+        : {};
+    const shared = inject(createDefaultSharedCoreModule(context), ArchwayGeneratedSharedModule, ArchwaySharedCoreModule, openDocuments);
+    const Archway = inject(createDefaultCoreModule({ shared }), ArchwayGeneratedModule, ArchwayCoreModule, createArchwayCheckingModule(options));
     shared.ServiceRegistry.register(Archway);
-    registerArchwayValidation(Archway as unknown as LangiumServices & ArchwayAddedServices);
-    // As `registerRuleConfiguration` does; the rest of it serves an LSP client.
-    const checker = Archway.archway.ModelChecker;
-    checker.settingsFor = uri => Archway.archway.RuleConfiguration.settingsFor(uri);
+    registerArchwayValidation(Archway, Archway.archway.ModelChecker);
     // No client to ask for configuration: use defaults.
     shared.workspace.ConfigurationProvider.initialized({});
     return { shared, Archway };

@@ -1,27 +1,45 @@
 /**
- * Rule configuration for the language server: finds the `archway.json` that applies to each
- * model root (walking up from the file), merges the editor setting `archway.rules`, publishes
- * configuration problems as diagnostics on `archway.json`, and re-checks every document when
- * the file or the setting changes.
+ * Rule configuration: finds the `archway.json` that applies to each model root (walking up
+ * from the file, or one file given for all) and merges the editor setting `archway.rules`.
+ * The language server adds file watching and diagnostics on `archway.json`
+ * (`src/lsp/rule-config-watcher.ts`).
  */
 import { dirname } from 'node:path';
-import { DocumentState, URI, type LangiumDocument } from 'langium';
-import type { LangiumSharedServices } from 'langium/lsp';
-import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
-import { CONFIG_FILE_NAME, findConfigFile, loadConfig, type ConfigError, type LoadedConfig } from '../rules/config.js';
+import { URI } from 'langium';
+import { findConfigFile, loadConfig, type LoadedConfig } from '../rules/config.js';
 import type { RuleSettings } from '../rules/engine.js';
-import type { ArchwayServices } from './archway-services.js';
+
+/** How the rule configuration is found. */
+export interface RuleConfigurationOptions {
+    /** One configuration file for every document (the CLI's `--config`); otherwise each model root finds its own. */
+    configFile?: string;
+}
 
 /** Loads and caches configuration per model root. */
 export class ArchwayRuleConfiguration {
-    /** The editor setting `archway.rules` (same shape as `"rules"` in archway.json). */
-    overrides: unknown = undefined;
     /** An explicit configuration file used for every document (the CLI's `--config`). */
-    explicitFile: string | undefined = undefined;
+    readonly explicitFile: string | undefined;
     /** The re-check started by the last configuration change (tests await it). */
     pending: Promise<void> = Promise.resolve();
+    /** The editor setting `archway.rules` (same shape as `"rules"` in archway.json). */
+    private editorOverrides: unknown = undefined;
     private readonly byFile = new Map<string, LoadedConfig>();
     private readonly fileOfDirectory = new Map<string, string | undefined>();
+
+    constructor(options: RuleConfigurationOptions = {}) {
+        this.explicitFile = options.configFile;
+    }
+
+    /**
+     * Applies a new value of the editor setting `archway.rules`; false (and nothing forgotten)
+     * when it is the same as before.
+     */
+    setOverrides(overrides: unknown): boolean {
+        if (JSON.stringify(overrides) === JSON.stringify(this.editorOverrides)) return false;
+        this.editorOverrides = overrides;
+        this.invalidate();
+        return true;
+    }
 
     /** The configuration that applies to a document URI. */
     configFor(uri: string): LoadedConfig {
@@ -37,7 +55,7 @@ export class ArchwayRuleConfiguration {
         const key = file ?? '';
         let loaded = this.byFile.get(key);
         if (!loaded) {
-            loaded = loadConfig({ file, overrides: this.overrides });
+            loaded = loadConfig({ file, overrides: this.editorOverrides });
             this.byFile.set(key, loaded);
         }
         return loaded;
@@ -58,66 +76,4 @@ export class ArchwayRuleConfiguration {
         this.byFile.clear();
         this.fileOfDirectory.clear();
     }
-}
-
-/** LSP diagnostics for configuration problems in one file. */
-export function configDiagnostics(errors: readonly ConfigError[]): Diagnostic[] {
-    return errors.map(error => ({
-        range: error.range, severity: DiagnosticSeverity.Error, source: 'archway', code: 'invalid-config', message: error.message,
-    }));
-}
-
-/**
- * Connects the configuration to the checker and, with an LSP connection, to file watching,
- * the `archway.rules` setting and diagnostics on archway.json.
- */
-export function registerRuleConfiguration(shared: LangiumSharedServices, services: ArchwayServices, configuration: ArchwayRuleConfiguration): void {
-    const checker = services.archway.ModelChecker;
-    checker.settingsFor = uri => configuration.settingsFor(uri);
-    const connection = shared.lsp.Connection;
-    /** What was last sent per archway.json URI, so unchanged diagnostics are not re-sent on every build. */
-    const published = new Map<string, string>();
-    let lastSettingWarning = '';
-    const publish = (): void => {
-        if (!connection) return;
-        const now = new Map<string, Diagnostic[]>();
-        for (const loaded of configuration.loaded()) {
-            if (!loaded.file) continue;
-            now.set(URI.file(loaded.file).toString(), configDiagnostics(loaded.errors.filter(e => e.file === loaded.file)));
-        }
-        for (const uri of [...published.keys()]) {
-            if (now.has(uri)) continue;
-            published.delete(uri);
-            void connection.sendDiagnostics({ uri, diagnostics: [] });
-        }
-        for (const [uri, diagnostics] of now) {
-            const key = JSON.stringify(diagnostics);
-            if ((published.get(uri) ?? '[]') === key) continue;
-            published.set(uri, key);
-            void connection.sendDiagnostics({ uri, diagnostics });
-        }
-        const settingErrors = [...new Set(configuration.loaded().flatMap(l => l.errors.filter(e => !e.file).map(e => e.message)))].join('\n');
-        if (settingErrors !== lastSettingWarning) {
-            lastSettingWarning = settingErrors;
-            if (settingErrors) connection.console.warn(settingErrors);
-        }
-    };
-    const recheck = (): Promise<void> => {
-        configuration.invalidate();
-        checker.clear();
-        const documents = shared.workspace.LangiumDocuments.all.toArray().map((d: LangiumDocument) => d.uri);
-        configuration.pending = shared.workspace.WorkspaceLock.write(token => shared.workspace.DocumentBuilder.update(documents, [], token)).then(publish, () => undefined);
-        return configuration.pending;
-    };
-    shared.lsp.DocumentUpdateHandler.onWatchedFilesChange(params => {
-        if (params.changes.some(change => change.uri.endsWith(`/${CONFIG_FILE_NAME}`))) void recheck();
-    });
-    shared.workspace.ConfigurationProvider.onConfigurationSectionUpdate(update => {
-        if (update.section !== 'archway') return;
-        const rules = (update.configuration as { rules?: unknown } | undefined)?.rules;
-        if (JSON.stringify(rules) === JSON.stringify(configuration.overrides)) return;
-        configuration.overrides = rules;
-        void recheck();
-    });
-    shared.workspace.DocumentBuilder.onBuildPhase(DocumentState.Validated, () => publish());
 }

@@ -1,9 +1,6 @@
 /**
  * What the editor knows about the language beyond the grammar: one-line descriptions of the
- * kinds, and rule metadata for `@allow(` completion and hover.
- *
- * Rule metadata comes from the rule registry; `FALLBACK_RULES` (the catalogue in RULES.md)
- * stands in should the registry be empty.
+ * kinds, and rule metadata (from the rule registry) for `@allow(` completion and hover.
  */
 import type { ComponentKind } from '../model/arch-model.js';
 import { listRules } from '../rules/registry.js';
@@ -13,9 +10,9 @@ export interface RuleInfo {
     id: string;
     area: string;
     severity: string;
-    /** One line: what the rule checks (may be empty in the fallback). */
+    /** One line: what the rule checks. */
     title: string;
-    /** Why the rule exists (may be empty in the fallback). */
+    /** Why the rule exists. */
     rationale: string;
     /** When it fires. */
     fires: string;
@@ -87,8 +84,7 @@ const KIND_WORDS: Partial<Record<ComponentKind, readonly string[]>> = {
 
 /** Every known rule, in catalogue order (from the rule registry). */
 export function allRules(): readonly RuleInfo[] {
-    const rules = listRules();
-    return rules.length > 0 ? rules : FALLBACK_RULES;
+    return listRules();
 }
 
 /** One rule by id. */
@@ -104,56 +100,3 @@ export function rulesForKind(kind: ComponentKind): RuleInfo[] {
     return allRules().filter(rule => rule.area !== 'model'
         && (areas.includes(rule.area) || patterns.some(pattern => pattern.test(rule.title || rule.fires))));
 }
-
-/** Fallback catalogue (from RULES.md), used only if the registry is empty. */
-export const FALLBACK_RULES: readonly RuleInfo[] = [
-    { id: 'unresolved-reference', area: 'model', severity: 'error', title: '', rationale: '', fires: 'a connection end, `broker.topic` path, `route` target or reference property names nothing declared (warning: it names a component of the wrong kind, e.g. `origin:` → a `client`)' },
-    { id: 'duplicate-id', area: 'model', severity: 'error', title: '', rationale: '', fires: 'two declarations share an id in the workspace (both places reported)' },
-    { id: 'unknown-property', area: 'model', severity: 'warning', title: '', rationale: '', fires: 'a property the kind does not define; suggest the closest known one' },
-    { id: 'invalid-property-value', area: 'model', severity: 'error', title: '', rationale: '', fires: 'wrong value type or unit (`expiry: fast`, `rateLimit: 10`)' },
-    { id: 'orphan-component', area: 'model', severity: 'warning', title: '', rationale: '', fires: 'no connection of any style and no reference property points at it; `external: true` exempt; tag `Unnecessary`' },
-    { id: 'flow-step-not-in-topology', area: 'model', severity: 'error', title: '', rationale: '', fires: 'a `flow` step has no matching declared connection (same ends, same style)' },
-    { id: 'allow-without-reason', area: 'model', severity: 'warning', title: '', rationale: '', fires: '`@allow` without a reason, or naming an unknown rule id' },
-    { id: 'gateway-bypass', area: 'gateway', severity: 'error', title: '', rationale: '', fires: 'a model has a `gateway` `g`, and an entry point has a sync connection to a private service-like `s` that is also reachable through `g` (warning when `s` is behind no gateway at all: a second, unguarded entry)' },
-    { id: 'gateway-missing-auth', area: 'gateway', severity: 'error', title: '', rationale: '', fires: 'a gateway reached from an entry point has no `auth` or `auth: none`, and some target behind it is not `public: true` (info when all are public)' },
-    { id: 'gateway-missing-rate-limit', area: 'gateway', severity: 'warning', title: '', rationale: '', fires: 'a gateway reached from an entry point has no `rateLimit`' },
-    { id: 'gateway-without-routes', area: 'gateway', severity: 'error', title: '', rationale: '', fires: 'a gateway has no outgoing sync connection and no `route`, or a route targets something that is not service-like' },
-    { id: 'gateway-cache-disabled', area: 'gateway', severity: 'info', title: '', rationale: '', fires: 'a gateway has no `cache`, and a route or connection behind it is marked `op: read`' },
-    { id: 'cdn-missing-origin', area: 'cdn-dns', severity: 'error', title: '', rationale: '', fires: 'a `cdn` has no `origin` and no outgoing sync connection to a service, gateway, load balancer or storage' },
-    { id: 'cdn-origin-bypass', area: 'cdn-dns', severity: 'warning', title: '', rationale: '', fires: 'a CDN\'s origin is also reached directly by an entry point, or resolved by a `dns`, or sits in a public zone' },
-    { id: 'cdn-missing-waf', area: 'cdn-dns', severity: 'warning', title: '', rationale: '', fires: 'a CDN reached from an entry point has no `waf: true` and no WAF on the path' },
-    { id: 'cdn-no-cache-policy', area: 'cdn-dns', severity: 'info', title: '', rationale: '', fires: 'a CDN has no `ttl`, or `ttl: 0`' },
-    { id: 'cdn-caches-private-content', area: 'cdn-dns', severity: 'warning', title: '', rationale: '', fires: 'a CDN caches (`ttl > 0`) an origin that authenticates per user (`auth: session|jwt`, or behind an authenticating gateway) and `bypassWhen: authenticated` is not set' },
-    { id: 'dns-resolves-to-internal', area: 'cdn-dns', severity: 'warning', title: '', rationale: '', fires: 'a `dns` connects to / resolves to a private service-like component or data store instead of a CDN, gateway or load balancer' },
-    { id: 'session-without-shared-store', area: 'auth', severity: 'error', title: '', rationale: '', fires: 'a component with `auth: session` is scaled (`replicas > 1`, or several instances behind one load balancer/gateway) and has no `store` pointing at a reachable `cache`/`database` (warning when the load balancer in front has `sticky: true`)' },
-    { id: 'session-cookie-insecure', area: 'auth', severity: 'warning', title: '', rationale: '', fires: '`auth: session` and a hop on the client→component path is plaintext, or `cookie { secure httpOnly sameSite }` is not all set' },
-    { id: 'jwt-missing-expiry', area: 'auth', severity: 'error', title: '', rationale: '', fires: '`auth: jwt` without `expiry` (warning when `expiry` exceeds `maxExpiry`, default 60m)' },
-    { id: 'jwt-no-revocation-strategy', area: 'auth', severity: 'warning', title: '', rationale: '', fires: '`auth: jwt` with neither `revocation: denylist` nor `refresh: rotating` with a short expiry' },
-    { id: 'jwt-without-issuer', area: 'auth', severity: 'warning', title: '', rationale: '', fires: '`auth: jwt`, no `idp` in the model and no `issuer` reference' },
-    { id: 'jwt-insecure-client-storage', area: 'auth', severity: 'warning', title: '', rationale: '', fires: 'a client using a JWT-protected API has `tokenStorage: localStorage` or `sessionStorage` (info when unset)' },
-    { id: 'missing-identity-propagation', area: 'auth', severity: 'warning', title: '', rationale: '', fires: 'an authenticating gateway forwards to `s` over a sync connection, `s` has no `auth`, and the connection has no `forwardIdentity`' },
-    { id: 'topic-without-subscriber', area: 'messaging', severity: 'warning', title: '', rationale: '', fires: 'a channel has a publisher and no subscriber' },
-    { id: 'subscriber-without-publisher', area: 'messaging', severity: 'warning', title: '', rationale: '', fires: 'a channel has a subscriber, no publisher, and is not `external: true`' },
-    { id: 'async-without-broker', area: 'messaging', severity: 'error', title: '', rationale: '', fires: 'a `~>` connection neither starts nor ends at a channel, broker, event store or stream (service `~>` service)' },
-    { id: 'consumer-without-dlq', area: 'messaging', severity: 'info', title: '', rationale: '', fires: 'a queue, or a subscribed channel, with no `deadLetter` on it or its broker' },
-    { id: 'sync-cycle', area: 'request-response', severity: 'error', title: '', rationale: '', fires: 'a cycle of sync connections among service-like components (self-loops included); one diagnostic per cycle on its closing connection, all members related' },
-    { id: 'sync-chain-too-deep', area: 'request-response', severity: 'warning', title: '', rationale: '', fires: 'the longest sync path from an entry point through service-like components has more than `maxDepth` (default 4) service-to-service hops; the final hop into a data store does not count' },
-    { id: 'sync-call-without-timeout', area: 'request-response', severity: 'info', title: '', rationale: '', fires: 'a sync connection between two service-like components has no `timeout`' },
-    { id: 'event-sourcing-without-event-store', area: 'event-sourcing', severity: 'error', title: '', rationale: '', fires: 'a component with `eventSourced: true` has no `eventStore:` and no `op: append` connection to an `eventstore`' },
-    { id: 'event-store-not-append-only', area: 'event-sourcing', severity: 'error', title: '', rationale: '', fires: 'a connection into an `eventstore` has `op: write` (update) or `op: delete` (warning: two different services append to the same store)' },
-    { id: 'stream-processor-without-source', area: 'pipelines', severity: 'error', title: '', rationale: '', fires: 'a `stream` has no incoming `~>` from a channel or event store (and no `from:`)' },
-    { id: 'etl-incomplete-pipeline', area: 'pipelines', severity: 'error', title: '', rationale: '', fires: 'an `etl` lacks a source (`from:` or incoming read) or a sink (`to:` or outgoing write)' },
-    { id: 'batch-job-without-trigger', area: 'pipelines', severity: 'warning', title: '', rationale: '', fires: 'a `batch` or `etl` has no `schedule`, no `trigger` threshold (`every: 1000 items`), and nothing calls or feeds it' },
-    { id: 'batch-in-request-path', area: 'pipelines', severity: 'warning', title: '', rationale: '', fires: 'a component on a user path calls a `batch` or `etl` synchronously' },
-    { id: 'analytics-on-serving-database', area: 'pipelines', severity: 'warning', title: '', rationale: '', fires: 'an `etl`, `batch` or `stream` reads a database that user-path services also use, without a `readReplica`' },
-    { id: 'orchestrator-single-point-of-failure', area: 'orchestration', severity: 'warning', title: '', rationale: '', fires: 'an `orchestrator` coordinating two or more services is not redundant or has no `stateStore` (error on a user path)' },
-    { id: 'orchestrator-without-compensation', area: 'orchestration', severity: 'info', title: '', rationale: '', fires: 'an orchestrator\'s steps write to two or more data stores and no `compensation` is declared' },
-    { id: 'p2p-without-discovery', area: 'peer-to-peer', severity: 'warning', title: '', rationale: '', fires: 'two or more connected `peer`s and no `discovery` (bootstrap, tracker, DHT)' },
-    { id: 'p2p-unauthenticated-peer-link', area: 'peer-to-peer', severity: 'warning', title: '', rationale: '', fires: 'a peer-to-peer connection touching a public zone is plaintext or has no `auth: mtls` / `signed: true`' },
-    { id: 'shared-database', area: 'resilience', severity: 'warning', title: '', rationale: '', fires: 'a database receives writes from two or more service-like components (ETL/batch readers excluded; info when the extra ones only read)' },
-    { id: 'client-direct-datastore-access', area: 'resilience', severity: 'error', title: '', rationale: '', fires: 'an entry point connects to a data store or broker (a CDN pulling from `storage` is fine)' },
-    { id: 'plaintext-connection', area: 'resilience', severity: 'error', title: '', rationale: '', fires: 'a connection\'s protocol is not a TLS one (`http`, `ws`, `tcp`, `amqp`, `mqtt`, `redis`, plain `kafka`…) and it crosses the public boundary (info inside a private zone)' },
-    { id: 'single-point-of-failure', area: 'resilience', severity: 'warning', title: '', rationale: '', fires: 'a non-redundant gateway, load balancer, service-like component (orchestrators have their own rule), data store, broker or idp that an entry point reaches (through sync connections and routes, or async delivery); one diagnostic per component, with one example path from an entry point as related information' },
-    { id: 'replicas-without-load-balancer', area: 'resilience', severity: 'warning', title: '', rationale: '', fires: 'a service-like component with `replicas > 1` is called by something that is not a `loadbalancer`, `gateway`, or a connection with `loadBalancing:`' },
-    { id: 'incomplete-component', area: 'resilience', severity: 'info', title: '', rationale: '', fires: 'a connection that crosses the public boundary has no protocol' },
-];

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { AstUtils, CstUtils, EmptyFileSystem, isCompositeCstNode, type AstNode, type CstNode, type LangiumParser, type ParseResult } from 'langium';
 import { describe, expect, test } from 'vitest';
 import { reparseIncrementally } from '../../src/language/archway-incremental-parser.js';
-import { createArchwayServices } from '../../src/lsp/archway-services.js';
+import { createArchwayServices } from '../../src/lsp/module.js';
 import { generateModel } from '../../bench/generate-model.js';
 import { random, randomEdit } from './random-edits.js';
 

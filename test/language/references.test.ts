@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { AstUtils, EmptyFileSystem } from 'langium';
 import { describe, expect, test } from 'vitest';
 import { collectReferences } from '../../src/language/archway-references.js';
-import { createArchwayServices } from '../../src/lsp/archway-services.js';
+import { createArchwayServices } from '../../src/lsp/module.js';
 import { generateModel } from '../../bench/generate-model.js';
 import { loadWorkspace } from '../helpers.js';
 

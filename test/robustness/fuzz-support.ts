@@ -13,13 +13,13 @@ import fc from 'fast-check';
 import { EmptyFileSystem, URI, type LangiumDocument } from 'langium';
 import { expect } from 'vitest';
 import { buildWorkspace, type Workspace } from '../helpers.js';
-import { createArchwayServices } from '../../src/lsp/archway-services.js';
+import { createArchwayServices } from '../../src/lsp/module.js';
 import { buildDocumentModel } from '../../src/model/workspace-models.js';
 import type { ArchModel } from '../../src/model/arch-model.js';
 import { checkModel, resolveOptions } from '../../src/rules/engine.js';
 import { RULES } from '../../src/rules/registry.js';
-import { formatArchText, formatDocumentText, hasSyntaxErrors } from '../../src/lsp/archway-formatter.js';
-import { tokenize } from '../../src/lsp/archway-tokens.js';
+import { formatArchText, formatDocumentText, hasSyntaxErrors } from '../../src/format/format-text.js';
+import { tokenize } from '../../src/format/tokens.js';
 import { renderDiagram } from '../../src/diagram/index.js';
 
 export const ROOT = join(__dirname, '../..');
