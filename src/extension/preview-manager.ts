@@ -2,7 +2,7 @@
  * The preview manager: one webview panel per document, reused rather than duplicated; an
  * unlocked panel follows the active `.arch` editor; diagrams come from the language server and
  * are pushed again after each rebuild. Written against small interfaces (`PreviewPanel`,
- * `PreviewHost`) so it runs in tests without VS Code; `main.ts` implements them over the VS Code API.
+ * `PreviewHost`) so it runs in tests without VS Code; `main.ts` implements them over VS Code.
  */
 import type {
     DiagramParams, DiagramResult, DiagramSourceLocation, DiagramTheme, DiagramDirection, HostToWebviewMessage, PreviewState,

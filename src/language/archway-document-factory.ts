@@ -10,10 +10,7 @@ import { Cancellation, DefaultLangiumDocumentFactory, DocumentState, URI, type A
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { incrementalParseStats, reparseIncrementally } from './archway-incremental-parser.js';
 
-/**
- * Reads closed documents from disk like Langium's factory, but a file that cannot be read
- * (deleted, unreadable, not a regular file) keeps its last text instead of failing the build.
- */
+/** Langium's document factory, with incremental re-parsing and documents that outlive their files. */
 export class ArchwayDocumentFactory extends DefaultLangiumDocumentFactory {
     /**
      * Langium's `update`, except that an edit inside top-level declarations re-parses only
