@@ -42,7 +42,7 @@ export interface ArchwayCheckOptions {
 }
 
 /** The model checker and the rule configuration, configured by `options`. */
-export function createArchwayCheckingModule(options: ArchwayCheckOptions = {}): Module<LangiumCoreServices & ArchwayCheckingAddedServices, ArchwayCheckingAddedServices> {
+export function createArchwayCheckingModule(options: ArchwayCheckOptions = {}): Module<ArchwayCheckServices, ArchwayCheckingAddedServices> {
     return {
         archway: {
             ModelChecker: (services) => new ArchwayModelChecker(services.shared, services.archway.RuleConfiguration, options.importStatus),

@@ -32,10 +32,8 @@ import { ArchwayRenameProvider } from './rename-provider.js';
 import { registerRuleConfigWatcher } from './rule-config-watcher.js';
 import { ArchwaySemanticTokenProvider } from './semantic-token-provider.js';
 
-/** Services Archway adds to Langium's. */
-export type ArchwayAddedServices = ArchwayCheckingAddedServices;
-
-export type ArchwayServices = LangiumServices & ArchwayAddedServices;
+/** Langium's LSP services plus the model checker and the rule configuration. */
+export type ArchwayServices = LangiumServices & ArchwayCheckingAddedServices;
 
 /**
  * Editor features: completion, hover, navigation, formatting, semantic tokens, code lens,
