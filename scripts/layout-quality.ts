@@ -102,6 +102,9 @@ async function measureGenerated(size: number, timed: boolean): Promise<Row[]> {
 
 const COLUMNS = ['model', 'view', 'boxes', 'zones', 'edges', 'size (px)', 'crossings', 'worst detour', 'worst edge'] as const;
 
+/** Columns aligned right: the measures and the time. */
+const isNumeric = (column: number): boolean => (column >= 2 && column <= 7) || column === 9;
+
 function cells(row: Row, timed: boolean): string[] {
     return [
         row.model,
@@ -122,15 +125,14 @@ function textTable(rows: readonly Row[], timed: boolean): string {
     const header = [...COLUMNS, ...(timed ? ['ms'] : [])];
     const body = rows.map(r => cells(r, timed));
     const widths = header.map((h, i) => Math.max(h.length, ...body.map(b => b[i].length)));
-    const numeric = (i: number) => i >= 2 && i <= 7 || i === 9;
-    const line = (values: readonly string[]) => values.map((v, i) => numeric(i) ? v.padStart(widths[i]) : v.padEnd(widths[i])).join('  ').trimEnd();
+    const line = (values: readonly string[]) => values.map((v, i) => isNumeric(i) ? v.padStart(widths[i]) : v.padEnd(widths[i])).join('  ').trimEnd();
     return [line(header), widths.map(w => '-'.repeat(w)).join('  '), ...body.map(line)].join('\n');
 }
 
 /** A Markdown table (for reports). */
 function markdownTable(rows: readonly Row[], timed: boolean): string {
     const header = [...COLUMNS, ...(timed ? ['ms'] : [])];
-    const align = header.map((_, i) => (i >= 2 && i <= 7) || i === 9 ? '---:' : '---');
+    const align = header.map((_, i) => isNumeric(i) ? '---:' : '---');
     const escape = (s: string) => s.replaceAll('|', '\\|');
     return [header, align, ...rows.map(r => cells(r, timed).map(escape))].map(c => `| ${c.join(' | ')} |`).join('\n');
 }
