@@ -64,7 +64,7 @@ export interface RuleMeta {
     fix?: string;
     /**
      * The kinds of change the rule's quick fixes make (its findings' `fixes`); absent when the
-     * editor offers none. Docs and `fixable` derive from it; the rule tester checks it against
+     * editor offers none. The docs' quick-fix column derives from it; the rule tester checks it against
      * what the rule emits.
      */
     quickFix?: readonly FixChangeKind[];

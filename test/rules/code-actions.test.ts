@@ -98,7 +98,7 @@ describe('quick fixes from fix intents', () => {
 
 describe('wiring', () => {
     it('the language services use the Archway code-action provider', async () => {
-        const { createArchwayServices } = await import('../../src/lsp/archway-services.js');
+        const { createArchwayServices } = await import('../../src/lsp/module.js');
         const { EmptyFileSystem } = await import('langium');
         expect(createArchwayServices(EmptyFileSystem).Archway.lsp.CodeActionProvider).toBeInstanceOf(ArchwayCodeActionProvider);
     });
