@@ -3,7 +3,7 @@
  * change (see `FixChange`). Pure: everything is said in model terms (ids, connections,
  * locations); the editor turns it into text edits.
  */
-import type { ArchModel, Channel, Component, Connection, ConnectionStyle, SourceLocation } from '../model/arch-model.js';
+import type { ArchModel, Channel, ChannelKind, Component, ComponentKind, Connection, ConnectionStyle, SourceLocation } from '../model/arch-model.js';
 import type { FixChange, FixIntent, FixPlacement, FixTarget, NewComponent } from '../model/fix-intent.js';
 
 export type { FixChange, FixIntent } from '../model/fix-intent.js';
@@ -43,12 +43,12 @@ export function addRoute(gateway: Component, target: string, path = `/${target}`
 }
 
 /** A topic (or queue) in the broker's body. */
-export function addChannel(broker: Component, name: string, channel: 'topic' | 'queue' = 'topic'): FixChange {
+export function addChannel(broker: Component, name: string, channel: ChannelKind = 'topic'): FixChange {
     return { kind: 'add-channel', broker: broker.id, channel, name };
 }
 
 /** Declares a component; after the statement of `after` (an element or location), else at the end of the file. */
-export function addComponent(component: NewComponent, after?: Component | SourceLocation): FixChange {
+export function addComponent(component: NewComponent & { kind: ComponentKind }, after?: Component | SourceLocation): FixChange {
     return { kind: 'add-component', component, ...(after ? { placement: { after: 'type' in after ? after.location : after } } : {}) };
 }
 
