@@ -65,12 +65,12 @@ function nodeStyle(node: DiagramNode): string {
     const theme = getTheme('light');
     if (node.role === 'zone') {
         const zone = theme.zones[node.trust ?? 'private'];
-        return `swimlane;html=1;container=1;collapsible=1;startSize=28;rounded=1;arcSize=4;fontStyle=1;align=left;spacingLeft=10;`
+        return `swimlane;shape=swimlane;html=1;container=1;collapsible=1;startSize=28;rounded=1;arcSize=4;fontStyle=1;align=left;spacingLeft=10;`
             + `fillColor=${zone.fill};swimlaneFillColor=${zone.fill};strokeColor=${zone.stroke};fontColor=${zone.title};`
             + (zone.dash ? `dashed=1;dashPattern=${zone.dash};` : '');
     }
     if (node.compound) {
-        return `swimlane;html=1;container=1;collapsible=1;startSize=40;rounded=1;arcSize=6;fontStyle=1;align=left;spacingLeft=10;`
+        return `swimlane;shape=swimlane;html=1;container=1;collapsible=1;startSize=40;rounded=1;arcSize=6;fontStyle=1;align=left;spacingLeft=10;`
             + `fillColor=${theme.brokerFill};swimlaneFillColor=${theme.brokerFill};strokeColor=${theme.categories.messaging};fontColor=${theme.text};`;
     }
     if (node.role === 'collapsed-zone') {

@@ -38,8 +38,10 @@ function sanitizeName(id: string): string {
     return /^([a-zA-Z]|_+[a-zA-Z0-9])/.test(cleaned) ? cleaned : `e${cleaned}`;
 }
 
+/** A metadata key or tag: an identifier without dashes, never a keyword. */
 function sanitizeKey(name: string): string {
-    return sanitizeName(name).replace(/-/g, '_');
+    const key = sanitizeName(name).replace(/-/g, '_');
+    return RESERVED.has(key) ? `${key}_` : key;
 }
 
 /** Shape and colour of each Archway kind in the specification. */
