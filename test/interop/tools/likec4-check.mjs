@@ -11,11 +11,12 @@ for (const dir of process.argv.slice(2)) {
     if (errors.length === 0) {
         const model = await likec4.computedModel();
         elements = [...model.elements()].map(e => ({
-            id: e.id, kind: e.kind, title: e.title, technology: e.technology ?? null, description: e.description?.text ?? e.$element?.description?.txt ?? null,
+            id: e.id, kind: e.kind, title: e.title, technology: e.technology ?? null, description: e.$element.description?.txt ?? null,
             tags: [...e.tags], metadata: e.$element.metadata ?? {},
         }));
         relations = [...model.relationships()].map(r => ({
             source: r.source.id, target: r.target.id, title: r.title ?? null, kind: r.kind ?? null, technology: r.technology ?? null,
+            description: r.$relationship.description?.txt ?? null,
         }));
         views = [...model.views()].map(v => ({ id: v.id, title: v.title ?? null, type: v.$view._type, nodes: v.$view.nodes.map(n => n.id) }));
     }

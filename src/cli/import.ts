@@ -1,0 +1,201 @@
+/**
+ * `archway import <source> <files…> [-o OUT] [--force]`: turns another tool's model into an
+ * `.arch` file, so a team can run Archway's checks on the model it already has. Sources are
+ * looked up by name and loaded when used; each reads its inputs and returns `.arch` text and
+ * the problems it met (file, line, message). What could be read is written even when some
+ * input could not; then the exit code is 1. Exit 2 on bad usage or when nothing was readable.
+ *
+ * Without `-o` the output goes next to the first input (`workspace.dsl` → `workspace.arch`);
+ * `-o -` writes to stdout. An existing file is never overwritten without `--force`.
+ */
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, extname, join, relative, resolve } from 'node:path';
+import { importLikeC4, importStructurizr, type ImportOutcome, type ImportProblem, type SourceFile } from '../interop/import/index.js';
+import { parseArgs, type CliIo, UsageError } from './args.js';
+
+/** A path the user gave that could not be used (exit 2). Matched by name in `main.ts`. */
+class InputError extends Error {
+    override readonly name = 'InputError';
+}
+
+/** Input files larger than this are not read. */
+export const MAX_IMPORT_FILE_BYTES = 10 * 1024 * 1024;
+
+/** One import source: what it reads and how. */
+export interface ImportSource {
+    /** One line for the usage text. */
+    summary: string;
+    /** Extensions of the files it reads when given a folder. */
+    extensions: readonly string[];
+    /** True when it reads exactly one file (which may include others). */
+    single: boolean;
+    run(files: string[], problems: ImportProblem[]): ImportOutcome | undefined;
+}
+
+/** Sources by name. Other sources (deployment files) register here too. */
+export const IMPORT_SOURCES: Record<string, ImportSource> = {
+    likec4: {
+        summary: 'LikeC4 model files (.c4, .likec4) or folders: one model, as in a LikeC4 workspace',
+        extensions: ['.c4', '.likec4'],
+        single: false,
+        run(files, problems) {
+            const sources = files.map(file => readSource(file, problems)).filter((s): s is SourceFile => s !== undefined);
+            if (sources.length === 0) return undefined;
+            return importLikeC4(sources, sources.map(s => displayName(s.file)).join(', '));
+        },
+    },
+    structurizr: {
+        summary: 'a Structurizr DSL workspace (workspace.dsl); its local !include files are read too',
+        extensions: ['.dsl'],
+        single: true,
+        run(files, problems) {
+            const source = readSource(files[0], problems);
+            if (!source) return undefined;
+            const load = (path: string, from: string): SourceFile | undefined => {
+                const target = resolve(dirname(from), path);
+                try {
+                    if (!statSync(target).isFile()) return undefined;
+                } catch {
+                    return undefined;
+                }
+                return readSource(target, problems);
+            };
+            return importStructurizr(source, displayName(source.file), load);
+        },
+    },
+};
+
+export const IMPORT_USAGE = `Usage: archway import <source> <files…> [-o OUT] [--force]
+Sources:
+${Object.entries(IMPORT_SOURCES).map(([name, source]) => `  ${name.padEnd(12)} ${source.summary}`).join('\n')}`;
+
+function usage(message: string): UsageError {
+    return new UsageError(`${message}\n${IMPORT_USAGE}`);
+}
+
+function displayName(file: string): string {
+    const rel = relative(process.cwd(), file);
+    return rel && !rel.startsWith('..') ? rel : file;
+}
+
+/** Reads a text input; a problem (not an exception) when it cannot. */
+function readSource(file: string, problems: ImportProblem[]): SourceFile | undefined {
+    const name = displayName(file);
+    try {
+        const stats = statSync(file);
+        if (!stats.isFile()) {
+            problems.push({ file: name, message: 'Not a regular file.' });
+            return undefined;
+        }
+        if (stats.size > MAX_IMPORT_FILE_BYTES) {
+            problems.push({ file: name, message: `${(stats.size / 1024 / 1024).toFixed(1)} MB; files over ${MAX_IMPORT_FILE_BYTES / 1024 / 1024} MB are not read.` });
+            return undefined;
+        }
+        const buffer = readFileSync(file);
+        if (buffer.includes(0)) {
+            problems.push({ file: name, message: 'A binary file, not text.' });
+            return undefined;
+        }
+        return { file: name, text: buffer.toString('utf8') };
+    } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        problems.push({ file: name, message: code === 'ENOENT' ? 'No such file.' : `Cannot read it: ${code ?? String(error)}.` });
+        return undefined;
+    }
+}
+
+/** Files a source reads from the paths given (folders searched for its extensions, sorted). */
+function inputFiles(paths: string[], source: ImportSource): string[] {
+    const files: string[] = [];
+    const walk = (dir: string, depth: number): void => {
+        if (depth > 16) return;
+        for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+            if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
+            const full = join(dir, entry.name);
+            if (entry.isDirectory()) walk(full, depth + 1);
+            else if (entry.isFile() && source.extensions.includes(extname(entry.name).toLowerCase())) files.push(full);
+        }
+    };
+    for (const path of paths) {
+        const full = resolve(path);
+        let stats;
+        try {
+            stats = statSync(full);
+        } catch {
+            throw new InputError(`No such file or folder: '${path}'.`);
+        }
+        if (stats.isDirectory()) {
+            const before = files.length;
+            walk(full, 0);
+            if (files.length === before) throw new InputError(`No ${source.extensions.join(' or ')} files in the folder '${path}'.`);
+        } else files.push(full);
+    }
+    return [...new Set(files)];
+}
+
+/** `dir/workspace.dsl` → `dir/workspace.arch`; a folder `dir/model/` → `dir/model/model.arch`. */
+function defaultOutput(paths: string[]): string {
+    const first = resolve(paths[0]);
+    try {
+        if (statSync(first).isDirectory()) return join(first, `${basename(first)}.arch`);
+    } catch {
+        // reported elsewhere
+    }
+    return join(dirname(first), `${basename(first, extname(first))}.arch`);
+}
+
+/** Runs `archway import`; resolves to the exit code. */
+export async function runImport(argv: readonly string[], io: CliIo): Promise<number> {
+    const args = parseArgs(argv, { output: 'string', force: 'boolean', help: 'boolean' });
+    if (args.flags.has('help')) {
+        io.stdout(IMPORT_USAGE + '\n');
+        return 0;
+    }
+    const [name, ...paths] = args.positionals;
+    if (!name) throw usage('Name the source to import from.');
+    const source = IMPORT_SOURCES[name];
+    if (!source) throw usage(`Unknown source '${name}'; use ${Object.keys(IMPORT_SOURCES).join(', ')}.`);
+    if (paths.length === 0) throw usage(`Name the ${name} file${source.single ? '' : 's'} to import.`);
+    const files = inputFiles(paths, source);
+    if (source.single && files.length !== 1) throw usage(`${name} imports one workspace file at a time (it reads the files it includes itself).`);
+
+    const output = args.options.output ?? defaultOutput(paths);
+    if (output !== '-' && existsSync(output) && !args.flags.has('force')) {
+        throw new InputError(`'${output}' exists; choose another file with -o, or add --force to replace it.`);
+    }
+    if (output !== '-' && files.some(file => resolve(file) === resolve(output))) throw new InputError(`'${output}' is an input; choose another output file.`);
+
+    const problems: ImportProblem[] = [];
+    const outcome = source.run(files, problems);
+    const all = [...problems, ...(outcome?.problems ?? [])];
+    for (const problem of all) {
+        const where = [problem.file, problem.line, problem.column].filter(part => part !== undefined).join(':');
+        io.stderr(`${where}: ${problem.message}\n`);
+    }
+    if (!outcome) {
+        io.stderr(`archway import: nothing could be read; no .arch file written.\n`);
+        return 2;
+    }
+    if (output === '-') io.stdout(outcome.text);
+    else {
+        try {
+            writeFileSync(output, outcome.text);
+        } catch (error) {
+            throw new InputError(`Cannot write '${output}': ${(error as NodeJS.ErrnoException).code ?? String(error)}.`);
+        }
+        const c = outcome.counts;
+        const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
+        io.stderr(`Wrote ${output}: ${plural(c.zones, 'zone')}, ${plural(c.components, 'component')}, ${plural(c.channels, 'channel')}, `
+            + `${plural(c.connections, 'connection')}, ${plural(c.views, 'view')}, ${plural(c.flows, 'flow')}; `
+            + `${plural(c.notes, '`// import:` note')} to review.\n`);
+    }
+    if (all.length > 0) {
+        io.stderr(`${plural2(all.length, 'problem')} in the input; the .arch file holds what could be read.\n`);
+        return 1;
+    }
+    return 0;
+}
+
+function plural2(n: number, word: string): string {
+    return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
