@@ -3,7 +3,7 @@
  * or relationship: the style shape, the source's kind name, tags, technology and title. Every
  * answer carries the reason, which the import writes as an `// import:` comment.
  */
-import type { ComponentKind } from '../../model/arch-model.js';
+import { COMPONENT_KINDS, type ComponentKind } from '../../model/arch-model.js';
 import type { ImportedElement, ImportedRelationship } from './imported-model.js';
 
 /** A kind and why. */
@@ -66,6 +66,9 @@ function quote(text: string): string {
 
 /** The Archway kind of a leaf element, and why. */
 export function inferKind(element: ImportedElement): KindGuess {
+    // A source kind named like an Archway kind (as in Archway's own LikeC4 export) says it outright.
+    const named = COMPONENT_KINDS.find(kind => kind === element.sourceKind.toLowerCase());
+    if (named) return { kind: named, reason: `kind '${named}' from its ${quote(element.sourceKind)} kind` };
     const shape = lower(element.shape).replace(/[^a-z]/g, '');
     if (shape && SHAPE_KINDS[shape]) {
         let kind = SHAPE_KINDS[shape];

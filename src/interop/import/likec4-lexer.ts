@@ -88,8 +88,14 @@ export function tokenizeLikeC4(text: string, file: string, problems: ImportProbl
                 value += text[j];
                 j++;
             }
-            if (!closed) problems.push({ file, line: startLine, column, message: `This string is never closed (${quote} is missing).` });
-            const stop = closed ? j + quote.length : j;
+            let stop = closed ? j + quote.length : j;
+            if (!closed) {
+                problems.push({ file, line: startLine, column, message: `This string is never closed (${quote} is missing).` });
+                // Read on after the line it starts on, so the rest of the file is not lost in it.
+                const end = text.indexOf('\n', i);
+                stop = end < 0 ? text.length : end;
+                value = text.slice(i + quote.length, stop);
+            }
             advanceLines(i, stop);
             tokens.push({ type: 'string', value, line: startLine, column, newline });
             newline = false;

@@ -100,7 +100,7 @@ class LikeC4Reader {
             if (token.type === 'id' && this.peek(1).value === '{') {
                 blocks.push({ name: token.value, start: this.pos });
                 this.pos += 1;
-                this.skipBlock();
+                this.skipBlock(true); // reported when the block is read
             } else if (token.type === 'id' && token.value === 'import') {
                 this.note('LikeC4 `import` statements (elements of other projects) are not followed.');
                 this.skipStatement();
@@ -153,14 +153,14 @@ class LikeC4Reader {
     }
 
     /** Skips a `{ … }` block starting at the current `{` (nested blocks included). */
-    private skipBlock(): void {
+    private skipBlock(quiet = false): void {
         if (!this.at('{')) return;
         const open = this.next();
         let depth = 1;
         while (depth > 0) {
             const token = this.next();
             if (token.type === 'eof') {
-                this.problem(open, 'This block is never closed (`}` is missing).');
+                if (!quiet) this.problem(open, 'This block is never closed (`}` is missing).');
                 return;
             }
             if (token.value === '{' && token.type === 'punct') depth++;
@@ -211,12 +211,13 @@ class LikeC4Reader {
         this.next();
     }
 
-    /** An optional `:` then a string. */
-    private stringValue(): string | undefined {
+    /** An optional `:` then a string, after the property word `name` (just read). */
+    private stringValue(name?: Token): string | undefined {
         if (this.at(':')) this.next();
         if (this.peek().type === 'string') return this.next().value;
-        this.problem(this.peek(), `Expected a string, found ${describe(this.peek())}.`);
-        this.skipStatement();
+        const at = name && this.peek().newline ? name : this.peek();
+        this.problem(at, name ? `'${name.value}' needs a string value, found ${describe(this.peek())}.` : `Expected a string, found ${describe(this.peek())}.`);
+        if (!this.peek().newline) this.skipStatement();
         return undefined;
     }
 
@@ -393,16 +394,17 @@ class LikeC4Reader {
     }
 
     private elementProperty(element: ImportedElement): void {
-        const name = this.next().value;
+        const token = this.next();
+        const name = token.value;
         switch (name) {
-            case 'title': element.title = this.stringValue() ?? element.title; return;
+            case 'title': element.title = this.stringValue(token) ?? element.title; return;
             case 'description':
             case 'summary': {
-                const value = this.stringValue();
+                const value = this.stringValue(token);
                 if (name === 'description' || element.description === undefined) element.description = value ?? element.description;
                 return;
             }
-            case 'technology': element.technology = this.stringValue() ?? element.technology; return;
+            case 'technology': element.technology = this.stringValue(token) ?? element.technology; return;
             case 'link': {
                 const link = restOfLine(this.text, this.peek());
                 if (link) element.metadata.push(['link', link]);
@@ -463,12 +465,12 @@ class LikeC4Reader {
             return true;
         }
         const targetToken = this.peek();
-        const targetPath = this.fqn();
-        if (!targetPath) {
-            this.problem(targetToken, `Expected the relationship's target, found ${describe(targetToken)}.`);
-            this.skipStatement();
+        if (targetToken.newline || targetToken.type !== 'id') {
+            this.problem(targetToken.newline ? arrow : targetToken, `This relationship names no target${targetToken.newline ? ' on its line' : `; found ${describe(targetToken)}`}.`);
+            if (!targetToken.newline) this.skipStatement();
             return true;
         }
+        const targetPath = this.fqn()!;
         const target: PendingRef = { path: targetPath, scope, position: this.position(targetToken) };
         const strings: string[] = [];
         while (this.peek().type === 'string' && !this.peek().newline) strings.push(this.next().value);
