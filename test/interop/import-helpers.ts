@@ -9,7 +9,7 @@ import { MODEL_PROBLEMS } from '../../src/rules/model/model-problems.js';
 import { loadText } from '../helpers.js';
 
 /** Codes that mean the generated text is wrong, not the architecture. */
-const TEXT_PROBLEMS = new Set([...MODEL_PROBLEMS.map(problem => problem.id), 'unknown-kind', 'flow-step-not-in-topology']);
+const TEXT_PROBLEMS = new Set([...MODEL_PROBLEMS.map(problem => problem.meta.id), 'unknown-kind', 'flow-step-not-in-topology']);
 
 /** Loads imported text with the real language services; fails on any problem of the text itself. */
 export async function checkImported(text: string, name = 'imported.arch'): Promise<ArchModel> {

@@ -104,6 +104,8 @@ describe('archway import likec4', () => {
             expect(back.problems, file).toEqual([]);
             const imported = await checkImported(back.text);
             expect(imported.components.map(c => c.label ?? c.id).sort(), file).toEqual(model.components.map(c => c.label ?? c.id).sort());
+            expect(imported.components.map(c => c.id).sort(), file).toEqual(model.components.map(c => c.id).sort());
+            expect(imported.channels.map(c => c.id).sort(), file).toEqual(model.channels.map(c => c.id).sort());
             expect(imported.components.map(c => c.kind).sort(), file).toEqual(model.components.map(c => c.kind).sort());
             expect(imported.channels.length, file).toBe(model.channels.length);
             const drawn = model.connections.filter(c => model.elements.get(c.source)?.type !== 'zone' && model.elements.get(c.target)?.type !== 'zone');

@@ -62,6 +62,15 @@ function dedent(text: string): string {
     return lines.map(line => line.slice(Number.isFinite(indent) ? indent : 0).trimEnd()).join('\n');
 }
 
+/** Metadata Archway's own exports write: the original id (used for the name) and kind. */
+const ARCHWAY_KEYS = new Set(['archway.id', 'archway_id', 'archway.kind']);
+
+/** The name an element's Archway id is made from: the id Archway's export kept, else its own name. */
+function baseName(element: ImportedElement): string {
+    const kept = element.metadata.find(([key]) => key === 'archway.id' || key === 'archway_id')?.[1];
+    return kept ? kept.slice(kept.lastIndexOf('.') + 1) : element.name;
+}
+
 const CHANNEL_WORDS = /\b(queue|topic|channel|stream|subject|exchange)\b/i;
 
 function isChannelLike(element: ImportedElement): boolean {
@@ -143,17 +152,19 @@ export function importedToArch(model: ImportedModel, source: string): ArchImport
         if (role.type === 'channel') {
             let names = channelNames.get(role.broker);
             if (!names) channelNames.set(role.broker, names = new IdMap(archId));
-            return `${ref(role.broker)}.${names.get(key, element.name)}`;
+            return `${ref(role.broker)}.${names.get(key, baseName(element))}`;
         }
-        return ids.get(key, element.name);
+        return ids.get(key, baseName(element));
     };
     // Ids in source order, parents first, so the same input always gives the same ids; a
     // component standing for a zone's element takes the element's name, the zone `<name>_zone`.
-    for (const key of elements.keys()) {
+    // Groupings have only a title: their ids come last, so they never take an element's name.
+    const order = [...elements.values()].sort((a, b) => Number(a.isGroup) - Number(b.isGroup)).map(element => element.key);
+    for (const key of order) {
         const rep = reps.get(key);
         if (rep) {
             ref(rep.key);
-            ids.get(key, `${elements.get(key)!.name}_zone`);
+            ids.get(key, `${baseName(elements.get(key)!)}_zone`);
         }
         ref(key);
     }
@@ -176,17 +187,18 @@ export function importedToArch(model: ImportedModel, source: string): ArchImport
     const properties = (element: ImportedElement, indent: string, role: Role): string[] => {
         const body: string[] = [];
         if (element.description) body.push(`${indent}description: ${archString(dedent(element.description))}`);
-        if (element.technology && role.type !== 'zone') body.push(`${indent}technology: ${archString(element.technology)}`);
+        if (element.technology && role.type === 'component') body.push(`${indent}technology: ${archString(element.technology)}`);
         if (element.tags.length > 0 && role.type === 'component') body.push(`${indent}tags: [${element.tags.map(archString).join(', ')}]`);
         for (const [key, value] of element.metadata) {
+            if (ARCHWAY_KEYS.has(key)) continue;
             if (key.toLowerCase() === 'owner' && role.type === 'component') body.push(`${indent}owner: ${archString(value)}`);
             else {
                 body.push(indent + comment(`${key} = ${JSON.stringify(value)} (no Archway property for it)`));
                 counts.notes++;
             }
         }
-        if (role.type === 'zone' && element.technology) {
-            body.push(indent + comment(`technology ${JSON.stringify(element.technology)} (a zone has none)`));
+        if (role.type !== 'component' && element.technology) {
+            body.push(indent + comment(`technology ${JSON.stringify(element.technology)} (a ${role.type} has none)`));
             counts.notes++;
         }
         return body;
@@ -322,11 +334,23 @@ function writeViews(
         const drawable = (key: string): boolean => roles.get(key)?.type === 'component' || roles.get(key)?.type === 'channel';
         const end = (key: string): string | undefined => (drawable(key) ? key : reps.get(key)?.key);
         for (const step of flow.steps) {
-            const source = end(step.source);
-            const target = end(step.target);
+            let source = end(step.source);
+            let target = end(step.target);
             if (source === undefined || target === undefined) {
                 note('', `flow '${flow.key}': left out the step '${step.source} -> ${step.target}': an end is a zone or unknown.`);
                 continue;
+            }
+            if (!styles.has(`${ref(source)} ${ref(target)}`)) {
+                // A step between containers stands for a relationship between their parts (a broker's channel, a component).
+                const sources = subtree(elements.get(step.source)!);
+                const targets = subtree(elements.get(step.target)!);
+                const inner = model.relationships.find(r => sources.has(r.source) && targets.has(r.target) && end(r.source) !== undefined && end(r.target) !== undefined
+                    && styles.has(`${ref(end(r.source)!)} ${ref(end(r.target)!)}`));
+                if (inner) {
+                    note('', `flow '${flow.key}': the step '${step.source} -> ${step.target}' follows the relationship '${inner.source} -> ${inner.target}'.`);
+                    source = end(inner.source)!;
+                    target = end(inner.target)!;
+                }
             }
             const from = ref(source);
             const to = ref(target);
