@@ -5,7 +5,7 @@
  */
 import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { extname, join, resolve } from 'node:path';
-import { URI, type LangiumDocument } from 'langium';
+import { URI, type LangiumDocument, type LangiumSharedCoreServices } from 'langium';
 import { NodeFileSystem } from 'langium/node';
 import { importedUris } from '../language/archway-imports.js';
 import { MAX_FILE_BYTES } from '../language/archway-limits.js';
@@ -131,11 +131,16 @@ function importStatusOnDisk(uri: string): ImportStatus {
 export interface LoadOptions {
     /** An explicit `archway.json` for every file (`--config`); otherwise each model finds its own. */
     configFile?: string;
+    /**
+     * Creates the services (default: the check services). The MCP server passes the full
+     * language services when it needs their code actions.
+     */
+    createServices?: () => { shared: LangiumSharedCoreServices; Archway: ArchwayCheckServices };
 }
 
 /** Loads the files (and, transitively, what they import) and builds them with validation. */
 export async function loadWorkspace(files: readonly string[], options: LoadOptions = {}): Promise<LoadedWorkspace> {
-    const { shared, Archway } = createArchwayCheckServices(NodeFileSystem);
+    const { shared, Archway } = options.createServices?.() ?? createArchwayCheckServices(NodeFileSystem);
     if (options.configFile) Archway.archway.RuleConfiguration.explicitFile = resolve(options.configFile);
     const langiumDocuments = shared.workspace.LangiumDocuments;
     const factory = shared.workspace.LangiumDocumentFactory;

@@ -1,7 +1,26 @@
-/** `archway mcp [--root DIR]`: placeholder until the MCP server lands in this branch. */
-import type { CliIo } from './args.js';
+/**
+ * `archway mcp [--root DIR]`: serves Archway's tools over the Model Context Protocol on
+ * stdin/stdout, rooted at DIR (default: the working directory). Runs until the client closes
+ * stdin. Everything the server says outside the protocol goes to stderr.
+ */
+import { existsSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { serveMcp } from '../mcp/server.js';
+import { parseArgs, type CliIo, UsageError } from './args.js';
 
-export async function runMcp(_argv: readonly string[], io: CliIo): Promise<number> {
-    io.stderr('archway mcp: not built yet.\n');
-    return 2;
+export const MCP_USAGE = 'Usage: archway mcp [--root DIR]   (speaks MCP on stdin/stdout; see docs/agents.md)';
+
+/** Runs `archway mcp`; resolves to the exit code when the client disconnects. */
+export async function runMcp(argv: readonly string[], io: CliIo): Promise<number> {
+    const args = parseArgs(argv, { root: 'string', help: 'boolean' });
+    if (args.flags.has('help')) {
+        io.stdout(MCP_USAGE + '\n');
+        return 0;
+    }
+    if (args.positionals.length > 0) throw new UsageError(`Unexpected argument '${args.positionals[0]}'.\n${MCP_USAGE}`);
+    const root = resolve(args.options.root ?? process.cwd());
+    if (!existsSync(root) || !statSync(root).isDirectory()) throw new UsageError(`--root: '${args.options.root}' is not a folder.\n${MCP_USAGE}`);
+    io.stderr(`archway mcp: serving ${root} over stdio\n`);
+    await serveMcp(root);
+    return 0;
 }
