@@ -10,7 +10,8 @@
  */
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join, relative, resolve } from 'node:path';
-import { importLikeC4, importStructurizr, type ImportOutcome, type ImportProblem, type SourceFile } from '../interop/import/index.js';
+import type { ImportProblem, SourceFile } from '../interop/import/index.js';
+import { IMPORT_SOURCES, importSource, type ImportSource } from '../interop/import/sources.js';
 import { parseArgs, type CliIo, UsageError } from './args.js';
 
 /** A path the user gave that could not be used (exit 2). Matched by name in `main.ts`. */
@@ -21,53 +22,9 @@ class InputError extends Error {
 /** Input files larger than this are not read. */
 export const MAX_IMPORT_FILE_BYTES = 10 * 1024 * 1024;
 
-/** One import source: what it reads and how. */
-export interface ImportSource {
-    /** One line for the usage text. */
-    summary: string;
-    /** Extensions of the files it reads when given a folder. */
-    extensions: readonly string[];
-    /** True when it reads exactly one file (which may include others). */
-    single: boolean;
-    run(files: string[], problems: ImportProblem[]): ImportOutcome | undefined;
-}
-
-/** Sources by name. Other sources (deployment files) register here too. */
-export const IMPORT_SOURCES: Record<string, ImportSource> = {
-    likec4: {
-        summary: 'LikeC4 model files (.c4, .likec4) or folders: one model, as in a LikeC4 workspace',
-        extensions: ['.c4', '.likec4'],
-        single: false,
-        run(files, problems) {
-            const sources = files.map(file => readSource(file, problems)).filter((s): s is SourceFile => s !== undefined);
-            if (sources.length === 0) return undefined;
-            return importLikeC4(sources, sources.map(s => displayName(s.file)).join(', '));
-        },
-    },
-    structurizr: {
-        summary: 'a Structurizr DSL workspace (workspace.dsl); its local !include files are read too',
-        extensions: ['.dsl'],
-        single: true,
-        run(files, problems) {
-            const source = readSource(files[0], problems);
-            if (!source) return undefined;
-            const load = (path: string, from: string): SourceFile | undefined => {
-                const target = resolve(dirname(from), path);
-                try {
-                    if (!statSync(target).isFile()) return undefined;
-                } catch {
-                    return undefined;
-                }
-                return readSource(target, problems);
-            };
-            return importStructurizr(source, displayName(source.file), load);
-        },
-    },
-};
-
 export const IMPORT_USAGE = `Usage: archway import <source> <files…> [-o OUT] [--force]
 Sources:
-${Object.entries(IMPORT_SOURCES).map(([name, source]) => `  ${name.padEnd(12)} ${source.summary}`).join('\n')}`;
+${IMPORT_SOURCES.map(source => `  ${source.name.padEnd(12)} ${source.summary}`).join('\n')}`;
 
 function usage(message: string): UsageError {
     return new UsageError(`${message}\n${IMPORT_USAGE}`);
@@ -153,8 +110,8 @@ export async function runImport(argv: readonly string[], io: CliIo): Promise<num
     }
     const [name, ...paths] = args.positionals;
     if (!name) throw usage('Name the source to import from.');
-    const source = IMPORT_SOURCES[name];
-    if (!source) throw usage(`Unknown source '${name}'; use ${Object.keys(IMPORT_SOURCES).join(', ')}.`);
+    const source = importSource(name);
+    if (!source) throw usage(`Unknown source '${name}'; use ${IMPORT_SOURCES.map(s => s.name).join(', ')}.`);
     if (paths.length === 0) throw usage(`Name the ${name} file${source.single ? '' : 's'} to import.`);
     const files = inputFiles(paths, source);
     if (source.single && files.length !== 1) throw usage(`${name} imports one workspace file at a time (it reads the files it includes itself).`);
@@ -166,7 +123,18 @@ export async function runImport(argv: readonly string[], io: CliIo): Promise<num
     if (output !== '-' && files.some(file => resolve(file) === resolve(output))) throw new InputError(`'${output}' is an input; choose another output file.`);
 
     const problems: ImportProblem[] = [];
-    const outcome = source.run(files, problems);
+    const read = (path: string, from?: string): SourceFile | undefined => {
+        const file = from === undefined ? path : resolve(dirname(resolve(from)), path);
+        if (from !== undefined) {
+            try {
+                if (!statSync(file).isFile()) return undefined;
+            } catch {
+                return undefined; // the reader reports the include it could not read
+            }
+        }
+        return readSource(file, problems);
+    };
+    const outcome = source.run(files, read);
     const all = [...problems, ...(outcome?.problems ?? [])];
     for (const problem of all) {
         const where = [problem.file, problem.line, problem.column].filter(part => part !== undefined).join(':');

@@ -10,6 +10,7 @@ import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { z } from 'zod';
+import { IMPORT_SOURCES } from '../interop/import/sources.js';
 import { RootedPaths, ToolError } from './rooted-paths.js';
 import { check, describeModel, explainRule, EXPORT_FORMATS, exportModel, importModel, quickFixes } from './tools.js';
 
@@ -106,7 +107,8 @@ export function createArchwayMcpServer(root: string): McpServer {
         description: 'Turns a LikeC4 model (.c4 files or folders) or a Structurizr DSL workspace into .arch text, with `// import:` comments on every guess. '
             + 'Returns the text, counts and any problems (file, line); writes it only when `output` is given.',
         inputSchema: {
-            source: z.enum(['likec4', 'structurizr']).describe('The tool the model comes from.'),
+            source: z.enum(IMPORT_SOURCES.map(source => source.name) as [string, ...string[]]).describe(
+                `The tool the model comes from: ${IMPORT_SOURCES.map(source => `${source.name} (${source.summary})`).join('; ')}.`),
             paths: z.array(path('A file or folder')).min(1).describe('Input files or folders, relative to the workspace root.'),
             output: path('An .arch file to write').optional(),
             overwrite: z.boolean().optional().describe('Replace `output` when it exists (default false).'),

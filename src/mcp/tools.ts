@@ -13,7 +13,8 @@ import type { CodeAction, Diagnostic } from 'vscode-languageserver-types';
 import { DiagramError, disposeLayout, renderDiagram } from '../diagram/index.js';
 import { discoverArchFiles, InputError, loadWorkspace, type LoadedWorkspace } from '../cli/load-workspace.js';
 import { exportInterop, isInteropFormat } from '../interop/export/index.js';
-import { importLikeC4, importStructurizr, type ImportOutcome, type SourceFile } from '../interop/import/index.js';
+import type { ImportProblem, SourceFile } from '../interop/import/index.js';
+import { IMPORT_SOURCES, importSource } from '../interop/import/sources.js';
 import { ruleDocsUrl } from '../lsp/diagnostics.js';
 import { createArchwayServices } from '../lsp/archway-services.js';
 import type { ArchModel, PropertyValue } from '../model/arch-model.js';
@@ -226,29 +227,26 @@ function readSource(paths: RootedPaths, path: string): SourceFile {
 }
 
 /** `archway_import`: another tool's model as `.arch` text, written to `output` when given. */
-export function importModel(paths: RootedPaths, input: { source: 'likec4' | 'structurizr'; paths: string[]; output?: string; overwrite?: boolean }) {
-    let outcome: ImportOutcome;
-    if (input.source === 'structurizr') {
-        if (input.paths.length !== 1) throw new ToolError('structurizr imports one workspace file at a time (it reads the files it includes itself).');
-        const main = readSource(paths, input.paths[0]);
-        const load = (include: string, from: string): SourceFile | undefined => {
-            try {
-                return readSource(paths, resolve(dirname(resolve(paths.root, from)), include));
-            } catch {
-                return undefined;
-            }
-        };
-        outcome = importStructurizr(main, main.file, load);
-    } else {
-        const files = input.paths.flatMap(path => {
-            const real = paths.existing(path);
-            if (statSync(real).isDirectory()) return discoverByExtension(real, ['.c4', '.likec4']);
-            return [real];
-        });
-        if (files.length === 0) throw new ToolError('No .c4 or .likec4 files in the paths given.');
-        const sources = files.map(file => readSource(paths, file));
-        outcome = importLikeC4(sources, sources.map(s => s.file).join(', '));
-    }
+export function importModel(paths: RootedPaths, input: { source: string; paths: string[]; output?: string; overwrite?: boolean }) {
+    const source = importSource(input.source);
+    if (!source) throw new ToolError(`Unknown source '${input.source}'; use ${IMPORT_SOURCES.map(s => s.name).join(', ')}.`);
+    const files = input.paths.flatMap(path => {
+        const real = paths.existing(path);
+        return statSync(real).isDirectory() ? discoverByExtension(real, source.extensions) : [real];
+    });
+    if (files.length === 0) throw new ToolError(`No ${source.extensions.join(' or ')} files in the paths given.`);
+    if (source.single && files.length !== 1) throw new ToolError(`${source.name} imports one file at a time (it reads the files it includes itself).`);
+    const problems: ImportProblem[] = [];
+    const read = (path: string, from?: string): SourceFile | undefined => {
+        try {
+            return readSource(paths, from === undefined ? path : resolve(dirname(resolve(paths.root, from)), path));
+        } catch (error) {
+            if (from === undefined) throw error;
+            return undefined; // the reader reports the include it could not read
+        }
+    };
+    const outcome = source.run(files, read);
+    if (!outcome) throw new ToolError('Nothing could be read.');
     let written: string | undefined;
     if (input.output !== undefined) {
         if (extname(input.output) !== '.arch') throw new ToolError(`The output '${input.output}' must be an .arch file.`);
@@ -257,10 +255,10 @@ export function importModel(paths: RootedPaths, input: { source: 'likec4' | 'str
         writeFileSync(target, outcome.text);
         written = paths.display(target);
     }
-    return { written: written ?? null, counts: outcome.counts, problems: outcome.problems, arch: outcome.text };
+    return { written: written ?? null, counts: outcome.counts, problems: [...problems, ...outcome.problems], arch: outcome.text };
 }
 
-function discoverByExtension(dir: string, extensions: string[]): string[] {
+function discoverByExtension(dir: string, extensions: readonly string[]): string[] {
     const found: string[] = [];
     const walk = (folder: string, depth: number): void => {
         if (depth > 16) return;

@@ -75,9 +75,13 @@ describe('archway export to other tools', () => {
         expect(existsSync(join(dir, 'shop.nope.drawio'))).toBe(false);
     });
 
-    it('keeps the exporters out of the bundle `archway check` loads', () => {
+    it('keeps the exporters, importers and the MCP server out of the bundle `archway check` loads', () => {
         const check = readFileSync(join(ROOT, 'out/cli/main.cjs'), 'utf8');
-        for (const name of ['modelToLikeC4', 'modelToStructurizr', 'diagramToMermaid', 'diagramToDrawio', 'modelToD2']) expect(check).not.toContain(name);
+        for (const name of ['modelToLikeC4', 'modelToStructurizr', 'diagramToMermaid', 'diagramToDrawio', 'modelToD2', 'readLikeC4', 'readStructurizr', 'createArchwayMcpServer']) {
+            expect(check).not.toContain(name);
+        }
         expect(readFileSync(join(ROOT, 'out/cli/export.cjs'), 'utf8')).toContain('modelToLikeC4');
+        expect(readFileSync(join(ROOT, 'out/cli/import.cjs'), 'utf8')).toContain('readStructurizr');
+        expect(readFileSync(join(ROOT, 'out/cli/mcp.cjs'), 'utf8')).toContain('createArchwayMcpServer');
     });
 });
