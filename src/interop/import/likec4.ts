@@ -85,6 +85,8 @@ class LikeC4Reader {
 
     private tokens: Token[] = [];
     private pos = 0;
+    /** How many `block()`s are open (0 at the top level). */
+    private depth = 0;
     private file = '';
     private text = '';
 
@@ -168,7 +170,11 @@ class LikeC4Reader {
         }
     }
 
-    /** Skips to the end of the current statement: the next line, past any block it opens. */
+    /**
+     * Skips to the end of the current statement: the next line, past any block it opens; stops
+     * before a `}` that closes the enclosing block. Always moves on by at least one token,
+     * except at such a `}` inside a block (the caller closes the block there).
+     */
     private skipStatement(): void {
         const start = this.pos;
         while (this.peek().type !== 'eof') {
@@ -178,7 +184,10 @@ class LikeC4Reader {
                 this.skipBlock();
                 continue;
             }
-            if (token.type === 'punct' && token.value === '}') return;
+            if (token.type === 'punct' && token.value === '}') {
+                if (this.pos === start && this.depth === 0) this.next(); // a stray `}` at the top level
+                return;
+            }
             this.next();
         }
     }
@@ -191,6 +200,15 @@ class LikeC4Reader {
             return;
         }
         const open = this.next();
+        this.depth++;
+        try {
+            this.blockBody(open, statement);
+        } finally {
+            this.depth--;
+        }
+    }
+
+    private blockBody(open: Token, statement: () => boolean): void {
         while (!this.at('}')) {
             if (this.peek().type === 'eof') {
                 this.problem(open, 'This block is never closed (`}` is missing).');
@@ -206,7 +224,7 @@ class LikeC4Reader {
                 this.problem(token, `Cannot read ${describe(token)} here.`);
                 this.skipStatement();
             }
-            if (this.pos === before) this.next(); // never loop on the same token
+            if (this.pos === before && !this.at('}')) this.next(); // never loop on the same token
         }
         this.next();
     }
