@@ -1,15 +1,17 @@
 /**
- * `archway import <source> <files…> [-o OUT] [--force]`: turns another tool's model into an
- * `.arch` file, so a team can run Archway's checks on the model it already has. Sources are
- * looked up by name and loaded when used; each reads its inputs and returns `.arch` text and
- * the problems it met (file, line, message). What could be read is written even when some
- * input could not; then the exit code is 1. Exit 2 on bad usage or when nothing was readable.
- *
- * Without `-o` the output goes next to the first input (`workspace.dsl` → `workspace.arch`);
- * `-o -` writes to stdout. An existing file is never overwritten without `--force`.
+ * `archway import <source> <files…> [-o OUT.arch] [--force]`: turns another tool's model into
+ * `.arch` text, so a team can run Archway's checks on the model it already has. The text goes
+ * to stdout, or to `-o FILE` (written atomically; an existing file only with `--force`), in the
+ * canonical layout of `archway format`. Sources come from one registry (the MCP server's
+ * `archway_import` uses it too); each reads its inputs and reports problems with file and
+ * line. What could be read is written even when some input could not: exit 1 then; exit 2 on
+ * bad usage or when nothing was readable.
  */
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join, relative, resolve } from 'node:path';
+import { EmptyFileSystem } from 'langium';
+import { createArchwayServices } from '../lsp/archway-services.js';
+import { formatArchText } from '../lsp/archway-formatter.js';
 import type { ImportProblem, SourceFile } from '../interop/import/index.js';
 import { IMPORT_SOURCES, importSource, type ImportSource } from '../interop/import/sources.js';
 import { parseArgs, type CliIo, UsageError } from './args.js';
@@ -22,7 +24,7 @@ class InputError extends Error {
 /** Input files larger than this are not read. */
 export const MAX_IMPORT_FILE_BYTES = 10 * 1024 * 1024;
 
-export const IMPORT_USAGE = `Usage: archway import <source> <files…> [-o OUT] [--force]
+export const IMPORT_USAGE = `Usage: archway import <source> <files…> [-o OUT.arch] [--force]   (the model goes to stdout without -o)
 Sources:
 ${IMPORT_SOURCES.map(source => `  ${source.name.padEnd(12)} ${source.summary}`).join('\n')}`;
 
@@ -90,15 +92,24 @@ function inputFiles(paths: string[], source: ImportSource): string[] {
     return [...new Set(files)];
 }
 
-/** `dir/workspace.dsl` → `dir/workspace.arch`; a folder `dir/model/` → `dir/model/model.arch`. */
-function defaultOutput(paths: string[]): string {
-    const first = resolve(paths[0]);
+/** Writes through a temporary file, so an interrupted write never leaves half a model. */
+function writeAtomically(path: string, text: string): void {
+    const temp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
     try {
-        if (statSync(first).isDirectory()) return join(first, `${basename(first)}.arch`);
-    } catch {
-        // reported elsewhere
+        writeFileSync(temp, text, 'utf8');
+        renameSync(temp, path);
+    } catch (error) {
+        rmSync(temp, { force: true });
+        throw new InputError(`Cannot write '${path}': ${(error as NodeJS.ErrnoException).code ?? String(error)}.`);
     }
-    return join(dirname(first), `${basename(first, extname(first))}.arch`);
+}
+
+/** Imported text in `archway format`'s layout; throws when it would not parse (a bug in the importer). */
+export function formatImported(text: string): string {
+    const { Archway } = createArchwayServices(EmptyFileSystem);
+    const result = formatArchText(text, Archway);
+    if (result.syntaxErrors) throw new Error('the imported model does not parse; this is a bug in archway import.');
+    return result.text.endsWith('\n') ? result.text : `${result.text}\n`;
 }
 
 /** Runs `archway import`; resolves to the exit code. */
@@ -116,11 +127,9 @@ export async function runImport(argv: readonly string[], io: CliIo): Promise<num
     const files = inputFiles(paths, source);
     if (source.single && files.length !== 1) throw usage(`${name} imports one workspace file at a time (it reads the files it includes itself).`);
 
-    const output = args.options.output ?? defaultOutput(paths);
-    if (output !== '-' && existsSync(output) && !args.flags.has('force')) {
-        throw new InputError(`'${output}' exists; choose another file with -o, or add --force to replace it.`);
-    }
-    if (output !== '-' && files.some(file => resolve(file) === resolve(output))) throw new InputError(`'${output}' is an input; choose another output file.`);
+    const output = args.options.output === '-' ? undefined : args.options.output;
+    if (output !== undefined && existsSync(output) && !args.flags.has('force')) throw new InputError(`'${output}' exists; use --force to overwrite it.`);
+    if (output !== undefined && files.some(file => resolve(file) === resolve(output))) throw new InputError(`'${output}' is an input; choose another output file.`);
 
     const problems: ImportProblem[] = [];
     const read = (path: string, from?: string): SourceFile | undefined => {
@@ -141,29 +150,23 @@ export async function runImport(argv: readonly string[], io: CliIo): Promise<num
         io.stderr(`${where}: ${problem.message}\n`);
     }
     if (!outcome) {
-        io.stderr(`archway import: nothing could be read; no .arch file written.\n`);
+        io.stderr('Nothing could be imported.\n');
         return 2;
     }
-    if (output === '-') io.stdout(outcome.text);
-    else {
-        try {
-            writeFileSync(output, outcome.text);
-        } catch (error) {
-            throw new InputError(`Cannot write '${output}': ${(error as NodeJS.ErrnoException).code ?? String(error)}.`);
-        }
-        const c = outcome.counts;
-        const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
-        io.stderr(`Wrote ${output}: ${plural(c.zones, 'zone')}, ${plural(c.components, 'component')}, ${plural(c.channels, 'channel')}, `
-            + `${plural(c.connections, 'connection')}, ${plural(c.views, 'view')}, ${plural(c.flows, 'flow')}; `
-            + `${plural(c.notes, '`// import:` note')} to review.\n`);
-    }
+    const text = formatImported(outcome.text);
+    if (output === undefined) io.stdout(text);
+    else writeAtomically(output, text);
+    const c = outcome.counts;
+    io.stderr(`Imported ${plural(c.zones, 'zone')}, ${plural(c.components, 'component')}, ${plural(c.channels, 'channel')}, `
+        + `${plural(c.connections, 'connection')}, ${plural(c.views, 'view')} and ${plural(c.flows, 'flow')}${output ? ` into ${output}` : ''}; `
+        + `${plural(c.notes, '`// import:` note')} to review.\n`);
     if (all.length > 0) {
-        io.stderr(`${plural2(all.length, 'problem')} in the input; the .arch file holds what could be read.\n`);
+        io.stderr(`${plural(all.length, 'problem')} in the input; the model holds what could be read.\n`);
         return 1;
     }
     return 0;
 }
 
-function plural2(n: number, word: string): string {
+function plural(n: number, word: string): string {
     return `${n} ${word}${n === 1 ? '' : 's'}`;
 }

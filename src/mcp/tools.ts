@@ -12,6 +12,7 @@ import { NodeFileSystem } from 'langium/node';
 import type { CodeAction, Diagnostic } from 'vscode-languageserver-types';
 import { DiagramError, disposeLayout, renderDiagram } from '../diagram/index.js';
 import { discoverArchFiles, InputError, loadWorkspace, type LoadedWorkspace } from '../cli/load-workspace.js';
+import { formatImported } from '../cli/import.js';
 import { exportInterop, isInteropFormat } from '../interop/export/index.js';
 import type { ImportProblem, SourceFile } from '../interop/import/index.js';
 import { IMPORT_SOURCES, importSource } from '../interop/import/sources.js';
@@ -247,15 +248,16 @@ export function importModel(paths: RootedPaths, input: { source: string; paths: 
     };
     const outcome = source.run(files, read);
     if (!outcome) throw new ToolError('Nothing could be read.');
+    const text = formatImported(outcome.text);
     let written: string | undefined;
     if (input.output !== undefined) {
         if (extname(input.output) !== '.arch') throw new ToolError(`The output '${input.output}' must be an .arch file.`);
         const target = paths.writable(input.output);
         if (existsSync(target) && !input.overwrite) throw new ToolError(`'${input.output}' exists; pass overwrite: true to replace it, or choose another output.`);
-        writeFileSync(target, outcome.text);
+        writeFileSync(target, text);
         written = paths.display(target);
     }
-    return { written: written ?? null, counts: outcome.counts, problems: [...problems, ...outcome.problems], arch: outcome.text };
+    return { written: written ?? null, counts: outcome.counts, problems: [...problems, ...outcome.problems], arch: text };
 }
 
 function discoverByExtension(dir: string, extensions: readonly string[]): string[] {

@@ -1,7 +1,8 @@
 /**
- * `archway import likec4|structurizr`: where it writes, what it says, that it never overwrites
- * without --force, problems with file and line (exit 1, the rest written), usage errors (exit 2)
- * — the CLI's `main` in-process — and, through the built CLI, that the result checks and exports.
+ * `archway import likec4|structurizr`: stdout or `-o`, the summary, never overwriting without
+ * --force, the canonical layout, problems with file and line (exit 1, the rest written), usage
+ * errors (exit 2) — the CLI's `main` in-process — and, through the built CLI, that the result
+ * checks and exports.
  */
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -29,10 +30,13 @@ describe('archway import (CLI)', () => {
     });
     afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-    it('imports a Structurizr workspace next to it, and the result checks and exports (built CLI)', () => {
-        const result = spawnArchway(['import', 'structurizr', 'pharmacy/workspace.dsl'], dir);
-        expect(result.stderr).toContain(`Wrote ${join(dir, 'pharmacy/workspace.arch')}: 5 zones, 17 components, 0 channels, 21 connections, 4 views, 1 flow;`);
+    it('imports a Structurizr workspace into a file, and the result checks and exports (built CLI)', () => {
+        const result = spawnArchway(['import', 'structurizr', 'pharmacy/workspace.dsl', '-o', 'pharmacy/workspace.arch'], dir);
+        expect(result.stderr).toContain('Imported 5 zones, 17 components, 0 channels, 21 connections, 4 views and 1 flow into pharmacy/workspace.arch;');
         expect(result.status).toBe(0);
+        expect(result.stdout).toBe('');
+        // Already in the canonical layout.
+        expect(spawnArchway(['format', '--check', 'pharmacy/workspace.arch'], dir).status).toBe(0);
         const check = spawnArchway(['check', 'pharmacy/workspace.arch', '--format', 'json'], dir);
         const report = JSON.parse(check.stdout) as { diagnostics: { code: string; severity: string }[] };
         expect(report.diagnostics.length).toBeGreaterThan(0); // Archway has things to say about it
@@ -43,32 +47,33 @@ describe('archway import (CLI)', () => {
     });
 
     it('imports a LikeC4 folder (every .c4 file in it) and never overwrites without --force', async () => {
-        const first = await archway(['import', 'likec4', 'food'], dir);
-        expect(first.status).toBe(0);
         const out = join(dir, 'food/food.arch');
+        const first = await archway(['import', 'likec4', 'food', '-o', 'food/food.arch'], dir);
+        expect(first.status).toBe(0);
         expect(readFileSync(out, 'utf8')).toMatch(/^\s*broker events "Event Bus" \{$/m);
         writeFileSync(out, '// my edits\n');
-        const again = await archway(['import', 'likec4', 'food'], dir);
+        const again = await archway(['import', 'likec4', 'food', '-o', 'food/food.arch'], dir);
         expect(again.status).toBe(2);
-        expect(again.stderr).toContain(`'${out}' exists; choose another file with -o, or add --force to replace it.`);
+        expect(again.stderr).toContain(`'${out}' exists; use --force to overwrite it.`);
         expect(readFileSync(out, 'utf8')).toBe('// my edits\n');
-        expect((await archway(['import', 'likec4', 'food', '--force'], dir)).status).toBe(0);
+        expect((await archway(['import', 'likec4', 'food', '-o', 'food/food.arch', '--force'], dir)).status).toBe(0);
         expect(readFileSync(out, 'utf8')).toContain('// Imported by Archway from');
     });
 
-    it('writes to stdout with -o -', async () => {
-        const result = await archway(['import', 'likec4', 'food/_spec.c4', 'food/model.c4', 'food/dispatch.c4', 'food/views.c4', '-o', '-'], dir);
+    it('writes to stdout without -o (or with -o -)', async () => {
+        const result = await archway(['import', 'likec4', 'food/_spec.c4', 'food/dispatch.c4', 'food/model.c4', 'food/views.c4'], dir);
         expect(result.status).toBe(0);
         expect(result.stdout).toMatch(/^zone delivery "Food Delivery Platform" \{$/m);
+        expect((await archway(['import', 'likec4', 'food', '-o', '-'], dir)).stdout).toBe(result.stdout);
     });
 
     it('reports unreadable input with file and line, writes the rest and exits 1', async () => {
         writeFileSync(join(dir, 'bad.dsl'), 'workspace {\n  model {\n    a = softwareSystem "A"\n    b = softwareSystem\n    a -> c "calls"\n  }\n}\n');
-        const result = await archway(['import', 'structurizr', 'bad.dsl'], dir);
+        const result = await archway(['import', 'structurizr', 'bad.dsl', '-o', 'bad.arch'], dir);
         expect(result.status).toBe(1);
         expect(result.stderr).toContain(`${join(dir, 'bad.dsl')}:4: Cannot read 'b = softwareSystem' here.`);
         expect(result.stderr).toContain(`${join(dir, 'bad.dsl')}:5: Cannot find the element 'c'.`);
-        expect(result.stderr).toContain('2 problems in the input; the .arch file holds what could be read.');
+        expect(result.stderr).toContain('2 problems in the input; the model holds what could be read.');
         expect(readFileSync(join(dir, 'bad.arch'), 'utf8')).toMatch(/^external a "A"$/m);
     });
 
@@ -89,6 +94,7 @@ describe('archway import (CLI)', () => {
         const binary = await archway(['import', 'structurizr', 'binary.dsl', '-o', '-'], dir);
         expect(binary.status).toBe(2);
         expect(binary.stderr).toContain(`${join(dir, 'binary.dsl')}: A binary file, not text.`);
+        expect(binary.stderr).toContain('Nothing could be imported.');
         expect(existsSync(join(dir, 'binary.arch'))).toBe(false);
     });
 });
