@@ -10,8 +10,8 @@
 import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join, relative, resolve } from 'node:path';
 import { EmptyFileSystem } from 'langium';
-import { createArchwayServices } from '../lsp/archway-services.js';
-import { formatArchText } from '../lsp/archway-formatter.js';
+import { formatArchText } from '../format/format-text.js';
+import { createArchwayCoreServices } from '../language/archway-module.js';
 import type { ImportProblem, SourceFile } from '../interop/import/index.js';
 import { IMPORT_SOURCES, importSource, type ImportSource } from '../interop/import/sources.js';
 import { parseArgs, type CliIo, UsageError } from './args.js';
@@ -106,7 +106,7 @@ function writeAtomically(path: string, text: string): void {
 
 /** Imported text in `archway format`'s layout; throws when it would not parse (a bug in the importer). */
 export function formatImported(text: string): string {
-    const { Archway } = createArchwayServices(EmptyFileSystem);
+    const { Archway } = createArchwayCoreServices(EmptyFileSystem);
     const result = formatArchText(text, Archway);
     if (result.syntaxErrors) throw new Error('the imported model does not parse; this is a bug in archway import.');
     return result.text.endsWith('\n') ? result.text : `${result.text}\n`;

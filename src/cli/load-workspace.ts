@@ -5,14 +5,14 @@
  */
 import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { extname, join, resolve } from 'node:path';
-import { URI, type LangiumDocument, type LangiumSharedCoreServices } from 'langium';
+import { URI, type LangiumDocument } from 'langium';
 import { NodeFileSystem } from 'langium/node';
 import { importedUris } from '../language/archway-imports.js';
 import { MAX_FILE_BYTES } from '../language/archway-limits.js';
 import type { ArchModel } from '../model/arch-model.js';
 import type { ImportStatus } from '../model/build-model.js';
 import { buildDocumentModel, modelRootsOf } from '../model/workspace-models.js';
-import { createArchwayCheckServices, type ArchwayCheckServices } from './check-services.js';
+import { createArchwayCheckServices, type ArchwayCheckServices } from '../checking/check-services.js';
 
 /** A path the user gave that could not be used. */
 export class InputError extends Error {
@@ -131,21 +131,17 @@ function importStatusOnDisk(uri: string): ImportStatus {
 export interface LoadOptions {
     /** An explicit `archway.json` for every file (`--config`); otherwise each model finds its own. */
     configFile?: string;
-    /**
-     * Creates the services (default: the check services). The MCP server passes the full
-     * language services when it needs their code actions.
-     */
-    createServices?: () => { shared: LangiumSharedCoreServices; Archway: ArchwayCheckServices };
 }
 
 /** Loads the files (and, transitively, what they import) and builds them with validation. */
 export async function loadWorkspace(files: readonly string[], options: LoadOptions = {}): Promise<LoadedWorkspace> {
-    const { shared, Archway } = options.createServices?.() ?? createArchwayCheckServices(NodeFileSystem);
-    if (options.configFile) Archway.archway.RuleConfiguration.explicitFile = resolve(options.configFile);
+    const statuses = new Map<string, ImportStatus>();
+    const { shared, Archway } = createArchwayCheckServices(NodeFileSystem, {
+        configFile: options.configFile ? resolve(options.configFile) : undefined,
+        importStatus: (uri) => statuses.get(uri) ?? importStatusOnDisk(uri),
+    });
     const langiumDocuments = shared.workspace.LangiumDocuments;
     const factory = shared.workspace.LangiumDocumentFactory;
-    const statuses = new Map<string, ImportStatus>();
-    Archway.archway.ModelChecker.importStatus = (uri) => statuses.get(uri) ?? importStatusOnDisk(uri);
 
     const requested: LangiumDocument[] = [];
     const all: LangiumDocument[] = [];

@@ -5,8 +5,20 @@
  */
 import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
+import type { McpHost } from '../mcp/host.js';
 import { serveMcp } from '../mcp/server.js';
 import { parseArgs, type CliIo, UsageError } from './args.js';
+import { svgToPng } from './export.js';
+import { formatImported } from './import.js';
+import { discoverArchFiles, loadWorkspace } from './load-workspace.js';
+
+/** What the server takes from the command line: the same loading, PNG rendering and import layout as the other commands. */
+const HOST: McpHost = {
+    loadWorkspace: (files) => loadWorkspace(files),
+    discoverArchFiles: (paths) => discoverArchFiles(paths),
+    svgToPng: (svg) => svgToPng(svg),
+    formatImported,
+};
 
 export const MCP_USAGE = 'Usage: archway mcp [--root DIR]   (speaks MCP on stdin/stdout; see docs/agents.md)';
 
@@ -21,6 +33,6 @@ export async function runMcp(argv: readonly string[], io: CliIo): Promise<number
     const root = resolve(args.options.root ?? process.cwd());
     if (!existsSync(root) || !statSync(root).isDirectory()) throw new UsageError(`--root: '${args.options.root}' is not a folder.\n${MCP_USAGE}`);
     io.stderr(`archway mcp: serving ${root} over stdio\n`);
-    await serveMcp(root);
+    await serveMcp(root, HOST);
     return 0;
 }

@@ -12,7 +12,8 @@ import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { z } from 'zod';
 import { IMPORT_SOURCES } from '../interop/import/sources.js';
 import { RootedPaths, ToolError } from './rooted-paths.js';
-import { check, describeModel, explainRule, EXPORT_FORMATS, exportModel, importModel, quickFixes } from './tools.js';
+import type { McpHost } from './host.js';
+import { check, describeModel, explainRule, EXPORT_FORMATS, exportModel, importModel, quickFixes, type ToolContext } from './tools.js';
 
 /** The server's name and version as it tells clients. */
 export const SERVER_INFO = { name: 'archway', version: '0.1.0' };
@@ -34,9 +35,10 @@ async function run(body: () => Promise<CallToolResult> | CallToolResult): Promis
     }
 }
 
-/** An MCP server with Archway's tools, rooted at `root`. */
-export function createArchwayMcpServer(root: string): McpServer {
+/** An MCP server with Archway's tools, rooted at `root`; `host` loads, renders and formats. */
+export function createArchwayMcpServer(root: string, host: McpHost): McpServer {
     const paths = new RootedPaths(root);
+    const context: ToolContext = { paths, host };
     const server = new McpServer(SERVER_INFO, {
         instructions: 'Archway checks software architecture described in .arch files against best practices and draws it. '
             + 'Paths are relative to the workspace root. Start with archway_check (findings with rule ids and positions), '
@@ -52,7 +54,7 @@ export function createArchwayMcpServer(root: string): McpServer {
             minSeverity: z.enum(['error', 'warning', 'info', 'hint']).optional().describe('Leave out findings below this severity (default: hint, everything).'),
         },
         annotations: { readOnlyHint: true, openWorldHint: false },
-    }, (input) => run(async () => json(await check(paths, input))));
+    }, (input) => run(async () => json(await check(context, input))));
 
     server.registerTool('archway_model', {
         title: 'Read a model',
@@ -60,7 +62,7 @@ export function createArchwayMcpServer(root: string): McpServer {
             + 'channels, connections (sync or async, protocol, label), views and flows, each with its file and line.',
         inputSchema: { path: path('The root .arch file of the model') },
         annotations: { readOnlyHint: true, openWorldHint: false },
-    }, (input) => run(async () => json(await describeModel(paths, input))));
+    }, (input) => run(async () => json(await describeModel(context, input))));
 
     server.registerTool('archway_explain_rule', {
         title: 'Explain a rule',
@@ -83,7 +85,7 @@ export function createArchwayMcpServer(root: string): McpServer {
             rule: z.string().min(1).optional().describe('Only fixes for this rule id.'),
         },
         annotations: { readOnlyHint: true, openWorldHint: false },
-    }, (input) => run(async () => json(await quickFixes(paths, input))));
+    }, (input) => run(async () => json(await quickFixes(context, input))));
 
     server.registerTool('archway_export', {
         title: 'Draw or export a view',
@@ -97,7 +99,7 @@ export function createArchwayMcpServer(root: string): McpServer {
         },
         annotations: { readOnlyHint: true, openWorldHint: false },
     }, (input) => run(async () => {
-        const result = await exportModel(paths, input);
+        const result = await exportModel(context, input);
         if ('png' in result) return { content: [{ type: 'image', data: result.png.toString('base64'), mimeType: 'image/png' }] };
         return { content: [{ type: 'text', text: result.text }] };
     }));
@@ -114,14 +116,14 @@ export function createArchwayMcpServer(root: string): McpServer {
             overwrite: z.boolean().optional().describe('Replace `output` when it exists (default false).'),
         },
         annotations: { readOnlyHint: false, destructiveHint: false, openWorldHint: false },
-    }, (input) => run(() => json(importModel(paths, input))));
+    }, (input) => run(() => json(importModel(context, input))));
 
     return server;
 }
 
 /** Serves MCP over stdin/stdout until the client closes stdin. */
-export async function serveMcp(root: string): Promise<void> {
-    const server = createArchwayMcpServer(root);
+export async function serveMcp(root: string, host: McpHost): Promise<void> {
+    const server = createArchwayMcpServer(root, host);
     const transport = new StdioServerTransport();
     const closed = new Promise<void>((done) => {
         transport.onclose = () => done();

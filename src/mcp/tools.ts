@@ -8,21 +8,19 @@
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, extname, resolve } from 'node:path';
 import { URI, type LangiumDocument } from 'langium';
-import { NodeFileSystem } from 'langium/node';
 import type { CodeAction, Diagnostic } from 'vscode-languageserver-types';
+import { ruleDocsUrl } from '../checking/diagnostics.js';
 import { DiagramError, disposeLayout, renderDiagram } from '../diagram/index.js';
-import { discoverArchFiles, InputError, loadWorkspace, type LoadedWorkspace } from '../cli/load-workspace.js';
-import { formatImported } from '../cli/import.js';
 import { exportInterop, isInteropFormat } from '../interop/export/index.js';
 import type { ImportProblem, SourceFile } from '../interop/import/index.js';
 import { IMPORT_SOURCES, importSource } from '../interop/import/sources.js';
-import { ruleDocsUrl } from '../lsp/diagnostics.js';
-import { createArchwayServices } from '../lsp/archway-services.js';
+import { ArchwayCodeActionProvider } from '../lsp/code-actions.js';
 import type { ArchModel, PropertyValue } from '../model/arch-model.js';
 import { closest } from '../model/suggest.js';
 import { checkModel } from '../rules/engine.js';
 import { listRules } from '../rules/registry.js';
 import { renderRuleDoc } from '../rules/rule-docs.js';
+import type { McpHost, McpWorkspace } from './host.js';
 import { RootedPaths, ToolError } from './rooted-paths.js';
 
 const SEVERITY = ['error', 'warning', 'info', 'hint'] as const;
@@ -41,12 +39,18 @@ export interface ToolDiagnostic {
     docs: string | undefined;
 }
 
+/** What a tool works with: the root's paths and the host's loading, rendering and formatting. */
+export interface ToolContext {
+    paths: RootedPaths;
+    host: McpHost;
+}
+
 /** Loads files (their imports followed) like `archway check`; input problems become tool errors. */
-async function load(files: string[], full = false): Promise<LoadedWorkspace> {
+async function load(host: McpHost, files: string[]): Promise<McpWorkspace> {
     try {
-        return await loadWorkspace(files, full ? { createServices: () => createArchwayServices(NodeFileSystem) } : {});
+        return await host.loadWorkspace(files);
     } catch (error) {
-        if (error instanceof InputError) throw new ToolError(error.message);
+        if (error instanceof Error && error.name === 'InputError') throw new ToolError(error.message);
         throw error;
     }
 }
@@ -64,11 +68,11 @@ function toDiagnostic(paths: RootedPaths, document: LangiumDocument, diagnostic:
 }
 
 /** `archway_check`: findings of a file or folder (default: the whole root). */
-export async function check(paths: RootedPaths, input: { path?: string; minSeverity?: SeverityName }) {
+export async function check({ paths, host }: ToolContext, input: { path?: string; minSeverity?: SeverityName }) {
     const target = paths.existing(input.path ?? '.');
-    const files = discoverArchFiles([target]);
+    const files = host.discoverArchFiles([target]);
     if (files.length === 0) throw new ToolError(`No .arch files in '${input.path ?? '.'}'.`);
-    const workspace = await load(files);
+    const workspace = await load(host, files);
     const limit = SEVERITY.indexOf(input.minSeverity ?? 'hint');
     const diagnostics = workspace.all
         .flatMap(document => (document.diagnostics ?? []).map(d => toDiagnostic(paths, document, d)))
@@ -83,10 +87,10 @@ export async function check(paths: RootedPaths, input: { path?: string; minSever
 }
 
 /** The model rooted at an `.arch` file. */
-async function modelOf(paths: RootedPaths, path: string, full = false): Promise<{ model: ArchModel; workspace: LoadedWorkspace; file: string }> {
+async function modelOf({ paths, host }: ToolContext, path: string): Promise<{ model: ArchModel; workspace: McpWorkspace; file: string }> {
     const file = paths.existing(path, 'file');
     if (extname(file) !== '.arch') throw new ToolError(`'${path}' is not an .arch file.`);
-    const workspace = await load([file], full);
+    const workspace = await load(host, [file]);
     const document = workspace.requested[0];
     const models = workspace.modelsOf(document);
     const model = models.find(m => m.rootUri === document.uri.toString()) ?? models[0];
@@ -112,8 +116,9 @@ function propertiesJson(properties: ArchModel['components'][number]['properties'
 }
 
 /** `archway_model`: the model as JSON. */
-export async function describeModel(paths: RootedPaths, input: { path: string }) {
-    const { model } = await modelOf(paths, input.path);
+export async function describeModel(context: ToolContext, input: { path: string }) {
+    const { paths } = context;
+    const { model } = await modelOf(context, input.path);
     const at = (location: { uri: string; range: { start: { line: number } } }) => ({ file: paths.display(URI.parse(location.uri).fsPath), line: location.range.start.line + 1 });
     return {
         name: model.name ?? null,
@@ -146,10 +151,10 @@ export function explainRule(input: { id: string }) {
 }
 
 /** `archway_fix`: the quick fixes at a position (for one rule, or every finding there) as text edits. */
-export async function quickFixes(paths: RootedPaths, input: { path: string; line: number; column: number; rule?: string }) {
+export async function quickFixes({ paths, host }: ToolContext, input: { path: string; line: number; column: number; rule?: string }) {
     const file = paths.existing(input.path, 'file');
     if (extname(file) !== '.arch') throw new ToolError(`'${input.path}' is not an .arch file.`);
-    const workspace = await load([file], true);
+    const workspace = await load(host, [file]);
     const document = workspace.requested[0];
     const lineCount = document.textDocument.lineCount;
     if (input.line > lineCount) throw new ToolError(`'${input.path}' has ${lineCount} lines; line ${input.line} does not exist.`);
@@ -168,9 +173,8 @@ export async function quickFixes(paths: RootedPaths, input: { path: string; line
             : ' `archway_check` lists the findings and their positions.';
         throw new ToolError(`No finding${input.rule ? ` of '${input.rule}'` : ''} at ${input.path}:${input.line}:${input.column}.${hint}`);
     }
-    const provider = (workspace.services as unknown as ReturnType<typeof createArchwayServices>['Archway']).lsp.CodeActionProvider;
-    if (!provider) throw new ToolError('Quick fixes are not available.');
-    const actions = (await provider.getCodeActions(document, {
+    // The editor's own quick fixes, computed from the document and its diagnostics.
+    const actions = (await new ArchwayCodeActionProvider().getCodeActions(document, {
         textDocument: { uri: document.uri.toString() }, range: { start: position, end: position }, context: { diagnostics: here },
     })) ?? [];
     return {
@@ -193,9 +197,9 @@ export async function quickFixes(paths: RootedPaths, input: { path: string; line
 export const EXPORT_FORMATS = ['svg', 'png', 'json', 'mermaid', 'drawio', 'd2', 'likec4', 'structurizr'] as const;
 
 /** `archway_export`: a view or flow as SVG, PNG, laid-out JSON or another tool's format. */
-export async function exportModel(paths: RootedPaths, input: { path: string; format: typeof EXPORT_FORMATS[number]; view?: string; flow?: string }):
+export async function exportModel(context: ToolContext, input: { path: string; format: typeof EXPORT_FORMATS[number]; view?: string; flow?: string }):
     Promise<{ text: string } | { png: Buffer }> {
-    const { model } = await modelOf(paths, input.path);
+    const { model } = await modelOf(context, input.path);
     try {
         if (isInteropFormat(input.format)) {
             if ((input.view !== undefined || input.flow !== undefined) && ['d2', 'likec4', 'structurizr'].includes(input.format)) {
@@ -206,8 +210,7 @@ export async function exportModel(paths: RootedPaths, input: { path: string; for
         const result = await renderDiagram(model, { view: input.view, flow: input.flow, findings: checkModel(model).findings });
         if (input.format === 'svg') return { text: result.svg };
         if (input.format === 'json') return { text: JSON.stringify(result.layout, null, 2) };
-        const { svgToPng } = await import('../cli/export.js');
-        return { png: await svgToPng(result.svg) };
+        return { png: await context.host.svgToPng(result.svg) };
     } catch (error) {
         if (error instanceof DiagramError) throw new ToolError(error.message);
         throw error;
@@ -228,7 +231,7 @@ function readSource(paths: RootedPaths, path: string): SourceFile {
 }
 
 /** `archway_import`: another tool's model as `.arch` text, written to `output` when given. */
-export function importModel(paths: RootedPaths, input: { source: string; paths: string[]; output?: string; overwrite?: boolean }) {
+export function importModel({ paths, host }: ToolContext, input: { source: string; paths: string[]; output?: string; overwrite?: boolean }) {
     const source = importSource(input.source);
     if (!source) throw new ToolError(`Unknown source '${input.source}'; use ${IMPORT_SOURCES.map(s => s.name).join(', ')}.`);
     const files = input.paths.flatMap(path => {
@@ -248,7 +251,7 @@ export function importModel(paths: RootedPaths, input: { source: string; paths: 
     };
     const outcome = source.run(files, read);
     if (!outcome) throw new ToolError('Nothing could be read.');
-    const text = formatImported(outcome.text);
+    const text = host.formatImported(outcome.text);
     let written: string | undefined;
     if (input.output !== undefined) {
         if (extname(input.output) !== '.arch') throw new ToolError(`The output '${input.output}' must be an .arch file.`);
