@@ -25,10 +25,10 @@ const LAYERS: readonly (readonly string[])[] = [
     ['rules'],
     /** Checking (model checker, rule configuration, `createArchwayCheckServices`), diagrams, the formatter. */
     ['checking', 'diagram', 'format'],
-    /** Editor features over LSP: `createArchwayServices`. */
-    ['lsp'],
-    /** The language server process; the preview's script in the webview. */
-    ['server', 'webview'],
+    /** Editor features over LSP: `createArchwayServices`; exports to and imports from other architecture tools. */
+    ['lsp', 'interop'],
+    /** The language server process; the preview's script in the webview; the MCP server. */
+    ['server', 'webview', 'mcp'],
     /** The `archway` command; the VS Code extension. */
     ['cli', 'extension'],
 ];
@@ -118,7 +118,7 @@ describe('no editor in the command line and the benchmark', () => {
     });
 
     it('the CLI bundles load no LSP package: `archway lsp` reaches the server only through import()', () => {
-        for (const entry of ['src/cli/bin.ts', 'src/cli/export.ts', 'src/cli/format.ts']) {
+        for (const entry of ['src/cli/bin.ts', 'src/cli/export.ts', 'src/cli/format.ts', 'src/cli/import.ts']) {
             expect(editorPackagesLoadedBy(entry), entry).toEqual([]);
         }
     });
