@@ -5,11 +5,11 @@
 import { expect } from 'vitest';
 import { disposeLayout, renderDiagram } from '../../src/diagram/index.js';
 import type { ArchModel } from '../../src/model/arch-model.js';
-import { MODEL_PROBLEMS } from '../../src/rules/model/model-problems.js';
+import { listRules } from '../../src/rules/registry.js';
 import { loadText } from '../helpers.js';
 
 /** Codes that mean the generated text is wrong, not the architecture. */
-const TEXT_PROBLEMS = new Set([...MODEL_PROBLEMS.map(problem => problem.meta.id), 'unknown-kind', 'flow-step-not-in-topology']);
+const TEXT_PROBLEMS = new Set([...listRules().filter(rule => rule.source === 'model').map(rule => rule.id), 'unknown-kind', 'flow-step-not-in-topology']);
 
 /** Loads imported text with the real language services; fails on any problem of the text itself. */
 export async function checkImported(text: string, name = 'imported.arch'): Promise<ArchModel> {
