@@ -2,7 +2,7 @@
  * The preview manager: one webview panel per document, reused rather than duplicated; an
  * unlocked panel follows the active `.arch` editor; diagrams come from the language server and
  * are pushed again after each rebuild. Written against small interfaces (`PreviewPanel`,
- * `PreviewHost`) so it runs in tests without VS Code; `vscode-adapters.ts` implements them.
+ * `PreviewHost`) so it runs in tests without VS Code; `vscode-preview-host.ts` implements them.
  */
 import type { DiagramParams, DiagramResult, DiagramSourceLocation, DiagramTheme, DiagramDirection } from '../lsp/diagram-protocol.js';
 import {
