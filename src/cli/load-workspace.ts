@@ -12,7 +12,7 @@ import { MAX_FILE_BYTES } from '../language/archway-limits.js';
 import type { ArchModel } from '../model/arch-model.js';
 import type { ImportStatus } from '../model/build-model.js';
 import { buildDocumentModel, modelRootsOf } from '../model/workspace-models.js';
-import { createArchwayCheckServices, type ArchwayCheckServices } from './check-services.js';
+import { createArchwayCheckServices, type ArchwayCheckServices } from '../checking/check-services.js';
 
 /** A path the user gave that could not be used. */
 export class InputError extends Error {
@@ -135,12 +135,13 @@ export interface LoadOptions {
 
 /** Loads the files (and, transitively, what they import) and builds them with validation. */
 export async function loadWorkspace(files: readonly string[], options: LoadOptions = {}): Promise<LoadedWorkspace> {
-    const { shared, Archway } = createArchwayCheckServices(NodeFileSystem);
-    if (options.configFile) Archway.archway.RuleConfiguration.explicitFile = resolve(options.configFile);
+    const statuses = new Map<string, ImportStatus>();
+    const { shared, Archway } = createArchwayCheckServices(NodeFileSystem, {
+        configFile: options.configFile ? resolve(options.configFile) : undefined,
+        importStatus: (uri) => statuses.get(uri) ?? importStatusOnDisk(uri),
+    });
     const langiumDocuments = shared.workspace.LangiumDocuments;
     const factory = shared.workspace.LangiumDocumentFactory;
-    const statuses = new Map<string, ImportStatus>();
-    Archway.archway.ModelChecker.importStatus = (uri) => statuses.get(uri) ?? importStatusOnDisk(uri);
 
     const requested: LangiumDocument[] = [];
     const all: LangiumDocument[] = [];

@@ -4,7 +4,7 @@
  * (`{ uri, view }` / `{ uri, flow }`), keybindings, other extensions — so arguments are treated
  * as untrusted and normalised here, without VS Code types.
  */
-import type { DiagramTheme } from '../lsp/diagram-protocol.js';
+import type { DiagramTheme } from '../protocol/diagram-protocol.js';
 import type { PreviewTarget } from './preview-manager.js';
 
 /** Anything URI-like: a `vscode.Uri` (has `scheme` and `toString()`), or a string. */

@@ -4,7 +4,7 @@
  * a save dialog (or to `output`, for scripted use), then offered to open or reveal.
  */
 import * as vscode from 'vscode';
-import { DiagramMethods, type DiagramTheme, type ExportDiagramParams, type ExportDiagramResult } from '../lsp/diagram-protocol.js';
+import { DiagramMethods, type DiagramTheme, type ExportDiagramParams, type ExportDiagramResult } from '../protocol/diagram-protocol.js';
 import { defaultExportPath } from './command-args.js';
 import type { LanguageServer } from './language-server.js';
 import { resvgWasmPath, svgToPng } from './png-export.js';

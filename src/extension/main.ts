@@ -4,7 +4,7 @@
  * and registers the commands (`commands/`, one file each). This file only wires them.
  */
 import * as vscode from 'vscode';
-import { DiagramMethods, type DiagramChangedParams } from '../lsp/diagram-protocol.js';
+import { DiagramMethods, type DiagramChangedParams } from '../protocol/diagram-protocol.js';
 import { archwayCommands, exportFromCommand, registerCommands, type CommandServices } from './commands/index.js';
 import { CrashPolicy } from './crash-policy.js';
 import { LanguageServer } from './language-server.js';

@@ -4,10 +4,11 @@
  * are pushed again after each rebuild. Written against small interfaces (`PreviewPanel`,
  * `PreviewHost`) so it runs in tests without VS Code; `vscode-preview-host.ts` implements them.
  */
-import type { DiagramParams, DiagramResult, DiagramSourceLocation, DiagramTheme, DiagramDirection } from '../lsp/diagram-protocol.js';
-import {
-    parseWebviewMessage, type HostToWebviewMessage, type PreviewState, type WebviewToHostMessage,
-} from '../webview/protocol.js';
+import type {
+    DiagramParams, DiagramResult, DiagramSourceLocation, DiagramTheme, DiagramDirection, HostToWebviewMessage, PreviewState,
+    WebviewToHostMessage,
+} from '../protocol/diagram-protocol.js';
+import { parseWebviewMessage } from '../webview/protocol.js';
 
 /** One webview panel, as the manager sees it. */
 export interface PreviewPanel {

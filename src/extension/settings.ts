@@ -4,7 +4,7 @@
  * editor.
  */
 import * as vscode from 'vscode';
-import type { DiagramDirection, DiagramTheme } from '../lsp/diagram-protocol.js';
+import type { DiagramDirection, DiagramTheme } from '../protocol/diagram-protocol.js';
 
 function archway(): vscode.WorkspaceConfiguration {
     return vscode.workspace.getConfiguration('archway');

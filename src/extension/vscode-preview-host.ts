@@ -6,7 +6,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
-import { DiagramMethods, type DiagramParams, type DiagramResult, type DiagramSourceLocation } from '../lsp/diagram-protocol.js';
+import { DiagramMethods, type DiagramParams, type DiagramResult, type DiagramSourceLocation } from '../protocol/diagram-protocol.js';
 import { parsePreviewState } from '../webview/protocol.js';
 import type { LanguageServer } from './language-server.js';
 import { createNonce, renderPreviewHtml } from './preview-html.js';

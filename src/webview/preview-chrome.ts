@@ -4,7 +4,7 @@
  * Everything around the diagram: the toolbar's file name, view and flow pickers, lock button
  * and zoom level, the banner for errors, and the notice saying why zones are collapsed.
  */
-import type { UpdateMessage } from './protocol.js';
+import type { UpdateMessage } from '../protocol/diagram-protocol.js';
 
 /** The elements of the preview HTML (`extension/preview-html.ts`) the script drives. */
 export interface PreviewElements {

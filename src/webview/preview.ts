@@ -8,12 +8,12 @@
  * is validated; the SVG is sanitised (`svg-sanitize.ts`) and drawn by `diagram-canvas.ts`; the
  * viewport arithmetic is `viewport.ts`.
  */
+import type {
+    CursorMessage, HostToWebviewMessage, PreviewState, UpdateMessage, WebviewToHostMessage,
+} from '../protocol/diagram-protocol.js';
 import { DiagramCanvas } from './diagram-canvas.js';
 import { findPreviewElements, showDiagramChrome, showLocked, type PreviewElements } from './preview-chrome.js';
-import {
-    elementAt, parseHostMessage, toHexColour, parsePreviewState, type CursorMessage, type HostToWebviewMessage, type PreviewState,
-    type UpdateMessage, type WebviewToHostMessage,
-} from './protocol.js';
+import { elementAt, parseHostMessage, toHexColour, parsePreviewState } from './protocol.js';
 import {
     anchorViewport, clampViewport, fitViewport, panViewport, revealBox, viewBoxOf, wheelZoomFactor, ZOOM_STEP, zoomPercent,
     zoomViewport, type Viewport,

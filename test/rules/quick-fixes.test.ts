@@ -166,7 +166,7 @@ describe('Suppress with @allow…', () => {
 
 describe('wiring', () => {
     it('the language services use the Archway code-action provider', async () => {
-        const { createArchwayServices } = await import('../../src/lsp/archway-services.js');
+        const { createArchwayServices } = await import('../../src/lsp/module.js');
         const { EmptyFileSystem } = await import('langium');
         expect(createArchwayServices(EmptyFileSystem).Archway.lsp.CodeActionProvider).toBeInstanceOf(ArchwayCodeActionProvider);
     });

@@ -10,7 +10,7 @@ import {
     isAnnotation, isChannel, isComponent, isConnection, isFlow, isFlowStep, isProperty, isRoute, isView,
     isViewExclude, isViewInclude, isWordValue, isZone,
 } from '../language/generated/ast.js';
-import { propertyOfValue, referenceKinds, specOfProperty } from './archway-schema-lookup.js';
+import { propertyOfValue, referenceKinds, specOfProperty } from './schema-lookup.js';
 
 /** The token type for an id of this component kind. */
 export function tokenTypeOfKind(kind: string): string {

@@ -1,32 +1,10 @@
 /**
- * The LSP formatter: `formatArch` over the document, as one minimal text edit.
+ * The LSP formatter: `formatArch` (`src/format/`) over the document, as one minimal text edit.
  */
 import type { LangiumDocument } from 'langium';
-import type { Formatter, LangiumServices } from 'langium/lsp';
+import type { Formatter } from 'langium/lsp';
 import type { DocumentOnTypeFormattingOptions, DocumentRangeFormattingParams, TextEdit } from 'vscode-languageserver-protocol';
-import { isArchFile, type ArchFile } from '../language/generated/ast.js';
-import { formatArch } from './archway-format.js';
-
-/** True when the document parsed without lexer or parser errors. */
-export function hasSyntaxErrors(document: LangiumDocument): boolean {
-    const result = document.parseResult;
-    return result.lexerErrors.length > 0 || result.parserErrors.length > 0;
-}
-
-/** Formats a parsed document's current text (re-indents only when it has syntax errors). */
-export function formatDocumentText(document: LangiumDocument): string {
-    const text = document.textDocument.getText();
-    const root = document.parseResult.value;
-    const current = isArchFile(root) && !hasSyntaxErrors(document) && root.$cstNode?.root.fullText === text;
-    return formatArch(text, current ? root as ArchFile : undefined);
-}
-
-/** Formats `.arch` text with the language's parser (for the CLI and tests). */
-export function formatArchText(text: string, services: LangiumServices): { text: string; syntaxErrors: boolean } {
-    const result = services.parser.LangiumParser.parse<ArchFile>(text);
-    const syntaxErrors = result.lexerErrors.length > 0 || result.parserErrors.length > 0;
-    return { text: formatArch(text, syntaxErrors ? undefined : result.value), syntaxErrors };
-}
+import { formatDocumentText } from '../format/format-text.js';
 
 /** The smallest single edit turning `before` into `after` (none when equal). */
 export function minimalEdit(document: LangiumDocument, before: string, after: string): TextEdit[] {

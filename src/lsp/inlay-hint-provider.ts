@@ -12,7 +12,7 @@ import {
     isArchFile, isConnection, isFlow, isFlowStep,
 } from '../language/generated/ast.js';
 import type { ArchModel, Component, Element } from '../model/arch-model.js';
-import { EditorModels } from './archway-models.js';
+import { EditorModels } from './editor-models.js';
 
 export class ArchwayInlayHintProvider implements InlayHintProvider {
     private readonly models: EditorModels;

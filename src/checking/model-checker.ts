@@ -1,16 +1,19 @@
 /**
- * Turns model problems and rule findings into LSP diagnostics. Each document is checked as
- * part of the model(s) it belongs to (see `modelRootsOf`); the findings located in it are
- * reported on it.
+ * Turns model problems and rule findings into diagnostics. Each document is checked as part
+ * of the model(s) it belongs to (see `modelRootsOf`); the findings located in it are reported
+ * on it.
  */
-import { WorkspaceCache, type LangiumDocument, type ValidationAcceptor, type ValidationChecks } from 'langium';
-import type { LangiumServices } from 'langium/lsp';
+import {
+    WorkspaceCache, type LangiumCoreServices, type LangiumDocument, type LangiumSharedCoreServices, type ValidationAcceptor,
+    type ValidationChecks,
+} from 'langium';
 import type { ArchwayAstType, ArchFile } from '../language/generated/ast.js';
 import type { ArchModel, Finding } from '../model/arch-model.js';
 import type { ImportStatus } from '../model/build-model.js';
 import { buildDocumentModel, modelRootsOf } from '../model/workspace-models.js';
 import { checkModel, type CheckResult, type RuleSettings } from '../rules/engine.js';
 import { toDiagnosticInfo } from './diagnostics.js';
+import type { ArchwayRuleConfiguration } from './rule-configuration.js';
 
 /** The model of one root, its check result, and the findings grouped by file. */
 export interface ModelCheck {
@@ -26,20 +29,28 @@ export interface ModelCheck {
  */
 export class ArchwayModelChecker {
     private readonly checks: WorkspaceCache<string, ModelCheck>;
-    /** Rule settings in force (from archway.json and editor settings). */
-    settings: RuleSettings = {};
-    /** Rule settings for the model rooted at a URI (set by `registerRuleConfiguration` to read archway.json); defaults to `settings`. */
-    settingsFor: (rootUri: string) => RuleSettings = () => this.settings;
-    /** Tells what an imported URI is (file, missing, directory, …); defaults to "loaded or missing". */
-    importStatus: ((uri: string) => ImportStatus) | undefined;
 
-    constructor(private readonly services: LangiumServices) {
-        this.checks = new WorkspaceCache(services.shared);
+    /**
+     * @param shared The workspace whose documents are checked.
+     * @param configuration Rule settings per model root (archway.json and the editor setting).
+     * @param importStatus Tells what an imported URI is (file, missing, directory, …); by default "loaded or missing".
+     */
+    constructor(
+        private readonly shared: LangiumSharedCoreServices,
+        private readonly configuration: ArchwayRuleConfiguration,
+        readonly importStatus?: (uri: string) => ImportStatus,
+    ) {
+        this.checks = new WorkspaceCache(shared);
+    }
+
+    /** Rule settings for the model rooted at a URI. */
+    settingsFor(rootUri: string): RuleSettings {
+        return this.configuration.settingsFor(rootUri);
     }
 
     /** Model and check result of every model that includes `document`. */
     checksFor(document: LangiumDocument): ModelCheck[] {
-        const documents = this.services.shared.workspace.LangiumDocuments;
+        const documents = this.shared.workspace.LangiumDocuments;
         return modelRootsOf(document, documents).map(root => this.checkRootedAt(root));
     }
 
@@ -49,7 +60,7 @@ export class ArchwayModelChecker {
      */
     checkRootedAt(root: LangiumDocument): ModelCheck {
         return this.checks.get(root.uri.toString(), () => {
-            const model = buildDocumentModel(root, this.services.shared.workspace.LangiumDocuments, this.importStatus);
+            const model = buildDocumentModel(root, this.shared.workspace.LangiumDocuments, this.importStatus);
             const result = checkModel(model, this.settingsFor(root.uri.toString()));
             const findingsByUri = new Map<string, Finding[]>();
             for (const finding of result.findings) {
@@ -95,8 +106,8 @@ export class ArchwayModelChecker {
     }
 }
 
-export function registerArchwayValidation(services: LangiumServices & { archway: { ModelChecker: ArchwayModelChecker } }): void {
-    const checker = services.archway.ModelChecker;
+/** Registers the checker as the validation of `ArchFile` roots: its findings become the document's diagnostics. */
+export function registerArchwayValidation(services: LangiumCoreServices, checker: ArchwayModelChecker): void {
     const checks: ValidationChecks<ArchwayAstType> = {
         ArchFile: (node: ArchFile, accept: ValidationAcceptor) => {
             const document = node.$document;

@@ -22,13 +22,13 @@ import {
     type PropertySpec, type PropertyTable,
 } from '../model/schema/property-schema.js';
 import { describeType } from '../model/schema/describe-type.js';
-import { elementsInScope, type ScopeElement } from './archway-elements.js';
-import { allRules, KEYWORD_DOCS, KIND_DOCS } from './archway-knowledge.js';
+import { elementsInScope, type ScopeElement } from './scope-elements.js';
+import { allRules, KEYWORD_DOCS, KIND_DOCS } from './language-docs.js';
 import {
     blockTable, exampleValues, isComponentKind, modeTable, PLAIN_PROTOCOL_WORDS, referenceKinds,
     TLS_PROTOCOL_WORDS, valueWords,
-} from './archway-schema-lookup.js';
-import { tokenize, type Token } from './archway-tokens.js';
+} from './schema-lookup.js';
+import { tokenize, type Token } from '../format/tokens.js';
 
 /** What a `{ … }` block around the cursor belongs to. */
 export type BlockContext =

@@ -5,7 +5,7 @@
 import type { LangiumDocument } from 'langium';
 import type { LangiumServices } from 'langium/lsp';
 import type { ArchModel, Element } from '../model/arch-model.js';
-import type { ArchwayModelChecker } from './archway-validator.js';
+import type { ArchwayModelChecker } from '../checking/model-checker.js';
 
 /** The models of a document, shared with the model checker. */
 export class EditorModels {

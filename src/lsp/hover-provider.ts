@@ -15,12 +15,12 @@ import {
 import type { ArchModel, Connection, Element, Property, PropertyValue } from '../model/arch-model.js';
 import { TLS_PROTOCOLS } from '../model/arch-model.js';
 import { describeType } from '../model/schema/describe-type.js';
-import { elementIdOf } from './archway-elements.js';
-import { findRule, KEYWORD_DOCS, KIND_DOCS, rulesForKind } from './archway-knowledge.js';
-import { EditorModels } from './archway-models.js';
-import { targetAt } from './archway-navigation.js';
-import { isComponentKind, propertyOfValue, specOfProperty } from './archway-schema-lookup.js';
-import { ruleDocsUrl } from './diagnostics.js';
+import { elementIdOf } from './scope-elements.js';
+import { findRule, KEYWORD_DOCS, KIND_DOCS, rulesForKind } from './language-docs.js';
+import { EditorModels } from './editor-models.js';
+import { targetAt } from './cursor-target.js';
+import { isComponentKind, propertyOfValue, specOfProperty } from './schema-lookup.js';
+import { ruleDocsUrl } from '../checking/diagnostics.js';
 
 /** Properties worth showing in an element's hover, in this order. */
 const KEY_PROPERTIES = [

@@ -15,11 +15,13 @@
  * Before, its next rebuild read the missing file, and the unhandled rejection killed the server.
  *
  * Failures: a build that fails is logged, never an unhandled rejection (which ends the process).
+ *
+ * (Reading closed documents that cannot be read, and incremental re-parsing, are the core's:
+ * `ArchwayDocumentFactory` in `src/language/archway-document-factory.ts`.)
  */
-import { existsSync, statSync } from 'node:fs';
-import { Cancellation, DefaultLangiumDocumentFactory, DocumentState, isOperationCancelled, URI, type AstNode, type LangiumDocument, type Mutable, type ParseResult } from 'langium';
-import { incrementalParseStats, reparseIncrementally } from '../language/archway-incremental-parser.js';
+import { Cancellation, isOperationCancelled, URI } from 'langium';
 import { DefaultDocumentUpdateHandler, type LangiumSharedServices } from 'langium/lsp';
+import { isFileOnDisk } from '../language/archway-document-factory.js';
 import type { TextDocumentChangeEvent } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 
@@ -76,60 +78,6 @@ export class ArchwayDocumentUpdateHandler extends DefaultDocumentUpdateHandler {
         const changed = [...this.pending.values()];
         this.pending.clear();
         if (changed.length > 0) this.fireDocumentUpdate(changed, []);
-    }
-}
-
-/**
- * Reads closed documents from disk like Langium's factory, but a file that cannot be read
- * (deleted, unreadable, not a regular file) keeps its last text instead of failing the build.
- */
-export class ArchwayDocumentFactory extends DefaultLangiumDocumentFactory {
-    /**
-     * Langium's `update`, except that an edit inside top-level declarations re-parses only
-     * those (see `archway-incremental-parser.ts`); anything else is parsed in full as before.
-     */
-    override async update<T extends AstNode = AstNode>(document: Mutable<LangiumDocument<T>>, cancellationToken: Cancellation.CancellationToken): Promise<LangiumDocument<T>> {
-        const oldText = document.parseResult.value.$cstNode?.root.fullText;
-        const textDocument = this.textDocuments?.get(document.uri.toString());
-        const text = await this.getUpdatedText(document, textDocument, cancellationToken);
-        if (textDocument) {
-            Object.defineProperty(document, 'textDocument', { value: textDocument });
-        } else {
-            Object.defineProperty(document, 'textDocument', { get: this.createTextDocumentGetter(document.uri, text) });
-        }
-        if (oldText !== text) {
-            const parser = this.serviceRegistry.getServices(document.uri).parser.LangiumParser;
-            const incremental = oldText === undefined ? undefined : reparseIncrementally(parser, document.parseResult, oldText, text);
-            if (!incremental) incrementalParseStats.full++;
-            document.parseResult = (incremental ?? await this.parseAsync(document.uri, text, cancellationToken)) as ParseResult<T>;
-            (document.parseResult.value as Mutable<AstNode>).$document = document;
-        }
-        document.state = DocumentState.Parsed;
-        return document;
-    }
-
-    protected override async getUpdatedText<T extends AstNode>(document: Mutable<LangiumDocument<T>>, textDocument: TextDocument | undefined, token: Cancellation.CancellationToken): Promise<string> {
-        if (textDocument) return textDocument.getText();
-        if (document.uri.scheme === 'file' && !isFileOnDisk(document.uri)) return lastText(document);
-        try {
-            return await super.getUpdatedText(document, textDocument, token);
-        } catch {
-            return lastText(document);
-        }
-    }
-}
-
-function lastText(document: LangiumDocument): string {
-    return document.parseResult?.value?.$cstNode?.root.fullText ?? '';
-}
-
-/** A regular file on disk (FIFOs and devices are not: reading them may block forever). */
-function isFileOnDisk(uri: URI): boolean {
-    if (uri.scheme !== 'file') return false;
-    try {
-        return existsSync(uri.fsPath) && statSync(uri.fsPath).isFile();
-    } catch {
-        return false;
     }
 }
 

@@ -15,7 +15,7 @@
 import { AstUtils, CstUtils, GrammarUtils, isLeafCstNode, type AstNode, type CstNode } from 'langium';
 import type { ArchFile } from '../language/generated/ast.js';
 import { inputLimitProblem } from '../language/archway-limits.js';
-import { countLineBreaks, tokenize, type Token } from './archway-tokens.js';
+import { countLineBreaks, tokenize, type Token } from './tokens.js';
 
 /** Containers and the properties that hold their block members. */
 const MEMBER_PROPERTIES: Readonly<Record<string, readonly string[]>> = {
