@@ -33,67 +33,75 @@ export function labelsInElk(diagram: Diagram): boolean {
 
 /** The ELK input for a diagram. Deterministic: same diagram, same JSON. */
 export function toElkGraph(diagram: Diagram): ElkNode {
-    const big = diagram.nodes.length > FAST_LAYOUT_NODE_LIMIT;
-    const root: ElkNode = {
-        id: '__root',
-        layoutOptions: {
-            'elk.algorithm': 'layered',
-            'elk.hierarchyHandling': 'INCLUDE_CHILDREN',
-            'elk.direction': ELK_DIRECTION[diagram.direction],
-            'elk.edgeRouting': 'ORTHOGONAL',
-            'elk.json.shapeCoords': 'ROOT',
-            'elk.json.edgeCoords': 'ROOT',
-            'elk.padding': padding({ top: diagram.title ? TITLE_HEIGHT : 16, left: 16, bottom: 16, right: 16 }),
-            'elk.spacing.nodeNode': '32',
-            'elk.layered.spacing.nodeNodeBetweenLayers': '56',
-            'elk.spacing.edgeNode': '20',
-            'elk.layered.spacing.edgeNodeBetweenLayers': '20',
-            'elk.spacing.edgeEdge': '14',
-            'elk.layered.spacing.edgeEdgeBetweenLayers': '14',
-            'elk.spacing.edgeLabel': '2',
-            'elk.edgeLabels.inline': 'true',
-            'elk.spacing.componentComponent': '40',
-            'elk.layered.mergeEdges': 'false',
-            // Big views: fewer crossing-minimisation sweeps and no greedy switch halve ELK's
-            // time and still pass the layout checks (no overlaps, no edges through nodes).
-            ...(big ? {
-                'elk.layered.thoroughness': '1',
-                'elk.layered.crossingMinimization.greedySwitch.type': 'OFF',
-                'elk.layered.crossingMinimization.greedySwitchHierarchical.type': 'OFF',
-            } : {}),
-        },
-        children: [],
-        edges: [],
-    };
+    const root: ElkNode = { id: '__root', layoutOptions: rootLayoutOptions(diagram), children: [], edges: [] };
     const elkNodes = new Map<string, ElkNode>();
     for (const node of diagram.nodes) {
-        const elkNode: ElkNode = { id: node.id };
-        if (node.compound) {
-            elkNode.layoutOptions = {
-                'elk.padding': padding(node.role === 'zone' ? ZONE_PADDING : BROKER_PADDING),
-                'elk.nodeSize.constraints': 'MINIMUM_SIZE',
-                'elk.nodeSize.minimum': `(${node.width}, ${node.role === 'zone' ? 60 : 80})`,
-            };
-            elkNode.children = [];
-        } else {
-            elkNode.width = node.width;
-            elkNode.height = node.height;
-        }
+        const elkNode = elkNodeOf(node);
         elkNodes.set(node.id, elkNode);
         const parent = node.parent === undefined ? root : elkNodes.get(node.parent) ?? root;
         (parent.children ??= []).push(elkNode);
     }
     const withLabels = labelsInElk(diagram);
-    for (const edge of diagram.edges) {
-        const elkEdge: ElkExtendedEdge = { id: edge.id, sources: [edge.source], targets: [edge.target] };
-        // In a cycle, ELK reverses the edges that matter least for the flow: let calls point
-        // forward and messages (publish, delivery) take the way back.
-        if (edge.style === 'sync') elkEdge.layoutOptions = SYNC_EDGE_OPTIONS;
-        const size = withLabels ? measureEdgeLabel(edge) : undefined;
-        if (size) elkEdge.labels = [{ id: `${edge.id}#label`, text: ' ', width: size.width, height: size.height, layoutOptions: LABEL_OPTIONS }];
-        root.edges!.push(elkEdge);
-    }
+    for (const edge of diagram.edges) root.edges!.push(elkEdgeOf(edge, withLabels));
     return root;
+}
+
+/** Layered, orthogonal, hierarchical, absolute coordinates; big views with less thoroughness. */
+function rootLayoutOptions(diagram: Diagram): Record<string, string> {
+    const big = diagram.nodes.length > FAST_LAYOUT_NODE_LIMIT;
+    return {
+        'elk.algorithm': 'layered',
+        'elk.hierarchyHandling': 'INCLUDE_CHILDREN',
+        'elk.direction': ELK_DIRECTION[diagram.direction],
+        'elk.edgeRouting': 'ORTHOGONAL',
+        'elk.json.shapeCoords': 'ROOT',
+        'elk.json.edgeCoords': 'ROOT',
+        'elk.padding': padding({ top: diagram.title ? TITLE_HEIGHT : 16, left: 16, bottom: 16, right: 16 }),
+        'elk.spacing.nodeNode': '32',
+        'elk.layered.spacing.nodeNodeBetweenLayers': '56',
+        'elk.spacing.edgeNode': '20',
+        'elk.layered.spacing.edgeNodeBetweenLayers': '20',
+        'elk.spacing.edgeEdge': '14',
+        'elk.layered.spacing.edgeEdgeBetweenLayers': '14',
+        'elk.spacing.edgeLabel': '2',
+        'elk.edgeLabels.inline': 'true',
+        'elk.spacing.componentComponent': '40',
+        'elk.layered.mergeEdges': 'false',
+        // Big views: fewer crossing-minimisation sweeps and no greedy switch halve ELK's
+        // time and still pass the layout checks (no overlaps, no edges through nodes).
+        ...(big ? {
+            'elk.layered.thoroughness': '1',
+            'elk.layered.crossingMinimization.greedySwitch.type': 'OFF',
+            'elk.layered.crossingMinimization.greedySwitchHierarchical.type': 'OFF',
+        } : {}),
+    };
+}
+
+/** A box of fixed size, or a container (zone, broker) at least as wide as its title. */
+function elkNodeOf(node: DiagramNode): ElkNode {
+    const elkNode: ElkNode = { id: node.id };
+    if (node.compound) {
+        elkNode.layoutOptions = {
+            'elk.padding': padding(node.role === 'zone' ? ZONE_PADDING : BROKER_PADDING),
+            'elk.nodeSize.constraints': 'MINIMUM_SIZE',
+            'elk.nodeSize.minimum': `(${node.width}, ${node.role === 'zone' ? 60 : 80})`,
+        };
+        elkNode.children = [];
+    } else {
+        elkNode.width = node.width;
+        elkNode.height = node.height;
+    }
+    return elkNode;
+}
+
+function elkEdgeOf(edge: DiagramEdge, withLabels: boolean): ElkExtendedEdge {
+    const elkEdge: ElkExtendedEdge = { id: edge.id, sources: [edge.source], targets: [edge.target] };
+    // In a cycle, ELK reverses the edges that matter least for the flow: let calls point
+    // forward and messages (publish, delivery) take the way back.
+    if (edge.style === 'sync') elkEdge.layoutOptions = SYNC_EDGE_OPTIONS;
+    const size = withLabels ? measureEdgeLabel(edge) : undefined;
+    if (size) elkEdge.labels = [{ id: `${edge.id}#label`, text: ' ', width: size.width, height: size.height, layoutOptions: LABEL_OPTIONS }];
+    return elkEdge;
 }
 
 /** The diagram with coordinates from a layout result (a new object; the input is unchanged). */

@@ -5,7 +5,8 @@
  * Langium imports here: only `ArchModel` types.
  */
 import type { ArchModel, Direction, Finding } from '../model/arch-model.js';
-import { buildDiagram, type Diagram } from './diagram-model.js';
+import { buildDiagram } from './build-diagram.js';
+import type { Diagram } from './diagram-model.js';
 import { applyLayout, toElkGraph } from './elk-graph.js';
 import { cancelLayouts, clearLayoutResults, layoutGraph, warmUpLayout } from './layout.js';
 import { clearFragmentCache, renderSvg } from './render-svg.js';
@@ -13,7 +14,9 @@ import type { DiagramTheme, ThemeName } from './themes.js';
 import { selectView } from './view-selection.js';
 
 export { DiagramError, findFlow, findView, selectView, type ViewSelection, type SelectedConnection } from './view-selection.js';
-export { buildDiagram, DEFAULT_COLLAPSE_THRESHOLD, type Diagram, type DiagramEdge, type DiagramNode, type DiagramFinding, type NodeRole } from './diagram-model.js';
+export { buildDiagram } from './build-diagram.js';
+export { DEFAULT_COLLAPSE_THRESHOLD } from './build/collapse-plan.js';
+export type { Diagram, DiagramEdge, DiagramNode, DiagramFinding, NodeRole } from './diagram-model.js';
 export { applyLayout, toElkGraph } from './elk-graph.js';
 export {
     LayoutCancelledError, cancelLayouts, configureLayout, disposeLayout, hashGraph, layoutGraph, layoutStats,

@@ -42,17 +42,20 @@ export interface SelectOptions {
     direction?: Direction;
 }
 
+/** The view of a model without views, and of the name `overview` when no view has it: everything. */
+function implicitOverview(): View {
+    return {
+        id: 'overview', label: 'Everything', implicit: true, includeAll: true, includes: [], excludes: [], collapse: [],
+        direction: undefined, location: undefined,
+    };
+}
+
 /** The view a name refers to, or the default view. Throws `DiagramError` for unknown names. */
 export function findView(model: ArchModel, name: string | undefined): View {
-    if (name === undefined) {
-        return model.views.find(v => v.id === 'overview') ?? model.views[0] ?? {
-            id: 'overview', label: 'Everything', implicit: true, includeAll: true, includes: [], excludes: [], collapse: [],
-            direction: undefined, location: undefined,
-        };
-    }
+    if (name === undefined) return model.views.find(v => v.id === 'overview') ?? model.views[0] ?? implicitOverview();
     const view = model.views.find(v => v.id === name);
     if (view) return view;
-    if (name === 'overview') return { id: 'overview', label: 'Everything', implicit: true, includeAll: true, includes: [], excludes: [], direction: undefined, collapse: [], location: undefined };
+    if (name === 'overview') return implicitOverview();
     const known = model.views.map(v => v.id).join(', ');
     throw new DiagramError(`No view named '${name}'. Views: ${known || 'none'}.`);
 }
@@ -69,74 +72,91 @@ export function findFlow(model: ArchModel, name: string): Flow {
 export function selectView(model: ArchModel, options: SelectOptions = {}): ViewSelection {
     const view = findView(model, options.view);
     const flow = options.flow === undefined ? undefined : findFlow(model, options.flow);
+    const chosen = chooseElements(model, view, flow);
+    const components = model.components.filter(c => chosen.components.has(c.id)).map(c => c.id);
+    const channels = model.channels
+        .filter(ch => chosen.components.has(ch.broker) && !chosen.excludedChannels.has(ch.id)
+            && (chosen.wholeBrokers.has(ch.broker) || chosen.channels.has(ch.id)))
+        .map(ch => ch.id);
+    return {
+        view, flow, direction: options.direction ?? view.direction ?? 'right',
+        components, channels, zones: zonesAround(model, components),
+        connections: connectionsBetween(model, chosen.components, new Set(channels)),
+    };
+}
 
-    const components = new Set<string>();
+/** The elements a view names, before the model's order is applied. */
+interface ChosenElements {
+    components: Set<string>;
     /** Brokers whose channels all show (unless excluded). */
-    const wholeBrokers = new Set<string>();
-    const channels = new Set<string>();
-    const inZone = (zonePath: readonly string[], zone: string): boolean => zonePath.includes(zone);
+    wholeBrokers: Set<string>;
+    /** Channels named one by one. */
+    channels: Set<string>;
+    excludedChannels: Set<string>;
+}
 
+/** What `include` adds and `exclude` removes; a flow's steps always show, even when the view left their ends out. */
+function chooseElements(model: ArchModel, view: View, flow: Flow | undefined): ChosenElements {
+    const chosen: ChosenElements = { components: new Set(), wholeBrokers: new Set(), channels: new Set(), excludedChannels: new Set() };
+    const inZone = (zonePath: readonly string[], zone: string): boolean => zonePath.includes(zone);
     const includeElement = (id: string): void => {
         const element = model.elements.get(id);
         if (!element) return;
         if (element.type === 'component') {
-            components.add(id);
-            wholeBrokers.add(id);
+            chosen.components.add(id);
+            chosen.wholeBrokers.add(id);
         } else if (element.type === 'zone') {
             for (const c of model.components) {
                 if (inZone(c.zonePath, id)) {
-                    components.add(c.id);
-                    wholeBrokers.add(c.id);
+                    chosen.components.add(c.id);
+                    chosen.wholeBrokers.add(c.id);
                 }
             }
         } else {
-            components.add(element.broker);
-            channels.add(id);
+            chosen.components.add(element.broker);
+            chosen.channels.add(id);
         }
     };
     if (view.includeAll) for (const c of model.components) includeElement(c.id);
     for (const id of view.includes) includeElement(id);
 
-    const excludedChannels = new Set<string>();
     for (const id of view.excludes) {
         const element = model.elements.get(id);
         if (!element) continue;
-        if (element.type === 'component') components.delete(id);
+        if (element.type === 'component') chosen.components.delete(id);
         else if (element.type === 'zone') {
-            for (const c of model.components) if (inZone(c.zonePath, id)) components.delete(c.id);
-        } else excludedChannels.add(id);
+            for (const c of model.components) if (inZone(c.zonePath, id)) chosen.components.delete(c.id);
+        } else chosen.excludedChannels.add(id);
     }
 
-    // A flow's steps always show, even when the view left their ends out.
-    if (flow) {
-        for (const step of flow.steps) {
-            for (const id of [step.source, step.target]) {
-                const element = model.elements.get(id);
-                if (element?.type === 'channel') {
-                    components.add(element.broker);
-                    channels.add(id);
-                    excludedChannels.delete(id);
-                } else if (element?.type === 'component') components.add(id);
-            }
+    for (const step of flow?.steps ?? []) {
+        for (const id of [step.source, step.target]) {
+            const element = model.elements.get(id);
+            if (element?.type === 'channel') {
+                chosen.components.add(element.broker);
+                chosen.channels.add(id);
+                chosen.excludedChannels.delete(id);
+            } else if (element?.type === 'component') chosen.components.add(id);
         }
     }
+    return chosen;
+}
 
-    const visibleChannels = model.channels
-        .filter(ch => components.has(ch.broker) && !excludedChannels.has(ch.id) && (wholeBrokers.has(ch.broker) || channels.has(ch.id)))
-        .map(ch => ch.id);
-    const channelSet = new Set(visibleChannels);
-    const componentList = model.components.filter(c => components.has(c.id)).map(c => c.id);
-
+/** Zones drawn as containers: the ancestors of the visible components, in model order. */
+function zonesAround(model: ArchModel, components: readonly string[]): string[] {
     const zoneSet = new Set<string>();
-    for (const id of componentList) {
+    for (const id of components) {
         const component = model.elements.get(id);
         if (component?.type === 'component') for (const z of component.zonePath) zoneSet.add(z);
     }
-    const zones = model.zones.filter(z => zoneSet.has(z.id)).map(z => z.id);
+    return model.zones.filter(z => zoneSet.has(z.id)).map(z => z.id);
+}
 
+/** Connections with both ends visible (a hidden channel is drawn as its broker), in model order. */
+function connectionsBetween(model: ArchModel, components: ReadonlySet<string>, channels: ReadonlySet<string>): SelectedConnection[] {
     /** The visible element standing for `id`: itself, or a hidden channel's broker. */
     const visible = (id: string): string | undefined => {
-        if (components.has(id) || channelSet.has(id)) return id;
+        if (components.has(id) || channels.has(id)) return id;
         const element = model.elements.get(id);
         if (element?.type === 'channel' && components.has(element.broker)) return element.broker;
         return undefined;
@@ -148,9 +168,5 @@ export function selectView(model: ArchModel, options: SelectOptions = {}): ViewS
         if (source === undefined || target === undefined || source === target) continue;
         connections.push({ connection, source, target });
     }
-
-    return {
-        view, flow, direction: options.direction ?? view.direction ?? 'right',
-        components: componentList, channels: visibleChannels, zones, connections,
-    };
+    return connections;
 }

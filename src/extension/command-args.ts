@@ -4,6 +4,7 @@
  * (`{ uri, view }` / `{ uri, flow }`), keybindings, other extensions — so arguments are treated
  * as untrusted and normalised here, without VS Code types.
  */
+import type { DiagramTheme } from '../protocol/diagram-protocol.js';
 import type { PreviewTarget } from './preview-manager.js';
 
 /** Anything URI-like: a `vscode.Uri` (has `scheme` and `toString()`), or a string. */
@@ -59,4 +60,31 @@ export function defaultExportPath(sourcePath: string, view: string | undefined, 
     const base = sourcePath.replace(/\.arch$/i, '');
     const suffix = view && view !== defaultView ? `-${view.replace(/[^A-Za-z0-9_.-]/g, '_')}` : '';
     return `${base}${suffix}.${format}`;
+}
+
+/** What an export command takes besides the target: `{ theme?, output? }` (scripts and tests pass these). */
+export interface ExportOptions {
+    /** Draw in this theme instead of `archway.export.theme`. */
+    theme?: DiagramTheme;
+    /** Write here (a path or URI) without asking. */
+    output?: string;
+}
+
+/** The export options of a command argument; anything malformed is ignored. */
+export function parseExportOptions(arg: unknown): ExportOptions {
+    const extra = typeof arg === 'object' && arg !== null ? arg as { theme?: unknown; output?: unknown } : {};
+    const theme = extra.theme === 'light' || extra.theme === 'dark' || extra.theme === 'high-contrast' ? extra.theme : undefined;
+    const output = typeof extra.output === 'string' ? extra.output : undefined;
+    return { theme, output };
+}
+
+/**
+ * The target an export draws: when the document's preview shows the same view (or no view
+ * was named), what the preview shows — its view, its flow unless one was named, the zones the
+ * user opened.
+ */
+export function exportTargetOf(target: PreviewTarget,
+    preview: { view: string | undefined; flow: string | undefined; expandedZones: readonly string[] } | undefined): PreviewTarget {
+    if (!preview || (target.view && target.view !== preview.view)) return target;
+    return { ...target, view: preview.view, flow: target.flow ?? preview.flow, expandedZones: [...preview.expandedZones] };
 }

@@ -2,7 +2,7 @@
  * The preview manager: one webview panel per document, reused rather than duplicated; an
  * unlocked panel follows the active `.arch` editor; diagrams come from the language server and
  * are pushed again after each rebuild. Written against small interfaces (`PreviewPanel`,
- * `PreviewHost`) so it runs in tests without VS Code; `main.ts` implements them over VS Code.
+ * `PreviewHost`) so it runs in tests without VS Code; `vscode-preview-host.ts` implements them.
  */
 import type {
     DiagramParams, DiagramResult, DiagramSourceLocation, DiagramTheme, DiagramDirection, HostToWebviewMessage, PreviewState,
@@ -203,20 +203,9 @@ export class Preview {
                 await this.refresh();
                 this.manager.resendCursor(this);
                 return;
-            case 'reveal': {
-                const location = this.last?.elements[message.id];
-                if (!location || !Object.prototype.hasOwnProperty.call(this.last!.elements, message.id)) {
-                    this.host.log(`Ignored reveal of unknown element "${message.id.slice(0, 80)}"`);
-                    return;
-                }
-                // The host's own record decides where to go; the webview only names the element.
-                // Armed before the reveal too: the preview's focus report may arrive while it runs.
-                const revealed = { location, until: Date.now() + REVEAL_FOCUS_WINDOW_MS };
-                this.revealed = revealed;
-                await this.host.revealSource(location);
-                if (this.revealed === revealed) revealed.until = Date.now() + REVEAL_FOCUS_WINDOW_MS;
+            case 'reveal':
+                await this.reveal(message.id);
                 return;
-            }
             case 'selectView':
                 if (this.last && !this.last.viewIds.includes(message.view)) {
                     this.host.log(`Ignored unknown view "${message.view.slice(0, 80)}"`);
@@ -243,12 +232,7 @@ export class Preview {
                 this.manager.setEditorBackground(message.background);
                 return;
             case 'expandZone':
-                if (!this.last?.collapse?.zones.includes(message.zone)) {
-                    this.host.log(`Ignored expanding "${message.zone.slice(0, 80)}": it is not a collapsed zone of this diagram`);
-                    return;
-                }
-                if (!this.expandedZones.includes(message.zone)) this.expandedZones.push(message.zone);
-                await this.refresh();
+                await this.expandZone(message.zone);
                 return;
             case 'collapseZones':
                 if (this.expandedZones.length === 0) return;
@@ -256,6 +240,31 @@ export class Preview {
                 await this.refresh();
                 return;
         }
+    }
+
+    /** Reveals the declaration of a drawn element in the editor. */
+    private async reveal(id: string): Promise<void> {
+        const location = this.last?.elements[id];
+        if (!location || !Object.prototype.hasOwnProperty.call(this.last!.elements, id)) {
+            this.host.log(`Ignored reveal of unknown element "${id.slice(0, 80)}"`);
+            return;
+        }
+        // The host's own record decides where to go; the webview only names the element.
+        // Armed before the reveal too: the preview's focus report may arrive while it runs.
+        const revealed = { location, until: Date.now() + REVEAL_FOCUS_WINDOW_MS };
+        this.revealed = revealed;
+        await this.host.revealSource(location);
+        if (this.revealed === revealed) revealed.until = Date.now() + REVEAL_FOCUS_WINDOW_MS;
+    }
+
+    /** Draws a collapsed zone of the diagram open. */
+    private async expandZone(zone: string): Promise<void> {
+        if (!this.last?.collapse?.zones.includes(zone)) {
+            this.host.log(`Ignored expanding "${zone.slice(0, 80)}": it is not a collapsed zone of this diagram`);
+            return;
+        }
+        if (!this.expandedZones.includes(zone)) this.expandedZones.push(zone);
+        await this.refresh();
     }
 
     /** Switches views; expansions belong to the view they were made in. */

@@ -21,10 +21,11 @@ import {
     CHANNEL_PROPERTIES, COMPONENT_PROPERTIES, CONNECTION_PROPERTIES, VIEW_PROPERTIES, ZONE_PROPERTIES,
     type PropertySpec, type PropertyTable,
 } from '../model/schema/property-schema.js';
+import { describeType } from '../model/schema/describe-type.js';
 import { elementsInScope, type ScopeElement } from './scope-elements.js';
 import { allRules, KEYWORD_DOCS, KIND_DOCS } from './language-docs.js';
 import {
-    blockTable, describeType, exampleValues, isComponentKind, modeTable, PLAIN_PROTOCOL_WORDS, referenceKinds,
+    blockTable, exampleValues, isComponentKind, modeTable, PLAIN_PROTOCOL_WORDS, referenceKinds,
     TLS_PROTOCOL_WORDS, valueWords,
 } from './schema-lookup.js';
 import { tokenize, type Token } from '../format/tokens.js';
@@ -307,7 +308,7 @@ export class ArchwayCompletionProvider implements CompletionProvider {
                 if (present.has(name)) continue;
                 result.add({
                     label: name, kind: CompletionItemKind.Property, detail: spec.doc,
-                    documentation: { kind: MarkupKind.Markdown, value: `${spec.doc}\n\nType: ${describeType(spec.type)}${spec.default ? `\n\nDefault: \`${spec.default}\`` : ''}` },
+                    documentation: { kind: MarkupKind.Markdown, value: `${spec.doc}\n\nType: ${describeType(spec.type, 'tooltip')}${spec.default ? `\n\nDefault: \`${spec.default}\`` : ''}` },
                     insertText: `${name}: `, sortText: `0${name}`,
                     command: { title: 'Suggest values', command: 'editor.action.triggerSuggest' },
                 });

@@ -14,11 +14,12 @@ import {
 } from '../language/generated/ast.js';
 import type { ArchModel, Connection, Element, Property, PropertyValue } from '../model/arch-model.js';
 import { TLS_PROTOCOLS } from '../model/arch-model.js';
+import { describeType } from '../model/schema/describe-type.js';
 import { elementIdOf } from './scope-elements.js';
 import { findRule, KEYWORD_DOCS, KIND_DOCS, rulesForKind } from './language-docs.js';
 import { EditorModels } from './editor-models.js';
 import { targetAt } from './cursor-target.js';
-import { describeType, isComponentKind, propertyOfValue, specOfProperty } from './schema-lookup.js';
+import { isComponentKind, propertyOfValue, specOfProperty } from './schema-lookup.js';
 import { ruleDocsUrl } from '../checking/diagnostics.js';
 
 /** Properties worth showing in an element's hover, in this order. */
@@ -145,7 +146,7 @@ function ruleHover(id: string): string {
 function propertyHover(node: Parameters<typeof specOfProperty>[0] & { name: string }): string {
     const spec = specOfProperty(node);
     if (!spec) return `**${node.name}** — not a property here.`;
-    const lines = [`**${node.name}** — ${spec.doc}`, '', `Type: ${describeType(spec.type)}`];
+    const lines = [`**${node.name}** — ${spec.doc}`, '', `Type: ${describeType(spec.type, 'tooltip')}`];
     if (spec.default) lines.push('', `Default: \`${spec.default}\``);
     return lines.join('\n');
 }
@@ -153,7 +154,7 @@ function propertyHover(node: Parameters<typeof specOfProperty>[0] & { name: stri
 function wordHover(property: AstNode & { name: string }, word: string): string | undefined {
     const spec = specOfProperty(property);
     if (!spec) return undefined;
-    return `\`${word}\` — value of **${property.name}**: ${spec.doc}\n\nType: ${describeType(spec.type)}`;
+    return `\`${word}\` — value of **${property.name}**: ${spec.doc}\n\nType: ${describeType(spec.type, 'tooltip')}`;
 }
 
 /** The markdown describing an element of a model. */

@@ -1,6 +1,6 @@
 /**
- * Reading the property schema for editor features: which table applies where, what a
- * property's type looks like in words, and which values it accepts.
+ * Reading the property schema for editor features: which table applies where and which
+ * values it accepts (a type in words is `describeType` in the model's schema).
  */
 import type { AstNode } from 'langium';
 import {
@@ -77,34 +77,6 @@ export function propertyOfValue(value: AstNode): AstNode | undefined {
 export function specOfProperty(node: AstNode): PropertySpec | undefined {
     if (!isProperty(node)) return undefined;
     return tableForContainer(node.$container)?.[node.name];
-}
-
-/** The type in words: `duration (e.g. 30s)`, `one of geo, latency…`, `reference to a cache or database`. */
-export function describeType(type: PropertyType): string {
-    switch (type.type) {
-        case 'number': return type.integer ? `whole number${type.min !== undefined ? ` ≥ ${type.min}` : ''}` : 'number';
-        case 'boolean': return '`true` or `false`';
-        case 'string': return 'string';
-        case 'duration': return 'duration (`250ms`, `30s`, `15m`, `1h`, `7d`)';
-        case 'rate': return 'rate (`100/s`, `6000/min`)';
-        case 'quantity': return 'quantity (`1000 items`)';
-        case 'enum': return `one of ${type.values.map(v => `\`${v}\``).join(', ')}`;
-        case 'reference': return `reference to ${orList(type.kinds.map(kindPhrase))}`;
-        case 'mode': return `mode: ${Object.keys(type.modes).map(m => `\`${m}\``).join(', ')}`;
-        case 'block': return `block \`{ ${Object.keys(type.properties).join(' ')} }\``;
-        case 'list': return `list \`[…]\` of ${describeType(type.of)}`;
-        case 'union': return type.of.map(describeType).join(', or ');
-    }
-}
-
-function kindPhrase(kind: string): string {
-    if (kind === 'channel') return 'a topic or queue';
-    return `${/^[aeio]/.test(kind) ? 'an' : 'a'} \`${kind}\``;
-}
-
-function orList(items: string[]): string {
-    if (items.length <= 1) return items.join('');
-    return `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`;
 }
 
 /** Kinds (component kinds, `channel`, `zone`) a reference-typed property accepts. */

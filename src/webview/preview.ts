@@ -5,11 +5,19 @@
  * language server drew, with pan (drag), zoom (wheel, buttons, keys), fit, a view/flow picker,
  * click-to-reveal, click-to-expand for collapsed zones (with a notice saying why they are
  * collapsed), cursor highlight and a banner for syntax errors. Every message from the host
- * is validated; the SVG is parsed as XML, stripped of anything active and imported as nodes
- * (never assigned as HTML).
+ * is validated; the SVG is sanitised (`svg-sanitize.ts`) and drawn by `diagram-canvas.ts`; the
+ * viewport arithmetic is `viewport.ts`.
  */
-import type { CursorMessage, PreviewState, UpdateMessage, WebviewToHostMessage } from '../protocol/diagram-protocol.js';
+import type {
+    CursorMessage, HostToWebviewMessage, PreviewState, UpdateMessage, WebviewToHostMessage,
+} from '../protocol/diagram-protocol.js';
+import { DiagramCanvas } from './diagram-canvas.js';
+import { findPreviewElements, showDiagramChrome, showLocked, type PreviewElements } from './preview-chrome.js';
 import { elementAt, parseHostMessage, toHexColour, parsePreviewState } from './protocol.js';
+import {
+    anchorViewport, clampViewport, fitViewport, panViewport, revealBox, viewBoxOf, wheelZoomFactor, ZOOM_STEP, zoomPercent,
+    zoomViewport, type Viewport,
+} from './viewport.js';
 
 interface VsCodeApi {
     postMessage(message: unknown): void;
@@ -19,514 +27,304 @@ interface VsCodeApi {
 
 declare function acquireVsCodeApi(): VsCodeApi;
 
-interface Box { x: number; y: number; width: number; height: number }
-interface Viewport { x: number; y: number; scale: number }
+/** Screen px of one arrow-key pan. */
+const KEY_PAN = 40;
+/** A press that moves less than this (px) is a click, not a drag. */
+const DRAG_THRESHOLD = 4;
 
-const SVG_NS = 'http://www.w3.org/2000/svg';
-const MIN_SCALE = 0.05;
-const MAX_SCALE = 8;
-const ZOOM_STEP = 1.25;
-/** Elements that can run, load or embed things; never kept. */
-const FORBIDDEN_ELEMENTS = new Set(['script', 'foreignobject', 'iframe', 'object', 'embed', 'audio', 'video', 'image', 'animate',
-    'set', 'animatemotion', 'animatetransform', 'handler', 'listener', 'link', 'meta', 'base']);
-
-const vscode = acquireVsCodeApi();
-
-const canvas = document.getElementById('canvas') as HTMLDivElement;
-const banner = document.getElementById('banner') as HTMLDivElement;
-const collapseNotice = document.getElementById('collapse-notice') as HTMLDivElement;
-const collapseText = document.getElementById('collapse-text') as HTMLSpanElement;
-const collapseAll = document.getElementById('collapse-all') as HTMLButtonElement;
-const fileName = document.getElementById('file-name') as HTMLSpanElement;
-const viewPicker = document.getElementById('view-picker') as HTMLLabelElement;
-const viewSelect = document.getElementById('view-select') as HTMLSelectElement;
-const flowPicker = document.getElementById('flow-picker') as HTMLLabelElement;
-const flowSelect = document.getElementById('flow-select') as HTMLSelectElement;
-const zoomLevel = document.getElementById('zoom-level') as HTMLSpanElement;
-
-let state: PreviewState | undefined = parsePreviewState(vscode.getState());
-let current: UpdateMessage | undefined;
-let svg: SVGSVGElement | undefined;
-let bounds: Box = { x: 0, y: 0, width: 100, height: 100 };
-let viewport: Viewport = state?.viewport ?? { x: 0, y: 0, scale: 1 };
-/** Restore the saved viewport on the first diagram of the saved document instead of fitting. */
-let restoreViewport = state?.viewport !== undefined;
-let byId = new Map<string, Element[]>();
-let highlighted: string | undefined;
-let lastCursor: CursorMessage | undefined;
-let adoptedSheet: CSSStyleSheet | undefined;
-
-function post(message: WebviewToHostMessage): void {
-    vscode.postMessage(message);
+/** A press on the canvas that may become a drag. */
+interface Drag {
+    x: number;
+    y: number;
+    moved: boolean;
+    target: Element | null;
+    pointer: number;
 }
 
-function saveState(): void {
-    if (!current) return;
-    state = {
-        uri: current.uri, view: current.view, flow: current.flow, locked: current.locked,
-        expandedZones: current.collapse?.expanded.length ? [...current.collapse.expanded] : undefined, viewport: { ...viewport },
-    };
-    vscode.setState(state);
+/** Everything the preview remembers between events. */
+interface SessionState {
+    /** What VS Code keeps for this panel across reloads. */
+    saved: PreviewState | undefined;
+    /** The last diagram update from the host. */
+    current: UpdateMessage | undefined;
+    viewport: Viewport;
+    /** Restore the saved viewport on the first diagram of the saved document instead of fitting. */
+    restoreViewport: boolean;
+    /** The model id highlighted (cursor or click). */
+    highlighted: string | undefined;
+    lastCursor: CursorMessage | undefined;
+    drag: Drag | undefined;
+    /** The editor background last reported to the host. */
+    sentBackground: string | undefined;
+    resizeFrame: number;
 }
 
-// ------------------------------------------------------------------ SVG insertion
+class Preview {
+    private readonly state: SessionState;
+    private readonly canvas: DiagramCanvas;
 
-/** Removes anything active from a parsed SVG tree; returns style attributes to re-apply through CSSOM. */
-function sanitize(root: Element): Array<[Element, string]> {
-    const styles: Array<[Element, string]> = [];
-    const walk = (element: Element) => {
-        for (const child of [...element.children]) {
-            if (FORBIDDEN_ELEMENTS.has(child.localName.toLowerCase()) || child.namespaceURI !== SVG_NS) {
-                child.remove();
-                continue;
+    constructor(private readonly vscode: VsCodeApi, private readonly ui: PreviewElements) {
+        const saved = parsePreviewState(vscode.getState());
+        this.state = {
+            saved, current: undefined, viewport: saved?.viewport ?? { x: 0, y: 0, scale: 1 }, restoreViewport: saved?.viewport !== undefined,
+            highlighted: undefined, lastCursor: undefined, drag: undefined, sentBackground: undefined, resizeFrame: 0,
+        };
+        this.canvas = new DiagramCanvas(ui.canvas);
+    }
+
+    // -------------------------------------------------------------- host messages
+
+    onMessage(data: unknown): void {
+        const message = parseHostMessage(data);
+        if (!message) {
+            const type = typeof data === 'object' && data !== null ? String((data as { type?: unknown }).type) : typeof data;
+            console.warn(`[archway] ignored an unknown or malformed message (type: ${type.slice(0, 40)})`);
+            return;
+        }
+        this.handle(message);
+    }
+
+    private handle(message: HostToWebviewMessage): void {
+        switch (message.type) {
+            case 'update': this.onUpdate(message); break;
+            case 'cursor': this.onCursor(message); break;
+            case 'locked': this.setLocked(message.locked); break;
+            case 'viewport':
+                if (message.viewport === 'fit') this.fit();
+                else this.setViewport(message.viewport);
+                break;
+        }
+    }
+
+    private onUpdate(message: UpdateMessage): void {
+        const state = this.state;
+        const sameDocument = state.current !== undefined && state.current.uri === message.uri && !message.documentChanged;
+        state.current = message;
+        showDiagramChrome(this.ui, message);
+        this.setLocked(message.locked);
+        // Keep the selected element where it was on screen across re-layouts of the same document.
+        const anchorId = state.highlighted;
+        const anchor = anchorId ? this.canvas.centreOf(anchorId) : undefined;
+        const before = sameDocument ? this.canvas.nodePositions() : undefined;
+        const viewportBefore = { ...state.viewport };
+        if (message.svg && this.canvas.show(message.svg)) {
+            state.highlighted = undefined;
+            if (state.restoreViewport && state.saved?.uri === message.uri) {
+                this.applyViewport();
+            } else if (sameDocument) {
+                const moved = anchorId ? this.canvas.centreOf(anchorId) : undefined;
+                if (anchor && moved) state.viewport = anchorViewport(state.viewport, anchor, moved);
+                this.applyViewport();
+            } else {
+                this.fit();
             }
-            walk(child);
+            state.restoreViewport = false;
+            if (before) this.canvas.glide(before, viewportBefore, state.viewport);
+            if (state.lastCursor) this.onCursor(state.lastCursor);
+        } else if (!this.canvas.svg) {
+            this.canvas.showPlaceholder(message.error ? 'No diagram.' : 'Nothing to draw yet: declare a component.');
         }
-        for (const attribute of [...element.attributes]) {
-            const name = attribute.name.toLowerCase();
-            const value = attribute.value.trim().toLowerCase();
-            if (name.startsWith('on')) element.removeAttribute(attribute.name);
-            else if ((name === 'href' || name === 'xlink:href' || name.endsWith(':href')) && !value.startsWith('#')) element.removeAttribute(attribute.name);
-            else if (name === 'style') {
-                styles.push([element, attribute.value]);
-                element.removeAttribute(attribute.name);
-            }
+        this.saveState();
+    }
+
+    private onCursor(message: CursorMessage): void {
+        this.state.lastCursor = message;
+        if (!this.state.current) return;
+        this.highlight(elementAt(this.state.current.elements, this.canvas.ids(), message.uri, message.position));
+    }
+
+    private setLocked(locked: boolean): void {
+        if (!showLocked(document, locked)) return;
+        if (this.state.current) this.state.current = { ...this.state.current, locked };
+        this.saveState();
+    }
+
+    // -------------------------------------------------------------- viewport
+
+    private applyViewport(): void {
+        if (!this.canvas.svg) return;
+        const viewport = clampViewport(this.state.viewport);
+        this.state.viewport = viewport;
+        this.canvas.setViewBox(viewBoxOf(viewport, this.canvas.size()));
+        this.ui.zoomLevel.textContent = zoomPercent(viewport.scale);
+        this.saveState();
+    }
+
+    private setViewport(viewport: Viewport): void {
+        this.state.viewport = viewport;
+        this.applyViewport();
+    }
+
+    fit(): void {
+        this.setViewport(fitViewport(this.canvas.bounds, this.canvas.size()));
+    }
+
+    /** Zooms by `factor` keeping the canvas point (`x`, `y`) fixed (default: the centre). */
+    zoom(factor: number, x?: number, y?: number): void {
+        this.setViewport(zoomViewport(this.state.viewport, factor, this.canvas.size(), { x, y }));
+    }
+
+    pan(dx: number, dy: number): void {
+        this.setViewport(panViewport(this.state.viewport, dx, dy));
+    }
+
+    /** Pans so `id` is visible when it is outside the viewport. */
+    private ensureVisible(id: string): void {
+        if (!this.canvas.svg) return;
+        const box = this.canvas.boxOf(id);
+        const moved = box ? revealBox(this.state.viewport, box, this.canvas.size()) : undefined;
+        if (moved) this.setViewport(moved);
+    }
+
+    /** Re-applies the viewport once per frame while the canvas resizes. */
+    onResize(): void {
+        cancelAnimationFrame(this.state.resizeFrame);
+        this.state.resizeFrame = requestAnimationFrame(() => this.applyViewport());
+    }
+
+    // -------------------------------------------------------------- selection
+
+    private highlight(id: string | undefined): void {
+        const state = this.state;
+        if (state.highlighted === id) return;
+        for (const node of this.canvas.elementsOf(state.highlighted ?? '')) node.classList.remove('archway-highlight');
+        state.highlighted = id && this.canvas.has(id) ? id : undefined;
+        for (const node of this.canvas.elementsOf(state.highlighted ?? '')) node.classList.add('archway-highlight');
+        if (state.highlighted) this.ensureVisible(state.highlighted);
+    }
+
+    /** Posts `expandZone` for a collapsed zone under `target`, else `reveal` for the element, if any. */
+    revealAt(target: Element | null): void {
+        const node = target?.closest('[data-id]');
+        const id = node?.getAttribute('data-id');
+        const current = this.state.current;
+        if (!id || !current) return;
+        if (node?.getAttribute('data-collapsed') === 'true' && current.collapse?.zones.includes(id)) {
+            this.highlight(id); // the viewport stays anchored on the zone while it opens
+            this.post({ type: 'expandZone', zone: id });
+            return;
         }
-    };
-    walk(root);
-    return styles;
-}
-
-/** Parses the renderer's SVG; undefined when it is not well-formed SVG. */
-function parseSvg(markup: string): { element: SVGSVGElement; styles: Array<[Element, string]>; css: string } | undefined {
-    const parsed = new DOMParser().parseFromString(markup, 'image/svg+xml');
-    const root = parsed.documentElement;
-    if (!root || root.localName !== 'svg' || root.namespaceURI !== SVG_NS || parsed.getElementsByTagName('parsererror').length > 0) return undefined;
-    // <style> blocks move into a constructed stylesheet (CSSOM is allowed by the CSP; inline <style> is not).
-    const css: string[] = [];
-    for (const style of [...root.getElementsByTagNameNS(SVG_NS, 'style')]) {
-        css.push(style.textContent ?? '');
-        style.remove();
+        if (!Object.prototype.hasOwnProperty.call(current.elements, id)) return;
+        const location = current.elements[id];
+        this.highlight(id);
+        this.post({ type: 'reveal', id, uri: location.uri, range: location.range });
     }
-    const styles = sanitize(root);
-    const element = document.importNode(root, true) as unknown as SVGSVGElement;
-    // Map each sanitized element to its imported twin by walking both trees in the same order.
-    const originals = [root, ...root.querySelectorAll('*')];
-    const imported = [element, ...element.querySelectorAll('*')];
-    const index = new Map(originals.map((node, i) => [node, i]));
-    return { element, styles: styles.map(([node, value]) => [imported[index.get(node)!], value]), css: css.join('\n') };
-}
 
-function naturalBounds(element: SVGSVGElement): Box {
-    const viewBox = element.getAttribute('viewBox')?.trim().split(/[\s,]+/).map(Number);
-    if (viewBox && viewBox.length === 4 && viewBox.every(Number.isFinite) && viewBox[2] > 0 && viewBox[3] > 0) {
-        return { x: viewBox[0], y: viewBox[1], width: viewBox[2], height: viewBox[3] };
+    /** Reveals the highlighted element (Enter on the canvas). */
+    revealHighlighted(): void {
+        if (this.state.highlighted) this.revealAt(this.canvas.elementsOf(this.state.highlighted)[0] ?? null);
     }
-    const width = parseFloat(element.getAttribute('width') ?? '');
-    const height = parseFloat(element.getAttribute('height') ?? '');
-    return { x: 0, y: 0, width: width > 0 ? width : 100, height: height > 0 ? height : 100 };
-}
 
-function showSvg(markup: string): boolean {
-    const parsed = parseSvg(markup);
-    if (!parsed) return false;
-    const { element, styles, css } = parsed;
-    bounds = naturalBounds(element);
-    element.removeAttribute('width');
-    element.removeAttribute('height');
-    element.setAttribute('preserveAspectRatio', 'xMidYMid meet');
-    element.setAttribute('class', `${element.getAttribute('class') ?? ''} archway-diagram`.trim());
-    for (const [node, value] of styles) (node as SVGElement).style.cssText = value;
-    if (adoptedSheet) document.adoptedStyleSheets = document.adoptedStyleSheets.filter(sheet => sheet !== adoptedSheet);
-    adoptedSheet = undefined;
-    if (css.trim()) {
-        adoptedSheet = new CSSStyleSheet();
-        adoptedSheet.replaceSync(css);
-        document.adoptedStyleSheets = [...document.adoptedStyleSheets, adoptedSheet];
+    // -------------------------------------------------------------- dragging
+
+    onPointerDown(event: PointerEvent): void {
+        if (event.button !== 0) return;
+        this.state.drag = { x: event.clientX, y: event.clientY, moved: false, target: event.target as Element, pointer: event.pointerId };
     }
-    // The renderer paints a full-size background rect: extend its colour to the whole canvas.
-    const background = element.querySelector(':scope > rect');
-    const fill = background?.getAttribute('fill');
-    const coversAll = background && !background.getAttribute('x') && !background.getAttribute('y')
-        && Number(background.getAttribute('width')) >= bounds.width && Number(background.getAttribute('height')) >= bounds.height;
-    canvas.style.backgroundColor = coversAll && fill && /^#[0-9a-f]{3,8}$|^[a-z]+$/i.test(fill) ? fill : '';
-    canvas.replaceChildren(element);
-    svg = element;
-    byId = new Map();
-    for (const node of element.querySelectorAll('[data-id]')) {
-        const id = node.getAttribute('data-id')!;
-        const list = byId.get(id);
-        if (list) list.push(node);
-        else byId.set(id, [node]);
-        node.classList.add('archway-element');
-    }
-    return true;
-}
 
-// ------------------------------------------------------------------ viewport
-
-function canvasSize(): { width: number; height: number } {
-    const width = canvas.clientWidth;
-    const height = canvas.clientHeight;
-    return width > 0 && height > 0 ? { width, height } : { width: bounds.width, height: bounds.height };
-}
-
-function applyViewport(): void {
-    if (!svg) return;
-    const size = canvasSize();
-    const scale = Math.min(MAX_SCALE, Math.max(MIN_SCALE, viewport.scale));
-    viewport = { ...viewport, scale };
-    const fmt = (n: number) => String(Math.round(n * 100) / 100);
-    svg.setAttribute('viewBox', `${fmt(viewport.x)} ${fmt(viewport.y)} ${fmt(size.width / scale)} ${fmt(size.height / scale)}`);
-    zoomLevel.textContent = `${Math.round(scale * 100)}%`;
-    saveState();
-}
-
-function fit(): void {
-    const size = canvasSize();
-    const padding = 16;
-    const scale = Math.min(2, Math.max(MIN_SCALE, Math.min((size.width - padding * 2) / bounds.width, (size.height - padding * 2) / bounds.height)));
-    viewport = {
-        scale,
-        x: bounds.x - (size.width / scale - bounds.width) / 2,
-        y: bounds.y - (size.height / scale - bounds.height) / 2,
-    };
-    applyViewport();
-}
-
-/** Zooms by `factor` keeping the canvas point (`px`, `py`) fixed (default: the centre). */
-function zoom(factor: number, px?: number, py?: number): void {
-    const size = canvasSize();
-    const cx = px ?? size.width / 2;
-    const cy = py ?? size.height / 2;
-    const scale = Math.min(MAX_SCALE, Math.max(MIN_SCALE, viewport.scale * factor));
-    const pointX = viewport.x + cx / viewport.scale;
-    const pointY = viewport.y + cy / viewport.scale;
-    viewport = { scale, x: pointX - cx / scale, y: pointY - cy / scale };
-    applyViewport();
-}
-
-function pan(dx: number, dy: number): void {
-    viewport = { ...viewport, x: viewport.x - dx / viewport.scale, y: viewport.y - dy / viewport.scale };
-    applyViewport();
-}
-
-/** Pans so `id` is visible when it is outside the viewport. */
-function ensureVisible(id: string): void {
-    const node = byId.get(id)?.[0];
-    if (!node || !svg || !(node instanceof SVGGraphicsElement)) return;
-    let box: DOMRect;
-    try {
-        box = node.getBBox();
-    } catch {
-        return;
-    }
-    const size = canvasSize();
-    const width = size.width / viewport.scale;
-    const height = size.height / viewport.scale;
-    const inside = box.x >= viewport.x && box.y >= viewport.y && box.x + box.width <= viewport.x + width && box.y + box.height <= viewport.y + height;
-    if (inside) return;
-    viewport = { ...viewport, x: box.x + box.width / 2 - width / 2, y: box.y + box.height / 2 - height / 2 };
-    applyViewport();
-}
-
-/** Centre of an element's box in SVG units, if it is drawn. */
-function centreOf(id: string): { x: number; y: number } | undefined {
-    const node = byId.get(id)?.[0];
-    if (!(node instanceof SVGGraphicsElement)) return undefined;
-    try {
-        const box = node.getBBox();
-        return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
-    } catch {
-        return undefined;
-    }
-}
-
-/** Top-left corners of the drawn nodes (elements with `data-kind`), by id. */
-function nodePositions(): Map<string, { x: number; y: number }> {
-    const positions = new Map<string, { x: number; y: number }>();
-    if (!svg || byId.size > 400) return positions;
-    for (const [id, nodes] of byId) {
-        const node = nodes[0];
-        if (!(node instanceof SVGGraphicsElement) || !node.hasAttribute('data-kind')) continue;
-        try {
-            const box = node.getBBox();
-            positions.set(id, { x: box.x, y: box.y });
-        } catch {
-            // not rendered
+    onPointerMove(event: PointerEvent): void {
+        const drag = this.state.drag;
+        if (!drag || drag.pointer !== event.pointerId) return;
+        const dx = event.clientX - drag.x;
+        const dy = event.clientY - drag.y;
+        if (!drag.moved && Math.hypot(dx, dy) < DRAG_THRESHOLD) return;
+        if (!drag.moved) {
+            drag.moved = true;
+            this.ui.canvas.setPointerCapture(event.pointerId);
+            this.ui.canvas.classList.add('panning');
         }
+        drag.x = event.clientX;
+        drag.y = event.clientY;
+        this.pan(dx, dy);
     }
-    return positions;
-}
 
-/**
- * Glides nodes from where they were on screen to the new layout (same zoom: offsets are in SVG
- * units relative to each viewport). Skipped when the user prefers reduced motion.
- */
-function animateFrom(previous: Map<string, { x: number; y: number }>, previousViewport: Viewport): void {
-    if (previous.size === 0 || Math.abs(previousViewport.scale - viewport.scale) > 1e-9
-        || matchMedia('(prefers-reduced-motion: reduce)').matches) return;
-    const moved: SVGElement[] = [];
-    for (const [id, now] of nodePositions()) {
-        const old = previous.get(id);
-        if (!old) continue;
-        const dx = (old.x - previousViewport.x) - (now.x - viewport.x);
-        const dy = (old.y - previousViewport.y) - (now.y - viewport.y);
-        if (Math.abs(dx) < 0.5 && Math.abs(dy) < 0.5) continue;
-        const node = byId.get(id)![0] as SVGElement;
-        node.style.transform = `translate(${dx}px, ${dy}px)`;
-        moved.push(node);
+    /** Ends a press: a drag stops panning; a click reveals what it hit. */
+    onPointerEnd(event: PointerEvent): void {
+        const drag = this.state.drag;
+        if (!drag || drag.pointer !== event.pointerId) return;
+        this.state.drag = undefined;
+        this.ui.canvas.classList.remove('panning');
+        if (this.ui.canvas.hasPointerCapture(event.pointerId)) this.ui.canvas.releasePointerCapture(event.pointerId);
+        if (drag.moved || event.type === 'pointercancel') return;
+        this.revealAt(drag.target);
     }
-    if (moved.length === 0) return;
-    void svg?.getBoundingClientRect(); // commit the start positions before transitioning
-    for (const node of moved) {
-        node.style.transition = 'transform 240ms ease-out';
-        node.style.transform = '';
+
+    // -------------------------------------------------------------- host
+
+    post(message: WebviewToHostMessage): void {
+        this.vscode.postMessage(message);
+    }
+
+    /** Reports the editor's background when it changed (VS Code switches the theme through <body>'s class). */
+    postEditorColours(): void {
+        const background = toHexColour(getComputedStyle(document.body).getPropertyValue('--vscode-editor-background'));
+        if (!background || background === this.state.sentBackground) return;
+        this.state.sentBackground = background;
+        this.post({ type: 'editorColours', background });
+    }
+
+    private saveState(): void {
+        const current = this.state.current;
+        if (!current) return;
+        this.state.saved = {
+            uri: current.uri, view: current.view, flow: current.flow, locked: current.locked,
+            expandedZones: current.collapse?.expanded.length ? [...current.collapse.expanded] : undefined, viewport: { ...this.state.viewport },
+        };
+        this.vscode.setState(this.state.saved);
     }
 }
 
-// ------------------------------------------------------------------ highlight
-
-function highlight(id: string | undefined): void {
-    if (highlighted === id) return;
-    for (const node of byId.get(highlighted ?? '') ?? []) node.classList.remove('archway-highlight');
-    highlighted = id && byId.has(id) ? id : undefined;
-    for (const node of byId.get(highlighted ?? '') ?? []) node.classList.add('archway-highlight');
-    if (highlighted) ensureVisible(highlighted);
-}
-
-function onCursor(message: CursorMessage): void {
-    lastCursor = message;
-    if (!current) return;
-    highlight(elementAt(current.elements, byId.keys(), message.uri, message.position));
-}
-
-// ------------------------------------------------------------------ toolbar, banner
-
-function fillSelect(select: HTMLSelectElement, values: string[], selected: string | undefined, none?: string): void {
-    const options: HTMLOptionElement[] = [];
-    if (none !== undefined) {
-        const option = document.createElement('option');
-        option.value = '';
-        option.textContent = none;
-        options.push(option);
-    }
-    for (const value of values) {
-        const option = document.createElement('option');
-        option.value = value;
-        option.textContent = value;
-        options.push(option);
-    }
-    select.replaceChildren(...options);
-    select.value = selected ?? '';
-}
-
-function setLocked(locked: boolean): void {
-    const button = document.querySelector<HTMLButtonElement>('button[data-command="toggleLock"]');
-    if (!button) return;
-    button.setAttribute('aria-pressed', String(locked));
-    const label = locked ? 'Locked to this document (click to follow the active editor)' : 'Lock to this document';
-    button.title = label;
-    button.setAttribute('aria-label', label);
-    if (current) current = { ...current, locked };
-    saveState();
-}
-
-function showBanner(message: UpdateMessage): void {
-    const text = message.error
-        ? `Cannot draw the diagram: ${message.error}`
-        : message.hasSyntaxErrors ? `${message.fileName} has syntax errors — showing the last good diagram.` : '';
-    banner.textContent = text;
-    banner.hidden = text === '';
-}
-
-/** Says why zones are drawn as boxes, and offers to collapse the ones the user opened. */
-function showCollapseNotice(message: UpdateMessage): void {
-    const collapse = message.collapse;
-    const plural = (n: number, word: string) => `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;
-    let text = '';
-    if (collapse && !message.error) {
-        const opened = collapse.expanded.length > 0 ? ` ${plural(collapse.expanded.length, 'zone')} opened.` : '';
-        const click = collapse.zones.length > 0 ? ' Click a zone to open it.' : '';
-        text = collapse.bySize
-            ? `This view has ${plural(collapse.components, 'component')} (more than ${collapse.threshold.toLocaleString('en-US')}), so its zones are drawn collapsed.${click}${opened}`
-            : `This view draws ${plural(collapse.zones.length, 'zone')} collapsed.${click}${opened}`;
-    }
-    collapseText.textContent = text;
-    collapseNotice.hidden = text === '';
-    collapseAll.hidden = !collapse || collapse.expanded.length === 0;
-}
-
-function onUpdate(message: UpdateMessage): void {
-    const first = current === undefined;
-    const previousUri = current?.uri;
-    current = message;
-    fileName.textContent = message.fileName;
-    fileName.title = message.uri;
-    fillSelect(viewSelect, message.viewIds, message.view);
-    viewPicker.hidden = message.viewIds.length <= 1;
-    fillSelect(flowSelect, message.flowIds, message.flow, '(none)');
-    flowPicker.hidden = message.flowIds.length === 0;
-    setLocked(message.locked);
-    showBanner(message);
-    showCollapseNotice(message);
-    // Keep the selected element where it was on screen across re-layouts of the same document.
-    const anchorId = highlighted;
-    const anchor = anchorId ? centreOf(anchorId) : undefined;
-    const before = !first && previousUri === message.uri && !message.documentChanged ? nodePositions() : undefined;
-    const viewportBefore = { ...viewport };
-    if (message.svg && showSvg(message.svg)) {
-        highlighted = undefined;
-        const sameDocument = !first && previousUri === message.uri && !message.documentChanged;
-        if (restoreViewport && state?.uri === message.uri) {
-            restoreViewport = false;
-            applyViewport();
-        } else if (sameDocument) {
-            const moved = anchorId ? centreOf(anchorId) : undefined;
-            if (anchor && moved) viewport = { ...viewport, x: viewport.x + moved.x - anchor.x, y: viewport.y + moved.y - anchor.y };
-            applyViewport();
-        } else {
-            fit();
+/** Connects the page's events to the preview. */
+function listen(preview: Preview, ui: PreviewElements): void {
+    window.addEventListener('message', event => preview.onMessage(event.data));
+    ui.collapseAll.addEventListener('click', () => preview.post({ type: 'collapseZones' }));
+    ui.toolbar.addEventListener('click', event => {
+        const button = (event.target as Element).closest('button[data-command]');
+        switch (button?.getAttribute('data-command')) {
+            case 'zoomIn': preview.zoom(ZOOM_STEP); break;
+            case 'zoomOut': preview.zoom(1 / ZOOM_STEP); break;
+            case 'fit': preview.fit(); break;
+            case 'toggleLock': preview.post({ type: 'toggleLock' }); break;
+            case 'exportSvg': preview.post({ type: 'export', format: 'svg' }); break;
+            case 'exportPng': preview.post({ type: 'export', format: 'png' }); break;
         }
-        restoreViewport = false;
-        if (before) animateFrom(before, viewportBefore);
-        if (lastCursor) onCursor(lastCursor);
-    } else if (!svg) {
-        const placeholder = document.createElement('div');
-        placeholder.className = 'placeholder';
-        placeholder.textContent = message.error ? 'No diagram.' : 'Nothing to draw yet: declare a component.';
-        canvas.replaceChildren(placeholder);
-    }
-    saveState();
+    });
+    ui.viewSelect.addEventListener('change', () => {
+        if (ui.viewSelect.value) preview.post({ type: 'selectView', view: ui.viewSelect.value });
+    });
+    ui.flowSelect.addEventListener('change', () => preview.post({ type: 'selectFlow', flow: ui.flowSelect.value || undefined }));
+
+    const canvas = ui.canvas;
+    canvas.addEventListener('wheel', event => {
+        event.preventDefault();
+        const rect = canvas.getBoundingClientRect();
+        preview.zoom(wheelZoomFactor(event.deltaY, event.ctrlKey), event.clientX - rect.left, event.clientY - rect.top);
+    }, { passive: false });
+    canvas.addEventListener('pointerdown', event => preview.onPointerDown(event));
+    canvas.addEventListener('pointermove', event => preview.onPointerMove(event));
+    canvas.addEventListener('pointerup', event => preview.onPointerEnd(event));
+    canvas.addEventListener('pointercancel', event => preview.onPointerEnd(event));
+    canvas.addEventListener('keydown', event => {
+        switch (event.key) {
+            case '+': case '=': preview.zoom(ZOOM_STEP); break;
+            case '-': case '_': preview.zoom(1 / ZOOM_STEP); break;
+            case '0': preview.fit(); break;
+            case 'ArrowLeft': preview.pan(KEY_PAN, 0); break;
+            case 'ArrowRight': preview.pan(-KEY_PAN, 0); break;
+            case 'ArrowUp': preview.pan(0, KEY_PAN); break;
+            case 'ArrowDown': preview.pan(0, -KEY_PAN); break;
+            case 'Enter': preview.revealHighlighted(); break;
+            default: return;
+        }
+        event.preventDefault();
+    });
+    new ResizeObserver(() => preview.onResize()).observe(canvas);
+    new MutationObserver(() => requestAnimationFrame(() => preview.postEditorColours()))
+        .observe(document.body, { attributes: true, attributeFilter: ['class', 'style'] });
 }
 
-// ------------------------------------------------------------------ events
-
-window.addEventListener('message', event => {
-    const message = parseHostMessage(event.data);
-    if (!message) {
-        const type = typeof event.data === 'object' && event.data !== null ? String((event.data as { type?: unknown }).type) : typeof event.data;
-        console.warn(`[archway] ignored an unknown or malformed message (type: ${type.slice(0, 40)})`);
-        return;
-    }
-    switch (message.type) {
-        case 'update': onUpdate(message); break;
-        case 'cursor': onCursor(message); break;
-        case 'locked': setLocked(message.locked); break;
-        case 'viewport':
-            if (message.viewport === 'fit') fit();
-            else {
-                viewport = message.viewport;
-                applyViewport();
-            }
-            break;
-    }
-});
-
-collapseAll.addEventListener('click', () => post({ type: 'collapseZones' }));
-
-document.getElementById('toolbar')!.addEventListener('click', event => {
-    const button = (event.target as Element).closest('button[data-command]');
-    switch (button?.getAttribute('data-command')) {
-        case 'zoomIn': zoom(ZOOM_STEP); break;
-        case 'zoomOut': zoom(1 / ZOOM_STEP); break;
-        case 'fit': fit(); break;
-        case 'toggleLock': post({ type: 'toggleLock' }); break;
-        case 'exportSvg': post({ type: 'export', format: 'svg' }); break;
-        case 'exportPng': post({ type: 'export', format: 'png' }); break;
-    }
-});
-
-viewSelect.addEventListener('change', () => {
-    if (viewSelect.value) post({ type: 'selectView', view: viewSelect.value });
-});
-flowSelect.addEventListener('change', () => post({ type: 'selectFlow', flow: flowSelect.value || undefined }));
-
-canvas.addEventListener('wheel', event => {
-    event.preventDefault();
-    const rect = canvas.getBoundingClientRect();
-    const factor = Math.exp(-Math.max(-100, Math.min(100, event.deltaY)) * (event.ctrlKey ? 0.01 : 0.002));
-    zoom(factor, event.clientX - rect.left, event.clientY - rect.top);
-}, { passive: false });
-
-let drag: { x: number; y: number; moved: boolean; target: Element | null; pointer: number } | undefined;
-canvas.addEventListener('pointerdown', event => {
-    if (event.button !== 0) return;
-    drag = { x: event.clientX, y: event.clientY, moved: false, target: event.target as Element, pointer: event.pointerId };
-});
-canvas.addEventListener('pointermove', event => {
-    if (!drag || drag.pointer !== event.pointerId) return;
-    const dx = event.clientX - drag.x;
-    const dy = event.clientY - drag.y;
-    if (!drag.moved && Math.hypot(dx, dy) < 4) return;
-    if (!drag.moved) {
-        drag.moved = true;
-        canvas.setPointerCapture(event.pointerId);
-        canvas.classList.add('panning');
-    }
-    drag.x = event.clientX;
-    drag.y = event.clientY;
-    pan(dx, dy);
-});
-const endDrag = (event: PointerEvent) => {
-    if (!drag || drag.pointer !== event.pointerId) return;
-    const { moved, target } = drag;
-    drag = undefined;
-    canvas.classList.remove('panning');
-    if (canvas.hasPointerCapture(event.pointerId)) canvas.releasePointerCapture(event.pointerId);
-    if (moved || event.type === 'pointercancel') return;
-    revealAt(target);
-};
-canvas.addEventListener('pointerup', endDrag);
-canvas.addEventListener('pointercancel', endDrag);
-
-/** Posts `expandZone` for a collapsed zone under `target`, else `reveal` for the element, if any. */
-function revealAt(target: Element | null): void {
-    const node = target?.closest('[data-id]');
-    const id = node?.getAttribute('data-id');
-    if (!id || !current) return;
-    if (node?.getAttribute('data-collapsed') === 'true' && current.collapse?.zones.includes(id)) {
-        highlight(id); // the viewport stays anchored on the zone while it opens
-        post({ type: 'expandZone', zone: id });
-        return;
-    }
-    if (!Object.prototype.hasOwnProperty.call(current.elements, id)) return;
-    const location = current.elements[id];
-    highlight(id);
-    post({ type: 'reveal', id, uri: location.uri, range: location.range });
-}
-
-canvas.addEventListener('keydown', event => {
-    const step = 40;
-    switch (event.key) {
-        case '+': case '=': zoom(ZOOM_STEP); break;
-        case '-': case '_': zoom(1 / ZOOM_STEP); break;
-        case '0': fit(); break;
-        case 'ArrowLeft': pan(step, 0); break;
-        case 'ArrowRight': pan(-step, 0); break;
-        case 'ArrowUp': pan(0, step); break;
-        case 'ArrowDown': pan(0, -step); break;
-        case 'Enter': if (highlighted) revealAt(byId.get(highlighted)?.[0] ?? null); break;
-        default: return;
-    }
-    event.preventDefault();
-});
-
-let resizeFrame = 0;
-new ResizeObserver(() => {
-    cancelAnimationFrame(resizeFrame);
-    resizeFrame = requestAnimationFrame(() => applyViewport());
-}).observe(canvas);
-
-// The editor's background: sent now and whenever VS Code switches the theme (it changes <body>'s class).
-let sentBackground: string | undefined;
-function postEditorColours(): void {
-    const background = toHexColour(getComputedStyle(document.body).getPropertyValue('--vscode-editor-background'));
-    if (!background || background === sentBackground) return;
-    sentBackground = background;
-    post({ type: 'editorColours', background });
-}
-new MutationObserver(() => requestAnimationFrame(postEditorColours)).observe(document.body, { attributes: true, attributeFilter: ['class', 'style'] });
-
-postEditorColours();
-post({ type: 'ready' });
+const ui = findPreviewElements(document);
+const preview = new Preview(acquireVsCodeApi(), ui);
+listen(preview, ui);
+preview.postEditorColours();
+preview.post({ type: 'ready' });

@@ -2,8 +2,12 @@
  * Command argument handling, crash policy, preview HTML and message validation: the extension's
  * pure parts.
  */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { defaultExportPath, isArchUri, parsePreviewTarget } from '../../src/extension/command-args.js';
+import {
+    defaultExportPath, exportTargetOf, isArchUri, parseExportOptions, parsePreviewTarget,
+} from '../../src/extension/command-args.js';
 import { CrashPolicy } from '../../src/extension/crash-policy.js';
 import { createNonce, escapeHtml, previewCsp, renderPreviewHtml } from '../../src/extension/preview-html.js';
 import { elementAt, parseHostMessage, parsePreviewState, parseWebviewMessage, toHexColour } from '../../src/webview/protocol.js';
@@ -49,6 +53,60 @@ describe('command arguments', () => {
         expect(defaultExportPath('/ws/shop.arch', 'ordering', 'png')).toBe('/ws/shop-ordering.png');
         expect(defaultExportPath('/ws/shop.arch', 'overview', 'svg', 'overview')).toBe('/ws/shop.svg');
         expect(defaultExportPath('/ws/shop.arch', '../x', 'svg')).toBe('/ws/shop-.._x.svg');
+    });
+});
+
+describe('export arguments', () => {
+    it('take a theme and an output from scripted calls, and ignore anything malformed', () => {
+        expect(parseExportOptions({ uri: SHOP, theme: 'dark', output: '/tmp/x.svg' })).toEqual({ theme: 'dark', output: '/tmp/x.svg' });
+        expect(parseExportOptions({ theme: 'neon', output: 3 })).toEqual({ theme: undefined, output: undefined });
+        expect(parseExportOptions(uri(SHOP))).toEqual({ theme: undefined, output: undefined });
+        expect(parseExportOptions(undefined)).toEqual({ theme: undefined, output: undefined });
+    });
+
+    it('export what the open preview shows: its view, its flow and the zones the user opened', () => {
+        const preview = { view: 'ordering', flow: 'checkout', expandedZones: ['data'] };
+        const target = exportTargetOf({ uri: SHOP }, preview);
+        expect(target).toEqual({ uri: SHOP, view: 'ordering', flow: 'checkout', expandedZones: ['data'] });
+        expect(target.expandedZones).not.toBe(preview.expandedZones);
+        // A flow named by the caller wins over the preview's.
+        expect(exportTargetOf({ uri: SHOP, flow: 'refund' }, preview).flow).toBe('refund');
+    });
+
+    it('export a view the preview does not show as the view draws it, and anything without a preview as named', () => {
+        const preview = { view: 'ordering', flow: 'checkout', expandedZones: ['data'] };
+        expect(exportTargetOf({ uri: SHOP, view: 'overview' }, preview)).toEqual({ uri: SHOP, view: 'overview' });
+        expect(exportTargetOf({ uri: SHOP, view: 'ordering' }, undefined)).toEqual({ uri: SHOP, view: 'ordering' });
+    });
+});
+
+describe('the commands', () => {
+    const root = join(import.meta.dirname, '..', '..');
+    const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+    const folder = join(root, 'src', 'extension', 'commands');
+    /** Command ids declared by the command classes, by file. */
+    const declared = readdirSync(folder).filter(name => name.endsWith('.ts')).map(name => ({
+        name, ids: [...readFileSync(join(folder, name), 'utf8').matchAll(/readonly id = '([^']+)'/g)].map(match => match[1]),
+    }));
+
+    it('are each declared once in a file of their own, and contributed in package.json', () => {
+        const ids = declared.flatMap(file => file.ids);
+        const contributed = manifest.contributes.commands.map((command: { command: string }) => command.command);
+        expect([...ids].sort()).toEqual([...contributed].sort());
+        expect(new Set(ids).size).toBe(ids.length);
+        for (const file of declared.filter(f => f.ids.length > 0)) {
+            // A file holds one command, or the variants of one (preview / to the side, SVG / PNG).
+            expect(file.ids.length, file.name).toBeLessThanOrEqual(2);
+        }
+    });
+
+    it('are all registered', () => {
+        const index = readFileSync(join(folder, 'index.ts'), 'utf8');
+        for (const file of declared.filter(f => f.ids.length > 0)) {
+            for (const match of readFileSync(join(folder, file.name), 'utf8').matchAll(/export class (\w+Command) /g)) {
+                expect(index, `${match[1]} is not registered`).toContain(`new ${match[1]}(`);
+            }
+        }
     });
 });
 

@@ -4,30 +4,13 @@
 import { COMPONENT_KINDS } from '../arch-model.js';
 import {
     AUTH_MODES, CHANNEL_PROPERTIES, COMPONENT_PROPERTIES, CONNECTION_PROPERTIES, VIEW_PROPERTIES, ZONE_PROPERTIES,
-    type PropertyTable, type PropertyType,
+    type PropertyTable,
 } from './property-schema.js';
-
-/** A short description of a property type for docs and hover. */
-export function describePropertyType(type: PropertyType): string {
-    switch (type.type) {
-        case 'number': return type.integer ? `whole number${type.min !== undefined ? ` ≥ ${type.min}` : ''}` : 'number';
-        case 'boolean': return '`true` / `false`';
-        case 'string': return 'string';
-        case 'duration': return 'duration (`30s`)';
-        case 'rate': return 'rate (`100/s`)';
-        case 'quantity': return 'count (`1000 items`)';
-        case 'enum': return type.values.map(v => `\`${v}\``).join(' \\| ');
-        case 'reference': return `id of a ${type.kinds.join(' / ')}`;
-        case 'mode': return Object.keys(type.modes).map(m => `\`${m}\``).join(' \\| ') + ' (with settings)';
-        case 'block': return '`{ … }` block';
-        case 'list': return `list of ${describePropertyType(type.of)}`;
-        case 'union': return type.of.map(describePropertyType).join(', or ');
-    }
-}
+import { describeType } from './describe-type.js';
 
 function table(properties: PropertyTable): string {
     const rows = Object.entries(properties).map(([name, spec]) =>
-        `| \`${name}\` | ${describePropertyType(spec.type)} | ${spec.doc.replace(/\|/g, '\\|')} | ${spec.default ?? ''} |`);
+        `| \`${name}\` | ${describeType(spec.type, 'table')} | ${spec.doc.replace(/\|/g, '\\|')} | ${spec.default ?? ''} |`);
     return ['| property | value | meaning | default |', '|---|---|---|---|', ...rows].join('\n');
 }
 

@@ -1,0 +1,54 @@
+/**
+ * Builds the diagram graph of a view selection, in named phases: plan which zones collapse,
+ * add zone nodes, component (and channel) nodes, connection edges, overlay the flow, attach
+ * findings as badges, size containers, and title it. The result is unpositioned (sizes set,
+ * coordinates zero); ELK lays it out.
+ */
+import type { ArchModel } from '../model/arch-model.js';
+import { CollapsePlan } from './build/collapse-plan.js';
+import { addComponentNodes } from './build/component-nodes.js';
+import { addConnectionEdges } from './build/connection-edges.js';
+import { sizeContainers } from './build/container-sizes.js';
+import { DiagramGraph } from './build/diagram-graph.js';
+import { attachFindings } from './build/finding-badges.js';
+import { overlayFlow } from './build/flow-overlay.js';
+import { addZoneNodes } from './build/zone-nodes.js';
+import { TITLE_FONT, type BuildOptions, type CollapseSummary, type Diagram } from './diagram-model.js';
+import { truncateText } from './text-metrics.js';
+import type { ViewSelection } from './view-selection.js';
+
+/** Builds the diagram (unpositioned: sizes set, coordinates zero) for a selection. */
+export function buildDiagram(model: ArchModel, selection: ViewSelection, options: BuildOptions = {}): Diagram {
+    const plan = new CollapsePlan(model, selection, options);
+    const graph = new DiagramGraph();
+    addZoneNodes(graph, model, selection, plan);
+    addComponentNodes(graph, model, selection, plan);
+    addConnectionEdges(graph, selection, plan);
+    if (selection.flow) overlayFlow(graph, selection.flow, plan);
+    attachFindings(graph, model, options.findings ?? [], plan);
+    sizeContainers(graph, selection.direction);
+    return {
+        viewId: selection.view.id, title: titleOf(model, selection, options), direction: selection.direction,
+        flowId: selection.flow?.id, collapsed: plan.counts.size > 0, collapse: summarizeCollapse(graph, selection, plan),
+        width: 0, height: 0, nodes: graph.nodes, edges: graph.edges,
+    };
+}
+
+/** `Online Shop — view: Everything`, or `… — flow: Place an order`; empty without a title. */
+function titleOf(model: ArchModel, selection: ViewSelection, options: BuildOptions): string {
+    const { view, flow } = selection;
+    const title = options.title === false ? '' : [
+        model.name,
+        flow ? `flow: ${flow.label ?? flow.id}` : `view: ${view.label ?? view.id}`,
+    ].filter(Boolean).join(' — ');
+    return truncateText(title, 1200, TITLE_FONT, true);
+}
+
+/** Why and which zones are collapsed, and which the user opened. */
+function summarizeCollapse(graph: DiagramGraph, selection: ViewSelection, plan: CollapsePlan): CollapseSummary {
+    return {
+        components: selection.components.length, threshold: plan.threshold, bySize: plan.bySize,
+        zones: graph.nodes.filter(node => node.role === 'collapsed-zone').map(node => node.id),
+        expanded: graph.nodes.filter(node => node.role === 'zone' && plan.expanded.has(node.id) && plan.collapses(node.id)).map(node => node.id),
+    };
+}

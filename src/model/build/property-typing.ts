@@ -1,0 +1,243 @@
+/**
+ * Property typing: each `name: value` of a declaration checked against its property table
+ * (the schema) and turned into a typed `Property`, with a problem for an unknown name, a
+ * value that does not fit, or a name set twice.
+ *
+ * Typing is the builder's main cost on an edit, so a typed property is reused from the
+ * previous build when its node is unchanged (see `typeProperty`).
+ */
+import type { Property as PropertyNode, Value as ValueNode } from '../../language/generated/ast.js';
+import type { Component, Finding, Property, PropertyValue, SourceLocation } from '../arch-model.js';
+import { describeType } from '../schema/describe-type.js';
+import type { PropertyTable, PropertyType } from '../schema/property-schema.js';
+import { parseDuration, parseQuantity, parseRate } from '../schema/units.js';
+import { closest, didYouMean } from '../suggest.js';
+import {
+    isBlockValue, isDurationValue, isListValue, isNumberValue, isQuantityValue, isRateValue, isStringValue, isWordValue,
+} from './ast-guards.js';
+import { capitalize, EMPTY_RANGE, type BuildContext } from './build-context.js';
+import { reportUnresolved } from './references.js';
+
+/** What every typed property value carries: where it is and its source text. */
+interface ValueBase {
+    location: SourceLocation;
+    text: string;
+}
+
+/** A property as typed in one context, with what makes it reusable in the next build. */
+interface TypedProperty {
+    /** Whether the table has the property (else `problems` says it is unknown). */
+    known: boolean;
+    property: Property | undefined;
+    nameLocation: SourceLocation;
+    problems: Finding[];
+    line: number;
+    character: number;
+    table: PropertyTable;
+    owner: string;
+    componentId: string | undefined;
+    uri: string;
+}
+
+/** Typed properties by node, from the previous builds (see `typeProperty`). */
+const typedProperties = new WeakMap<PropertyNode, TypedProperty>();
+
+/**
+ * Types the properties of one declaration against `table`; `owner` names the declaration in
+ * messages (`service 'orders'`), `component` is the component the problems are about, if any.
+ */
+export function typeProperties(ctx: BuildContext, nodes: readonly PropertyNode[], table: PropertyTable, owner: string,
+    component: Component | undefined): Map<string, Property> {
+    const result = new Map<string, Property>();
+    for (const node of nodes) {
+        if (!node.name || !node.value) continue;
+        const typed = typeProperty(ctx, node, table, owner, component);
+        if (typed.known && result.has(node.name)) {
+            ctx.problem('invalid-property-value', 'warning', typed.nameLocation,
+                `The property '${node.name}' of ${owner} is set more than once; the last value wins.`, component ? [component.id] : []);
+        }
+        for (const problem of typed.problems) ctx.problems.push(problem);
+        if (typed.property) result.set(node.name, typed.property);
+    }
+    return result;
+}
+
+/**
+ * One property typed against its table, with the problems found on the way (not yet
+ * reported). Reused from the previous build when the node is the same (unchanged text:
+ * the incremental parser keeps unchanged declarations' nodes), at the same place, in the
+ * same context, and its value names no other element.
+ */
+function typeProperty(ctx: BuildContext, node: PropertyNode, table: PropertyTable, owner: string, component: Component | undefined): TypedProperty {
+    const start = node.$cstNode?.range.start;
+    const cached = typedProperties.get(node);
+    if (cached && start && cached.line === start.line && cached.character === start.character && cached.table === table
+        && cached.owner === owner && cached.componentId === component?.id && cached.uri === ctx.uri) {
+        return cached;
+    }
+    const problemsBefore = ctx.problems.length;
+    const lookupsBefore = ctx.elementLookups;
+    const nameLocation = ctx.propertyNameLocation(node);
+    const spec = table[node.name];
+    let property: Property | undefined;
+    if (!spec) {
+        const suggestion = closest(node.name, Object.keys(table));
+        ctx.problem('unknown-property', 'warning', nameLocation,
+            `Unknown property '${node.name}' for ${owner}.${didYouMean(suggestion)}`,
+            component ? [component.id] : [], suggestion ? { suggestion } : undefined);
+    } else {
+        const value = typeValue(ctx, node.value, spec.type, `'${node.name}' of ${owner}`, component);
+        if (value) property = { name: node.name, value, location: ctx.location(node), nameLocation };
+    }
+    const typed: TypedProperty = {
+        known: spec !== undefined, property, nameLocation, problems: ctx.problems.splice(problemsBefore),
+        line: start?.line ?? -1, character: start?.character ?? -1, table, owner, componentId: component?.id, uri: ctx.uri,
+    };
+    if (start && ctx.elementLookups === lookupsBefore) typedProperties.set(node, typed);
+    else typedProperties.delete(node);
+    return typed;
+}
+
+/** Types a value against its spec; reports and returns undefined when it does not fit. */
+function typeValue(ctx: BuildContext, node: ValueNode, type: PropertyType, what: string, component: Component | undefined): PropertyValue | undefined {
+    const base = valueBase(ctx, node);
+    const typed = tryValue(ctx, node, base, type, what, component);
+    if (typeof typed !== 'string') return typed;
+    ctx.problem('invalid-property-value', 'error', base.location, `${capitalize(what)} ${typed}`, component ? [component.id] : []);
+    return undefined;
+}
+
+/** The location and source text every typed value carries. */
+function valueBase(ctx: BuildContext, node: ValueNode): ValueBase {
+    const cst = node.$cstNode;
+    return { location: cst ? { uri: ctx.uri, range: cst.range } : { uri: ctx.uri, range: EMPTY_RANGE }, text: cst?.text ?? '' };
+}
+
+/** A typed value, or the end of a sentence saying what was expected. */
+function tryValue(ctx: BuildContext, node: ValueNode, base: ValueBase, type: PropertyType, what: string,
+    component: Component | undefined): PropertyValue | string {
+    switch (type.type) {
+        case 'union': {
+            for (const option of type.of) {
+                const result = tryValue(ctx, node, base, option, what, component);
+                if (typeof result !== 'string') return result;
+            }
+            return `expects ${describeType(type, 'sentence')}, not '${base.text}'.`;
+        }
+        case 'reference': return tryReference(ctx, node, base, type, what, component);
+        case 'mode': return tryMode(ctx, node, base, type, what, component);
+        case 'block':
+            if (isBlockValue(node)) {
+                return { ...base, type: 'block', properties: typeProperties(ctx, node.properties, type.properties, what, component) };
+            }
+            return `expects a block { … }, not '${base.text}'.`;
+        case 'list': return tryList(ctx, node, base, type, what, component);
+        default: return tryScalar(node, base, type);
+    }
+}
+
+/** The word of a bare word value (`jwt`, `true`, `orders`), if the value is one. */
+function wordOf(node: ValueNode): string | undefined {
+    return isWordValue(node) ? node.word.$refText : undefined;
+}
+
+/** A word value that carries a block (`jwt { … }`) is a mode, never a plain word. */
+function hasBlock(word: string | undefined, base: ValueBase): boolean {
+    return word !== undefined && base.text.includes('{');
+}
+
+type ScalarType = Exclude<PropertyType, { type: 'union' | 'reference' | 'mode' | 'block' | 'list' }>;
+
+/** Values that stand alone: booleans, strings, numbers, durations, rates, counts, enum words. */
+function tryScalar(node: ValueNode, base: ValueBase, type: ScalarType): PropertyValue | string {
+    const text = base.text;
+    const word = wordOf(node);
+    const wordHasBlock = hasBlock(word, base);
+    switch (type.type) {
+        case 'boolean':
+            if (word === 'true' || word === 'false') return { ...base, type: 'boolean', value: word === 'true' };
+            return `expects true or false, not '${text}'.`;
+        case 'string':
+            if (isStringValue(node)) return { ...base, type: 'string', value: node.value };
+            if (word !== undefined && !wordHasBlock) return { ...base, type: 'string', value: word };
+            return `expects a string, not '${text}'.`;
+        case 'number':
+            if (isNumberValue(node)) {
+                if (type.integer && !Number.isInteger(node.value)) return `expects a whole number, not '${text}'.`;
+                if (type.min !== undefined && node.value < type.min) return `must be at least ${type.min}, not '${text}'.`;
+                return { ...base, type: 'number', value: node.value };
+            }
+            return `expects a number, not '${text}'.`;
+        case 'duration':
+            if (isDurationValue(node)) return { ...base, type: 'duration', milliseconds: parseDuration(node.value) ?? 0 };
+            if (isNumberValue(node) && node.value === 0) return { ...base, type: 'duration', milliseconds: 0 };
+            if (isNumberValue(node)) return `needs a time unit: write '${text}s', '${text}m' or '${text}ms'.`;
+            return `expects a duration such as 250ms, 30s, 15m, 1h or 7d, not '${text}'.`;
+        case 'rate':
+            if (isRateValue(node)) return { ...base, type: 'rate', perSecond: parseRate(node.value) ?? 0 };
+            if (isNumberValue(node)) return `needs a time unit: write '${text}/s' or '${text}/min'.`;
+            return `expects a rate such as 100/s or 6000/min, not '${text}'.`;
+        case 'quantity': {
+            const quantity = isQuantityValue(node) ? parseQuantity(node.value) : undefined;
+            if (quantity) return { ...base, type: 'quantity', ...quantity };
+            return `expects a count such as '1000 items', not '${text}'.`;
+        }
+        case 'enum':
+            if ((word !== undefined && !wordHasBlock) || isStringValue(node)) {
+                const value = word ?? (node as { value: string }).value;
+                if (type.values.includes(value)) return { ...base, type: 'enum', value };
+                return `must be one of ${type.values.join(', ')}, not '${value}'.${didYouMean(closest(value, type.values))}`;
+            }
+            return `must be one of ${type.values.join(', ')}, not '${text}'.`;
+    }
+}
+
+/** The id of an element of one of the kinds the type accepts. */
+function tryReference(ctx: BuildContext, node: ValueNode, base: ValueBase, type: Extract<PropertyType, { type: 'reference' }>, what: string,
+    component: Component | undefined): PropertyValue | string {
+    ctx.elementLookups++;
+    if (!isWordValue(node) || hasBlock(wordOf(node), base)) return `expects the id of a ${type.kinds.join(', ')}, not '${base.text}'.`;
+    const word = node.word;
+    const target = word.ref;
+    const id = target ? ctx.idOfNode.get(target) : undefined;
+    const element = id !== undefined ? ctx.elements.get(id) : undefined;
+    if (!element) {
+        // An unresolved reference is reported once, as such, not as a bad value.
+        reportUnresolved(ctx, word.$refText, ctx.refLocation(word), what, component, true);
+        return { ...base, type: 'reference', target: undefined };
+    }
+    const kind = element.type === 'component' ? element.kind : element.type;
+    if (!(type.kinds as readonly string[]).includes(kind)) {
+        ctx.problem('unresolved-reference', 'warning', ctx.refLocation(word),
+            `${capitalize(what)} should name a ${type.kinds.join(', ')}, but '${element.id}' is a ${kind}.`, [element.id]);
+        ctx.markUnresolved(component?.id);
+        return { ...base, type: 'reference', target: undefined };
+    }
+    return { ...base, type: 'reference', target: element.id };
+}
+
+/** A mode word with its own settings, typed against the mode's table: `auth: jwt { expiry: 15m }`. */
+function tryMode(ctx: BuildContext, node: ValueNode, base: ValueBase, type: Extract<PropertyType, { type: 'mode' }>, what: string,
+    component: Component | undefined): PropertyValue | string {
+    if (!isWordValue(node)) return `expects one of ${Object.keys(type.modes).join(', ')}, not '${base.text}'.`;
+    const mode = node.word.$refText;
+    const settings = type.modes[mode];
+    if (!settings) {
+        return `must be one of ${Object.keys(type.modes).join(', ')}, not '${mode}'.${didYouMean(closest(mode, Object.keys(type.modes)))}`;
+    }
+    const properties = typeProperties(ctx, node.properties, settings, `${mode} ${what}`, component);
+    return { ...base, type: 'mode', mode, properties };
+}
+
+/** A list `[a, b]`, or a single item standing for a list of one. */
+function tryList(ctx: BuildContext, node: ValueNode, base: ValueBase, type: Extract<PropertyType, { type: 'list' }>, what: string,
+    component: Component | undefined): PropertyValue | string {
+    const items = isListValue(node) ? node.items : [node];
+    const typed: PropertyValue[] = [];
+    for (const item of items) {
+        const value = tryValue(ctx, item, item === node ? base : valueBase(ctx, item), type.of, what, component);
+        if (typeof value === 'string') return isListValue(node) ? `has an item that ${value}` : value;
+        typed.push(value);
+    }
+    return { ...base, type: 'list', items: typed };
+}
