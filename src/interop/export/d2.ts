@@ -8,7 +8,8 @@
  * Keys and labels are always double-quoted D2 strings with `\`, `"` and `$` (substitution)
  * escaped and line breaks as `\n`, so no model text can end a string or start syntax.
  */
-import { buildDiagram, type Diagram, type DiagramNode } from '../../diagram/diagram-model.js';
+import { buildDiagram } from '../../diagram/build-diagram.js';
+import type { Diagram, DiagramNode } from '../../diagram/diagram-model.js';
 import { kindCategory, type IconName } from '../../diagram/icons.js';
 import { getTheme, type KindCategory } from '../../diagram/themes.js';
 import { selectView } from '../../diagram/view-selection.js';

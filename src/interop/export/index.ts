@@ -3,7 +3,8 @@
  * as Archway draws it; model formats (D2, LikeC4, Structurizr) write the whole model with its
  * views. All are pure functions of the model (draw.io also of the layout) and deterministic.
  */
-import { buildDiagram, type Diagram } from '../../diagram/diagram-model.js';
+import { buildDiagram } from '../../diagram/build-diagram.js';
+import type { Diagram } from '../../diagram/diagram-model.js';
 import { layoutDiagram } from '../../diagram/index.js';
 import { selectView } from '../../diagram/view-selection.js';
 import type { ArchModel, Direction } from '../../model/arch-model.js';
