@@ -6,7 +6,8 @@ import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types
 import type { LangiumDocument } from 'langium';
 import { ruleDocsUrl } from '../checking/diagnostics.js';
 import { existsSync } from 'node:fs';
-import { configErrors, formatConfigError } from '../rules/config.js';
+import { formatConfigError } from '../rules/config.js';
+import { configErrors } from '../rules/config-files.js';
 import { listRules } from '../rules/registry.js';
 import { discoverArchFiles, InputError, loadWorkspace, type LoadedWorkspace } from './load-workspace.js';
 import { displayPath, formatJson, formatSarif, formatText, type Report, type ReportDiagnostic, type ReportSeverity, type ReportSuppressed } from './report.js';

@@ -12,6 +12,7 @@ import {
 } from 'langium/lsp';
 import { createArchwayCheckingModule, type ArchwayCheckingAddedServices } from '../checking/check-services.js';
 import { registerArchwayValidation } from '../checking/model-checker.js';
+import { registerRuleConfigurationLoading } from '../checking/rule-configuration.js';
 import { ArchwayCoreModule, ArchwaySharedCoreModule } from '../language/archway-module.js';
 import { ArchwayGeneratedModule, ArchwayGeneratedSharedModule } from '../language/generated/module.js';
 import { ArchwayCodeActionProvider } from './code-actions.js';
@@ -75,6 +76,7 @@ export function createArchwayServices(context: DefaultSharedModuleContext): { sh
     const Archway = inject(createDefaultModule({ shared }), ArchwayGeneratedModule, ArchwayCoreModule, createArchwayCheckingModule(), ArchwayLspModule);
     shared.ServiceRegistry.register(Archway);
     registerArchwayValidation(Archway, Archway.archway.ModelChecker);
+    registerRuleConfigurationLoading(shared, Archway.archway.RuleConfiguration);
     registerRuleConfigWatcher(shared, Archway.archway.RuleConfiguration, Archway.archway.ModelChecker);
     if (!context.connection) {
         // No LSP client to ask for configuration: use defaults.

@@ -3,7 +3,7 @@
  * diagnostics on `archway.json`, and re-checks every document when the file or the editor
  * setting `archway.rules` changes.
  */
-import { DocumentState, URI, type LangiumDocument } from 'langium';
+import { DocumentState, type LangiumDocument } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import type { ArchwayModelChecker } from '../checking/model-checker.js';
@@ -30,8 +30,8 @@ export function registerRuleConfigWatcher(shared: LangiumSharedServices, configu
         if (!connection) return;
         const now = new Map<string, Diagnostic[]>();
         for (const loaded of configuration.loaded()) {
-            if (!loaded.file) continue;
-            now.set(URI.file(loaded.file).toString(), configDiagnostics(loaded.errors.filter(e => e.file === loaded.file)));
+            if (!loaded.file || !loaded.uri) continue;
+            now.set(loaded.uri, configDiagnostics(loaded.errors.filter(e => e.file === loaded.file)));
         }
         for (const uri of [...published.keys()]) {
             if (now.has(uri)) continue;

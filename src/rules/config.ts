@@ -1,11 +1,10 @@
 /**
- * `archway.json`: finding it (walking up from a file, or an explicit path), parsing it,
- * validating it against the rule metadata, and resolving it (preset + per-rule settings +
- * editor overrides) into the `RuleSettings` the engine takes. Read the same way by the
- * language server and the CLI, so the editor and CI agree.
+ * `archway.json`: parsing it, validating it against the rule metadata, and resolving it
+ * (preset + per-rule settings + editor overrides) into the `RuleSettings` the engine takes.
+ * Read the same way by the language server and the CLI, so the editor and CI agree. Pure: the
+ * file's text comes in (finding and reading it on disk is `config-files.ts`'s, for the CLI;
+ * the language server reads it through its file system, see `src/checking/rule-configuration.ts`).
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
 import type { Range, Severity } from '../model/arch-model.js';
 import { parseDuration } from '../model/schema/units.js';
 import { closest, didYouMean } from '../model/suggest.js';
@@ -42,31 +41,16 @@ export interface ConfigError {
 
 /** A loaded, validated and resolved configuration. */
 export interface LoadedConfig {
-    /** The file it came from, if any. */
+    /** The file it came from, if any (a path on disk, else its URI). */
     file: string | undefined;
+    /** The file's URI, when the language server read it through its file system. */
+    uri?: string;
     preset: Preset;
     settings: RuleSettings;
     errors: ConfigError[];
 }
 
 const NO_RANGE: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
-
-/** The nearest `archway.json` in the directory of `start` or above it. */
-export function findConfigFile(start: string): string | undefined {
-    let dir = resolve(start);
-    try {
-        if (!statSync(dir).isDirectory()) dir = dirname(dir);
-    } catch {
-        dir = dirname(dir);
-    }
-    for (;;) {
-        const candidate = join(dir, CONFIG_FILE_NAME);
-        if (existsSync(candidate)) return candidate;
-        const parent = dirname(dir);
-        if (parent === dir) return undefined;
-        dir = parent;
-    }
-}
 
 /**
  * Parses and validates configuration text. Returns the valid parts (invalid entries are left
@@ -218,43 +202,27 @@ function strictSetting(severity: Severity): RuleSetting {
     return { severity: severity === 'info' ? 'warning' : severity, strict: true };
 }
 
-/** Options for `loadConfig`. */
-export interface LoadConfigOptions {
-    /** An explicit configuration file (`--config`); errors when it does not exist. */
-    file?: string;
-    /** A file or directory to start walking up from when no explicit file is given. */
-    from?: string;
-    /** Per-rule overrides (the editor setting `archway.rules`). */
-    overrides?: unknown;
-}
-
-/** Finds, reads, validates and resolves the configuration. Never throws; problems are in `errors`. */
-export function loadConfig(options: LoadConfigOptions = {}): LoadedConfig {
+/**
+ * Resolves a configuration from the text of its file (undefined: no file, or it could not be
+ * read — `unreadable` then names it) and the editor's overrides. Never throws; problems are in
+ * `errors`.
+ */
+export function resolveConfig(options: { file?: string; text?: string; unreadable?: boolean; overrides?: unknown }): LoadedConfig {
     const errors: ConfigError[] = [];
-    let file = options.file ? resolve(options.file) : options.from ? findConfigFile(options.from) : undefined;
     let config: ArchwayConfig = {};
-    if (file) {
-        let text: string | undefined;
-        try {
-            text = readFileSync(file, 'utf8');
-        } catch {
-            errors.push({ message: `The configuration file '${file}' cannot be read.`, file, range: NO_RANGE });
-            file = options.file ? file : undefined;
-        }
-        if (text !== undefined) {
-            const parsed = parseConfig(text, file);
-            config = parsed.config;
-            errors.push(...parsed.errors);
-        }
+    let file = options.file;
+    if (file && options.unreadable) {
+        errors.push({ message: `The configuration file '${file}' cannot be read.`, file, range: NO_RANGE });
+    } else if (file && options.text !== undefined) {
+        const parsed = parseConfig(options.text, file);
+        config = parsed.config;
+        errors.push(...parsed.errors);
+    } else {
+        file = undefined;
     }
     const overrides = parseRuleOverrides(options.overrides);
     errors.push(...overrides.errors);
     return { file, preset: config.extends ?? 'recommended', settings: resolveSettings(config, overrides.rules), errors };
-}
-
-/** The configuration problems of a file, for the CLI (`archway check --config`, exit 2 when not empty). */
-export function configErrors(file: string): ConfigError[] {
-    return loadConfig({ file }).errors;
 }
 
 /** A one-line description of a configuration error: `archway.json:3:5: Unknown rule id "x".` */
