@@ -2,6 +2,7 @@
 // and the webview script) with esbuild. Usage: node scripts/build.mjs [--watch] [--minify]
 import * as esbuild from 'esbuild';
 import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
+import { builtinModules } from 'node:module';
 
 const watch = process.argv.includes('--watch');
 const minify = process.argv.includes('--minify');
@@ -58,6 +59,27 @@ const cli = { supported: { 'dynamic-import': false } };
  */
 const checkBundle = { ...cli, minifyWhitespace: true };
 
+/**
+ * The web extension's bundles run in VS Code's web worker extension host and in a Web Worker,
+ * where Node's built-in modules do not exist: any import of one fails the build, naming the
+ * importer (unless the importing package maps it away for browsers in its `browser` field).
+ */
+const NODE_BUILTINS = new Set([...builtinModules, ...builtinModules.map(name => `node:${name}`)]);
+const noNodeBuiltins = {
+    name: 'no-node-builtins',
+    setup(build) {
+        build.onResolve({ filter: /.*/ }, async (args) => {
+            if (!NODE_BUILTINS.has(args.path) || args.pluginData?.noNodeBuiltins) return undefined;
+            const resolved = await build.resolve(args.path, { kind: args.kind, importer: args.importer, resolveDir: args.resolveDir, pluginData: { noNodeBuiltins: true } });
+            if (resolved.errors.length === 0 && !resolved.external) return resolved;
+            return { errors: [{ text: `The browser bundle must not use Node built-ins: '${args.path}' is imported by ${args.importer.replace(process.cwd() + '/', '')}.` }] };
+        });
+    },
+};
+
+/** Browser bundles (the web extension and its language server): no Node built-ins. */
+const web = { platform: 'browser', target: 'chrome120', mainFields: ['browser', 'module', 'main'], external: [], plugins: [noNodeBuiltins] };
+
 /** Entries: [source, output, extra options]. Optional ones are skipped until their source exists. */
 const entries = [
     ['src/cli/bin.ts', 'out/cli/main.cjs', { ...checkBundle, plugins: [cliCommandsBeside] }],
@@ -69,6 +91,9 @@ const entries = [
     ['src/server/bin.ts', 'out/server/main.cjs', {}],
     ['src/diagram/layout-worker.ts', 'out/diagram/layout-worker.cjs', {}],
     ['src/extension/main.ts', 'out/extension/main.cjs', { external: ['vscode', '@resvg/resvg-js'] }],
+    // The web extension (VS Code's web worker extension host) and its language server (a Web Worker).
+    ['src/extension/browser.ts', 'out/web/extension.cjs', { ...web, format: 'cjs', external: ['vscode'] }],
+    ['src/server/browser.ts', 'out/web/server.js', { ...web, format: 'iife' }],
     // The preview webview's script: a browser IIFE, no source map (it ships in the .vsix).
     ['src/webview/preview.ts', 'media/preview.js', { platform: 'browser', format: 'iife', target: 'chrome120', sourcemap: false, external: [] }],
 ];

@@ -1,0 +1,23 @@
+/**
+ * The web extension's language client (vscode.dev, github.dev, code-server's browser host): the
+ * bundled server (`out/web/server.js`) in a Web Worker, reading files through the extension
+ * (`file-system-forwarding.ts`).
+ */
+import * as vscode from 'vscode';
+import { LanguageClient, type LanguageClientOptions } from 'vscode-languageclient/browser';
+import { serveFileSystem } from './file-system-forwarding.js';
+import type { LanguageClientFactory } from './language-server.js';
+
+/** `.arch` files of any scheme: a virtual workspace's (`vscode-vfs`, …) as much as local ones. */
+export const BROWSER_DOCUMENT_SELECTOR = [{ language: 'arch' }];
+
+/** A factory of clients of the Web Worker server bundled with the extension. */
+export function browserClientFactory(context: vscode.ExtensionContext): LanguageClientFactory {
+    return (options: LanguageClientOptions) => {
+        const script = vscode.Uri.joinPath(context.extensionUri, 'out', 'web', 'server.js');
+        // A new worker at every (re)start.
+        const client = new LanguageClient('archway', 'Archway Language Server', () => Promise.resolve(new Worker(script.toString(true))), options);
+        context.subscriptions.push(serveFileSystem(client));
+        return client;
+    };
+}
