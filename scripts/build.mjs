@@ -26,12 +26,21 @@ const node = {
  * layout worker): the CLI bundle loads it from a sibling file when needed, so `archway check`
  * does not read and compile it at every start.
  */
-const elkBeside = {
+const elkAt = (path) => ({
     name: 'elk-beside',
     setup(build) {
-        build.onResolve({ filter: /^elkjs\/lib\/elk\.bundled\.js$/ }, () => ({ path: './elk.cjs', external: true }));
+        build.onResolve({ filter: /^elkjs\/lib\/elk\.bundled\.js$/ }, () => ({ path, external: true }));
     },
-};
+});
+const elkBeside = elkAt('./elk.cjs');
+
+/**
+ * The extension's language server and its layout worker (both Node) share one copy of elkjs
+ * (`out/diagram/elk.cjs`): a third of the .vsix otherwise, which must stay under 3 MB with the
+ * web extension's own copy inside its worker bundle.
+ */
+const serverElk = elkAt('../diagram/elk.cjs');
+const workerElk = elkAt('./elk.cjs');
 
 /**
  * `archway check` is the command run most (in CI, on every commit): its bundle holds only what
@@ -88,8 +97,8 @@ const entries = [
     ['src/cli/import.ts', 'out/cli/import.cjs', cli],
     ['src/cli/mcp.ts', 'out/cli/mcp.cjs', { ...cli, plugins: [elkBeside] }],
     ['src/server/main.ts', 'out/cli/lsp.cjs', cli],
-    ['src/server/bin.ts', 'out/server/main.cjs', {}],
-    ['src/diagram/layout-worker.ts', 'out/diagram/layout-worker.cjs', {}],
+    ['src/server/bin.ts', 'out/server/main.cjs', { plugins: [serverElk] }],
+    ['src/diagram/layout-worker.ts', 'out/diagram/layout-worker.cjs', { plugins: [workerElk] }],
     ['src/extension/main.ts', 'out/extension/main.cjs', { external: ['vscode', '@resvg/resvg-js'] }],
     // The web extension (VS Code's web worker extension host) and its language server (a Web Worker).
     ['src/extension/browser.ts', 'out/web/extension.cjs', { ...web, format: 'cjs', external: ['vscode'] }],
@@ -112,6 +121,8 @@ for (const [entry, outfile, extra] of entries) {
 }
 mkdirSync('out/cli', { recursive: true });
 copyFileSync('node_modules/elkjs/lib/elk.bundled.js', 'out/cli/elk.cjs');
+mkdirSync('out/diagram', { recursive: true });
+copyFileSync('node_modules/elkjs/lib/elk.bundled.js', 'out/diagram/elk.cjs');
 // The extension converts SVG to PNG with resvg's WebAssembly build (a native addon cannot ship in the .vsix).
 if (existsSync('src/extension/main.ts')) {
     mkdirSync('out/extension', { recursive: true });
