@@ -1,0 +1,139 @@
+/**
+ * End-to-end in VS Code's web worker extension host: the packaged extension in code-server's
+ * browser (VS Code 1.100.3), forced into the web host with `remote.extensionKind` (the user
+ * setting VS Code offers for choosing where an extension runs), so it runs from its `browser`
+ * entry with the language server in a Web Worker. The workspace's files are remote to the
+ * browser (`vscode-remote:`): the server reads the imported file and `archway.json` through
+ * `workspace.fs`, forwarded over LSP, not from a disk. Run with `npm run test:e2e`.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+    collectLogs, ensureCodeServer, launchBrowser, makeWorkspace, MOD, packageExtension, removeDir, RESULTS_DIR, startCodeServer,
+    tempDir, waitFor, Workbench, type CodeServer, type Workspace,
+} from './harness';
+
+const SHOP = [
+    'architecture "Shop"',
+    '',
+    'import "./payments.arch"',
+    '',
+    'service orders "Order service" {',
+    '  replicas: 2',
+    '  -> payments : https "charge"',
+    '}',
+    '',
+].join('\n');
+
+const FILES = {
+    'shop/shop.arch': SHOP,
+    'shop/payments.arch': 'service payments "Payment service" { replicas: 2 }\n',
+    // Raises the rule to an error: the status bar counts it only when archway.json was read.
+    'archway.json': '{ "rules": { "sync-call-without-timeout": "error" } }\n',
+};
+
+let tmp: string;
+let ws: Workspace;
+let server: CodeServer | undefined;
+let browser: Browser | undefined;
+let wb: Workbench;
+const requested: string[] = [];
+const timings: Record<string, number> = {};
+
+beforeAll(async () => {
+    mkdirSync(RESULTS_DIR, { recursive: true });
+    const root = ensureCodeServer();
+    const vsix = packageExtension();
+    tmp = tempDir('archway-web-e2e-');
+    ws = makeWorkspace(tmp, [], FILES);
+    server = await startCodeServer({ root, tmp, vsix, workspace: ws.root, settings: { 'remote.extensionKind': { 'archway.archway': ['web'] } } });
+    browser = await launchBrowser();
+    const context = await browser.newContext({ viewport: { width: 1600, height: 1000 } });
+    context.on('request', request => requested.push(request.url()));
+    const page = await context.newPage();
+    page.setDefaultTimeout(30_000);
+    wb = new Workbench(page);
+    await wb.step('web-workbench', async () => {
+        await wb.open(server!.url);
+        await wb.trustWorkspace();
+    });
+}, 25 * 60_000);
+
+afterAll(async () => {
+    await browser?.close().catch(() => undefined);
+    if (server) {
+        await server.stop();
+        collectLogs(server.userDataDir);
+    }
+    if (wb?.consoleErrors.length) writeFileSync(join(RESULTS_DIR, 'web-browser-console-errors.txt'), wb.consoleErrors.join('\n'));
+    writeFileSync(join(RESULTS_DIR, 'web-timings.json'), JSON.stringify({ ...timings, steps: wb?.stepTimes }, null, 2));
+    if (tmp) removeDir(tmp);
+}, 60_000);
+
+/** Command lines of processes running a script from the installed extension. */
+function extensionProcesses(): string[] {
+    const out = execFileSync('ps', ['-eo', 'args'], { encoding: 'utf8' });
+    return out.split('\n').filter(line => line.includes(server!.extensionsDir) && line.includes('main.cjs'));
+}
+
+describe.sequential('Archway in the web worker extension host (code-server)', () => {
+    it('checks a two-file model read through the editor\'s file system, in the web host', async () => {
+        await wb.step('web-problems', async () => {
+            const t0 = Date.now();
+            await wb.openFile('shop/shop.arch');
+            await wb.openProblems();
+            await wb.filterProblems('sync-call-without-timeout');
+            await waitFor('the Problems panel to list sync-call-without-timeout (needs the imported service)', async () =>
+                (await wb.problemRows()).some(row => row.includes('sync-call-without-timeout')), 90_000);
+            timings['open shop.arch to first diagnostics'] = Date.now() - t0;
+            await waitFor('the status bar to count 1 error (archway.json raises the rule to an error) and 0 warnings', async () => {
+                const text = await wb.page.locator('[id="status.problems"]').innerText().catch(() => '');
+                const numbers = text.match(/\d+/g)?.map(Number) ?? [];
+                if (numbers[0] === 1 && numbers[1] === 0) return text;
+                throw new Error(`the status bar shows "${text.replace(/\s+/g, ' ')}"`);
+            }, 30_000);
+            await wb.filterProblems('');
+            expect((await wb.problemRows()).filter(row => /unresolved/.test(row)), 'the import resolved').toEqual([]);
+        });
+        // The web bundles were loaded, and no Node language server runs for the extension.
+        expect(requested.some(url => url.includes('/out/web/extension.cjs')), 'the browser loaded the web extension entry').toBe(true);
+        expect(requested.some(url => url.includes('/out/web/server.js')), 'the browser loaded the worker language server').toBe(true);
+        expect(extensionProcesses(), 'no Node process runs the extension or its server').toEqual([]);
+    });
+
+    it('completes a connection target with the component of the imported file', async () => {
+        await wb.step('web-completion', async () => {
+            await wb.openFile('shop/shop.arch');
+            await wb.goTo(7, 31);
+            await wb.page.keyboard.press('Enter');
+            await wb.page.keyboard.type('-> pay');
+            await wb.page.keyboard.press(`${MOD}+Space`);
+            try {
+                await waitFor('completion after "-> pay" to offer "payments"', async () => {
+                    const items: string[] = await wb.suggestions().catch(() => []);
+                    return items.includes('payments') ? items : undefined;
+                }, 30_000);
+            } finally {
+                await wb.page.keyboard.press('Escape');
+                await wb.runCommand('File: Revert File');
+            }
+        });
+    });
+
+    it('draws the preview with the imported component', async () => {
+        await wb.step('web-preview', async () => {
+            const t0 = Date.now();
+            await wb.openFile('shop/shop.arch');
+            await wb.runCommand('Archway: Open Preview to the Side');
+            const frame = wb.webviewContent();
+            await waitFor('the preview to draw Order service and Payment service (imported)', async () => {
+                const svg = await wb.webviewSvgText(frame);
+                return svg.includes('Order service') && svg.includes('Payment service') ? svg : undefined;
+            }, 90_000);
+            timings['open preview to first diagram'] = Date.now() - t0;
+        });
+    });
+});
