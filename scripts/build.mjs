@@ -100,8 +100,9 @@ const entries = [
     ['src/server/bin.ts', 'out/server/main.cjs', { plugins: [serverElk] }],
     ['src/diagram/layout-worker.ts', 'out/diagram/layout-worker.cjs', { plugins: [workerElk] }],
     ['src/extension/main.ts', 'out/extension/main.cjs', { external: ['vscode', '@resvg/resvg-js'] }],
-    // The web extension (VS Code's web worker extension host) and its language server (a Web Worker).
-    ['src/extension/browser.ts', 'out/web/extension.cjs', { ...web, format: 'cjs', external: ['vscode'] }],
+    // The web extension (VS Code's web worker extension host, which loads `browser` as a CommonJS
+    // module and appends `.js` to a name that lacks it) and its language server (a Web Worker).
+    ['src/extension/browser.ts', 'out/web/extension.js', { ...web, format: 'cjs', external: ['vscode'] }],
     ['src/server/browser.ts', 'out/web/server.js', { ...web, format: 'iife' }],
     // The preview webview's script: a browser IIFE, no source map (it ships in the .vsix).
     ['src/webview/preview.ts', 'media/preview.js', { platform: 'browser', format: 'iife', target: 'chrome120', sourcemap: false, external: [] }],

@@ -16,8 +16,21 @@ export function browserClientFactory(context: vscode.ExtensionContext): Language
     return (options: LanguageClientOptions) => {
         const script = vscode.Uri.joinPath(context.extensionUri, 'out', 'web', 'server.js');
         // A new worker at every (re)start.
-        const client = new LanguageClient('archway', 'Archway Language Server', () => Promise.resolve(new Worker(script.toString(true))), options);
+        const client = new LanguageClient('archway', 'Archway Language Server', () => startWorker(script), options);
         context.subscriptions.push(serveFileSystem(client));
         return client;
     };
+}
+
+/**
+ * Starts the server's worker. VS Code's web extension host refuses `new Worker` on a
+ * `vscode-remote:` script (an extension installed on a remote server, as in code-server:
+ * "Creating workers from remote extensions is currently not supported"); there the script is
+ * read through `workspace.fs` and started from a blob URL. Elsewhere (vscode.dev, github.dev:
+ * an `https:` extension location) the URL is used as it is.
+ */
+async function startWorker(script: vscode.Uri): Promise<Worker> {
+    if (script.scheme !== 'vscode-remote') return new Worker(script.toString(true));
+    const bytes = await vscode.workspace.fs.readFile(script);
+    return new Worker(URL.createObjectURL(new Blob([bytes], { type: 'text/javascript' })));
 }

@@ -29,7 +29,7 @@ describe('the packaged .vsix', () => {
     it('contains the extension entries (desktop and web), the language servers, the layout worker, the webview and the PNG renderer', () => {
         for (const file of [
             'extension/package.json', 'extension/out/extension/main.cjs', 'extension/out/server/main.cjs',
-            'extension/out/web/extension.cjs', 'extension/out/web/server.js', 'extension/out/diagram/elk.cjs',
+            'extension/out/web/extension.js', 'extension/out/web/server.js', 'extension/out/diagram/elk.cjs',
             'extension/out/diagram/layout-worker.cjs', 'extension/out/extension/resvg.wasm', 'extension/media/preview.js',
             'extension/media/preview.css', 'extension/syntaxes/arch.tmLanguage.json', 'extension/snippets/arch.json',
             'extension/language-configuration.json', 'extension/schemas/archway.schema.json', 'extension/media/icons/archway.png',
@@ -70,11 +70,11 @@ describe('the packaged .vsix', () => {
     });
 
     it('has web bundles that require nothing (no Node built-ins, no packages), and says it works in virtual workspaces', () => {
-        for (const bundle of ['out/web/extension.cjs', 'out/web/server.js']) {
+        for (const bundle of ['out/web/extension.js', 'out/web/server.js']) {
             const text = readFileSync(join(ROOT, bundle), 'utf8');
             // A bare `require(…)` (lodash's guarded `module.require('util')` probe is a method call, not an import).
             const required = [...text.matchAll(/(?<![.\w$])require\(\s*["']([^"']+)["']\s*\)/g)].map(match => match[1]);
-            expect([...new Set(required)].filter(name => name !== 'vscode' || bundle !== 'out/web/extension.cjs'), bundle).toEqual([]);
+            expect([...new Set(required)].filter(name => name !== 'vscode' || bundle !== 'out/web/extension.js'), bundle).toEqual([]);
         }
         expect(manifest.capabilities.virtualWorkspaces.supported).toBe(true);
         // PNG export needs fonts from the disk: not offered in the browser.
