@@ -32,5 +32,5 @@ export function browserClientFactory(context: vscode.ExtensionContext): Language
 async function startWorker(script: vscode.Uri): Promise<Worker> {
     if (script.scheme !== 'vscode-remote') return new Worker(script.toString(true));
     const bytes = await vscode.workspace.fs.readFile(script);
-    return new Worker(URL.createObjectURL(new Blob([bytes], { type: 'text/javascript' })));
+    return new Worker(URL.createObjectURL(new Blob([new TextDecoder().decode(bytes)], { type: 'text/javascript' })));
 }
