@@ -1,5 +1,5 @@
 /**
- * The `archway` command line: `check`, `export`, `format`, `lsp`.
+ * The `archway` command line: `check`, `export`, `format`, `import`, `lsp`.
  */
 import { runCheck, CHECK_USAGE } from './check.js';
 import { isErrorNamed, type CliIo } from './args.js';
@@ -10,6 +10,7 @@ Commands:
   archway check [paths…] [--format text|json|sarif] [--max-warnings N] [--config archway.json]
   archway export <file.arch> [--view NAME] [--flow NAME] [--format svg|png|json] [--theme light|dark|high-contrast] [-o OUT]
   archway format <paths…> [--check] [--force]
+  archway import compose <docker-compose.yml…> | kubernetes <files or folders…> [-o OUT.arch] [--name NAME]
   archway lsp --stdio
 
 Exit codes: 0 clean, 1 findings (errors, or more warnings than --max-warnings), 2 bad usage or unreadable input.
@@ -22,6 +23,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
     check: async () => runCheck,
     export: async () => (await import('./export.js')).runExport,
     format: async () => (await import('./format.js')).runFormat,
+    import: async () => (await import('./import.js')).runImport,
     lsp: async () => async () => {
         (await import('../server/main.js')).startArchwayLanguageServer();
         return new Promise<number>(() => { /* runs until the client exits */ });
