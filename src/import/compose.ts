@@ -53,7 +53,7 @@ export function readCompose(documents: readonly YamlDocument[]): DeployedSystem 
         for (const [name, spec] of Object.entries(serviceMap)) {
             const path: YamlPath = ['services', name];
             if (isTemplated(name)) {
-                problems.push({ file: doc.file, line: doc.lineOf(path), message: 'holds a template expression (`{{ … }}`) where a service name is expected; render the templates first and import the output.' });
+                problems.push({ file: doc.file, line: doc.lineOf(path), message: 'This service name holds a template expression (`{{ … }}`) where a service name is expected; render the templates first and import the output.' });
                 continue;
             }
             if (spec !== null && spec !== undefined && !isObject(spec)) {
@@ -226,16 +226,47 @@ function isLoopback(host: string | undefined): boolean {
     return host !== undefined && (/^127\./.test(host) || host === '::1' || host === 'localhost');
 }
 
-/** Compose interpolation with defaults only: `${X:-d}`/`${X-d}` → d, `${X}`/`$X` → empty, `$$` → `$`. */
+/** Compose interpolation with defaults only: `${X:-d}`/`${X-d}` → d (nested too), `${X}`/`$X` → empty, `$$` → `$`. */
 export function interpolate(text: string): string {
-    return text.replace(/\$\$|\$\{([^}]*)\}|\$([A-Za-z_][A-Za-z0-9_]*)/g, (whole, braced: string | undefined) => {
-        if (whole === '$$') return '$';
-        if (braced === undefined) return '';
-        const match = /^[A-Za-z_][A-Za-z0-9_]*(:?[-?+])?(.*)$/s.exec(braced);
-        if (!match) return '';
-        const operator = match[1];
-        return operator === ':-' || operator === '-' ? interpolate(match[2]) : '';
-    });
+    let result = '';
+    let i = 0;
+    while (i < text.length) {
+        const c = text[i];
+        if (c !== '$') {
+            result += c;
+            i++;
+            continue;
+        }
+        const next = text[i + 1];
+        if (next === '$') {
+            result += '$';
+            i += 2;
+        } else if (next === '{') {
+            // Find the matching brace (defaults may hold `${…}` themselves).
+            let depth = 1;
+            let j = i + 2;
+            while (j < text.length && depth > 0) {
+                if (text[j] === '{') depth++;
+                else if (text[j] === '}') depth--;
+                j++;
+            }
+            if (depth > 0) {
+                result += text.slice(i);
+                break;
+            }
+            const match = /^[A-Za-z_][A-Za-z0-9_]*(:?[-?+])?([\s\S]*)$/.exec(text.slice(i + 2, j - 1));
+            if (match && (match[1] === ':-' || match[1] === '-')) result += interpolate(match[2]);
+            i = j;
+        } else {
+            const name = /^[A-Za-z_][A-Za-z0-9_]*/.exec(text.slice(i + 1));
+            if (name) i += 1 + name[0].length;
+            else {
+                result += '$';
+                i++;
+            }
+        }
+    }
+    return result;
 }
 
 function toWorkload(service: ComposeService, declaresNetworks: boolean): Workload {

@@ -71,7 +71,7 @@ export function readKubernetes(documents: readonly YamlDocument[]): DeployedSyst
         if (!workload) continue;
         const first = byKey.get(workload.workload.key);
         if (first) {
-            problems.push({ ...where(object, []), message: `declares the workload '${workload.workload.key}' a second time (first at ${first.at.file}:${first.at.line}); this one is ignored.` });
+            problems.push({ ...where(object, []), message: `This object declares the workload '${workload.workload.key}' a second time (first at ${first.at.file}:${first.at.line}); this one is ignored.` });
             continue;
         }
         byKey.set(workload.workload.key, workload.workload);
@@ -177,7 +177,7 @@ function collectObjects(documents: readonly YamlDocument[], problems: ImportProb
         }
         const name = textAt(objectAt(value, 'metadata'), 'name');
         if (isTemplated(kind) || isTemplated(name) || isTemplated(textAt(objectAt(value, 'metadata'), 'namespace'))) {
-            problems.push({ file: doc.file, line: doc.lineOf([...base, 'metadata', 'name']), message: `holds a template expression (\`{{ … }}\`) where a name is expected; render the templates first and import the output.` });
+            problems.push({ file: doc.file, line: doc.lineOf([...base, 'metadata', 'name']), message: `This object holds a template expression (\`{{ … }}\`) where a name is expected; render the templates first and import the output.` });
             return;
         }
         if (!name) {

@@ -74,7 +74,7 @@ export function parseYamlText(file: string, text: string): YamlReadResult {
     try {
         parsed = parseAllDocuments(text, { lineCounter, merge: true, uniqueKeys: false, prettyErrors: false }) as Document.Parsed[];
     } catch (error) {
-        problems.push({ file, message: `cannot be parsed as YAML (${describe(error)}).` });
+        problems.push({ file, message: `The file cannot be parsed as YAML (${describe(error)}).` });
         return { documents, problems };
     }
     if (!Array.isArray(parsed)) parsed = [parsed];
@@ -86,11 +86,11 @@ export function parseYamlText(file: string, text: string): YamlReadResult {
     parsed.forEach((doc, index) => {
         if (doc.errors.length > 0) {
             if (helmLine > 0) {
-                problems.push({ file, line: helmLine, column: 1, message: `is a template, not plain YAML (\`{{ … }}\` on line ${helmLine}); ${HELM_HINT}.` });
+                problems.push({ file, line: helmLine, column: 1, message: `The file is a template, not plain YAML (\`{{ … }}\` on line ${helmLine}); ${HELM_HINT}.` });
                 return;
             }
             const error = doc.errors[0];
-            problems.push({ file, ...position(error.pos[0]), message: `is not valid YAML: ${firstLine(error.message)}` });
+            problems.push({ file, ...position(error.pos[0]), message: `The file is not valid YAML: ${firstLine(error.message)}` });
             return;
         }
         if (doc.contents === null) return; // an empty document (a trailing `---`)
@@ -101,10 +101,10 @@ export function parseYamlText(file: string, text: string): YamlReadResult {
             const alias = firstAlias(doc);
             const at = alias?.range ? position(alias.range[0]) : position(doc.contents.range?.[0] ?? 0);
             const message = error instanceof ReferenceError && /alias/i.test(error.message)
-                ? 'expands its aliases into too much data (a "billion laughs" alias bomb?); not imported.'
+                ? 'The document expands its aliases into too much data (a "billion laughs" alias bomb?); it is not imported.'
                 : error instanceof RangeError
-                    ? 'nests too deeply to be read.'
-                    : `cannot be read as data (${describe(error)}).`;
+                    ? 'The document nests too deeply to be read.'
+                    : `The document cannot be read as data (${describe(error)}).`;
             problems.push({ file, ...at, message });
             return;
         }
@@ -120,28 +120,28 @@ export function readYamlFile(file: string): YamlReadResult {
     try {
         const stats = statSync(file);
         // A FIFO or device would block the read forever.
-        if (!stats.isFile()) return fail(file, 'is not a regular file.');
+        if (!stats.isFile()) return fail(file, 'The path is not a regular file.');
         size = stats.size;
     } catch (error) {
         const code = (error as NodeJS.ErrnoException).code;
-        return fail(file, code === 'ENOENT' ? 'does not exist.' : `cannot be read (${code ?? String(error)}).`);
+        return fail(file, code === 'ENOENT' ? 'The file does not exist.' : `The file cannot be read (${code ?? String(error)}).`);
     }
     if (size > MAX_DEPLOYMENT_FILE_BYTES) {
-        return fail(file, `is ${(size / 1024 / 1024).toFixed(1)} MB; deployment files over ${MAX_DEPLOYMENT_FILE_BYTES / 1024 / 1024} MB are not read (split it, or import the parts that describe workloads).`);
+        return fail(file, `The file is ${(size / 1024 / 1024).toFixed(1)} MB; deployment files over ${MAX_DEPLOYMENT_FILE_BYTES / 1024 / 1024} MB are not read (split it, or import the parts that describe workloads).`);
     }
     let buffer: Buffer;
     try {
         buffer = readFileSync(file);
     } catch (error) {
-        return fail(file, `cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)}).`);
+        return fail(file, `The file cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)}).`);
     }
     const nul = buffer.indexOf(0);
-    if (nul >= 0) return { documents: [], problems: [{ file: file, line: lineAtByte(buffer, nul), message: 'is a binary file, not YAML text.' }] };
+    if (nul >= 0) return { documents: [], problems: [{ file, line: lineAtByte(buffer, nul), message: 'The file is binary, not YAML text.' }] };
     let text: string;
     try {
         text = new TextDecoder('utf-8', { fatal: true }).decode(buffer);
     } catch {
-        return { documents: [], problems: [{ file: file, line: lineAtByte(buffer, firstInvalidUtf8(buffer)), message: 'is not UTF-8 text.' }] };
+        return { documents: [], problems: [{ file, line: lineAtByte(buffer, firstInvalidUtf8(buffer)), message: 'The file is not UTF-8 text.' }] };
     }
     if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
     return parseYamlText(file, text);
@@ -180,11 +180,11 @@ export function discoverManifestFiles(paths: readonly string[]): { files: string
         try {
             entries = readdirSync(dir, { withFileTypes: true });
         } catch (error) {
-            problems.push({ file: dir, message: `cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)}).` });
+            problems.push({ file: dir, message: `The folder cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)}).` });
             return;
         }
         if (entries.some(entry => entry.name === 'Chart.yaml')) {
-            problems.push({ file: dir, message: `is a Helm chart; ${HELM_HINT}.` });
+            problems.push({ file: dir, message: `The folder is a Helm chart; ${HELM_HINT}.` });
             return;
         }
         for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
@@ -206,7 +206,7 @@ export function discoverManifestFiles(paths: readonly string[]): { files: string
             stats = statSync(path);
         } catch (error) {
             const code = (error as NodeJS.ErrnoException).code;
-            problems.push({ file: path, message: code === 'ENOENT' ? 'does not exist.' : `cannot be read (${code ?? String(error)}).` });
+            problems.push({ file: path, message: code === 'ENOENT' ? 'No such file or folder.' : `The path cannot be read (${code ?? String(error)}).` });
             continue;
         }
         if (stats.isDirectory()) walk(path, new Set());

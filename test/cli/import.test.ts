@@ -1,0 +1,149 @@
+/**
+ * `archway import` as a process: output, `-o`, exit codes, and bad input (binary files, alias
+ * bombs, huge files, Helm templates, unknown schemas) reported with file and line while the
+ * rest is still imported.
+ */
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { archway, ensureBuilt, ROOT } from './cli-process.js';
+
+const DEPLOY = join(ROOT, 'test/fixtures/deploy');
+const VOTING = join(DEPLOY, 'voting-app/docker-compose.yml');
+const BOUTIQUE = join(DEPLOY, 'online-boutique');
+let dir: string;
+
+beforeAll(() => {
+    ensureBuilt();
+    dir = mkdtempSync(join(tmpdir(), 'archway-import-'));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function file(name: string, content: string | Buffer): string {
+    const path = join(dir, name);
+    mkdirSync(join(path, '..'), { recursive: true });
+    writeFileSync(path, content);
+    return path;
+}
+
+describe('archway import', () => {
+    test('writes the model to stdout and a summary to stderr, exit 0', () => {
+        const result = archway(['import', 'compose', VOTING]);
+        expect(result.status).toBe(0);
+        expect(result.stdout).toMatch(/^\/\/ Imported with `archway import compose` from /);
+        expect(result.stdout).toContain('database db {');
+        expect(result.stderr).toBe('Imported 6 workloads and 5 connections.\n');
+    });
+
+    test('-o writes the same text; an existing file needs --force', () => {
+        const out = join(dir, 'voting.arch');
+        const first = archway(['import', 'compose', VOTING, '-o', out, '--name', 'Voting app']);
+        expect([first.status, first.stdout]).toEqual([0, '']);
+        const written = readFileSync(out, 'utf8');
+        expect(written).toContain('architecture "Voting app"');
+        const again = archway(['import', 'compose', VOTING, '-o', out]);
+        expect([again.status, again.stderr]).toEqual([2, `archway import: '${out}' exists; use --force to overwrite it.\n`]);
+        expect(readFileSync(out, 'utf8')).toBe(written);
+        expect(archway(['import', 'compose', VOTING, '-o', out, '--force', '--name', 'Voting app']).status).toBe(0);
+        expect(readFileSync(out, 'utf8')).toBe(written);
+    });
+
+    test('the written model passes `archway check` without model problems and exports as SVG', () => {
+        const out = join(dir, 'boutique.arch');
+        expect(archway(['import', 'kubernetes', BOUTIQUE, '-o', out, '--force']).status).toBe(0);
+        const check = archway(['check', out, '--format', 'json']);
+        const codes = new Set((JSON.parse(check.stdout) as { diagnostics: { code: string }[] }).diagnostics.map(d => d.code));
+        for (const problem of ['syntax-error', 'unknown-property', 'invalid-property-value', 'unresolved-reference', 'duplicate-id']) expect(codes.has(problem), problem).toBe(false);
+        const svg = archway(['export', out, '-o', '-']);
+        expect(svg.stdout).toMatch(/^<svg[\s\S]*data-id="redis-cart"[\s\S]*<\/svg>\s*$/);
+    });
+
+    test('usage errors exit 2', () => {
+        expect(archway(['import']).status).toBe(2);
+        const unknown = archway(['import', 'helm', 'x']);
+        expect([unknown.status, unknown.stderr.split('\n')[0]]).toEqual([2, "archway import: Unknown source 'helm'; use compose or kubernetes."]);
+        expect(archway(['import', 'kubernetes']).status).toBe(2);
+    });
+});
+
+describe('archway import: bad input', () => {
+    test('a binary file, an alias bomb, a 50 MB manifest and a Helm template are each named with a reason; the rest is imported (exit 1)', () => {
+        const binary = file('bad/logo.yaml', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d]));
+        const huge = file('bad/huge.yaml', Buffer.alloc(50 * 1024 * 1024, 'a: b\n'));
+        const bomb = join(DEPLOY, 'bad/alias-bomb.yaml');
+        const helm = join(DEPLOY, 'bad/helm-ingress.yaml');
+        const result = archway(['import', 'kubernetes', binary, bomb, huge, helm, BOUTIQUE]);
+        expect(result.status).toBe(1);
+        const lines = result.stderr.trim().split('\n');
+        expect(lines.slice(0, 4)).toEqual([
+            `${binary}:3: The file is binary, not YAML text.`, // the PNG signature holds two line feeds before its first NUL
+            `${bomb}:8:10: The document expands its aliases into too much data (a "billion laughs" alias bomb?); it is not imported.`,
+            `${huge}: The file is 50.0 MB; deployment files over 10 MB are not read (split it, or import the parts that describe workloads).`,
+            `${helm}:7:1: The file is a template, not plain YAML (\`{{ … }}\` on line 7); render it first (\`helm template …\` or \`kustomize build …\`) and import the output.`,
+        ]);
+        expect(lines[4]).toMatch(/^Imported 12 workloads and 16 connections\./);
+        expect(result.stdout).toContain('cache redis-cart');
+    });
+
+    test('nothing readable: exit 2', () => {
+        const binary = file('only/logo.yaml', Buffer.from([0x00, 0x01, 0x02]));
+        const result = archway(['import', 'kubernetes', binary]);
+        expect([result.status, result.stdout]).toEqual([2, '']);
+        expect(result.stderr).toBe(`${binary}:1: The file is binary, not YAML text.\nNothing could be imported.\n`);
+    });
+
+    test('YAML syntax errors and text that is not UTF-8 name their line', () => {
+        const broken = file('syntax/broken.yaml', 'apiVersion: v1\nkind: Service\nmetadata:\n  name: a: b\n');
+        const latin1 = file('syntax/latin1.yaml', Buffer.concat([Buffer.from('kind: Pod\n# caf'), Buffer.from([0xe9]), Buffer.from('\n')]));
+        const result = archway(['import', 'kubernetes', broken, latin1]);
+        expect(result.status).toBe(2);
+        expect(result.stderr.split('\n').slice(0, 2)).toEqual([
+            expect.stringMatching(new RegExp(`^${escape(broken)}:4:\\d+: The file is not valid YAML: `)),
+            `${latin1}:2: The file is not UTF-8 text.`,
+        ]);
+    });
+
+    test('unknown schemas: a Compose file given as a manifest, a manifest given as a Compose file, other YAML', () => {
+        const config = file('schema/config.yaml', 'retries: 3\nhosts: [a, b]\n');
+        const asKubernetes = archway(['import', 'kubernetes', VOTING, config]);
+        expect(asKubernetes.status).toBe(2);
+        expect(asKubernetes.stderr).toContain(`${VOTING}:5: Document 1 has no apiVersion and kind: not a Kubernetes manifest; it is skipped. It looks like a Compose file: use \`archway import compose\`.`);
+        expect(asKubernetes.stderr).toContain(`${config}:1: Document 1 has no apiVersion and kind: not a Kubernetes manifest; it is skipped.`);
+        const manifest = join(BOUTIQUE, 'redis.yaml');
+        const asCompose = archway(['import', 'compose', manifest]);
+        expect(asCompose.status).toBe(2);
+        expect(asCompose.stderr).toContain(`${manifest}:6: Document 1 has no \`services\` mapping: not a Compose file; it is skipped. It looks like a Kubernetes manifest: use \`archway import kubernetes\`.`);
+    });
+
+    test('a Helm chart folder is named as such, and a missing path too', () => {
+        file('chart/Chart.yaml', 'apiVersion: v2\nname: shop\nversion: 0.1.0\n');
+        file('chart/templates/deployment.yaml', 'kind: Deployment\nmetadata:\n  name: {{ .Release.Name }}\n');
+        const result = archway(['import', 'kubernetes', join(dir, 'chart'), join(dir, 'nowhere')]);
+        expect(result.status).toBe(2);
+        expect(result.stderr.split('\n').slice(0, 2)).toEqual([
+            `${join(dir, 'chart')}: The folder is a Helm chart; render it first (\`helm template …\` or \`kustomize build …\`) and import the output.`,
+            `${join(dir, 'nowhere')}: No such file or folder.`,
+        ]);
+    });
+
+    test('a quoted template expression that parses as YAML is still refused where a name is expected', () => {
+        const templated = file('templated/deploy.yaml', 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: "{{ .Release.Name }}-api"\nspec:\n  template:\n    spec:\n      containers: []\n');
+        const result = archway(['import', 'kubernetes', templated]);
+        expect(result.status).toBe(2);
+        expect(result.stderr.split('\n')[0]).toBe(`${templated}:4: This object holds a template expression (\`{{ … }}\`) where a name is expected; render the templates first and import the output.`);
+    });
+});
+
+describe('the CLI bundles', () => {
+    test('`archway check` does not load the importer or its YAML parser', () => {
+        const check = readFileSync(join(ROOT, 'out/cli/main.cjs'), 'utf8');
+        expect(check).toContain('./import.cjs');
+        expect(check).not.toContain('billion laughs');
+        expect(check).not.toContain('Excessive alias count');
+    });
+});
+
+function escape(text: string): string {
+    return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
