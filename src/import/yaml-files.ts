@@ -10,8 +10,11 @@ import { readdirSync, readFileSync, realpathSync, statSync, type Dirent } from '
 import { extname, join, resolve } from 'node:path';
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseAllDocuments, visit, type Document, type Node } from 'yaml';
 
-/** Deployment files larger than this are not read (a rendered manifest bundle with CRDs is a few MB). */
-export const MAX_DEPLOYMENT_FILE_BYTES = 10 * 1024 * 1024;
+/**
+ * Deployment files larger than this are not read: the same limit as for `.arch` files. A
+ * rendered manifest bundle is rarely larger, and YAML parsing costs about a second per MB.
+ */
+export const MAX_DEPLOYMENT_FILE_BYTES = 5 * 1024 * 1024;
 
 /**
  * Aliases a document may expand (`yaml`'s measure: uses × nodes per alias). Compose files

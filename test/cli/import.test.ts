@@ -79,7 +79,7 @@ describe('archway import: bad input', () => {
         expect(lines.slice(0, 4)).toEqual([
             `${binary}:3: The file is binary, not YAML text.`, // the PNG signature holds two line feeds before its first NUL
             `${bomb}:8:10: The document expands its aliases into too much data (a "billion laughs" alias bomb?); it is not imported.`,
-            `${huge}: The file is 50.0 MB; deployment files over 10 MB are not read (split it, or import the parts that describe workloads).`,
+            `${huge}: The file is 50.0 MB; deployment files over 5 MB are not read (split it, or import the parts that describe workloads).`,
             `${helm}:7:1: The file is a template, not plain YAML (\`{{ … }}\` on line 7); render it first (\`helm template …\` or \`kustomize build …\`) and import the output.`,
         ]);
         expect(lines[4]).toMatch(/^Imported 12 workloads and 16 connections\./);
