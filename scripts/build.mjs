@@ -41,8 +41,8 @@ const elkBeside = {
 const cliCommandsBeside = {
     name: 'cli-commands-beside',
     setup(build) {
-        const beside = { './export.js': './export.cjs', './format.js': './format.cjs', './import.js': './import.cjs', '../server/main.js': './lsp.cjs' };
-        build.onResolve({ filter: /^(\.\/export\.js|\.\/format\.js|\.\/import\.js|\.\.\/server\/main\.js)$/ }, (args) =>
+        const beside = { './export.js': './export.cjs', './format.js': './format.cjs', './import.js': './import.cjs', './diff.js': './diff.cjs', '../server/main.js': './lsp.cjs' };
+        build.onResolve({ filter: /^(\.\/export\.js|\.\/format\.js|\.\/import\.js|\.\/diff\.js|\.\.\/server\/main\.js)$/ }, (args) =>
             args.importer.replaceAll('\\', '/').endsWith('src/cli/main.ts') ? { path: beside[args.path], external: true } : undefined);
     },
 };
@@ -62,6 +62,7 @@ const entries = [
     ['src/cli/export.ts', 'out/cli/export.cjs', { ...cli, plugins: [elkBeside] }],
     ['src/cli/format.ts', 'out/cli/format.cjs', cli],
     ['src/cli/import.ts', 'out/cli/import.cjs', cli],
+    ['src/cli/diff.ts', 'out/cli/diff.cjs', { ...cli, plugins: [elkBeside] }],
     ['src/server/main.ts', 'out/cli/lsp.cjs', cli],
     ['src/server/bin.ts', 'out/server/main.cjs', {}],
     ['src/diagram/layout-worker.ts', 'out/diagram/layout-worker.cjs', {}],

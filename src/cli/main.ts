@@ -1,5 +1,5 @@
 /**
- * The `archway` command line: `check`, `export`, `format`, `import`, `lsp`.
+ * The `archway` command line: `check`, `diff`, `export`, `format`, `import`, `lsp`.
  */
 import { runCheck, CHECK_USAGE } from './check.js';
 import { isErrorNamed, type CliIo } from './args.js';
@@ -7,7 +7,8 @@ import { isErrorNamed, type CliIo } from './args.js';
 const HELP = `archway — architecture-as-code: check and draw .arch topologies
 
 Commands:
-  archway check [paths…] [--format text|json|sarif] [--max-warnings N] [--config archway.json]
+  archway check [paths…] [--format text|json|sarif] [--max-warnings N] [--config archway.json] [--base GIT-REF]
+  archway diff <git-ref> [paths…] [--format text|json|markdown|svg|png] [--view NAME] [-o OUT]
   archway export <file.arch> [--view NAME] [--flow NAME] [--format svg|png|json] [--theme light|dark|high-contrast] [-o OUT]
   archway format <paths…> [--check] [--force]
   archway import compose <docker-compose.yml…> | kubernetes <files or folders…> [-o OUT.arch] [--name NAME]
@@ -24,6 +25,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
     export: async () => (await import('./export.js')).runExport,
     format: async () => (await import('./format.js')).runFormat,
     import: async () => (await import('./import.js')).runImport,
+    diff: async () => (await import('./diff.js')).runDiff,
     lsp: async () => async () => {
         (await import('../server/main.js')).startArchwayLanguageServer();
         return new Promise<number>(() => { /* runs until the client exits */ });
