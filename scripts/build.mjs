@@ -47,6 +47,18 @@ const cliCommandsBeside = {
     },
 };
 
+/**
+ * The drift rules' deployment reader brings a YAML parser: `archway check` loads it from a
+ * bundle of its own, and only when a configuration names deployment files.
+ */
+const deploymentBeside = {
+    name: 'deployment-beside',
+    setup(build) {
+        build.onResolve({ filter: /^\.\.\/import\/drift-source\.js$/ }, (args) =>
+            args.importer.replaceAll('\\', '/').endsWith('src/cli/check.ts') ? { path: './deployment.cjs', external: true } : undefined);
+    },
+};
+
 /** The CLI's bundles load each other (and native addons) with `require`, not `import()`. */
 const cli = { supported: { 'dynamic-import': false } };
 
@@ -58,11 +70,12 @@ const checkBundle = { ...cli, minifyWhitespace: true };
 
 /** Entries: [source, output, extra options]. Optional ones are skipped until their source exists. */
 const entries = [
-    ['src/cli/bin.ts', 'out/cli/main.cjs', { ...checkBundle, plugins: [cliCommandsBeside] }],
+    ['src/cli/bin.ts', 'out/cli/main.cjs', { ...checkBundle, plugins: [cliCommandsBeside, deploymentBeside] }],
     ['src/cli/export.ts', 'out/cli/export.cjs', { ...cli, plugins: [elkBeside] }],
     ['src/cli/format.ts', 'out/cli/format.cjs', cli],
     ['src/cli/import.ts', 'out/cli/import.cjs', cli],
-    ['src/cli/diff.ts', 'out/cli/diff.cjs', { ...cli, plugins: [elkBeside] }],
+    ['src/cli/diff.ts', 'out/cli/diff.cjs', { ...cli, plugins: [elkBeside, deploymentBeside] }],
+    ['src/import/drift-source.ts', 'out/cli/deployment.cjs', cli],
     ['src/server/main.ts', 'out/cli/lsp.cjs', cli],
     ['src/server/bin.ts', 'out/server/main.cjs', {}],
     ['src/diagram/layout-worker.ts', 'out/diagram/layout-worker.cjs', {}],

@@ -46,6 +46,8 @@ export function createArchwayCheckServices(context: DefaultSharedCoreModuleConte
     // As `registerRuleConfiguration` does; the rest of it serves an LSP client.
     const checker = Archway.archway.ModelChecker;
     checker.settingsFor = uri => Archway.archway.RuleConfiguration.settingsFor(uri);
+    // Drift: only when the CLI set a deployment reader (a configuration names deployment files).
+    checker.deploymentFor = uri => Archway.archway.RuleConfiguration.deploymentFor(uri);
     // No client to ask for configuration: use defaults.
     shared.workspace.ConfigurationProvider.initialized({});
     return { shared, Archway };

@@ -6,10 +6,11 @@ import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types
 import type { LangiumDocument } from 'langium';
 import { ruleDocsUrl } from '../lsp/diagnostics.js';
 import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { configErrors, formatConfigError } from '../rules/config.js';
+import { dirname, resolve } from 'node:path';
+import { URI } from 'langium';
+import { configErrors, findConfigFile, formatConfigError, loadConfig } from '../rules/config.js';
 import { listRules } from '../rules/registry.js';
-import { discoverArchFiles, InputError, loadWorkspace, type LoadedWorkspace } from './load-workspace.js';
+import { discoverArchFiles, InputError, loadWorkspace, type LoadedWorkspace, type LoadOptions } from './load-workspace.js';
 import { displayPath, formatJson, formatSarif, formatText, type Report, type ReportDiagnostic, type ReportSeverity, type ReportSuppressed } from './report.js';
 import { parseArgs, type CliIo, UsageError } from './args.js';
 import { compareWithBaseline, type KeyedDiagnostic } from './baseline.js';
@@ -49,7 +50,11 @@ export async function runCheck(argv: readonly string[], io: CliIo): Promise<numb
     const revision = args.options.base !== undefined ? openRevision(args.options.base) : undefined;
     const files = discoverArchFiles(paths);
     if (files.length === 0) throw new InputError(`No .arch files found in ${paths.map(p => `'${p}'`).join(', ')}.`);
-    const workspace = await loadWorkspace(files, { configFile });
+    const deploymentReader = await deploymentReaderFor(files, configFile);
+    const workspace = await loadWorkspace(files, { configFile, deploymentReader });
+    for (const { file, problems } of workspace.services.archway.RuleConfiguration.deploymentProblems()) {
+        for (const problem of problems) io.stderr(`archway check: warning: a deployment file named in ${displayPath(URI.file(file).toString())} could not be read: ${problem}\n`);
+    }
     // Problems in an archway.json found by walking up from the files are usage errors too.
     const configProblems = [...new Set(workspace.services.archway.RuleConfiguration.loaded().flatMap(c => c.errors).map(formatConfigError))];
     if (configProblems.length > 0) throw new InputError(configProblems.join('\n'));
@@ -98,12 +103,24 @@ export async function baseDiagnostics(revision: Revision, paths: readonly string
     const { ref, commit } = revision;
     const files = revision.archFiles(paths.map(path => resolve(path)));
     if (files.length === 0) return { ref, commit, diagnostics: [] };
-    const workspace = await loadWorkspace(files, { configFile, source: revision });
+    const workspace = await loadWorkspace(files, { configFile, source: revision, deploymentReader: await deploymentReaderFor(files, configFile) });
     return { ref, commit, diagnostics: workspaceDiagnostics(workspace) };
 }
 
 function stripElements({ elements: _elements, ...diagnostic }: KeyedDiagnostic): ReportDiagnostic {
     return diagnostic;
+}
+
+/**
+ * The deployment reader, when a configuration that applies to `files` names deployment files
+ * (the drift rules need it); loaded only then, from a bundle of its own (it brings a YAML parser).
+ */
+export async function deploymentReaderFor(files: readonly string[], configFile: string | undefined): Promise<LoadOptions['deploymentReader']> {
+    const configs = new Set<string>();
+    if (configFile) configs.add(resolve(configFile));
+    else for (const file of files) { const found = findConfigFile(dirname(file)); if (found) configs.add(found); }
+    if (![...configs].some(file => loadConfig({ file }).deployment !== undefined)) return undefined;
+    return (await import('../import/drift-source.js')).readDeploymentSources;
 }
 
 /** Set by the bundler from package.json. */

@@ -16,7 +16,7 @@ import { modelForDiffDrawing } from '../review/diff-drawing.js';
 import { formatDiffJson, formatDiffMarkdown, formatDiffText, type DiffFinding, type DiffReport } from '../review/diff-report.js';
 import { parseArgs, UsageError, type CliIo } from './args.js';
 import { compareWithBaseline, type KeyedDiagnostic } from './baseline.js';
-import { ruleDocsUrl, workspaceDiagnostics } from './check.js';
+import { deploymentReaderFor, ruleDocsUrl, workspaceDiagnostics } from './check.js';
 import { svgToPng } from './export.js';
 import { openRevision } from './git-revision.js';
 import { discoverArchFiles, InputError, loadWorkspace, type LoadedWorkspace } from './load-workspace.js';
@@ -54,9 +54,10 @@ export async function runDiff(argv: readonly string[], io: CliIo): Promise<numbe
     const revision = openRevision(ref);
     const files = discoverArchFiles(paths);
     if (files.length === 0) throw new InputError(`No .arch files found in ${paths.map(p => `'${p}'`).join(', ')}.`);
-    const current = await loadWorkspace(files, { configFile: args.options.config });
+    const deploymentReader = await deploymentReaderFor(files, args.options.config);
+    const current = await loadWorkspace(files, { configFile: args.options.config, deploymentReader });
     const baseFiles = revision.archFiles(paths.map(path => resolve(path)));
-    const base = baseFiles.length > 0 ? await loadWorkspace(baseFiles, { configFile: args.options.config, source: revision }) : undefined;
+    const base = baseFiles.length > 0 ? await loadWorkspace(baseFiles, { configFile: args.options.config, source: revision, deploymentReader }) : undefined;
 
     if (format === 'svg' || format === 'png') {
         return drawDiff(current, base, { format, theme, direction, view: args.options.view, output }, io);

@@ -13,6 +13,7 @@ import type { ArchModel } from '../model/arch-model.js';
 import type { ImportStatus } from '../model/build-model.js';
 import { buildDocumentModel, modelRootsOf } from '../model/workspace-models.js';
 import { createArchwayCheckServices, type ArchwayCheckServices } from './check-services.js';
+import type { ArchwayRuleConfiguration } from '../lsp/archway-rule-config.js';
 
 /** A path the user gave that could not be used. */
 export class InputError extends Error {
@@ -140,6 +141,8 @@ export interface LoadOptions {
     configFile?: string;
     /** Read files (and follow imports) from here instead of the disk; configuration still comes from the disk. */
     source?: FileSource;
+    /** Reads deployment files for the drift rules (loaded only when a configuration names some). */
+    deploymentReader?: ArchwayRuleConfiguration['deploymentReader'];
 }
 
 function importStatusIn(source: FileSource, uri: string): ImportStatus {
@@ -154,6 +157,7 @@ function importStatusIn(source: FileSource, uri: string): ImportStatus {
 export async function loadWorkspace(files: readonly string[], options: LoadOptions = {}): Promise<LoadedWorkspace> {
     const { shared, Archway } = createArchwayCheckServices(NodeFileSystem);
     if (options.configFile) Archway.archway.RuleConfiguration.explicitFile = resolve(options.configFile);
+    Archway.archway.RuleConfiguration.deploymentReader = options.deploymentReader;
     const langiumDocuments = shared.workspace.LangiumDocuments;
     const factory = shared.workspace.LangiumDocumentFactory;
     const statuses = new Map<string, ImportStatus>();

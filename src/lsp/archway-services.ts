@@ -3,6 +3,7 @@
  * Used by the language server and by the CLI, so both report the same diagnostics.
  */
 import { inject, type Module } from 'langium';
+import { readDeploymentSources } from '../import/drift-source.js';
 import {
     createDefaultModule, createDefaultSharedModule,
     type DefaultSharedModuleContext, type LangiumServices, type LangiumSharedServices, type PartialLangiumServices,
@@ -54,6 +55,8 @@ export function createArchwayServices(context: DefaultSharedModuleContext): { sh
     const Archway = inject(createDefaultModule({ shared }), ArchwayGeneratedModule, ArchwayCoreModule, ArchwayLspModule, ArchwayEditorModule);
     shared.ServiceRegistry.register(Archway);
     registerArchwayValidation(Archway);
+    // The editor reads deployment files for the drift rules (the CLI loads the reader only when a configuration names some).
+    Archway.archway.RuleConfiguration.deploymentReader = readDeploymentSources;
     registerRuleConfiguration(shared, Archway, Archway.archway.RuleConfiguration);
     if (!context.connection) {
         // No LSP client to ask for configuration: use defaults.

@@ -6,7 +6,7 @@
 import { WorkspaceCache, type LangiumDocument, type ValidationAcceptor, type ValidationChecks } from 'langium';
 import type { LangiumServices } from 'langium/lsp';
 import type { ArchwayAstType, ArchFile } from '../language/generated/ast.js';
-import type { ArchModel, Finding } from '../model/arch-model.js';
+import type { ArchModel, Deployment, Finding } from '../model/arch-model.js';
 import type { ImportStatus } from '../model/build-model.js';
 import { buildDocumentModel, modelRootsOf } from '../model/workspace-models.js';
 import { checkModel, type CheckResult, type RuleSettings } from '../rules/engine.js';
@@ -30,6 +30,8 @@ export class ArchwayModelChecker {
     settings: RuleSettings = {};
     /** Rule settings for the model rooted at a URI (set by `registerRuleConfiguration` to read archway.json); defaults to `settings`. */
     settingsFor: (rootUri: string) => RuleSettings = () => this.settings;
+    /** What the deployment files say runs, for the model rooted at a URI (the drift rules); none by default. */
+    deploymentFor: (rootUri: string) => Deployment | undefined = () => undefined;
     /** Tells what an imported URI is (file, missing, directory, …); defaults to "loaded or missing". */
     importStatus: ((uri: string) => ImportStatus) | undefined;
 
@@ -49,7 +51,9 @@ export class ArchwayModelChecker {
      */
     checkRootedAt(root: LangiumDocument): ModelCheck {
         return this.checks.get(root.uri.toString(), () => {
-            const model = buildDocumentModel(root, this.services.shared.workspace.LangiumDocuments, this.importStatus);
+            const built = buildDocumentModel(root, this.services.shared.workspace.LangiumDocuments, this.importStatus);
+            const deployment = this.deploymentFor(root.uri.toString());
+            const model = deployment ? { ...built, deployment } : built;
             const result = checkModel(model, this.settingsFor(root.uri.toString()));
             const findingsByUri = new Map<string, Finding[]>();
             for (const finding of result.findings) {

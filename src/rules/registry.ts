@@ -49,6 +49,10 @@ import { plaintextConnection } from './resilience/plaintext-connection.js';
 import { singlePointOfFailure } from './resilience/single-point-of-failure.js';
 import { replicasWithoutLoadBalancer } from './resilience/replicas-without-load-balancer.js';
 import { incompleteComponent } from './resilience/incomplete-component.js';
+import { driftUndeclaredWorkload } from './drift/drift-undeclared-workload.js';
+import { driftMissingWorkload } from './drift/drift-missing-workload.js';
+import { driftReplicas } from './drift/drift-replicas.js';
+import { driftExposure } from './drift/drift-exposure.js';
 
 /** Rules with a `check`, in catalogue order. */
 export const RULES: readonly Rule[] = [
@@ -64,6 +68,7 @@ export const RULES: readonly Rule[] = [
     orchestratorSinglePointOfFailure, orchestratorWithoutCompensation,
     p2pWithoutDiscovery, p2pUnauthenticatedPeerLink,
     sharedDatabase, clientDirectDatastoreAccess, plaintextConnection, singlePointOfFailure, replicasWithoutLoadBalancer, incompleteComponent,
+    driftUndeclaredWorkload, driftMissingWorkload, driftReplicas, driftExposure,
 ];
 
 /** Every rule and model-level id, in catalogue order (model ids first). */
