@@ -8,6 +8,9 @@ import { createArchwayServices } from '../../src/lsp/archway-services.js';
 import type { ArchModel, Finding, Severity } from '../../src/model/arch-model.js';
 import { buildDocumentModel } from '../../src/model/workspace-models.js';
 import { checkModel, type CheckResult, type RuleSettings } from '../../src/rules/engine.js';
+import { readDeployment } from '../../src/import/index.js';
+import { toModelDeployment } from '../../src/import/drift-source.js';
+import { parseYamlText } from '../../src/import/yaml-files.js';
 
 const { shared } = createArchwayServices(EmptyFileSystem);
 let counter = 0;
@@ -101,4 +104,11 @@ export function ruleTester(ruleId: string, cases: { valid: ValidCase[]; invalid:
             });
         }
     });
+}
+
+/** The model with a deployment read from YAML text (the drift rules' input), as if `archway.json` named it. */
+export function withDeployment(model: ArchModel, format: 'compose' | 'kubernetes', text: string, file = `/deploy/${format === 'compose' ? 'docker-compose.yml' : 'k8s.yaml'}`): ArchModel {
+    const { documents, problems } = parseYamlText(file, text);
+    if (problems.length > 0) throw new Error(`deployment YAML: ${problems.map(p => p.message).join('; ')}`);
+    return { ...model, deployment: toModelDeployment([readDeployment(format, documents)], [file]) };
 }

@@ -13,7 +13,7 @@ export const driftMissingWorkload = defineRule({
     fix: 'Set deployedAs to the workload\'s name, mark the component external: true, or remove it.',
     examples: {
         invalid: 'service orders { replicas: 2 }\nservice payments\nservice billing\nclient web\nweb -> orders : https\norders -> payments : https { timeout: 2s }\norders -> billing : https { timeout: 2s }',
-        valid: 'service orders { replicas: 2 }\nservice payments\nservice billing { deployedAs: "payments" }\nclient web\nweb -> orders : https\norders -> billing : https { timeout: 2s }',
+        valid: 'service orders { replicas: 2 }\nservice billing { deployedAs: "payments" }\nclient web\nweb -> orders : https\norders -> billing : https { timeout: 2s }',
         deployment: { format: 'compose', text: 'services:\n  orders:\n    image: example/orders:1.0\n    deploy:\n      replicas: 2\n    ports:\n      - "8080:80"\n  payments:\n    image: example/payments:1.0\n' },
     },
 }, (model) => {

@@ -1,0 +1,149 @@
+/**
+ * The drift rules: matching by id and `deployedAs`, replicas, exposure, options, `@allow`;
+ * and the round trip: a model imported from deployment files has no drift against them.
+ */
+import { join } from 'node:path';
+import { EmptyFileSystem } from 'langium';
+import { describe, expect, it } from 'vitest';
+import { readDeploymentFiles, writeArch, type DeploymentFormat } from '../../src/import/index.js';
+import { readDeploymentSources } from '../../src/import/drift-source.js';
+import { formatArchText } from '../../src/lsp/archway-formatter.js';
+import { createArchwayServices } from '../../src/lsp/archway-services.js';
+import { checkModel } from '../../src/rules/engine.js';
+import type { Finding } from '../../src/model/arch-model.js';
+import { modelOf, withDeployment } from './rule-tester.js';
+
+const DRIFT = ['drift-undeclared-workload', 'drift-missing-workload', 'drift-replicas', 'drift-exposure'];
+
+async function drift(arch: string, format: DeploymentFormat, yaml: string, settings = {}): Promise<Finding[]> {
+    const model = withDeployment(await modelOf(arch), format, yaml);
+    return checkModel(model, settings).findings.filter(f => DRIFT.includes(f.code));
+}
+
+const brief = (findings: Finding[]) => findings.map(f => `${f.code} ${f.elements.join(',')}@${f.location.range.start.line + 1}`);
+
+const KUBE = `apiVersion: apps/v1
+kind: Deployment
+metadata: { name: orders, namespace: shop }
+spec:
+  replicas: 3
+  template: { metadata: { labels: { app: orders } }, spec: { containers: [{ name: o, image: example/orders }] } }
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata: { name: orders, namespace: staging }
+spec:
+  template: { metadata: { labels: { app: orders } }, spec: { containers: [{ name: o, image: example/orders }] } }
+---
+apiVersion: apps/v1
+kind: DaemonSet
+metadata: { name: agent, namespace: ops }
+spec:
+  template: { spec: { containers: [{ name: a, image: example/agent }] } }
+---
+apiVersion: v1
+kind: Service
+metadata: { name: orders-public, namespace: shop }
+spec: { type: LoadBalancer, selector: { app: orders }, ports: [{ name: https, port: 443 }] }
+`;
+
+describe('drift rules', () => {
+    it('report nothing for a model without deployment files', async () => {
+        const model = await modelOf('service orders\nservice lost');
+        expect(checkModel(model).findings.filter(f => DRIFT.includes(f.code))).toEqual([]);
+    });
+
+    it('match by id, preferring the workload in the namespace of the component\'s zone; report the rest', async () => {
+        const arch = `zone staging { trust: private
+  service orders
+}
+service agent
+service lost
+client web`;
+        const findings = await drift(arch, 'kubernetes', KUBE);
+        expect(brief(findings)).toEqual([
+            'drift-undeclared-workload @1',
+            'drift-missing-workload lost@5',
+        ]);
+        expect(findings[0].message).toBe("The Deployment 'shop/orders' (deploy/k8s.yaml:1) runs, but no component of the model runs as it; declare it (`archway import` writes it for you), or set deployedAs: \"shop/orders\" on the component that does.");
+        expect(findings[0].related[0].location.uri).toBe('file:///deploy/k8s.yaml');
+    });
+
+    it('deployedAs names a workload by name or namespace/name; clients and external components are never missing', async () => {
+        const arch = `zone public { trust: public
+  service front { deployedAs: "shop/orders"  replicas: 3 }
+}
+service stage { deployedAs: "staging/orders" }
+service agent
+client web
+external psp "Payment provider"
+service mail { external: true }`;
+        expect(brief(await drift(arch, 'kubernetes', KUBE))).toEqual([]);
+    });
+
+    it('compare replicas (1 when absent; none for a DaemonSet) and exposure both ways', async () => {
+        const arch = `zone shop { trust: private
+  service orders { replicas: 2 }
+}
+zone staging { trust: public
+  service stage { deployedAs: "staging/orders"  replicas: 1 }
+}
+service agent { replicas: 5 }`;
+        const findings = await drift(arch, 'kubernetes', KUBE);
+        expect(brief(findings)).toEqual(['drift-exposure orders@2', 'drift-replicas orders@2', 'drift-exposure stage@5']);
+        expect(findings.map(f => f.message)).toEqual([
+            "The service 'orders' is reachable from outside in the deployment (Service orders-public (type LoadBalancer)), but not in the model; show the entry point that reaches it, or stop exposing the Deployment 'shop/orders' (deploy/k8s.yaml:1).",
+            "The service 'orders' declares 2 replicas, but the Deployment 'shop/orders' (deploy/k8s.yaml:1) runs 3.",
+            "The service 'stage' is reachable from outside in the model (its trust is public), but nothing exposes the Deployment 'staging/orders' (deploy/k8s.yaml:8); correct the model, or expose the workload.",
+        ]);
+    });
+
+    it('are configurable: severity, off, and the ignore option of drift-undeclared-workload', async () => {
+        const arch = 'client web';
+        const yaml = 'services:\n  orders: { image: example/orders }\n  jaeger: { image: jaegertracing/all-in-one }\n  jaeger-agent: { image: jaegertracing/agent }\n';
+        expect((await drift(arch, 'compose', yaml)).map(f => f.message.split(' (')[0])).toEqual([
+            "The Compose service 'orders'", "The Compose service 'jaeger'", "The Compose service 'jaeger-agent'",
+        ]);
+        const ignored = await drift(arch, 'compose', yaml, { 'drift-undeclared-workload': { severity: 'error', options: { ignore: 'jaeger*' } } });
+        expect(ignored.map(f => [f.severity, f.data?.workload])).toEqual([['error', 'orders']]);
+        expect(await drift(arch, 'compose', yaml, { 'drift-undeclared-workload': { severity: 'off' } })).toEqual([]);
+    });
+
+    it('can be allowed: on the component, and on the namespace zone for undeclared workloads', async () => {
+        const arch = `@allow(drift-undeclared-workload, "the shop namespace also runs jobs we do not model")
+zone shop { trust: private }
+@allow(drift-missing-workload, "planned for next quarter")
+service lost
+service agent
+zone staging { trust: private
+  service orders { replicas: 1 }
+}`;
+        const model = withDeployment(await modelOf(arch), 'kubernetes', KUBE);
+        const result = checkModel(model);
+        expect(result.findings.filter(f => DRIFT.includes(f.code))).toEqual([]);
+        expect(result.suppressed.map(s => s.finding.code).sort()).toEqual(['drift-missing-workload', 'drift-undeclared-workload']);
+    });
+});
+
+describe('round trip: import, then check drift against the same files', () => {
+    const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'deploy');
+    const { Archway } = createArchwayServices(EmptyFileSystem);
+    const cases: [string, DeploymentFormat, string[]][] = [
+        ['Online Boutique', 'kubernetes', ['online-boutique']],
+        ['Sock Shop', 'kubernetes', ['sock-shop']],
+        ['Kubernetes documentation workloads', 'kubernetes', ['k8s-docs']],
+        ['voting app', 'compose', ['voting-app/docker-compose.yml']],
+        ['eShopOnContainers', 'compose', ['eshop/docker-compose.yml', 'eshop/docker-compose.override.yml']],
+    ];
+    for (const [name, format, paths] of cases) {
+        it(`${name}: no drift`, async () => {
+            const { system } = readDeploymentFiles(format, paths.map(p => join(FIXTURES, p)));
+            const { text } = formatArchText(writeArch(system, { sources: paths }), Archway);
+            const { deployment, problems } = readDeploymentSources({ base: FIXTURES, kubernetes: format === 'kubernetes' ? paths : [], compose: format === 'compose' ? paths : [] });
+            expect(problems).toEqual([]);
+            expect(deployment.workloads.length).toBe(system.workloads.length);
+            const model = { ...(await modelOf(text)), deployment };
+            expect(checkModel(model).findings.filter(f => DRIFT.includes(f.code)).map(f => f.message)).toEqual([]);
+        });
+    }
+});
