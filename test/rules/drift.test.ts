@@ -11,7 +11,7 @@ import { formatArchText } from '../../src/lsp/archway-formatter.js';
 import { createArchwayServices } from '../../src/lsp/archway-services.js';
 import { checkModel } from '../../src/rules/engine.js';
 import type { Finding } from '../../src/model/arch-model.js';
-import { modelOf, withDeployment } from './rule-tester.js';
+import { modelOf, ruleTester, withDeployment, type CaseDeployment } from './rule-tester.js';
 
 const DRIFT = ['drift-undeclared-workload', 'drift-missing-workload', 'drift-replicas', 'drift-exposure'];
 
@@ -146,4 +146,45 @@ describe('round trip: import, then check drift against the same files', () => {
             expect(checkModel(model).findings.filter(f => DRIFT.includes(f.code)).map(f => f.message)).toEqual([]);
         });
     }
+});
+
+const COMPOSE: CaseDeployment = {
+    format: 'compose',
+    text: 'services:\n  api:\n    image: example/api\n    deploy: { replicas: 2 }\n    ports: ["443:8443"]\n  db:\n    image: postgres:16\n  debug:\n    image: example/debug\n    ports: ["127.0.0.1:9229:9229"]\n',
+};
+const ALL = 'client web\nservice api { replicas: 2 }\ndatabase db\nservice debug\nweb -> api : https\napi -> db : sql+tls\napi -> debug : https { timeout: 1s }';
+
+ruleTester('drift-undeclared-workload', {
+    valid: [{ name: 'every service is a component', code: ALL, deployment: COMPOSE }],
+    invalid: [{
+        name: 'a Compose service nobody declared', code: ALL.replace('service debug\n', '').replace('\napi -> debug : https { timeout: 1s }', ''), deployment: COMPOSE,
+        errors: [{ message: "The Compose service 'debug' (deploy/docker-compose.yml:8) runs, but no component of the model runs as it; declare it (`archway import` writes it for you), or set deployedAs: \"debug\" on the component that does.", line: 1, column: 1 }],
+    }],
+});
+
+ruleTester('drift-missing-workload', {
+    valid: [{ name: 'a renamed component with deployedAs', code: ALL.replaceAll('debug', 'tracer').replace('service tracer', 'service tracer { deployedAs: "debug" }'), deployment: COMPOSE }],
+    invalid: [{
+        name: 'a component the files do not run', code: `${ALL}\nservice billing\napi -> billing : https { timeout: 1s }`, deployment: COMPOSE,
+        errors: [{ message: "The service 'billing' runs as no workload of the deployment (/deploy/docker-compose.yml); set deployedAs if it runs under another name, mark it external: true if it runs elsewhere, or remove it.", line: 8, text: 'billing' }],
+    }],
+});
+
+ruleTester('drift-replicas', {
+    valid: [{ name: 'the same replicas; the default 1 for a service without deploy.replicas', code: ALL, deployment: COMPOSE }],
+    invalid: [{
+        name: 'more replicas in the model', code: ALL.replace('service api { replicas: 2 }', 'service api { replicas: 4 }'), deployment: COMPOSE,
+        errors: [{ message: "The service 'api' declares 4 replicas, but the Compose service 'api' (deploy/docker-compose.yml:2) runs 2.", line: 2, text: 'replicas: 4' }],
+    }],
+});
+
+ruleTester('drift-exposure', {
+    valid: [{ name: 'a published port and a public caller; a port bound to 127.0.0.1 is not exposed', code: ALL, deployment: COMPOSE }],
+    invalid: [{
+        name: 'a published port the model keeps private', code: ALL.replace('web -> api : https', 'web -> db : sql+tls'), deployment: COMPOSE,
+        errors: [
+            { message: /^The service 'api' is reachable from outside in the deployment \(published port "443:8443" of api\), but not in the model/, line: 2 },
+            { message: /^The database 'db' is reachable from outside in the model \('web' \(public\) calls it\), but nothing exposes/, line: 3 },
+        ],
+    }],
 });

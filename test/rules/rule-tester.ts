@@ -37,8 +37,16 @@ export async function check(text: string | Record<string, string>, settings: Rul
 }
 
 /** Findings of one rule id for a text. */
-export async function findingsOf(ruleId: string, text: string, settings: RuleSettings = {}): Promise<Finding[]> {
-    return (await check(text, settings)).findings.filter(f => f.code === ruleId);
+export async function findingsOf(ruleId: string, text: string, settings: RuleSettings = {}, deployment?: CaseDeployment): Promise<Finding[]> {
+    const model = await modelOf(text);
+    const checked = deployment ? withDeployment(model, deployment.format, deployment.text) : model;
+    return checkModel(checked, settings).findings.filter(f => f.code === ruleId);
+}
+
+/** Deployment files a case is checked against (the drift rules). */
+export interface CaseDeployment {
+    format: 'compose' | 'kubernetes';
+    text: string;
 }
 
 /** One expected finding. Lines and columns are 1-based, as editors show them. */
@@ -58,12 +66,14 @@ export interface InvalidCase {
     code: string;
     errors: ExpectedFinding[];
     settings?: RuleSettings;
+    deployment?: CaseDeployment;
 }
 
 export interface ValidCase {
     name: string;
     code: string;
     settings?: RuleSettings;
+    deployment?: CaseDeployment;
 }
 
 function textOf(code: string, finding: Finding): string {
@@ -78,13 +88,13 @@ export function ruleTester(ruleId: string, cases: { valid: ValidCase[]; invalid:
     describe(ruleId, () => {
         for (const valid of cases.valid) {
             it(`stays clean: ${valid.name}`, async () => {
-                const found = await findingsOf(ruleId, valid.code, valid.settings);
+                const found = await findingsOf(ruleId, valid.code, valid.settings, valid.deployment);
                 expect(found.map(f => f.message)).toEqual([]);
             });
         }
         for (const invalid of cases.invalid) {
             it(`reports: ${invalid.name}`, async () => {
-                const found = await findingsOf(ruleId, invalid.code, invalid.settings);
+                const found = await findingsOf(ruleId, invalid.code, invalid.settings, invalid.deployment);
                 const actual = found.map((f, i) => {
                     const expected = invalid.errors[i] ?? {};
                     const summary: Record<string, unknown> = {};
