@@ -147,3 +147,23 @@ describe('the CLI bundles', () => {
 function escape(text: string): string {
     return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
+
+describe('drift in archway check', () => {
+    test('an imported model has no drift against its files; a changed manifest shows as drift; unreadable deployment files are warned about', () => {
+        const project = join(dir, 'drift');
+        mkdirSync(join(project, 'k8s'), { recursive: true });
+        for (const name of ['frontend.yaml', 'cartservice.yaml', 'redis.yaml']) writeFileSync(join(project, 'k8s', name), readFileSync(join(BOUTIQUE, name)));
+        writeFileSync(join(project, 'archway.json'), '{ "deployment": { "kubernetes": ["k8s/"] } }\n');
+        expect(archway(['import', 'kubernetes', 'k8s', '-o', 'shop.arch'], project).status).toBe(0);
+        const clean = archway(['check', 'shop.arch', '--format', 'json'], project);
+        const codes = (text: string) => (JSON.parse(text) as { diagnostics: { code: string; message: string }[] }).diagnostics.filter(d => d.code.startsWith('drift-'));
+        expect(codes(clean.stdout)).toEqual([]);
+
+        const cart = join(project, 'k8s', 'cartservice.yaml');
+        writeFileSync(cart, readFileSync(cart, 'utf8').replace('spec:\n  selector:', 'spec:\n  replicas: 2\n  selector:'));
+        writeFileSync(join(project, 'k8s', 'broken.yaml'), Buffer.from([0, 1, 2]));
+        const drifted = archway(['check', 'shop.arch', '--format', 'json'], project);
+        expect(codes(drifted.stdout).map(d => d.message)).toEqual(["The service 'cartservice' declares 1 replica, but the Deployment 'cartservice' (k8s/cartservice.yaml:6) runs 2."]);
+        expect(drifted.stderr).toBe(`archway check: warning: a deployment file named in archway.json could not be read: ${join(project, 'k8s', 'broken.yaml')}:1: The file is binary, not YAML text.\n`);
+    });
+});
