@@ -21,7 +21,7 @@ import { URI, type LangiumDocument } from 'langium';
 import { EmptyFileSystem } from 'langium';
 import ELK from 'elkjs/lib/elk.bundled.js';
 import type { ElkNode } from 'elkjs/lib/elk-api.js';
-import { createArchwayServices } from '../src/lsp/archway-services.js';
+import { createArchwayCheckServices } from '../src/checking/check-services.js';
 import { buildDocumentModel, modelRootsOf } from '../src/model/workspace-models.js';
 import type { ArchModel } from '../src/model/arch-model.js';
 import { checkModel, resolveOptions } from '../src/rules/engine.js';
@@ -32,7 +32,7 @@ import { editableLines, editLabel, measureEdits } from './edit-split.js';
 import { generateModel, type GeneratedFiles } from './generate-model.js';
 import { isDiagnosticsFor, LspClient } from './lsp-client.js';
 import { now, procCpuMs, procMemoryMb, renderMarkdown, renderTable, stat, timeAsync, timeSync, type Row } from './stats.js';
-import { DiagramMethods } from '../src/lsp/diagram-protocol.js';
+import { DiagramMethods } from '../src/protocol/diagram-protocol.js';
 
 /** Options of a benchmark run. */
 export interface BenchOptions {
@@ -176,7 +176,7 @@ async function sectionCheck(ctx: Context): Promise<void> {
 
 /** Parses, links and (optionally) validates generated files in memory; returns the services and documents. */
 async function loadInMemory(files: GeneratedFiles, validation: boolean) {
-    const { shared, Archway } = createArchwayServices(EmptyFileSystem);
+    const { shared, Archway } = createArchwayCheckServices(EmptyFileSystem);
     const factory = shared.workspace.LangiumDocumentFactory;
     const documents = shared.workspace.LangiumDocuments;
     const base = URI.file('/bench-model');
@@ -191,7 +191,7 @@ async function loadInMemory(files: GeneratedFiles, validation: boolean) {
 }
 
 /** The model rooted at the generated `main.arch`. */
-function modelOf(loaded: { docs: LangiumDocument[]; main: LangiumDocument; shared: ReturnType<typeof createArchwayServices>['shared'] }): ArchModel {
+function modelOf(loaded: { docs: LangiumDocument[]; main: LangiumDocument; shared: ReturnType<typeof createArchwayCheckServices>['shared'] }): ArchModel {
     const documents = loaded.shared.workspace.LangiumDocuments;
     const [root] = modelRootsOf(loaded.main, documents);
     return buildDocumentModel(root, documents);

@@ -2,11 +2,13 @@
  * In-process split of one editor change: label edits spread through a file, each applied as the
  * language server applies a `didChange` (new text in the open text documents, then a workspace
  * update with validation), timed per build phase, with the garbage collection time inside.
+ * Runs on the check services (the language server's minus its editor features, which take no
+ * part in a build).
  */
 import { performance, PerformanceObserver } from 'node:perf_hooks';
-import { DocumentState, EmptyFileSystem, URI, type LangiumDocument } from 'langium';
+import { DocumentState, EmptyFileSystem, URI, type LangiumDocument, type TextDocumentProvider } from 'langium';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { createArchwayServices } from '../src/lsp/archway-services.js';
+import { createArchwayCheckServices } from '../src/checking/check-services.js';
 import type { GeneratedFiles } from './generate-model.js';
 
 /** Milliseconds per edit, by phase, plus the whole update and GC. */
@@ -41,9 +43,10 @@ export function editableLines(lines: readonly string[]): number[] {
 
 /** Loads `files` as open documents, then applies `edits` label edits to `name`, timing each. */
 export async function measureEdits(files: GeneratedFiles, name: string, edits: number): Promise<EditSplit> {
-    const { shared } = createArchwayServices(EmptyFileSystem);
+    const open = new Map<string, TextDocument>();
+    const textDocuments = { get: (uri) => open.get(uri.toString()), set: (document: TextDocument) => open.set(document.uri, document) } satisfies TextDocumentProvider & { set(document: TextDocument): void };
+    const { shared } = createArchwayCheckServices(EmptyFileSystem, { textDocuments });
     const uriOf = (file: string) => URI.file(`/bench-edits/${file}`);
-    const textDocuments = shared.workspace.TextDocuments;
     const documents: LangiumDocument[] = [];
     let version = 0;
     for (const [file, text] of Object.entries(files)) {

@@ -41,8 +41,11 @@ const elkBeside = {
 const cliCommandsBeside = {
     name: 'cli-commands-beside',
     setup(build) {
-        const beside = { './export.js': './export.cjs', './format.js': './format.cjs', './import.js': './import.cjs', './diff.js': './diff.cjs', '../server/main.js': './lsp.cjs' };
-        build.onResolve({ filter: /^(\.\/export\.js|\.\/format\.js|\.\/import\.js|\.\/diff\.js|\.\.\/server\/main\.js)$/ }, (args) =>
+        const beside = {
+            './export.js': './export.cjs', './format.js': './format.cjs', './import.js': './import.cjs', './diff.js': './diff.cjs', './mcp.js': './mcp.cjs',
+            '../server/main.js': './lsp.cjs',
+        };
+        build.onResolve({ filter: /^(\.\/export\.js|\.\/format\.js|\.\/import\.js|\.\/diff\.js|\.\/mcp\.js|\.\.\/server\/main\.js)$/ }, (args) =>
             args.importer.replaceAll('\\', '/').endsWith('src/cli/main.ts') ? { path: beside[args.path], external: true } : undefined);
     },
 };
@@ -75,6 +78,7 @@ const entries = [
     ['src/cli/format.ts', 'out/cli/format.cjs', cli],
     ['src/cli/import.ts', 'out/cli/import.cjs', cli],
     ['src/cli/diff.ts', 'out/cli/diff.cjs', { ...cli, plugins: [elkBeside, deploymentBeside] }],
+    ['src/cli/mcp.ts', 'out/cli/mcp.cjs', { ...cli, plugins: [elkBeside] }],
     ['src/import/drift-source.ts', 'out/cli/deployment.cjs', cli],
     ['src/server/main.ts', 'out/cli/lsp.cjs', cli],
     ['src/server/bin.ts', 'out/server/main.cjs', {}],

@@ -4,7 +4,7 @@
 import { URI, type LangiumDocument } from 'langium';
 import { EmptyFileSystem } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { createArchwayServices, type ArchwayServices } from '../src/lsp/archway-services.js';
+import { createArchwayServices, type ArchwayServices } from '../src/lsp/module.js';
 import type { ArchModel } from '../src/model/arch-model.js';
 import { buildDocumentModel } from '../src/model/workspace-models.js';
 

@@ -4,7 +4,7 @@
  */
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import type { LangiumDocument } from 'langium';
-import { ruleDocsUrl } from '../lsp/diagnostics.js';
+import { ruleDocsUrl } from '../checking/diagnostics.js';
 import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { URI } from 'langium';

@@ -10,15 +10,21 @@
 import { writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import type { LangiumDocument } from 'langium';
+import type { Diagnostic } from 'vscode-languageserver-types';
 import type { ArchModel, Direction } from '../model/arch-model.js';
 import { checkModel } from '../rules/engine.js';
 import { DiagramError, disposeLayout, renderDiagram, THEME_NAMES, type ThemeName } from '../diagram/index.js';
+import { exportInterop, INTEROP_FORMAT_INFO, INTEROP_FORMATS, isInteropFormat } from '../interop/export/index.js';
 import { parseArgs, type CliIo, UsageError } from './args.js';
 import { InputError, loadWorkspace } from './load-workspace.js';
 
-export const EXPORT_USAGE = 'Usage: archway export <file.arch> [--view NAME] [--flow NAME] [--format svg|png|json] [--theme light|dark|high-contrast] [--direction right|down|left|up] [--collapse auto|always|never] [--expand ZONE,…] [--scale N] [-o OUT]';
+export const EXPORT_USAGE = 'Usage: archway export <file.arch> [--view NAME] [--flow NAME] [--format svg|png|json|mermaid|drawio|d2|likec4|structurizr] [--theme light|dark|high-contrast] [--direction right|down|left|up] [--collapse auto|always|never] [--expand ZONE,…] [--scale N] [-o OUT]';
 
-const FORMATS = ['svg', 'png', 'json'] as const;
+const FORMATS = ['svg', 'png', 'json', ...INTEROP_FORMATS] as const;
+/** Output file extensions that name a format (`-o model.c4` means likec4). */
+const EXTENSION_FORMATS: Record<string, Format> = {
+    svg: 'svg', png: 'png', json: 'json', mmd: 'mermaid', mermaid: 'mermaid', drawio: 'drawio', d2: 'd2', c4: 'likec4', likec4: 'likec4', dsl: 'structurizr',
+};
 type Format = typeof FORMATS[number];
 const DIRECTIONS: readonly Direction[] = ['right', 'down', 'left', 'up'];
 const COLLAPSE_MODES = ['auto', 'always', 'never'] as const;
@@ -53,8 +59,16 @@ export async function runExport(argv: readonly string[], io: CliIo): Promise<num
     if (args.positionals.length !== 1) throw usage(args.positionals.length === 0 ? 'Name one .arch file to export.' : 'Export one file at a time.');
     const output = args.options.output;
     const outputExt = output && output !== '-' ? extname(output).slice(1).toLowerCase() : '';
-    const format = (args.options.format ?? ((FORMATS as readonly string[]).includes(outputExt) ? outputExt : 'svg')) as Format;
-    if (!FORMATS.includes(format)) throw usage(`Unknown format '${format}'; use svg, png or json.`);
+    const format = (args.options.format ?? EXTENSION_FORMATS[outputExt] ?? 'svg') as Format;
+    if (!FORMATS.includes(format)) throw usage(`Unknown format '${format}'; use ${FORMATS.join(', ')}.`);
+    if (isInteropFormat(format) && INTEROP_FORMAT_INFO[format].scope === 'model') {
+        for (const option of ['view', 'flow', 'direction', 'collapse', 'expand', 'theme', 'scale']) {
+            if (args.options[option] !== undefined) throw usage(`--${option} does not apply to ${format}: it exports the whole model, with every view and flow.`);
+        }
+    }
+    if (isInteropFormat(format) && (args.options.theme !== undefined || args.options.scale !== undefined)) {
+        throw usage(`--theme and --scale apply to svg and png, not ${format}.`);
+    }
     const theme = (args.options.theme ?? 'light') as ThemeName;
     if (!THEME_NAMES.includes(theme)) throw usage(`Unknown theme '${theme}'; use ${THEME_NAMES.join(', ')}.`);
     const direction = args.options.direction as Direction | undefined;
@@ -81,13 +95,26 @@ export async function runExport(argv: readonly string[], io: CliIo): Promise<num
     const model = pickModel(workspace.modelsOf(document), document);
 
     const errors = workspace.all.flatMap(d => (d.diagnostics ?? []).filter(x => x.severity === 1).map(x => ({ d, x })));
-    const findings = checkModel(model).findings;
     const unknownZone = expandedZones.find(zone => model.elements.get(zone)?.type !== 'zone');
     if (unknownZone !== undefined) {
         const zones = [...model.elements.values()].filter(element => element.type === 'zone').map(zone => zone.id);
         throw usage(`--expand: no zone named '${unknownZone}'. Zones: ${zones.slice(0, 20).join(', ') || 'none'}${zones.length > 20 ? ', …' : ''}.`);
     }
 
+    if (isInteropFormat(format)) {
+        let text: string;
+        try {
+            text = await exportInterop(model, format, { view: args.options.view, flow: args.options.flow, direction, collapse, expandedZones });
+        } catch (error) {
+            if (error instanceof DiagramError) throw usage(error.message);
+            throw error;
+        } finally {
+            disposeLayout();
+        }
+        return finish(text, format, file, output, args.options.view, args.options.flow, errors, io);
+    }
+
+    const findings = checkModel(model).findings;
     let result;
     try {
         result = await renderDiagram(model, { view: args.options.view, flow: args.options.flow, theme, direction, findings, collapse, expandedZones });
@@ -103,9 +130,15 @@ export async function runExport(argv: readonly string[], io: CliIo): Promise<num
     else if (format === 'json') bytes = JSON.stringify(result.layout, null, 2) + '\n';
     else bytes = await svgToPng(result.svg, scale);
 
+    return finish(bytes, format, file, output, args.options.view, args.options.flow, errors, io);
+}
+
+/** Writes the export (to stdout for `-o -`) and reports the model's errors; resolves to the exit code. */
+function finish(bytes: string | Buffer, format: Format, file: string, output: string | undefined, view: string | undefined, flow: string | undefined,
+    errors: { d: LangiumDocument; x: Diagnostic }[], io: CliIo): number {
     if (output === '-') io.stdout(bytes as string);
     else {
-        const target = output ?? defaultOutput(file, args.options.view, args.options.flow, format);
+        const target = output ?? defaultOutput(file, view, flow, format);
         try {
             writeFileSync(target, bytes);
         } catch (error) {
@@ -135,5 +168,6 @@ function pickModel(models: ArchModel[], document: LangiumDocument): ArchModel {
 export function defaultOutput(file: string, view: string | undefined, flow: string | undefined, format: Format): string {
     const base = basename(file, extname(file));
     const suffix = [view, flow].filter(Boolean).join('.');
-    return join(dirname(file), `${base}${suffix ? `.${suffix}` : ''}.${format}`);
+    const extension = isInteropFormat(format) ? INTEROP_FORMAT_INFO[format].extension : format;
+    return join(dirname(file), `${base}${suffix ? `.${suffix}` : ''}.${extension}`);
 }

@@ -9,8 +9,8 @@
 import { renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
 import { EmptyFileSystem } from 'langium';
-import { createArchwayServices } from '../lsp/archway-services.js';
-import { formatArchText } from '../lsp/archway-formatter.js';
+import { createArchwayCoreServices } from '../language/archway-module.js';
+import { formatArchText } from '../format/format-text.js';
 import { parseArgs, UsageError, type CliIo } from './args.js';
 import { discoverArchFiles, InputError, readArchFile } from './load-workspace.js';
 
@@ -29,7 +29,7 @@ export async function runFormat(argv: readonly string[], io: CliIo): Promise<num
     const files = discoverArchFiles(args.positionals);
     if (files.length === 0) throw new InputError(`No .arch files found in ${args.positionals.map(p => `'${p}'`).join(', ')}.`);
 
-    const { Archway } = createArchwayServices(EmptyFileSystem);
+    const { Archway } = createArchwayCoreServices(EmptyFileSystem);
     let changed = 0;
     let skipped = 0;
     for (const file of files) {

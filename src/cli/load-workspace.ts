@@ -12,8 +12,8 @@ import { MAX_FILE_BYTES } from '../language/archway-limits.js';
 import type { ArchModel } from '../model/arch-model.js';
 import type { ImportStatus } from '../model/build-model.js';
 import { buildDocumentModel, modelRootsOf } from '../model/workspace-models.js';
-import { createArchwayCheckServices, type ArchwayCheckServices } from './check-services.js';
-import type { ArchwayRuleConfiguration } from '../lsp/archway-rule-config.js';
+import { createArchwayCheckServices, type ArchwayCheckServices } from '../checking/check-services.js';
+import type { DeploymentReader } from '../checking/rule-configuration.js';
 
 /** A path the user gave that could not be used. */
 export class InputError extends Error {
@@ -142,7 +142,7 @@ export interface LoadOptions {
     /** Read files (and follow imports) from here instead of the disk; configuration still comes from the disk. */
     source?: FileSource;
     /** Reads deployment files for the drift rules (loaded only when a configuration names some). */
-    deploymentReader?: ArchwayRuleConfiguration['deploymentReader'];
+    deploymentReader?: DeploymentReader;
 }
 
 function importStatusIn(source: FileSource, uri: string): ImportStatus {
@@ -155,15 +155,16 @@ function importStatusIn(source: FileSource, uri: string): ImportStatus {
 
 /** Loads the files (and, transitively, what they import) and builds them with validation. */
 export async function loadWorkspace(files: readonly string[], options: LoadOptions = {}): Promise<LoadedWorkspace> {
-    const { shared, Archway } = createArchwayCheckServices(NodeFileSystem);
-    if (options.configFile) Archway.archway.RuleConfiguration.explicitFile = resolve(options.configFile);
-    Archway.archway.RuleConfiguration.deploymentReader = options.deploymentReader;
-    const langiumDocuments = shared.workspace.LangiumDocuments;
-    const factory = shared.workspace.LangiumDocumentFactory;
     const statuses = new Map<string, ImportStatus>();
     const source = options.source;
     const statusOf = (uri: string): ImportStatus => (source ? importStatusIn(source, uri) : importStatusOnDisk(uri));
-    Archway.archway.ModelChecker.importStatus = (uri) => statuses.get(uri) ?? statusOf(uri);
+    const { shared, Archway } = createArchwayCheckServices(NodeFileSystem, {
+        configFile: options.configFile ? resolve(options.configFile) : undefined,
+        importStatus: (uri) => statuses.get(uri) ?? statusOf(uri),
+        deploymentReader: options.deploymentReader,
+    });
+    const langiumDocuments = shared.workspace.LangiumDocuments;
+    const factory = shared.workspace.LangiumDocumentFactory;
 
     const requested: LangiumDocument[] = [];
     const all: LangiumDocument[] = [];

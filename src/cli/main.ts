@@ -1,5 +1,5 @@
 /**
- * The `archway` command line: `check`, `diff`, `export`, `format`, `import`, `lsp`.
+ * The `archway` command line: `check`, `diff`, `export`, `format`, `import`, `mcp`, `lsp`.
  */
 import { runCheck, CHECK_USAGE } from './check.js';
 import { isErrorNamed, type CliIo } from './args.js';
@@ -11,7 +11,8 @@ Commands:
   archway diff <git-ref> [paths…] [--format text|json|markdown|svg|png] [--view NAME] [-o OUT]
   archway export <file.arch> [--view NAME] [--flow NAME] [--format svg|png|json] [--theme light|dark|high-contrast] [-o OUT]
   archway format <paths…> [--check] [--force]
-  archway import compose <docker-compose.yml…> | kubernetes <files or folders…> [-o OUT.arch] [--name NAME]
+  archway import compose|kubernetes|likec4|structurizr <files or folders…> [-o OUT.arch] [--force] [--name NAME]
+  archway mcp [--root DIR]
   archway lsp --stdio
 
 Exit codes: 0 clean, 1 findings (errors, or more warnings than --max-warnings), 2 bad usage or unreadable input.
@@ -26,6 +27,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
     format: async () => (await import('./format.js')).runFormat,
     import: async () => (await import('./import.js')).runImport,
     diff: async () => (await import('./diff.js')).runDiff,
+    mcp: async () => (await import('./mcp.js')).runMcp,
     lsp: async () => async () => {
         (await import('../server/main.js')).startArchwayLanguageServer();
         return new Promise<number>(() => { /* runs until the client exits */ });

@@ -13,7 +13,7 @@ import {
 import {
     DiagramMethods, type DiagramChangedParams, type DiagramDirection, type DiagramParams, type DiagramResult,
     type DiagramSourceLocation, type DiagramTheme, type ExportDiagramParams, type ExportDiagramResult,
-} from '../lsp/diagram-protocol.js';
+} from '../protocol/diagram-protocol.js';
 import { parsePreviewState } from '../webview/protocol.js';
 import { defaultExportPath, isArchUri, parsePreviewTarget } from './command-args.js';
 import { CrashPolicy } from './crash-policy.js';

@@ -2,12 +2,13 @@
  * The preview manager: one webview panel per document, reused rather than duplicated; an
  * unlocked panel follows the active `.arch` editor; diagrams come from the language server and
  * are pushed again after each rebuild. Written against small interfaces (`PreviewPanel`,
- * `PreviewHost`) so it runs in tests without VS Code; `vscode-adapters.ts` implements them.
+ * `PreviewHost`) so it runs in tests without VS Code; `main.ts` implements them over VS Code.
  */
-import type { DiagramParams, DiagramResult, DiagramSourceLocation, DiagramTheme, DiagramDirection } from '../lsp/diagram-protocol.js';
-import {
-    parseWebviewMessage, type HostToWebviewMessage, type PreviewState, type WebviewToHostMessage,
-} from '../webview/protocol.js';
+import type {
+    DiagramParams, DiagramResult, DiagramSourceLocation, DiagramTheme, DiagramDirection, HostToWebviewMessage, PreviewState,
+    WebviewToHostMessage,
+} from '../protocol/diagram-protocol.js';
+import { parseWebviewMessage } from '../webview/protocol.js';
 
 /** One webview panel, as the manager sees it. */
 export interface PreviewPanel {

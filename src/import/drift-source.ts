@@ -28,6 +28,7 @@ export function toModelDeployment(systems: readonly DeployedSystem[], sources: r
             name: w.name,
             namespace: w.namespace,
             object: w.object,
+            kind: w.kind,
             replicas: w.replicas,
             exposures: w.exposures.map(e => e.reason),
             location: {

@@ -7,8 +7,9 @@
  * `parseYamlText` is pure; `readYamlFile` and `discoverManifestFiles` touch the disk.
  */
 import { readdirSync, readFileSync, realpathSync, statSync, type Dirent } from 'node:fs';
-import { extname, join, resolve } from 'node:path';
+import { extname, join } from 'node:path';
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseAllDocuments, visit, type Document, type Node } from 'yaml';
+import { decodeText } from './text-decoding.js';
 
 /**
  * Deployment files larger than this are not read: the same limit as for `.arch` files. A
@@ -66,12 +67,14 @@ export function templateLine(text: string): number {
     return 0;
 }
 
-const HELM_HINT = 'render it first (`helm template …` or `kustomize build …`) and import the output';
+/** What to do with a Helm chart or template. */
+export const HELM_HINT = 'render it first (`helm template …` or `kustomize build …`) and import the output';
 
-/** Parses YAML text into documents; problems name the file and line. Pure. */
+/** Parses YAML text into documents; problems name the file and line. Text over the size limit is one problem. Pure. */
 export function parseYamlText(file: string, text: string): YamlReadResult {
     const documents: YamlDocument[] = [];
     const problems: ImportProblem[] = [];
+    if (text.length > MAX_DEPLOYMENT_FILE_BYTES) return fail(file, tooLarge(text.length));
     const lineCounter = new LineCounter();
     let parsed: Document.Parsed[];
     try {
@@ -129,24 +132,16 @@ export function readYamlFile(file: string): YamlReadResult {
         const code = (error as NodeJS.ErrnoException).code;
         return fail(file, code === 'ENOENT' ? 'The file does not exist.' : `The file cannot be read (${code ?? String(error)}).`);
     }
-    if (size > MAX_DEPLOYMENT_FILE_BYTES) {
-        return fail(file, `The file is ${(size / 1024 / 1024).toFixed(1)} MB; deployment files over ${MAX_DEPLOYMENT_FILE_BYTES / 1024 / 1024} MB are not read (split it, or import the parts that describe workloads).`);
-    }
+    if (size > MAX_DEPLOYMENT_FILE_BYTES) return fail(file, tooLarge(size));
     let buffer: Buffer;
     try {
         buffer = readFileSync(file);
     } catch (error) {
         return fail(file, `The file cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)}).`);
     }
-    const nul = buffer.indexOf(0);
-    if (nul >= 0) return { documents: [], problems: [{ file, line: lineAtByte(buffer, nul), message: 'The file is binary, not YAML text.' }] };
-    let text: string;
-    try {
-        text = new TextDecoder('utf-8', { fatal: true }).decode(buffer);
-    } catch {
-        return { documents: [], problems: [{ file, line: lineAtByte(buffer, firstInvalidUtf8(buffer)), message: 'The file is not UTF-8 text.' }] };
-    }
-    if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+    const decoded = decodeText(buffer);
+    if ('problem' in decoded) return { documents: [], problems: [{ file, ...(decoded.line !== undefined ? { line: decoded.line } : {}), message: decoded.problem }] };
+    const text = decoded.text;
     return parseYamlText(file, text);
 }
 
@@ -236,10 +231,8 @@ export function formatProblem(problem: ImportProblem): string {
     return `${where}: ${problem.message}`;
 }
 
-/** A path file relative to the working folder when inside it. */
-export function filePath(path: string, cwd = process.cwd()): string {
-    const absolute = resolve(path);
-    return absolute.startsWith(cwd + '/') ? absolute.slice(cwd.length + 1) : path;
+function tooLarge(size: number): string {
+    return `The file is ${(size / 1024 / 1024).toFixed(1)} MB; deployment files over ${MAX_DEPLOYMENT_FILE_BYTES / 1024 / 1024} MB are not read (split it, or import the parts that describe workloads).`;
 }
 
 function fail(file: string, message: string): YamlReadResult {
@@ -253,29 +246,6 @@ function describe(error: unknown): string {
 function firstLine(message: string): string {
     const line = message.split('\n')[0].trim();
     return /[.!?]$/.test(line) ? line : line + '.';
-}
-
-function lineAtByte(buffer: Buffer, offset: number): number {
-    let line = 1;
-    for (let i = 0; i < offset; i++) if (buffer[i] === 0x0a) line++;
-    return line;
-}
-
-function firstInvalidUtf8(buffer: Buffer): number {
-    // Bisect on the longest prefix that decodes.
-    const decoder = new TextDecoder('utf-8', { fatal: true });
-    let low = 0;
-    let high = buffer.length;
-    while (low < high) {
-        const mid = (low + high + 1) >> 1;
-        try {
-            decoder.decode(buffer.subarray(0, mid), { stream: true });
-            low = mid;
-        } catch {
-            high = mid - 1;
-        }
-    }
-    return low;
 }
 
 function firstAlias(doc: Document.Parsed): Node | undefined {

@@ -1,18 +1,23 @@
 /**
- * The Archway language services: parsing, scoping and linking. LSP features and
- * diagnostics are added on top by `src/lsp/archway-services.ts`.
+ * The Archway language services: parsing, scoping and linking, on Langium's core services (no
+ * editor). Model checking is added on top by `createArchwayCheckServices`
+ * (`src/checking/check-services.ts`), editor features by `createArchwayServices`
+ * (`src/lsp/module.ts`).
  */
 import {
-    DefaultDocumentValidator, type AstNode, type Cancellation, type LangiumDocument, type Module,
+    createDefaultCoreModule, createDefaultSharedCoreModule, DefaultDocumentValidator, inject,
+    type AstNode, type Cancellation, type DefaultSharedCoreModuleContext, type LangiumCoreServices, type LangiumDocument,
+    type LangiumSharedCoreServices, type Module, type PartialLangiumCoreServices, type PartialLangiumSharedCoreServices,
     type ValidateSingleNodeOptions, type ValidationAcceptor, type ValidationOptions,
 } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import type { LangiumServices, LangiumSharedServices, PartialLangiumServices, PartialLangiumSharedServices } from 'langium/lsp';
 import { ArchwayDocumentBuilder } from './archway-document-builder.js';
+import { ArchwayDocumentFactory } from './archway-document-factory.js';
 import { createArchwayParser } from './archway-limits.js';
 import { ArchwayParserErrorMessageProvider } from './archway-parser-errors.js';
 import { ArchwayIndexManager, ArchwayLinker, ArchwayReferenceDescriptionProvider } from './archway-references.js';
 import { ArchwayAstNodeDescriptionProvider, ArchwayScopeComputation, ArchwayScopeProvider } from './archway-scope.js';
+import { ArchwayGeneratedModule, ArchwayGeneratedSharedModule } from './generated/module.js';
 
 /**
  * Unresolved references are reported by the model builder (as `unresolved-reference`, with a
@@ -24,7 +29,7 @@ export class ArchwayDocumentValidator extends DefaultDocumentValidator {
     private rootChecksOnly = false;
     private readonly astTypes: string[];
 
-    constructor(services: LangiumServices) {
+    constructor(services: LangiumCoreServices) {
         super(services);
         this.astTypes = services.shared.AstReflection.getAllTypes();
     }
@@ -50,7 +55,7 @@ export class ArchwayDocumentValidator extends DefaultDocumentValidator {
 }
 
 /** Language-specific core services: scoping and validation plumbing. */
-export const ArchwayCoreModule: Module<LangiumServices, PartialLangiumServices> = {
+export const ArchwayCoreModule: Module<LangiumCoreServices, PartialLangiumCoreServices> = {
     parser: {
         LangiumParser: (services) => createArchwayParser(services),
         ParserErrorMessageProvider: () => new ArchwayParserErrorMessageProvider(),
@@ -69,10 +74,27 @@ export const ArchwayCoreModule: Module<LangiumServices, PartialLangiumServices> 
     },
 };
 
-/** Shared services: the document builder that re-validates import groups together. */
-export const ArchwaySharedCoreModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
+/**
+ * Shared services: the document builder that re-validates import groups together, the index,
+ * and documents that re-parse incrementally and survive files that cannot be read.
+ */
+export const ArchwaySharedCoreModule: Module<LangiumSharedCoreServices, PartialLangiumSharedCoreServices> = {
     workspace: {
         DocumentBuilder: (services) => new ArchwayDocumentBuilder(services),
         IndexManager: (services) => new ArchwayIndexManager(services),
+        LangiumDocumentFactory: (services) => new ArchwayDocumentFactory(services),
     },
 };
+
+/**
+ * Creates the shared and language services of the language alone: parsing, scoping and
+ * linking, without model checking or editor features (`archway format` parses with these).
+ */
+export function createArchwayCoreServices(context: DefaultSharedCoreModuleContext): { shared: LangiumSharedCoreServices; Archway: LangiumCoreServices } {
+    const shared = inject(createDefaultSharedCoreModule(context), ArchwayGeneratedSharedModule, ArchwaySharedCoreModule);
+    const Archway = inject(createDefaultCoreModule({ shared }), ArchwayGeneratedModule, ArchwayCoreModule);
+    shared.ServiceRegistry.register(Archway);
+    // No client to ask for configuration: use defaults.
+    shared.workspace.ConfigurationProvider.initialized({});
+    return { shared, Archway };
+}

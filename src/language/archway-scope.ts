@@ -5,10 +5,9 @@
 import {
     AstUtils, CstUtils, DefaultAstNodeDescriptionProvider, DefaultScopeComputation, DefaultScopeProvider, MultiMap, stream,
     WorkspaceCache, type AstNode, type AstNodeDescription, type LangiumDocument, type LangiumDocuments, type LocalSymbols,
-    type ReferenceInfo, type Scope, type Stream,
+    type LangiumCoreServices, type ReferenceInfo, type Scope, type Stream,
 } from 'langium';
 import { ArchwayIndexManager } from './archway-references.js';
-import type { LangiumServices } from 'langium/lsp';
 import { isBroker } from './archway-ast-utils.js';
 import { isArchFile, isComponent, isZone, type Channel, type Component, type Zone } from './generated/ast.js';
 import { importGraph } from './archway-imports.js';
@@ -141,7 +140,7 @@ export class ArchwayScopeProvider extends DefaultScopeProvider {
     /** A file's exported descriptions (as indexed) → its ids, first declaration first. */
     private readonly fileIds = new WeakMap<readonly AstNodeDescription[], Map<string, AstNodeDescription>>();
 
-    constructor(services: LangiumServices) {
+    constructor(services: LangiumCoreServices) {
         super(services);
         this.documents = services.shared.workspace.LangiumDocuments;
         this.closureScopes = new WorkspaceCache(services.shared);

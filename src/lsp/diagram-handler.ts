@@ -1,7 +1,8 @@
 /**
- * Server side of the diagram protocol (`diagram-protocol.ts`): answers `archway/diagram` and
- * `archway/exportDiagram` with SVG drawn by the diagram pipeline, and tells clients after each
- * rebuild which documents' diagrams may have changed (`archway/diagramChanged`, debounced).
+ * Server side of the diagram protocol (`src/protocol/diagram-protocol.ts`): answers
+ * `archway/diagram` and `archway/exportDiagram` with SVG drawn by the diagram pipeline, and tells
+ * clients after each rebuild which documents' diagrams may have changed
+ * (`archway/diagramChanged`, debounced).
  *
  * Layout runs off the request path (the renderer uses a worker), stale preview requests for the
  * same document are dropped, and while a document has syntax errors the last good diagram is
@@ -17,7 +18,7 @@ import { checkModel, type RuleSettings } from '../rules/engine.js';
 import {
     DiagramMethods, type DiagramChangedParams, type DiagramDirection, type DiagramParams, type DiagramResult,
     type DiagramCollapse, type DiagramSourceLocation, type DiagramTheme, type ExportDiagramParams, type ExportDiagramResult,
-} from './diagram-protocol.js';
+} from '../protocol/diagram-protocol.js';
 
 /** Options the renderer takes (the signature of `renderDiagram` in `src/diagram/index.ts`). */
 export interface RenderOptions {

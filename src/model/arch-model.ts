@@ -3,6 +3,7 @@
  * Built from the AST of a document and everything it imports by `build-model.ts`;
  * no Langium type appears here.
  */
+import type { FixIntent } from './fix-intent.js';
 
 /** A zero-based position, as in LSP. */
 export interface Position {
@@ -244,6 +245,8 @@ export interface Finding {
     tags?: number[];
     /** Data a quick fix needs (e.g. `{ suggestion: 'replicas' }`). */
     data?: Record<string, unknown>;
+    /** Quick fixes the rule proposes, as changes to the model (the editor turns them into text edits). */
+    fixes?: FixIntent[];
 }
 
 // ---------------------------------------------------------------- what is deployed
@@ -257,6 +260,8 @@ export interface DeployedWorkload {
     namespace: string | undefined;
     /** What declares it: `Deployment`, `StatefulSet`, `Compose service`, `Ingress`, … */
     object: string;
+    /** The kind `archway import` gives it (from its image, ports and object). */
+    kind: ComponentKind;
     /** Instances, when the files fix a number (not for DaemonSets and global services). */
     replicas: number | undefined;
     /** Why it is reachable from outside (`Service web (type LoadBalancer)`); empty when it is not. */

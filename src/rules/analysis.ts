@@ -5,8 +5,8 @@
  */
 import {
     isDataStore, isServiceLike,
-    type ArchModel, type Channel, type Component, type Connection, type Element, type Finding, type Property,
-    type PropertyMap, type PropertyValue, type RelatedLocation, type Severity, type SourceLocation,
+    type ArchModel, type Channel, type Component, type Connection, type Element, type Property,
+    type PropertyMap, type PropertyValue, type RelatedLocation,
 } from '../model/arch-model.js';
 import { breadthFirst, digraph, dominators, pathTo, type Digraph, type Reachability } from './graph/digraph.js';
 
@@ -155,22 +155,7 @@ export function arrow(connection: Connection): string {
     return `${connection.source} ${connection.style === 'async' ? '~>' : '->'} ${connection.target}`;
 }
 
-// ---------------------------------------------------------------- findings
-
-export interface FindingExtras {
-    related?: RelatedLocation[];
-    elements?: string[];
-    data?: Record<string, unknown>;
-    tags?: number[];
-}
-
-/** A finding of rule `code`. */
-export function finding(code: string, severity: Severity, location: SourceLocation, message: string, extras: FindingExtras = {}): Finding {
-    return {
-        code, severity, location, message, related: extras.related ?? [], elements: extras.elements ?? [],
-        ...(extras.tags ? { tags: extras.tags } : {}), ...(extras.data ? { data: extras.data } : {}),
-    };
-}
+// ---------------------------------------------------------------- related places
 
 /** Related information pointing at an element's name. */
 export function relatedElement(element: Element, message?: string): RelatedLocation {

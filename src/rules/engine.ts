@@ -5,8 +5,10 @@
 import type { Allow, ArchModel, Finding, Severity, SourceLocation } from '../model/arch-model.js';
 import { parseDuration } from '../model/schema/units.js';
 import { closest, didYouMean } from '../model/suggest.js';
+import { fix, rename } from './fix.js';
+import { allowWithoutReason } from './model/model-problems.js';
 import { getRule, RULES, ruleIds } from './registry.js';
-import { SEVERITY_RANK, type RuleMeta, type RuleOptions } from './rule.js';
+import { findingOf, isCheckedRule, SEVERITY_RANK, type RuleMeta, type RuleOptions } from './rule.js';
 
 /** A finding that an `@allow` suppressed, kept so reviews can see it. */
 export interface SuppressedFinding {
@@ -56,10 +58,14 @@ export function effectiveSeverity(finding: Finding, meta: RuleMeta | undefined, 
     return severity;
 }
 
-/** Checks a model: model problems plus every enabled rule, after configuration and suppression. */
-export function checkModel(model: ArchModel, settings: RuleSettings = {}): CheckResult {
-    const raw: Finding[] = [...model.problems];
-    for (const rule of RULES) {
+/**
+ * Checks a model: model problems plus every enabled rule, after configuration and suppression.
+ * With `only`, just that rule runs (and only its model problems are kept): how the rule tester
+ * checks one rule on its own.
+ */
+export function checkModel(model: ArchModel, settings: RuleSettings = {}, only?: string): CheckResult {
+    const raw: Finding[] = model.problems.filter(p => only === undefined || p.code === only).map(withModelFixes);
+    for (const rule of only === undefined ? RULES : RULES.filter(r => r.meta.id === only)) {
         const setting = settings[rule.meta.id];
         if (setting?.severity === 'off') continue;
         try {
@@ -69,7 +75,7 @@ export function checkModel(model: ArchModel, settings: RuleSettings = {}): Check
             console.error(`Archway: the rule '${rule.meta.id}' failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
         }
     }
-    raw.push(...allowProblems(model));
+    if (only === undefined || only === allowWithoutReason.meta.id) raw.push(...allowProblems(model));
     const allows = new AllowIndex(model);
     const findings: Finding[] = [];
     const suppressed: SuppressedFinding[] = [];
@@ -87,6 +93,13 @@ export function checkModel(model: ArchModel, settings: RuleSettings = {}): Check
     return { findings, suppressed };
 }
 
+/** A model problem with the quick fixes its model-level rule derives from it. */
+function withModelFixes(problem: Finding): Finding {
+    const rule = getRule(problem.code);
+    const fixes = rule && !isCheckedRule(rule) ? rule.fixesOf?.(problem) ?? [] : [];
+    return fixes.length > 0 ? { ...problem, fixes } : problem;
+}
+
 /** Source order: file, then position (stable for findings at the same place). */
 function byLocation(a: Finding, b: Finding): number {
     if (a.location.uri !== b.location.uri) return a.location.uri < b.location.uri ? -1 : 1;
@@ -101,17 +114,12 @@ export function allowProblems(model: ArchModel): Finding[] {
     for (const allow of everyAllow(model).map(x => x.allow)) {
         if (!known.has(allow.rule)) {
             const suggestion = closest(allow.rule, known);
-            result.push({
-                code: 'allow-without-reason', severity: 'warning', location: allow.location, related: [], elements: [],
-                message: `The @allow names the unknown rule '${allow.rule}'; it suppresses nothing.${didYouMean(suggestion)}`,
-                ...(suggestion ? { data: { suggestion, rule: allow.rule } } : { data: { rule: allow.rule } }),
-            });
+            result.push(findingOf(allowWithoutReason.meta, allow.location,
+                `The @allow names the unknown rule '${allow.rule}'; it suppresses nothing.${didYouMean(suggestion)}`,
+                { fixes: suggestion ? [fix(`Change to '${suggestion}'`, rename(allow.location, suggestion, allow.rule))] : [] }));
         } else if (allow.reason === undefined) {
-            result.push({
-                code: 'allow-without-reason', severity: 'warning', location: allow.location, related: [], elements: [],
-                message: `The @allow of '${allow.rule}' gives no reason; write @allow(${allow.rule}, "why this is acceptable here") so reviewers can judge it.`,
-                data: { rule: allow.rule },
-            });
+            result.push(findingOf(allowWithoutReason.meta, allow.location,
+                `The @allow of '${allow.rule}' gives no reason; write @allow(${allow.rule}, "why this is acceptable here") so reviewers can judge it.`));
         }
     }
     return result;

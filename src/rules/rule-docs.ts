@@ -3,9 +3,8 @@
  * table `docs/rules/README.md`. `scripts/generate-rule-docs.ts` writes them; a test fails when
  * the committed files drift from this output.
  */
-import { AREA_TITLES, RULE_AREAS, type RuleMeta } from './rule.js';
+import { AREA_TITLES, hasQuickFix, RULE_AREAS, type RuleMeta } from './rule.js';
 import { listRules } from './registry.js';
-import { QUICK_FIX_RULES } from './fixable.js';
 
 const SEVERITY_WORD: Readonly<Record<string, string>> = { error: 'error', warning: 'warning', info: 'info', hint: 'hint' };
 
@@ -18,7 +17,7 @@ export function renderRuleDoc(meta: RuleMeta): string {
         '',
         `| Area | Default severity | Quick fix | Reported by |`,
         `|---|---|---|---|`,
-        `| ${AREA_TITLES[meta.area]} | ${SEVERITY_WORD[meta.severity]} | ${QUICK_FIX_RULES.has(meta.id) ? 'yes' : 'no'} | ${meta.source === 'rule' ? 'rule engine' : 'model builder'} |`,
+        `| ${AREA_TITLES[meta.area]} | ${SEVERITY_WORD[meta.severity]} | ${hasQuickFix(meta) ? 'yes' : 'no'} | ${meta.source === 'rule' ? 'rule engine' : 'model builder'} |`,
         '',
         '## What it checks',
         '',
@@ -52,7 +51,7 @@ export function renderRuleDoc(meta: RuleMeta): string {
         '',
         '## Fix',
         '',
-        meta.fix ? `${meta.fix}${QUICK_FIX_RULES.has(meta.id) ? ' The editor offers this as a quick fix.' : ''}` : 'Change the model as described above.',
+        meta.fix ? `${meta.fix}${hasQuickFix(meta) ? ' The editor offers this as a quick fix.' : ''}` : 'Change the model as described above.',
         '',
         '## Options',
         '',
@@ -118,7 +117,7 @@ export function renderRulesTable(linkPrefix = ''): string {
     const rules = listRules();
     for (const area of RULE_AREAS) {
         for (const meta of rules.filter(r => r.area === area)) {
-            lines.push(`| [\`${meta.id}\`](${linkPrefix}${meta.id}.md) | ${AREA_TITLES[meta.area]} | ${meta.severity} | ${QUICK_FIX_RULES.has(meta.id) ? 'yes' : ''} | ${meta.title} |`);
+            lines.push(`| [\`${meta.id}\`](${linkPrefix}${meta.id}.md) | ${AREA_TITLES[meta.area]} | ${meta.severity} | ${hasQuickFix(meta) ? 'yes' : ''} | ${meta.title} |`);
         }
     }
     return lines.join('\n');

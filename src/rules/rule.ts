@@ -1,8 +1,10 @@
 /**
  * What a rule is: metadata (id, area, default severity, title, rationale, options, fix) and a
- * pure `check(model, options)` that reads only the `ArchModel` and returns findings.
+ * pure `check(model, options)` that reads only the `ArchModel` and returns findings, each with
+ * the quick fixes it proposes as fix intents.
  */
-import type { ArchModel, Finding, Severity } from '../model/arch-model.js';
+import type { ArchModel, Finding, RelatedLocation, Severity, SourceLocation } from '../model/arch-model.js';
+import type { FixChangeKind, FixIntent } from '../model/fix-intent.js';
 
 /** Rule areas, in catalogue order (RULES.md sections A–K). */
 export const RULE_AREAS = [
@@ -61,8 +63,14 @@ export interface RuleMeta {
     fires: string;
     /** Options and their defaults. */
     options: Readonly<Record<string, RuleOption>>;
-    /** What the quick fix does, when there is one. */
+    /** How to fix a finding, in prose for the docs (when there is advice to give). */
     fix?: string;
+    /**
+     * The kinds of change the rule's quick fixes make (its findings' `fixes`); absent when the
+     * editor offers none. The docs' quick-fix column derives from it; the rule tester checks it against
+     * what the rule emits.
+     */
+    quickFix?: readonly FixChangeKind[];
     /** Where the finding comes from: a rule of the engine or the model builder. */
     source: 'rule' | 'model';
     examples: RuleExamples;
@@ -81,6 +89,48 @@ export interface Rule {
 /** Metadata of a finding the model builder or the engine reports (no `check` of its own). */
 export interface ModelRule {
     meta: RuleMeta;
+    /** The quick fixes of one of its findings, from what the builder recorded in `data`. */
+    fixesOf?(finding: Finding): FixIntent[];
+}
+
+/** True for a rule with a `check` (not a model-level id). */
+export function isCheckedRule(rule: Rule | ModelRule): rule is Rule {
+    return 'check' in rule;
+}
+
+/** True when the editor offers a quick fix for the rule's findings. */
+export function hasQuickFix(meta: RuleMeta): boolean {
+    return (meta.quickFix?.length ?? 0) > 0;
+}
+
+/** What a finding may add to its place and message. */
+export interface FindingExtras {
+    /** Only when it differs from the rule's default (`meta.severity`): the lesser or graver variants. */
+    severity?: Severity;
+    related?: RelatedLocation[];
+    /** Model element ids the finding is about (for diagram badges). */
+    elements?: string[];
+    /** LSP tags: 1 = unnecessary. */
+    tags?: number[];
+    /** Quick fixes, as fix intents (written with the constructors of `fix.ts`). */
+    fixes?: FixIntent[];
+}
+
+/** What a rule's check gets besides the model. */
+export interface RuleContext {
+    /** Resolved option values (durations in milliseconds). */
+    options: RuleOptions;
+    /** A finding of this rule: its id, and its default severity unless `extras.severity` says otherwise. */
+    finding(location: SourceLocation, message: string, extras?: FindingExtras): Finding;
+}
+
+/** A finding of the rule described by `meta`. */
+export function findingOf(meta: Pick<RuleMeta, 'id' | 'severity'>, location: SourceLocation, message: string, extras: FindingExtras = {}): Finding {
+    return {
+        code: meta.id, severity: extras.severity ?? meta.severity, location, message,
+        related: extras.related ?? [], elements: extras.elements ?? [],
+        ...(extras.tags ? { tags: extras.tags } : {}), ...(extras.fixes && extras.fixes.length > 0 ? { fixes: extras.fixes } : {}),
+    };
 }
 
 /** Severity order, most severe first. */

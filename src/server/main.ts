@@ -5,7 +5,7 @@
 import { startLanguageServer as startLangium } from 'langium/lsp';
 import { NodeFileSystem } from 'langium/node';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
-import { createArchwayServices } from '../lsp/archway-services.js';
+import { createArchwayServices } from '../lsp/module.js';
 import { registerDiagramHandler } from '../lsp/diagram-handler.js';
 import { isLayoutCancellation, renderServerDiagram } from './diagram-renderer.js';
 

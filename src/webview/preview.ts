@@ -8,10 +8,8 @@
  * is validated; the SVG is parsed as XML, stripped of anything active and imported as nodes
  * (never assigned as HTML).
  */
-import {
-    elementAt, parseHostMessage, toHexColour, parsePreviewState, type CursorMessage, type PreviewState, type UpdateMessage,
-    type WebviewToHostMessage,
-} from './protocol.js';
+import type { CursorMessage, PreviewState, UpdateMessage, WebviewToHostMessage } from '../protocol/diagram-protocol.js';
+import { elementAt, parseHostMessage, toHexColour, parsePreviewState } from './protocol.js';
 
 interface VsCodeApi {
     postMessage(message: unknown): void;

@@ -1,75 +1,12 @@
 /**
- * Messages between the extension host and the preview webview, with validators. Both sides
- * treat every incoming message as untrusted: anything that does not match a known type and
- * shape is ignored (and logged) by the receiver.
+ * Validators of the messages between the extension host and the preview webview (their types
+ * are in `src/protocol/diagram-protocol.ts`). Both sides treat every incoming message as
+ * untrusted: anything that does not match a known type and shape is ignored (and logged) by
+ * the receiver.
  */
-import type { DiagramCollapse, DiagramRange, DiagramResult, DiagramSourceLocation } from '../lsp/diagram-protocol.js';
-
-export type { DiagramCollapse, DiagramRange, DiagramSourceLocation };
-
-/** State the webview persists with `setState` and the serializer restores. */
-export interface PreviewState {
-    uri: string;
-    view?: string;
-    flow?: string;
-    locked?: boolean;
-    /** Zones the user expanded in this view (zones collapse in big views and where the view says so). */
-    expandedZones?: string[];
-    /** Viewport: top-left corner in SVG units and the zoom factor. */
-    viewport?: { x: number; y: number; scale: number };
-}
-
-// ------------------------------------------------------------------ host → webview
-
-/** A new diagram (or the same one with a banner): the server's answer plus what the host knows. */
-export interface UpdateMessage extends Omit<DiagramResult, 'version'> {
-    type: 'update';
-    fileName: string;
-    locked: boolean;
-    /** True when the diagram is for another document than the previous update (reset the viewport). */
-    documentChanged: boolean;
-}
-
-/** The editor's cursor moved: highlight the innermost element declared there. */
-export interface CursorMessage {
-    type: 'cursor';
-    uri: string;
-    position: { line: number; character: number };
-}
-
-/** Lock state changed from a command. */
-export interface LockedMessage {
-    type: 'locked';
-    locked: boolean;
-}
-
-/** Restore a viewport (after a reload). */
-export interface ViewportMessage {
-    type: 'viewport';
-    viewport: { x: number; y: number; scale: number } | 'fit';
-}
-
-export type HostToWebviewMessage = UpdateMessage | CursorMessage | LockedMessage | ViewportMessage;
-
-// ------------------------------------------------------------------ webview → host
-
-export interface ReadyMessage { type: 'ready' }
-/** A node or edge was clicked: select its declaration. */
-export interface RevealMessage { type: 'reveal'; id: string; uri: string; range: DiagramRange }
-export interface SelectViewMessage { type: 'selectView'; view: string }
-export interface SelectFlowMessage { type: 'selectFlow'; flow: string | undefined }
-export interface ToggleLockMessage { type: 'toggleLock' }
-export interface ExportMessage { type: 'export'; format: 'svg' | 'png' }
-/** The editor's background colour as the webview sees it (theme changes arrive here first). */
-export interface EditorColoursMessage { type: 'editorColours'; background: string }
-/** A collapsed zone was clicked: draw it open. */
-export interface ExpandZoneMessage { type: 'expandZone'; zone: string }
-/** Collapse every zone the user expanded. */
-export interface CollapseZonesMessage { type: 'collapseZones' }
-
-export type WebviewToHostMessage =
-    | ReadyMessage | RevealMessage | SelectViewMessage | SelectFlowMessage | ToggleLockMessage | ExportMessage | EditorColoursMessage
-    | ExpandZoneMessage | CollapseZonesMessage;
+import type {
+    DiagramCollapse, DiagramRange, DiagramSourceLocation, HostToWebviewMessage, PreviewState, WebviewToHostMessage,
+} from '../protocol/diagram-protocol.js';
 
 // ------------------------------------------------------------------ validation
 

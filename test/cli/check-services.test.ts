@@ -6,8 +6,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { EmptyFileSystem, URI, type LangiumDocument, type LangiumSharedCoreServices } from 'langium';
 import { describe, expect, test } from 'vitest';
-import { createArchwayCheckServices } from '../../src/cli/check-services.js';
-import { createArchwayServices } from '../../src/lsp/archway-services.js';
+import { createArchwayCheckServices } from '../../src/checking/check-services.js';
+import { createArchwayServices } from '../../src/lsp/module.js';
 
 const examples = join(__dirname, '../../examples');
 

@@ -1,11 +1,12 @@
 /**
- * `archway import` as a process: output, `-o`, exit codes, and bad input (binary files, alias
- * bombs, huge files, Helm templates, unknown schemas) reported with file and line while the
- * rest is still imported.
+ * `archway import compose|kubernetes` as a process: output, `-o`, `--name`, exit codes, and
+ * bad input (binary files, alias bombs, huge files, Helm templates, unknown schemas) reported
+ * with file and line while the rest is still imported. (The same command's other sources are
+ * tested in `test/interop/import-cli.test.ts`.)
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { archway, ensureBuilt, ROOT } from './cli-process.js';
 
@@ -33,7 +34,8 @@ describe('archway import', () => {
         expect(result.status).toBe(0);
         expect(result.stdout).toMatch(/^\/\/ Imported with `archway import compose` from /);
         expect(result.stdout).toContain('database db {');
-        expect(result.stderr).toBe('Imported 6 workloads and 5 connections.\n');
+        // 5 services and the worker; the vote and result fronts are reached from the added client.
+        expect(result.stderr).toBe('Imported 3 zones, 7 components, 0 channels, 7 connections, 0 views and 0 flows; 15 `// import:` notes to review.\n');
     });
 
     test('-o writes the same text; an existing file needs --force', () => {
@@ -62,7 +64,7 @@ describe('archway import', () => {
     test('usage errors exit 2', () => {
         expect(archway(['import']).status).toBe(2);
         const unknown = archway(['import', 'helm', 'x']);
-        expect([unknown.status, unknown.stderr.split('\n')[0]]).toEqual([2, "archway import: Unknown source 'helm'; use compose or kubernetes."]);
+        expect([unknown.status, unknown.stderr.split('\n')[0]]).toEqual([2, "archway import: Unknown source 'helm'; use likec4, structurizr, compose, kubernetes."]);
         expect(archway(['import', 'kubernetes']).status).toBe(2);
     });
 });
@@ -76,13 +78,17 @@ describe('archway import: bad input', () => {
         const result = archway(['import', 'kubernetes', binary, bomb, huge, helm, BOUTIQUE]);
         expect(result.status).toBe(1);
         const lines = result.stderr.trim().split('\n');
+        const shown = (path: string): string => relative(ROOT, path); // inside the working folder: relative
+        // Files that cannot be read come first, then what parsing the rest found.
         expect(lines.slice(0, 4)).toEqual([
-            `${binary}:3: The file is binary, not YAML text.`, // the PNG signature holds two line feeds before its first NUL
-            `${bomb}:8:10: The document expands its aliases into too much data (a "billion laughs" alias bomb?); it is not imported.`,
-            `${huge}: The file is 50.0 MB; deployment files over 5 MB are not read (split it, or import the parts that describe workloads).`,
-            `${helm}:7:1: The file is a template, not plain YAML (\`{{ … }}\` on line 7); render it first (\`helm template …\` or \`kustomize build …\`) and import the output.`,
+            `${binary}: A binary file, not text.`,
+            `${huge}: 50.0 MB; files over 10 MB are not read.`,
+            `${shown(bomb)}:8:10: The document expands its aliases into too much data (a "billion laughs" alias bomb?); it is not imported.`,
+            `${shown(helm)}:7:1: The file is a template, not plain YAML (\`{{ … }}\` on line 7); render it first (\`helm template …\` or \`kustomize build …\`) and import the output.`,
         ]);
-        expect(lines[4]).toMatch(/^Imported 12 workloads and 16 connections\./);
+        // 12 workloads and the client the import adds in the Internet zone; 16 calls and the client's.
+        expect(lines[4]).toBe('Imported 1 zone, 13 components, 0 channels, 17 connections, 0 views and 0 flows; 32 `// import:` notes to review.');
+        expect(lines[5]).toBe('4 problems in the input; the model holds what could be read.');
         expect(result.stdout).toContain('cache redis-cart');
     });
 
@@ -90,7 +96,7 @@ describe('archway import: bad input', () => {
         const binary = file('only/logo.yaml', Buffer.from([0x00, 0x01, 0x02]));
         const result = archway(['import', 'kubernetes', binary]);
         expect([result.status, result.stdout]).toEqual([2, '']);
-        expect(result.stderr).toBe(`${binary}:1: The file is binary, not YAML text.\nNothing could be imported.\n`);
+        expect(result.stderr).toBe(`${binary}: A binary file, not text.\nNothing could be imported.\n`);
     });
 
     test('YAML syntax errors and text that is not UTF-8 name their line', () => {
@@ -98,9 +104,10 @@ describe('archway import: bad input', () => {
         const latin1 = file('syntax/latin1.yaml', Buffer.concat([Buffer.from('kind: Pod\n# caf'), Buffer.from([0xe9]), Buffer.from('\n')]));
         const result = archway(['import', 'kubernetes', broken, latin1]);
         expect(result.status).toBe(2);
-        expect(result.stderr.split('\n').slice(0, 2)).toEqual([
+        expect(result.stderr.split('\n').slice(0, 3)).toEqual([
+            `${latin1}:2: Not UTF-8 text.`,
             expect.stringMatching(new RegExp(`^${escape(broken)}:4:\\d+: The file is not valid YAML: `)),
-            `${latin1}:2: The file is not UTF-8 text.`,
+            'Nothing could be imported.',
         ]);
     });
 
@@ -108,23 +115,24 @@ describe('archway import: bad input', () => {
         const config = file('schema/config.yaml', 'retries: 3\nhosts: [a, b]\n');
         const asKubernetes = archway(['import', 'kubernetes', VOTING, config]);
         expect(asKubernetes.status).toBe(2);
-        expect(asKubernetes.stderr).toContain(`${VOTING}:5: Document 1 has no apiVersion and kind: not a Kubernetes manifest; it is skipped. It looks like a Compose file: use \`archway import compose\`.`);
+        expect(asKubernetes.stderr).toContain(`${relative(ROOT, VOTING)}:5: Document 1 has no apiVersion and kind: not a Kubernetes manifest; it is skipped. It looks like a Compose file: use \`archway import compose\`.`);
         expect(asKubernetes.stderr).toContain(`${config}:1: Document 1 has no apiVersion and kind: not a Kubernetes manifest; it is skipped.`);
         const manifest = join(BOUTIQUE, 'redis.yaml');
         const asCompose = archway(['import', 'compose', manifest]);
         expect(asCompose.status).toBe(2);
-        expect(asCompose.stderr).toContain(`${manifest}:6: Document 1 has no \`services\` mapping: not a Compose file; it is skipped. It looks like a Kubernetes manifest: use \`archway import kubernetes\`.`);
+        expect(asCompose.stderr).toContain(`${relative(ROOT, manifest)}:6: Document 1 has no \`services\` mapping: not a Compose file; it is skipped. It looks like a Kubernetes manifest: use \`archway import kubernetes\`.`);
     });
 
-    test('a Helm chart folder is named as such, and a missing path too', () => {
+    test('a Helm chart folder is named as such (none of its templates is read); a missing path is a usage error', () => {
         file('chart/Chart.yaml', 'apiVersion: v2\nname: shop\nversion: 0.1.0\n');
         file('chart/templates/deployment.yaml', 'kind: Deployment\nmetadata:\n  name: {{ .Release.Name }}\n');
-        const result = archway(['import', 'kubernetes', join(dir, 'chart'), join(dir, 'nowhere')]);
+        const result = archway(['import', 'kubernetes', join(dir, 'chart')]);
         expect(result.status).toBe(2);
-        expect(result.stderr.split('\n').slice(0, 2)).toEqual([
-            `${join(dir, 'chart')}: The folder is a Helm chart; render it first (\`helm template …\` or \`kustomize build …\`) and import the output.`,
-            `${join(dir, 'nowhere')}: No such file or folder.`,
-        ]);
+        expect(result.stderr).toBe(`${join(dir, 'chart')}: The folder is a Helm chart; render it first (\`helm template …\` or \`kustomize build …\`) and import the output.\nNothing could be imported.\n`);
+        const beside = archway(['import', 'kubernetes', join(dir, 'chart'), join(BOUTIQUE, 'redis.yaml')]);
+        expect([beside.status, beside.stdout.includes('cache redis-cart')]).toEqual([1, true]);
+        const missing = archway(['import', 'kubernetes', join(dir, 'nowhere')]);
+        expect([missing.status, missing.stderr.split('\n')[0]]).toEqual([2, `archway import: No such file or folder: '${join(dir, 'nowhere')}'.`]);
     });
 
     test('a quoted template expression that parses as YAML is still refused where a name is expected', () => {
@@ -164,6 +172,6 @@ describe('drift in archway check', () => {
         writeFileSync(join(project, 'k8s', 'broken.yaml'), Buffer.from([0, 1, 2]));
         const drifted = archway(['check', 'shop.arch', '--format', 'json'], project);
         expect(codes(drifted.stdout).map(d => d.message)).toEqual(["The service 'cartservice' declares 1 replica, but the Deployment 'cartservice' (k8s/cartservice.yaml:6) runs 2."]);
-        expect(drifted.stderr).toBe(`archway check: warning: a deployment file named in archway.json could not be read: ${join(project, 'k8s', 'broken.yaml')}:1: The file is binary, not YAML text.\n`);
+        expect(drifted.stderr).toBe(`archway check: warning: a deployment file named in archway.json could not be read: ${join(project, 'k8s', 'broken.yaml')}: A binary file, not text.\n`);
     });
 });

@@ -9,7 +9,7 @@ import { LSPErrorCodes, ResponseError } from 'vscode-languageserver';
 import { renderDiagram } from '../../src/diagram/index.js';
 import { registerDiagramHandler, type DiagramConnection } from '../../src/lsp/diagram-handler.js';
 import { renderServerDiagram } from '../../src/server/diagram-renderer.js';
-import { DiagramMethods, type DiagramChangedParams, type DiagramResult, type ExportDiagramResult } from '../../src/lsp/diagram-protocol.js';
+import { DiagramMethods, type DiagramChangedParams, type DiagramResult, type ExportDiagramResult } from '../../src/protocol/diagram-protocol.js';
 import { checkModel, type RuleSettings } from '../../src/rules/engine.js';
 import { listRules } from '../../src/rules/registry.js';
 import { runExport } from '../../src/cli/export.js';

@@ -2,9 +2,8 @@
  * Fakes of the extension's small interfaces (`PreviewPanel`, `PreviewHost`) so the preview
  * manager and message routing run without VS Code.
  */
-import type { DiagramParams, DiagramResult, DiagramSourceLocation } from '../../src/lsp/diagram-protocol.js';
+import type { DiagramParams, DiagramResult, DiagramSourceLocation, HostToWebviewMessage } from '../../src/protocol/diagram-protocol.js';
 import type { PendingDiagram, PreviewColumn, PreviewHost, PreviewPanel, PreviewTarget } from '../../src/extension/preview-manager.js';
-import type { HostToWebviewMessage } from '../../src/webview/protocol.js';
 
 export class FakePanel implements PreviewPanel {
     messages: HostToWebviewMessage[] = [];

@@ -11,10 +11,11 @@ import * as esbuild from 'esbuild';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { URI } from 'langium';
 import { registerDiagramHandler, type DiagramConnection } from '../../src/lsp/diagram-handler.js';
-import { DiagramMethods, type DiagramParams, type DiagramResult } from '../../src/lsp/diagram-protocol.js';
+import {
+    DiagramMethods, type DiagramParams, type DiagramResult, type HostToWebviewMessage, type UpdateMessage,
+} from '../../src/protocol/diagram-protocol.js';
 import { renderServerDiagram } from '../../src/server/diagram-renderer.js';
 import { renderPreviewHtml } from '../../src/extension/preview-html.js';
-import type { HostToWebviewMessage, UpdateMessage } from '../../src/webview/protocol.js';
 import { loadWorkspace, testUri } from '../helpers.js';
 
 export const CHROMIUM = '/usr/bin/chromium';

@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import type { DiagramResult } from '../../src/lsp/diagram-protocol.js';
+import type { DiagramResult } from '../../src/protocol/diagram-protocol.js';
 import { generateModel } from '../diagram/diagram-helpers.js';
 import { diagramOf, hasChromium, launchBrowser, NONCE, openPreview, ORIGIN, shopFiles, updateMessage } from './webview-harness.js';
 

@@ -6,16 +6,17 @@
 import { join } from 'node:path';
 import { EmptyFileSystem } from 'langium';
 import { afterAll, describe, expect, test } from 'vitest';
-import { readDeploymentFiles, writeArch, GUESS_MARK, type DeploymentFormat } from '../../src/import/index.js';
-import { formatArchText } from '../../src/lsp/archway-formatter.js';
-import { createArchwayServices } from '../../src/lsp/archway-services.js';
+import { readDeploymentFiles, type DeploymentFormat } from '../../src/import/index.js';
+import { GUESS_MARK, writeArch } from '../../src/interop/import/deployment-to-arch.js';
+import { formatArchText } from '../../src/format/format-text.js';
+import { createArchwayCoreServices } from '../../src/language/archway-module.js';
 import { listRules } from '../../src/rules/registry.js';
 import { disposeLayout, renderDiagram } from '../../src/diagram/index.js';
 import type { ArchModel, Component } from '../../src/model/arch-model.js';
 import { loadText } from '../helpers.js';
 
 const DEPLOY = join(import.meta.dirname, '..', 'fixtures', 'deploy');
-const { Archway } = createArchwayServices(EmptyFileSystem);
+const { Archway } = createArchwayCoreServices(EmptyFileSystem);
 const MODEL_PROBLEMS = new Set(listRules().filter(rule => rule.source === 'model').map(rule => rule.id));
 
 afterAll(() => disposeLayout());
@@ -23,7 +24,7 @@ afterAll(() => disposeLayout());
 /** Imports like the CLI does: read, write, format. */
 function importText(format: DeploymentFormat, paths: string[]): { text: string; problems: string[] } {
     const { system } = readDeploymentFiles(format, paths.map(path => join(DEPLOY, path)));
-    const raw = writeArch(system, { sources: paths });
+    const raw = writeArch(system, { sources: paths }).text;
     const formatted = formatArchText(raw, Archway);
     expect(formatted.syntaxErrors).toBe(false);
     return { text: formatted.text, problems: system.problems.map(p => `${p.file}:${p.line}: ${p.message}`) };

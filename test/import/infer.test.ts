@@ -5,7 +5,7 @@ import { describe, expect, test } from 'vitest';
 import { interpolate } from '../../src/import/compose.js';
 import { argumentHostReferences, hostReferences, inferKind, parseImage, protocolOfPortName, shortImage } from '../../src/import/infer.js';
 import { parseYamlText } from '../../src/import/yaml-files.js';
-import { toArchId } from '../../src/import/write-arch.js';
+import { toArchId } from '../../src/model/arch-id.js';
 
 describe('images', () => {
     test('split into registry, path, name and tag', () => {

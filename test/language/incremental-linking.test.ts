@@ -9,7 +9,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { describe, expect, test } from 'vitest';
 import { collectReferences } from '../../src/language/archway-references.js';
 import type { ArchModel } from '../../src/model/arch-model.js';
-import { createArchwayServices } from '../../src/lsp/archway-services.js';
+import { createArchwayServices } from '../../src/lsp/module.js';
 import { random, randomEdit } from './random-edits.js';
 
 const uri = (name: string): URI => URI.parse(`file:///live/${name}`);

@@ -8,11 +8,11 @@ import { readFileSync } from 'node:fs';
 import { AstUtils, CstUtils, EmptyFileSystem, isCompositeCstNode, type AstNode, type CstNode, type LangiumParser, type ParseResult } from 'langium';
 import { describe, expect, test } from 'vitest';
 import { reparseIncrementally } from '../../src/language/archway-incremental-parser.js';
-import { createArchwayServices } from '../../src/lsp/archway-services.js';
+import { createArchwayCoreServices } from '../../src/language/archway-module.js';
 import { generateModel } from '../../bench/generate-model.js';
 import { random, randomEdit } from './random-edits.js';
 
-const parser: LangiumParser = createArchwayServices(EmptyFileSystem).Archway.parser.LangiumParser;
+const parser: LangiumParser = createArchwayCoreServices(EmptyFileSystem).Archway.parser.LangiumParser;
 
 const examples = ['online-shop/shop.arch', 'media-site/media.arch', 'event-ledger/ledger.arch', 'data-platform/platform.arch', 'file-sharing/swarm.arch', 'well-architected/system.arch']
     .map(path => readFileSync(new URL(`../../examples/${path}`, import.meta.url), 'utf8'));

@@ -8,7 +8,7 @@ import { collectReferences } from '../../src/language/archway-references.js';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { describe, expect, test } from 'vitest';
 import { isComponent, type ArchFile } from '../../src/language/generated/ast.js';
-import { createArchwayServices } from '../../src/lsp/archway-services.js';
+import { createArchwayServices } from '../../src/lsp/module.js';
 
 const uri = (name: string): URI => URI.parse(`file:///index/${name}`);
 

@@ -6,11 +6,11 @@ import { readFileSync } from 'node:fs';
 import { AstUtils, EmptyFileSystem } from 'langium';
 import { describe, expect, test } from 'vitest';
 import { collectReferences } from '../../src/language/archway-references.js';
-import { createArchwayServices } from '../../src/lsp/archway-services.js';
+import { createArchwayCoreServices } from '../../src/language/archway-module.js';
 import { generateModel } from '../../bench/generate-model.js';
 import { loadWorkspace } from '../helpers.js';
 
-const parser = createArchwayServices(EmptyFileSystem).Archway.parser.LangiumParser;
+const parser = createArchwayCoreServices(EmptyFileSystem).Archway.parser.LangiumParser;
 
 function langiumReferences(text: string): string[] {
     const root = parser.parse(text).value;

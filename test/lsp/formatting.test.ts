@@ -2,9 +2,9 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import { expectFormatting } from 'langium/test';
-import { formatArch, reindent } from '../../src/lsp/archway-format.js';
-import { formatArchText } from '../../src/lsp/archway-formatter.js';
-import { tokenize } from '../../src/lsp/archway-tokens.js';
+import { formatArch, reindent } from '../../src/format/format.js';
+import { formatArchText } from '../../src/format/format-text.js';
+import { tokenize } from '../../src/format/tokens.js';
 import { editorServices } from './services.js';
 
 const { services, reset } = editorServices();

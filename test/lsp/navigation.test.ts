@@ -5,7 +5,7 @@ import {
 } from 'langium/test';
 import type { LangiumDocument } from 'langium';
 import { SymbolKind, type DocumentSymbol, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver-types';
-import { selectionRanges } from '../../src/lsp/archway-navigation.js';
+import { selectionRanges } from '../../src/lsp/selection-range-provider.js';
 import { editorServices } from './services.js';
 
 const { services, addFile, reset } = editorServices();

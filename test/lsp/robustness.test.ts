@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import { clearDocuments, parseHelper, textDocumentPositionParams } from 'langium/test';
-import { formatArchText } from '../../src/lsp/archway-formatter.js';
+import { formatArchText } from '../../src/format/format-text.js';
 import { editorServices } from './services.js';
 
 const { services, reset } = editorServices();

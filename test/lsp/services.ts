@@ -4,7 +4,7 @@
  */
 import { EmptyFileSystem, URI, type LangiumDocument } from 'langium';
 import { clearDocuments, parseHelper } from 'langium/test';
-import { createArchwayServices, type ArchwayServices } from '../../src/lsp/archway-services.js';
+import { createArchwayServices, type ArchwayServices } from '../../src/lsp/module.js';
 
 export interface EditorServices {
     services: ArchwayServices;

@@ -13,13 +13,13 @@ import fc from 'fast-check';
 import { EmptyFileSystem, URI, type LangiumDocument } from 'langium';
 import { expect } from 'vitest';
 import { buildWorkspace, type Workspace } from '../helpers.js';
-import { createArchwayServices } from '../../src/lsp/archway-services.js';
+import { createArchwayServices } from '../../src/lsp/module.js';
 import { buildDocumentModel } from '../../src/model/workspace-models.js';
 import type { ArchModel } from '../../src/model/arch-model.js';
 import { checkModel, resolveOptions } from '../../src/rules/engine.js';
 import { RULES } from '../../src/rules/registry.js';
-import { formatArchText, formatDocumentText, hasSyntaxErrors } from '../../src/lsp/archway-formatter.js';
-import { tokenize } from '../../src/lsp/archway-tokens.js';
+import { formatArchText, formatDocumentText, hasSyntaxErrors } from '../../src/format/format-text.js';
+import { tokenize } from '../../src/format/tokens.js';
 import { renderDiagram } from '../../src/diagram/index.js';
 
 export const ROOT = join(__dirname, '../..');
@@ -71,12 +71,21 @@ export function printCaseCounts(file: string): void {
 
 // ---------------------------------------------------------------------------- inputs
 
+/**
+ * Models of real systems (`test/fixtures/real`, measured in its BASELINE.md) are not fuzzed:
+ * they are large (quick fixes for 130 findings per run), and laying out the biggest one
+ * already takes more CPU than the harness allows for its size (about 3.2 s for 11.7 kB),
+ * which is issue 16's to fix. `test/rules/real-fixtures.test.ts` checks that they parse.
+ */
+const NOT_FUZZED = new Set([join(ROOT, 'test/fixtures/real')]);
+
 /** Every example and fixture `.arch` file, by path relative to the repository. */
 export function exampleFiles(): Map<string, string> {
     const result = new Map<string, string>();
     const walk = (dir: string): void => {
         for (const name of readdirSync(dir).sort()) {
             const full = join(dir, name);
+            if (NOT_FUZZED.has(full)) continue;
             if (statSync(full).isDirectory()) walk(full);
             else if (name.endsWith('.arch')) result.set(relative(ROOT, full), readFileSync(full, 'utf8'));
         }

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { configureLayout, renderDiagram } from '../../src/diagram/index.js';
 import { inputLimitProblem, MAX_FILE_BYTES, MAX_NESTING_DEPTH, utf8Length } from '../../src/language/archway-limits.js';
-import { formatDocumentText } from '../../src/lsp/archway-formatter.js';
+import { formatDocumentText } from '../../src/format/format-text.js';
 import { buildModel } from '../../src/model/build-model.js';
 import type { ArchFile } from '../../src/language/generated/ast.js';
 import { loadText, loadWorkspace } from '../helpers.js';

@@ -22,6 +22,30 @@ ruleTester('session-without-shared-store', {
             code: 'loadbalancer lb { sticky: true }\nservice users {\n  replicas: 2\n  auth: session\n}\nlb -> users : https',
             errors: [{ message: /relies on sticky sessions at 'lb'/, severity: 'warning', line: 4 }],
         },
+        {
+            name: 'the fix offers the stores of the model, the first preferred',
+            code: 'service users {\n  replicas: 2\n  auth: session\n}\ndatabase db\ncache redis',
+            errors: [{
+                message: /without a shared session store/,
+                fixes: [
+                    { title: "Keep sessions in 'db'", output: 'service users {\n  replicas: 2\n  auth: session { store: db }\n}\ndatabase db\ncache redis' },
+                    { title: "Keep sessions in 'redis'", output: 'service users {\n  replicas: 2\n  auth: session { store: redis }\n}\ndatabase db\ncache redis' },
+                ],
+            }],
+            output: 'service users {\n  replicas: 2\n  auth: session { store: db }\n}\ndatabase db\ncache redis',
+        },
+        {
+            name: 'the fix keeps sessions in an existing cache',
+            code: 'service users {\n  replicas: 2\n  auth: session\n}\ncache redis',
+            errors: [{ message: "The service 'users' keeps sessions on 2 instances without a shared session store; a session created on one instance is unknown to the others. Set store: to a cache or database." }],
+            output: 'service users {\n  replicas: 2\n  auth: session { store: redis }\n}\ncache redis',
+        },
+        {
+            name: 'the fix adds a session store when the model has none',
+            code: 'service users {\n  replicas: 2\n  auth: session { ttl: 30m }\n}',
+            errors: [{ message: "The service 'users' keeps sessions on 2 instances without a shared session store; a session created on one instance is unknown to the others. Set store: to a cache or database." }],
+            output: 'service users {\n  replicas: 2\n  auth: session { ttl: 30m  store: sessions }\n}\ncache sessions "Session store" { replicas: 2 }',
+        },
     ],
 });
 
@@ -35,6 +59,7 @@ ruleTester('session-cookie-insecure', {
             name: 'no cookie flags',
             code: 'service users {\n  auth: session { store: s }\n}\ncache s',
             errors: [{ message: "The service 'users' uses session authentication, but its session cookie does not set secure, httpOnly, sameSite.", severity: 'warning', line: 2, text: 'auth: session { store: s }' }],
+            output: 'service users {\n  auth: session { store: s  cookie: { secure: true httpOnly: true sameSite: lax } }\n}\ncache s',
         },
         {
             name: 'sameSite none is not enough',
@@ -44,7 +69,20 @@ ruleTester('session-cookie-insecure', {
         {
             name: 'a plaintext hop from the client through the gateway',
             code: 'client web\ngateway api {\n  route "/u" -> users\n}\nservice users {\n  auth: session { store: s  cookie: { secure: true httpOnly: true sameSite: lax } }\n}\ncache s\nweb -> api : http',
-            errors: [{ message: /the cookie travels over plaintext \('web -> api : http'\)/ }],
+            errors: [{ message: /the cookie travels over plaintext \('web -> api : http'\)/, fixes: ['Carry the session cookie over TLS only'] }],
+            output: 'client web\ngateway api {\n  route "/u" -> users\n}\nservice users {\n  auth: session { store: s  cookie: { secure: true httpOnly: true sameSite: lax } }\n}\ncache s\nweb -> api : https',
+        },
+        {
+            name: 'missing flags and a plaintext hop: the fix sets both',
+            code: 'client web\nservice users {\n  auth: session { store: s }\n}\ncache s\nweb -> users : ws',
+            errors: [{ message: "The service 'users' uses session authentication, but its session cookie does not set secure, httpOnly, sameSite, and the cookie travels over plaintext ('web -> users : ws')." }],
+            output: 'client web\nservice users {\n  auth: session { store: s  cookie: { secure: true httpOnly: true sameSite: lax } }\n}\ncache s\nweb -> users : wss',
+        },
+        {
+            name: 'the fix replaces an incomplete cookie block',
+            code: 'service users {\n  auth: session { store: s  cookie: { secure: true } }\n}\ncache s',
+            errors: [{ message: "The service 'users' uses session authentication, but its session cookie does not set httpOnly, sameSite." }],
+            output: 'service users {\n  auth: session { store: s  cookie: { secure: true httpOnly: true sameSite: lax } }\n}\ncache s',
         },
     ],
 });
@@ -65,12 +103,26 @@ ruleTester('jwt-missing-expiry', {
             name: 'an expiry beyond the maximum',
             code: 'service api {\n  auth: jwt { expiry: 7d }\n}',
             errors: [{ message: "The service 'api' accepts JWTs that live 7d, longer than the maximum of 1h.", severity: 'warning', text: 'expiry: 7d' }],
+            output: 'service api {\n  auth: jwt { expiry: 15m }\n}',
         },
         {
             name: 'a stricter maximum from the options',
             code: 'service api {\n  auth: jwt { expiry: 30m }\n}',
             settings: { 'jwt-missing-expiry': { severity: 'error', options: { maxExpiry: '10m' } } },
-            errors: [{ message: /longer than the maximum of 10m/, severity: 'warning' }],
+            errors: [{ message: /longer than the maximum of 10m/, severity: 'warning', fixes: ['Set expiry: 10m'] }],
+            output: 'service api {\n  auth: jwt { expiry: 10m }\n}',
+        },
+        {
+            name: 'the fix inserts the expiry into the jwt block',
+            code: 'service api {\n  auth: jwt { revocation: denylist }\n}',
+            errors: [{ message: "The service 'api' accepts JWTs without an expiry; a stolen token stays valid forever. Set expiry: (e.g. 15m)." }],
+            output: 'service api {\n  auth: jwt { revocation: denylist  expiry: 15m }\n}',
+        },
+        {
+            name: 'the fix gives a bare jwt mode a block',
+            code: 'service api {\n  auth: jwt\n}',
+            errors: [{ message: "The service 'api' accepts JWTs without an expiry; a stolen token stays valid forever. Set expiry: (e.g. 15m)." }],
+            output: 'service api {\n  auth: jwt { expiry: 15m }\n}',
         },
     ],
 });
@@ -91,6 +143,12 @@ ruleTester('jwt-no-revocation-strategy', {
             name: 'rotating refresh with a long expiry',
             code: 'service api {\n  auth: jwt { expiry: 1h refresh: rotating }\n}',
             errors: [{ line: 2 }],
+        },
+        {
+            name: 'the fix inserts into a multi-line jwt block',
+            code: 'service api {\n  auth: jwt {\n    expiry: 15m\n  }\n}',
+            errors: [{ message: "The service 'api' accepts JWTs that cannot be revoked: set revocation: denylist, or refresh: rotating with an expiry of 15m or less." }],
+            output: 'service api {\n  auth: jwt {\n    expiry: 15m\n    revocation: denylist\n  }\n}',
         },
     ],
 });
@@ -120,6 +178,7 @@ ruleTester('jwt-insecure-client-storage', {
             name: 'localStorage',
             code: 'client web { tokenStorage: localStorage }\nservice api { auth: jwt { expiry: 15m } }\nweb -> api : https',
             errors: [{ message: "The client 'web' keeps the JWTs of 'api' in localStorage, where any script on the page can read them; use memory or an httpOnly cookie.", severity: 'warning', line: 1, text: 'tokenStorage: localStorage' }],
+            output: 'client web { tokenStorage: memory }\nservice api { auth: jwt { expiry: 15m } }\nweb -> api : https',
         },
         {
             name: 'sessionStorage behind a gateway',
@@ -130,6 +189,7 @@ ruleTester('jwt-insecure-client-storage', {
             name: 'unset storage is an info',
             code: 'client web\nservice api { auth: jwt { expiry: 15m } }\nweb -> api : https',
             errors: [{ message: /does not say where it keeps tokens/, severity: 'info', text: 'web' }],
+            output: 'client web { tokenStorage: memory }\nservice api { auth: jwt { expiry: 15m } }\nweb -> api : https',
         },
     ],
 });
@@ -146,11 +206,18 @@ ruleTester('missing-identity-propagation', {
             name: 'a route without forwardIdentity',
             code: 'gateway g {\n  auth: jwt { expiry: 15m }\n  route "/o" -> orders\n}\nservice orders',
             errors: [{ message: "The gateway 'g' authenticates callers but forwards to 'orders' (the route '/o') without their identity; set forwardIdentity so 'orders' knows who is calling.", severity: 'warning', line: 3, text: 'route "/o" -> orders' }],
+            output: 'gateway g {\n  auth: jwt { expiry: 15m }\n  route "/o" -> orders { forwardIdentity: jwt }\n}\nservice orders',
         },
         {
             name: 'a plain connection with forwardIdentity false',
             code: 'gateway g { auth: oauth2 }\nservice orders\ng -> orders : https { forwardIdentity: false }',
             errors: [{ message: /\('g -> orders'\)/, line: 3 }],
+        },
+        {
+            name: 'a connection from the gateway: the fix inserts into its block',
+            code: 'gateway g { auth: oauth2 }\nservice orders\ng -> orders : https { timeout: 2s }',
+            errors: [{ message: "The gateway 'g' authenticates callers but forwards to 'orders' ('g -> orders') without their identity; set forwardIdentity so 'orders' knows who is calling." }],
+            output: 'gateway g { auth: oauth2 }\nservice orders\ng -> orders : https { timeout: 2s  forwardIdentity: jwt }',
         },
     ],
 });

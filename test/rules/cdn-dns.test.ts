@@ -11,11 +11,25 @@ ruleTester('cdn-missing-origin', {
             name: 'no origin at all',
             code: 'cdn edge { ttl: 1h }\nstorage assets',
             errors: [{ message: "The CDN 'edge' has no origin: on a cache miss it has nowhere to fetch from; set origin: to the storage or service it fronts.", severity: 'error', line: 1, text: 'edge' }],
+            output: 'cdn edge { ttl: 1h  origin: assets }\nstorage assets',
         },
         {
             name: 'a connection to a database is no origin',
             code: 'cdn edge\ndatabase db\nedge -> db : sql+tls',
             errors: [{ text: 'edge' }],
+            output: null,
+        },
+        {
+            name: 'the fix offers up to three origins, storage first',
+            code: 'cdn edge\nservice app\nservice web\nstorage assets\ngateway api',
+            errors: [{ text: 'edge', fixes: ['Set origin: assets', 'Set origin: api', 'Set origin: app'] }],
+            output: 'cdn edge { origin: assets }\nservice app\nservice web\nstorage assets\ngateway api',
+        },
+        {
+            name: 'the fix creates a body for the origin',
+            code: 'cdn edge\nstorage assets',
+            errors: [{ message: "The CDN 'edge' has no origin: on a cache miss it has nowhere to fetch from; set origin: to the storage or service it fronts." }],
+            output: 'cdn edge { origin: assets }\nstorage assets',
         },
     ],
 });
@@ -55,6 +69,7 @@ ruleTester('cdn-missing-waf', {
             name: 'an exposed CDN without WAF',
             code: 'client web\ncdn edge { origin: assets }\nstorage assets\nweb -> edge : https',
             errors: [{ message: "The CDN 'edge' is reachable from 'web' with no web application firewall in front of it; set waf: true.", severity: 'warning', line: 2, text: 'edge' }],
+            output: 'client web\ncdn edge { origin: assets  waf: true }\nstorage assets\nweb -> edge : https',
         },
         {
             name: 'waf: false counts as none',
@@ -78,6 +93,13 @@ ruleTester('cdn-no-cache-policy', {
             name: 'ttl zero',
             code: 'cdn edge { origin: assets  ttl: 0s }\nstorage assets',
             errors: [{ message: /has ttl 0 and caches nothing/, text: 'ttl: 0s' }],
+            output: 'cdn edge { origin: assets  ttl: 1h }\nstorage assets',
+        },
+        {
+            name: 'no ttl: the fix inserts one on its own line',
+            code: 'cdn edge {\n  origin: assets\n}\nstorage assets',
+            errors: [{ message: "The CDN 'edge' has no ttl, so its caching policy is undefined; set how long edges keep a copy." }],
+            output: 'cdn edge {\n  origin: assets\n  ttl: 1h\n}\nstorage assets',
         },
     ],
 });
@@ -93,6 +115,7 @@ ruleTester('cdn-caches-private-content', {
             name: 'caching a session-authenticated origin',
             code: 'cdn edge { origin: app  ttl: 1h }\nservice app { auth: session { store: s } }\ncache s',
             errors: [{ message: "The CDN 'edge' caches responses for 1h from 'app', which serves per-user content; set bypassWhen: authenticated so one user's responses are never served to another.", severity: 'warning', line: 1, text: 'ttl: 1h' }],
+            output: 'cdn edge { origin: app  ttl: 1h  bypassWhen: authenticated }\nservice app { auth: session { store: s } }\ncache s',
         },
         {
             name: 'caching a service behind an authenticating gateway',

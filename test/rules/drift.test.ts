@@ -5,10 +5,11 @@
 import { join } from 'node:path';
 import { EmptyFileSystem } from 'langium';
 import { describe, expect, it } from 'vitest';
-import { readDeploymentFiles, writeArch, type DeploymentFormat } from '../../src/import/index.js';
+import { readDeploymentFiles, type DeploymentFormat } from '../../src/import/index.js';
 import { readDeploymentSources } from '../../src/import/drift-source.js';
-import { formatArchText } from '../../src/lsp/archway-formatter.js';
-import { createArchwayServices } from '../../src/lsp/archway-services.js';
+import { writeArch } from '../../src/interop/import/deployment-to-arch.js';
+import { formatArchText } from '../../src/format/format-text.js';
+import { createArchwayCoreServices } from '../../src/language/archway-module.js';
 import { checkModel } from '../../src/rules/engine.js';
 import type { Finding } from '../../src/model/arch-model.js';
 import { modelOf, ruleTester, withDeployment, type CaseDeployment } from './rule-tester.js';
@@ -105,7 +106,7 @@ service agent { replicas: 5 }`;
             "The Compose service 'orders'", "The Compose service 'jaeger'", "The Compose service 'jaeger-agent'",
         ]);
         const ignored = await drift(arch, 'compose', yaml, { 'drift-undeclared-workload': { severity: 'error', options: { ignore: 'jaeger*' } } });
-        expect(ignored.map(f => [f.severity, f.data?.workload])).toEqual([['error', 'orders']]);
+        expect(ignored.map(f => [f.severity, f.related[0]?.message])).toEqual([['error', "The Compose service 'orders' is declared here."]]);
         expect(await drift(arch, 'compose', yaml, { 'drift-undeclared-workload': { severity: 'off' } })).toEqual([]);
     });
 
@@ -127,7 +128,7 @@ zone staging { trust: private
 
 describe('round trip: import, then check drift against the same files', () => {
     const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'deploy');
-    const { Archway } = createArchwayServices(EmptyFileSystem);
+    const { Archway } = createArchwayCoreServices(EmptyFileSystem);
     const cases: [string, DeploymentFormat, string[]][] = [
         ['Online Boutique', 'kubernetes', ['online-boutique']],
         ['Sock Shop', 'kubernetes', ['sock-shop']],
@@ -138,7 +139,7 @@ describe('round trip: import, then check drift against the same files', () => {
     for (const [name, format, paths] of cases) {
         it(`${name}: no drift`, async () => {
             const { system } = readDeploymentFiles(format, paths.map(p => join(FIXTURES, p)));
-            const { text } = formatArchText(writeArch(system, { sources: paths }), Archway);
+            const { text } = formatArchText(writeArch(system, { sources: paths }).text, Archway);
             const { deployment, problems } = readDeploymentSources({ base: FIXTURES, kubernetes: format === 'kubernetes' ? paths : [], compose: format === 'compose' ? paths : [] });
             expect(problems).toEqual([]);
             expect(deployment.workloads.length).toBe(system.workloads.length);
@@ -158,7 +159,17 @@ ruleTester('drift-undeclared-workload', {
     valid: [{ name: 'every service is a component', code: ALL, deployment: COMPOSE }],
     invalid: [{
         name: 'a Compose service nobody declared', code: ALL.replace('service debug\n', '').replace('\napi -> debug : https { timeout: 1s }', ''), deployment: COMPOSE,
-        errors: [{ message: "The Compose service 'debug' (deploy/docker-compose.yml:8) runs, but no component of the model runs as it; declare it (`archway import` writes it for you), or set deployedAs: \"debug\" on the component that does.", line: 1, column: 1 }],
+        errors: [{
+            message: "The Compose service 'debug' (deploy/docker-compose.yml:8) runs, but no component of the model runs as it; declare it (`archway import` writes it for you), or set deployedAs: \"debug\" on the component that does.", line: 1, column: 1,
+            fixes: ["Declare service 'debug' for the Compose service 'debug'"],
+        }],
+        output: `${ALL.replace('service debug\n', '').replace('\napi -> debug : https { timeout: 1s }', '')}\nservice debug { replicas: 1 }\n`,
+    }, {
+        name: 'a Deployment of a namespace the model draws as a zone: declared in the zone, with its replicas; deployedAs when the id is taken',
+        code: 'zone shop {\n  service orders { replicas: 3 }\n}\nservice worker { deployedAs: "ops/agent" }\nzone staging {\n  service stage\n}',
+        deployment: { format: 'kubernetes', text: KUBE.replace('name: orders, namespace: staging', 'name: worker, namespace: staging') },
+        errors: [{ line: 5, text: 'staging', fixes: ["Declare service 'worker2' for the Deployment 'staging/worker'"] }],
+        output: 'zone shop {\n  service orders { replicas: 3 }\n}\nservice worker { deployedAs: "ops/agent" }\nzone staging {\n  service stage\n  service worker2 {\n    replicas: 1\n    deployedAs: "staging/worker"\n  }\n}',
     }],
 });
 
@@ -166,7 +177,16 @@ ruleTester('drift-missing-workload', {
     valid: [{ name: 'a renamed component with deployedAs', code: ALL.replaceAll('debug', 'tracer').replace('service tracer', 'service tracer { deployedAs: "debug" }'), deployment: COMPOSE }],
     invalid: [{
         name: 'a component the files do not run', code: `${ALL}\nservice billing\napi -> billing : https { timeout: 1s }`, deployment: COMPOSE,
-        errors: [{ message: "The service 'billing' runs as no workload of the deployment (/deploy/docker-compose.yml); set deployedAs if it runs under another name, mark it external: true if it runs elsewhere, or remove it.", line: 8, text: 'billing' }],
+        errors: [{
+            message: "The service 'billing' runs as no workload of the deployment (/deploy/docker-compose.yml); set deployedAs if it runs under another name, mark it external: true if it runs elsewhere, or remove it.", line: 8, text: 'billing',
+            fixes: ['Mark it external: true (it runs elsewhere)'],
+        }],
+        output: `${ALL}\nservice billing { external: true }\napi -> billing : https { timeout: 1s }`,
+    }, {
+        name: 'a component deployed under another name: the unmatched workload named closest is offered',
+        code: `${ALL.replace('service debug', 'service debugger').replace('api -> debug ', 'api -> debugger ')}`, deployment: COMPOSE,
+        errors: [{ line: 4, text: 'debugger', fixes: ['Set deployedAs: "debug" (the Compose service no component runs as)', 'Mark it external: true (it runs elsewhere)'] }],
+        output: ALL.replace('service debug', 'service debugger { deployedAs: "debug" }').replace('api -> debug ', 'api -> debugger '),
     }],
 });
 
@@ -175,6 +195,12 @@ ruleTester('drift-replicas', {
     invalid: [{
         name: 'more replicas in the model', code: ALL.replace('service api { replicas: 2 }', 'service api { replicas: 4 }'), deployment: COMPOSE,
         errors: [{ message: "The service 'api' declares 4 replicas, but the Compose service 'api' (deploy/docker-compose.yml:2) runs 2.", line: 2, text: 'replicas: 4' }],
+        output: ALL,
+    }, {
+        name: 'a component without replicas: 1 by default',
+        code: ALL.replace('service api { replicas: 2 }', 'service api'), deployment: COMPOSE,
+        errors: [{ message: "The service 'api' declares 1 replica (by default), but the Compose service 'api' (deploy/docker-compose.yml:2) runs 2.", line: 2, text: 'api', fixes: ["Set replicas: 2 (as the Compose service 'api' runs)"] }],
+        output: ALL,
     }],
 });
 
@@ -186,5 +212,6 @@ ruleTester('drift-exposure', {
             { message: /^The service 'api' is reachable from outside in the deployment \(published port "443:8443" of api\), but not in the model/, line: 2 },
             { message: /^The database 'db' is reachable from outside in the model \('web' \(public\) calls it\), but nothing exposes/, line: 3 },
         ],
+        output: null,
     }],
 });

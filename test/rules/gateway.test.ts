@@ -25,11 +25,18 @@ ruleTester('gateway-bypass', {
             name: 'a service behind no gateway is a second, unguarded entry',
             code: 'client web\ngateway api {\n  route "/o" -> orders\n}\nservice orders\nservice admin\nweb -> api : https\nweb -> admin : https',
             errors: [{ message: /no gateway leads to it: a second, unguarded way in next to 'api'/, severity: 'warning', text: 'web -> admin : https' }],
+            output: 'client web\ngateway api {\n  route "/o" -> orders\n  route "/admin" -> admin\n}\nservice orders\nservice admin\nweb -> api : https\nweb -> api : https',
         },
         {
             name: 'a component in a public zone counts as an entry point',
             code: 'zone pub {\n  trust: public\n  external partner\n}\ngateway api {\n  route "/o" -> orders\n}\nservice orders\npartner -> orders : https',
             errors: [{ message: /The external system 'partner' calls the service 'orders' directly/ }],
+        },
+        {
+            name: 'the fix points the connection at the gateway',
+            code: 'client web\ngateway api {\n  route "/o" -> orders\n}\nservice orders\nweb -> api : https\nweb -> orders : https',
+            errors: [{ message: "The client 'web' calls the service 'orders' directly ('web -> orders'), bypassing the gateway 'api' that also leads to it; call the gateway instead." }],
+            output: 'client web\ngateway api {\n  route "/o" -> orders\n}\nservice orders\nweb -> api : https\nweb -> api : https',
         },
     ],
 });
@@ -45,6 +52,7 @@ ruleTester('gateway-missing-auth', {
             name: 'no auth in front of a private service',
             code: 'client web\ngateway api {\n  route "/o" -> orders\n}\nservice orders\nweb -> api : https',
             errors: [{ message: "The gateway 'api' is reachable from an entry point but does not authenticate callers, and 'orders' behind it is not public; set auth on the gateway.", severity: 'error', line: 2, text: 'api' }],
+            output: 'client web\ngateway api {\n  route "/o" -> orders\n  auth: jwt { expiry: 15m revocation: denylist }\n}\nservice orders\nweb -> api : https',
         },
         {
             name: 'a load balancer in front of public services is only an info',
@@ -60,6 +68,7 @@ ruleTester('gateway-missing-auth', {
             name: 'auth: none is placed on the property',
             code: 'client web\ngateway api {\n  auth: none\n  route "/o" -> orders\n}\nservice orders\nweb -> api : https',
             errors: [{ severity: 'error', line: 3, text: 'auth: none' }],
+            output: 'client web\ngateway api {\n  auth: jwt { expiry: 15m revocation: denylist }\n  route "/o" -> orders\n}\nservice orders\nweb -> api : https',
         },
         {
             name: 'every target public is only an info',
@@ -79,11 +88,18 @@ ruleTester('gateway-missing-rate-limit', {
             name: 'a public-facing gateway without rateLimit',
             code: 'client web\ngateway api {\n  route "/o" -> orders\n}\nservice orders\nweb -> api : https',
             errors: [{ message: "The gateway 'api' is reachable from an entry point but has no rateLimit; one caller can flood every service behind it.", severity: 'warning', line: 2, text: 'api' }],
+            output: 'client web\ngateway api {\n  route "/o" -> orders\n  rateLimit: 100/s\n}\nservice orders\nweb -> api : https',
         },
         {
             name: 'a gateway inside a public zone is exposed even without callers',
             code: 'zone edge {\n  trust: public\n  gateway api {\n    route "/o" -> orders\n  }\n}\nservice orders',
             errors: [{ line: 3, text: 'api' }],
+        },
+        {
+            name: 'the fix inserts into a one-line body',
+            code: 'client web\ngateway api { route "/o" -> orders }\nservice orders\nweb -> api : https',
+            errors: [{ message: "The gateway 'api' is reachable from an entry point but has no rateLimit; one caller can flood every service behind it." }],
+            output: 'client web\ngateway api { route "/o" -> orders  rateLimit: 100/s }\nservice orders\nweb -> api : https',
         },
     ],
 });
@@ -105,6 +121,12 @@ ruleTester('gateway-without-routes', {
             code: 'gateway api {\n  route "/db" -> db\n}\ndatabase db',
             errors: [{ message: "The route '/db' of the gateway 'api' targets the database 'db', which is not a service.", line: 2, text: 'route "/db" -> db' }],
         },
+        {
+            name: 'the fix routes to the services clients call directly',
+            code: 'client web\ngateway api\nservice orders\nweb -> api : https\nweb -> orders : https',
+            errors: [{ message: "The gateway 'api' has no routes and no outgoing connections; it routes nowhere." }],
+            output: 'client web\ngateway api { route "/orders" -> orders }\nservice orders\nweb -> api : https\nweb -> orders : https',
+        },
     ],
 });
 
@@ -118,6 +140,7 @@ ruleTester('gateway-cache-disabled', {
             name: 'a read route without cache',
             code: 'gateway api {\n  route "/c" -> catalog { op: read }\n}\nservice catalog',
             errors: [{ message: "The gateway 'api' serves reads ('/c') but has no cache.", severity: 'info', line: 1, text: 'api' }],
+            output: 'gateway api {\n  route "/c" -> catalog { op: read }\n  cache: 30s\n}\nservice catalog',
         },
     ],
 });

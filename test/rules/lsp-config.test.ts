@@ -3,15 +3,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EmptyFileSystem, URI } from 'langium';
 import { describe, expect, it } from 'vitest';
-import { createArchwayServices } from '../../src/lsp/archway-services.js';
-import { configDiagnostics } from '../../src/lsp/archway-rule-config.js';
+import { createArchwayServices } from '../../src/lsp/module.js';
+import { configDiagnostics } from '../../src/lsp/rule-config-watcher.js';
 import { parseConfig } from '../../src/rules/config.js';
 
 async function diagnosticsWith(config: string | undefined, text: string, overrides?: unknown): Promise<string[]> {
     const root = mkdtempSync(join(tmpdir(), 'archway-lsp-'));
     if (config !== undefined) writeFileSync(join(root, 'archway.json'), config);
     const { shared, Archway } = createArchwayServices(EmptyFileSystem);
-    Archway.archway.RuleConfiguration.overrides = overrides;
+    Archway.archway.RuleConfiguration.setOverrides(overrides);
     const document = shared.workspace.LangiumDocumentFactory.fromString(text, URI.file(join(root, 'main.arch')));
     shared.workspace.LangiumDocuments.addDocument(document);
     await shared.workspace.DocumentBuilder.build([document], { validation: true });
@@ -60,14 +60,14 @@ describe('re-checking when the configuration changes', () => {
         expect(diagnostics()).toEqual(['2:orphan-component']);
         writeFileSync(join(root, 'archway.json'), '{ "rules": { "orphan-component": "off" } }');
         shared.lsp.DocumentUpdateHandler.didChangeWatchedFiles!({ changes: [{ uri: URI.file(join(root, 'archway.json')).toString(), type: 2 }] });
-        const [services] = shared.ServiceRegistry.all as [import('../../src/lsp/archway-services.js').ArchwayServices];
+        const [services] = shared.ServiceRegistry.all as [import('../../src/lsp/module.js').ArchwayServices];
         await services.archway.RuleConfiguration.pending;
         expect(diagnostics()).toEqual([]);
     });
     it('re-checks when the archway.rules setting changes', async () => {
         const { shared, diagnostics } = await setup('{}');
         shared.workspace.ConfigurationProvider.updateConfiguration!({ settings: { archway: { rules: { 'orphan-component': 'error' } } } });
-        const [services] = shared.ServiceRegistry.all as [import('../../src/lsp/archway-services.js').ArchwayServices];
+        const [services] = shared.ServiceRegistry.all as [import('../../src/lsp/module.js').ArchwayServices];
         await services.archway.RuleConfiguration.pending;
         expect(diagnostics()).toEqual(['1:orphan-component']);
     });

@@ -16,6 +16,12 @@ ruleTester('topic-without-subscriber', {
             code: 'service a\nservice b\nbroker bus {\n  queue jobs\n}\na ~> bus.jobs\nb ~> bus.jobs',
             errors: [{ message: "The queue 'bus.jobs' is published to by 'a', 'b' but nothing subscribes to it." }],
         },
+        {
+            name: 'the fix subscribes the only service that does not publish',
+            code: 'service orders\nservice billing\nbroker bus {\n  topic placed\n}\norders ~> bus.placed',
+            errors: [{ message: "The topic 'bus.placed' is published to by 'orders' but nothing subscribes to it." }],
+            output: 'service orders\nservice billing\nbroker bus {\n  topic placed\n}\norders ~> bus.placed\nbus.placed ~> billing\n',
+        },
     ],
 });
 
@@ -51,11 +57,18 @@ ruleTester('async-without-broker', {
             name: 'service to service',
             code: 'service orders\nservice billing\norders ~> billing',
             errors: [{ message: "The asynchronous connection 'orders ~> billing' has no broker in between; publish to a topic or queue that 'billing' subscribes to.", severity: 'error', line: 3, text: 'orders ~> billing' }],
+            output: 'service orders\nservice billing\norders ~> events.ordersToBilling\nbroker events "Events" {\n  topic ordersToBilling\n  deadLetter: true\n  replicas: 2\n}\n\nevents.ordersToBilling ~> billing',
         },
         {
             name: 'written in a body',
             code: 'service orders {\n  ~> billing : amqps\n}\nservice billing',
             errors: [{ line: 2, text: '~> billing : amqps' }],
+        },
+        {
+            name: 'a body connection: the fix publishes through a new topic of the existing broker',
+            code: 'service orders {\n  ~> billing\n}\nservice billing\nbroker bus {\n  topic other\n}',
+            errors: [{ message: "The asynchronous connection 'orders ~> billing' has no broker in between; publish to a topic or queue that 'billing' subscribes to." }],
+            output: 'service orders {\n  ~> bus.ordersToBilling\n}\nbus.ordersToBilling ~> billing\nservice billing\nbroker bus {\n  topic other\n  topic ordersToBilling\n}',
         },
     ],
 });
@@ -76,6 +89,7 @@ ruleTester('consumer-without-dlq', {
             name: 'any queue',
             code: 'broker bus {\n  queue q\n}',
             errors: [{ message: /The queue 'bus.q'/ }],
+            output: 'broker bus {\n  queue q\n  deadLetter: true\n}',
         },
     ],
 });

@@ -19,6 +19,12 @@ ruleTester('orphan-component', {
             code: 'database old\ncache unused',
             errors: [{ text: 'old' }, { text: 'unused' }],
         },
+        {
+            name: 'the fix deletes the declaration with its line',
+            code: 'client web\nservice api\nweb -> api : https\nservice legacy "Old" { replicas: 2 }',
+            errors: [{ message: "The service 'legacy' has no connections and nothing references it; connect it or remove it." }],
+            output: 'client web\nservice api\nweb -> api : https\n',
+        },
     ],
 });
 
@@ -33,6 +39,7 @@ ruleTester('flow-step-not-in-topology', {
             name: 'a step against the direction of the connection',
             code: 'client web\nservice api\nweb -> api : https\nflow f {\n  web -> api\n  api -> web\n}',
             errors: [{ message: "Step 2 of the flow 'f' ('api -> web') matches no declared connection; declare 'api -> web' or correct the step.", severity: 'error', line: 6, text: 'api -> web' }],
+            output: 'client web\nservice api\nweb -> api : https\napi -> web\nflow f {\n  web -> api\n  api -> web\n}',
         },
         {
             name: 'a step with the wrong style',
@@ -52,6 +59,7 @@ ruleTester('unresolved-reference', {
             name: 'a typo in a connection target',
             code: 'client web\nservice orders\nweb -> ordrs : https',
             errors: [{ message: "The connection target 'ordrs' is not declared. Did you mean 'orders'?", severity: 'error', line: 3, text: 'ordrs' }],
+            output: 'client web\nservice orders\nweb -> orders : https',
         },
         {
             name: 'a reference property of the wrong kind',
@@ -76,6 +84,7 @@ ruleTester('unknown-property', {
         name: 'a typo with a suggestion',
         code: 'service orders { replica: 2 }',
         errors: [{ message: "Unknown property 'replica' for service 'orders'. Did you mean 'replicas'?", severity: 'warning', text: 'replica' }],
+        output: 'service orders { replicas: 2 }',
     }],
 });
 
@@ -109,5 +118,11 @@ ruleTester('allow-without-reason', {
         { name: 'no reason', code: '@allow(orphan-component)\nservice legacy', errors: [{ severity: 'warning', line: 1, text: '@allow(orphan-component)' }] },
         { name: 'an empty reason', code: '@allow(orphan-component, "  ")\nservice legacy', errors: [{ message: /gives no reason/ }] },
         { name: 'an unknown rule id', code: '@allow(no-such-rule, "x")\nservice legacy', errors: [{ message: "The @allow names the unknown rule 'no-such-rule'; it suppresses nothing." }] },
+        {
+            name: 'an unknown rule id is corrected to the suggestion',
+            code: '@allow(orphan-componet, "kept")\nservice legacy',
+            errors: [{ message: "The @allow names the unknown rule 'orphan-componet'; it suppresses nothing. Did you mean 'orphan-component'?" }],
+            output: '@allow(orphan-component, "kept")\nservice legacy',
+        },
     ],
 });

@@ -10,6 +10,7 @@ ruleTester('orchestrator-single-point-of-failure', {
             name: 'a single instance without state store',
             code: 'orchestrator o\nservice a\nservice b\no -> a\no -> b',
             errors: [{ message: "The orchestrator 'o' coordinates 'a', 'b' but runs as a single instance and has no stateStore for workflow state.", severity: 'warning', line: 1, text: 'o' }],
+            output: 'orchestrator o { replicas: 2  stateStore: oState }\ndatabase oState "Workflow state" { replicas: 2 }\nservice a\nservice b\no -> a\no -> b',
         },
         {
             name: 'redundant but stateless',
@@ -20,6 +21,12 @@ ruleTester('orchestrator-single-point-of-failure', {
             name: 'on a user path it is an error',
             code: 'client web\norchestrator o { stateStore: st }\ndatabase st\nservice a\nservice b\nweb -> o : https\no -> a\no -> b',
             errors: [{ message: /runs as a single instance, and user requests depend on it/, severity: 'error' }],
+        },
+        {
+            name: 'the fix raises replicas and points at the existing database',
+            code: 'orchestrator o { replicas: 1 }\nservice a\nservice b\ndatabase st\no -> a\no -> b',
+            errors: [{ message: "The orchestrator 'o' coordinates 'a', 'b' but runs as a single instance and has no stateStore for workflow state." }],
+            output: 'orchestrator o { replicas: 2  stateStore: st }\nservice a\nservice b\ndatabase st\no -> a\no -> b',
         },
     ],
 });
@@ -35,6 +42,7 @@ ruleTester('orchestrator-without-compensation', {
             name: 'two stores written by coordinated services',
             code: 'orchestrator o\nservice a\nservice b\ndatabase x\ndatabase y\no -> a\no -> b\na -> x\nb -> y',
             errors: [{ message: "The orchestrator 'o' drives writes to 'x', 'y' but declares no compensation for undoing completed steps when a later one fails.", severity: 'info', line: 1, text: 'o' }],
+            output: 'orchestrator o { compensation: saga }\nservice a\nservice b\ndatabase x\ndatabase y\no -> a\no -> b\na -> x\nb -> y',
         },
     ],
 });
@@ -49,6 +57,7 @@ ruleTester('p2p-without-discovery', {
             name: 'two connected peers',
             code: 'peer a\npeer b\na -> b : tls',
             errors: [{ message: "The peers 'a', 'b' connect to each other but none declares discovery; set discovery: (dht, tracker, bootstrap, mdns).", severity: 'warning', line: 1, text: 'a' }],
+            output: 'peer a { discovery: dht }\npeer b\na -> b : tls',
         },
         {
             name: 'one diagnostic per group of peers',
@@ -69,6 +78,7 @@ ruleTester('p2p-unauthenticated-peer-link', {
             name: 'plaintext across a public zone',
             code: 'zone net {\n  trust: public\n  peer a\n  peer b\n}\na -> b : tcp',
             errors: [{ message: "The peer link 'a -> b' touches a public zone and is plaintext (tcp) and unauthenticated.", severity: 'warning', line: 6, text: 'a -> b : tcp' }],
+            output: 'zone net {\n  trust: public\n  peer a\n  peer b\n}\na -> b : tls { auth: mtls }',
         },
         {
             name: 'encrypted but unauthenticated',

@@ -59,6 +59,7 @@ ruleTester('batch-job-without-trigger', {
             name: 'a batch job nothing starts',
             code: 'batch invoices',
             errors: [{ message: "The batch job 'invoices' has no schedule, no threshold (every:) and nothing calls or feeds it, so it never runs.", severity: 'warning', line: 1, text: 'invoices' }],
+            output: 'batch invoices { schedule: "0 2 * * *" }',
         },
         {
             name: 'an ETL job nothing starts',

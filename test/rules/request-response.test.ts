@@ -73,6 +73,19 @@ ruleTester('sync-call-without-timeout', {
             name: 'no timeout',
             code: 'service a\nservice b\na -> b : grpcs',
             errors: [{ message: "The synchronous call 'a -> b' has no timeout; a slow 'b' ties up 'a' indefinitely.", severity: 'info', line: 3, text: 'a -> b : grpcs' }],
+            output: 'service a\nservice b\na -> b : grpcs { timeout: 2s }',
+        },
+        {
+            name: "the fix inserts into the connection's block",
+            code: 'service a\nservice b\na -> b : grpcs { retries: 2 }',
+            errors: [{ message: "The synchronous call 'a -> b' has no timeout; a slow 'b' ties up 'a' indefinitely." }],
+            output: 'service a\nservice b\na -> b : grpcs { retries: 2  timeout: 2s }',
+        },
+        {
+            name: 'a body connection: the fix gives it a block',
+            code: 'service a {\n  -> b : grpcs\n}\nservice b',
+            errors: [{ message: "The synchronous call 'a -> b' has no timeout; a slow 'b' ties up 'a' indefinitely." }],
+            output: 'service a {\n  -> b : grpcs { timeout: 2s }\n}\nservice b',
         },
     ],
 });

@@ -60,6 +60,13 @@ ruleTester('plaintext-connection', {
             name: 'plaintext inside the private network is an info',
             code: 'service a\ncache c\na -> c : redis',
             errors: [{ message: "The connection 'a -> c' uses plaintext 'redis' inside the private network; consider 'rediss'.", severity: 'info' }],
+            output: 'service a\ncache c\na -> c : rediss',
+        },
+        {
+            name: 'the fix replaces only the protocol',
+            code: 'client web\nservice api\nweb -> api : http "calls"',
+            errors: [{ message: "The connection 'web -> api' crosses the public boundary over plaintext 'http'; use 'https'." }],
+            output: 'client web\nservice api\nweb -> api : https "calls"',
         },
     ],
 });
@@ -78,6 +85,7 @@ ruleTester('single-point-of-failure', {
             name: 'a single service behind a client',
             code: 'client web\nservice api\nweb -> api : https',
             errors: [{ message: "The service 'api' runs as a single instance, and requests from 'web' depend on it (web -> api); run at least two replicas.", severity: 'warning', line: 2, text: 'api' }],
+            output: 'client web\nservice api { replicas: 2 }\nweb -> api : https',
         },
         {
             name: 'reached through async delivery',
@@ -88,6 +96,7 @@ ruleTester('single-point-of-failure', {
             name: 'replicas: 1 is reported on the property',
             code: 'client web\nservice api { replicas: 1 }\nweb -> api : https',
             errors: [{ text: 'replicas: 1' }],
+            output: 'client web\nservice api { replicas: 2 }\nweb -> api : https',
         },
     ],
 });
@@ -104,6 +113,7 @@ ruleTester('replicas-without-load-balancer', {
             name: 'a client calls a replicated service directly',
             code: 'client web\nservice a { replicas: 3 }\nweb -> a : https',
             errors: [{ message: "'a' runs 3 replicas, but 'web -> a' goes through no load balancer; set loadBalancing: or call it through a load balancer.", severity: 'warning', line: 3, text: 'web -> a : https' }],
+            output: 'client web\nservice a { replicas: 3 }\nweb -> a : https { loadBalancing: client }',
         },
         {
             name: 'a CDN fetching from a replicated origin',
@@ -130,6 +140,12 @@ ruleTester('incomplete-component', {
             name: 'a client connection without protocol',
             code: 'client web\nservice api\nweb -> api',
             errors: [{ message: "The connection 'web -> api' crosses the public boundary but names no protocol, so its encryption cannot be checked; add one such as ': https'.", severity: 'info', line: 3, text: 'web -> api' }],
+        },
+        {
+            name: 'the fix writes the protocol before the label',
+            code: 'client web\nservice api\nweb -> api "calls"',
+            errors: [{ message: "The connection 'web -> api' crosses the public boundary but names no protocol, so its encryption cannot be checked; add one such as ': https'." }],
+            output: 'client web\nservice api\nweb -> api : https "calls"',
         },
     ],
 });

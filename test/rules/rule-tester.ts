@@ -1,22 +1,35 @@
 /**
- * RuleTester for Archway rules, in the style of ESLint's: valid snippets must stay clean of a
- * rule, invalid ones must report exactly the expected findings (messages, ranges, severities).
+ * RuleTester for Archway rules, in the style of ESLint's. It runs one rule on its own (through
+ * the engine, so configuration and `@allow` apply) over real parsed documents: valid snippets
+ * must stay clean of it, invalid ones must report exactly the expected findings (messages,
+ * ranges, severities). Quick fixes go through the real code-action provider and real text
+ * edits: every fix offered must leave text that parses and no longer reports its finding, an
+ * invalid case may state the fixed text (`output`), an expected finding the fixes it offers,
+ * and the change kinds the rule's fixes make must be the ones its `meta.quickFix` declares.
+ * A case may name deployment files (`deployment`): the drift rules compare the model with them.
  */
 import { describe, expect, it } from 'vitest';
 import { EmptyFileSystem, URI, type LangiumDocument } from 'langium';
-import { createArchwayServices } from '../../src/lsp/archway-services.js';
+import type { CodeAction, Diagnostic, TextEdit } from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { createArchwayServices } from '../../src/lsp/module.js';
+import { toDiagnosticInfo } from '../../src/checking/diagnostics.js';
 import type { ArchModel, Finding, Severity } from '../../src/model/arch-model.js';
 import { buildDocumentModel } from '../../src/model/workspace-models.js';
 import { checkModel, type CheckResult, type RuleSettings } from '../../src/rules/engine.js';
+import { getRule } from '../../src/rules/registry.js';
 import { readDeployment } from '../../src/import/index.js';
 import { toModelDeployment } from '../../src/import/drift-source.js';
 import { parseYamlText } from '../../src/import/yaml-files.js';
 
-const { shared } = createArchwayServices(EmptyFileSystem);
+const { shared, Archway } = createArchwayServices(EmptyFileSystem);
+const codeActions = Archway.lsp.CodeActionProvider!;
 let counter = 0;
 
-/** Parses and links several files (first one is the root) and builds the model of the first. */
-export async function modelOf(text: string | Record<string, string>): Promise<ArchModel> {
+type Files = string | Record<string, string>;
+
+/** Parses and links several files (the first is the root); returns the documents and the root's model. */
+async function parse(text: Files): Promise<{ documents: LangiumDocument[]; model: ArchModel }> {
     const files = typeof text === 'string' ? { 'main.arch': text } : text;
     const run = ++counter;
     const documents: LangiumDocument[] = [];
@@ -28,25 +41,75 @@ export async function modelOf(text: string | Record<string, string>): Promise<Ar
     await shared.workspace.DocumentBuilder.build(documents, { validation: false });
     const model = buildDocumentModel(documents[0], shared.workspace.LangiumDocuments);
     for (const document of documents) shared.workspace.LangiumDocuments.deleteDocument(document.uri);
-    return model;
+    return { documents, model };
 }
 
-/** Checks text with all rules (and optional settings). */
-export async function check(text: string | Record<string, string>, settings: RuleSettings = {}): Promise<CheckResult> {
+/** Parses and links several files (first one is the root) and builds the model of the first. */
+export async function modelOf(text: Files): Promise<ArchModel> {
+    return (await parse(text)).model;
+}
+
+/** Checks text with all rules (and optional settings): for tests of rules against each other. */
+export async function check(text: Files, settings: RuleSettings = {}): Promise<CheckResult> {
     return checkModel(await modelOf(text), settings);
-}
-
-/** Findings of one rule id for a text. */
-export async function findingsOf(ruleId: string, text: string, settings: RuleSettings = {}, deployment?: CaseDeployment): Promise<Finding[]> {
-    const model = await modelOf(text);
-    const checked = deployment ? withDeployment(model, deployment.format, deployment.text) : model;
-    return checkModel(checked, settings).findings.filter(f => f.code === ruleId);
 }
 
 /** Deployment files a case is checked against (the drift rules). */
 export interface CaseDeployment {
     format: 'compose' | 'kubernetes';
     text: string;
+}
+
+/** The model with a deployment read from YAML text (the drift rules' input), as if `archway.json` named it. */
+export function withDeployment(model: ArchModel, format: 'compose' | 'kubernetes', text: string, file = `/deploy/${format === 'compose' ? 'docker-compose.yml' : 'k8s.yaml'}`): ArchModel {
+    const { documents, problems } = parseYamlText(file, text);
+    if (problems.length > 0) throw new Error(`deployment YAML: ${problems.map(p => p.message).join('; ')}`);
+    return { ...model, deployment: toModelDeployment([readDeployment(format, documents)], [file]) };
+}
+
+/** Findings of one rule, run on its own, for a text; with the documents they are located in. */
+async function runRule(ruleId: string, text: Files, settings: RuleSettings = {}, deployment?: CaseDeployment): Promise<{ findings: Finding[]; documents: LangiumDocument[] }> {
+    const { documents, model } = await parse(text);
+    const checked = deployment ? withDeployment(model, deployment.format, deployment.text) : model;
+    return { findings: checkModel(checked, settings, ruleId).findings, documents };
+}
+
+/** The quick fixes the editor offers for a finding (without "Suppress…"), from the diagnostic it becomes. */
+async function quickFixes(finding: Finding, documents: LangiumDocument[]): Promise<{ document: LangiumDocument; actions: CodeAction[] }> {
+    const document = documents.find(d => d.uri.toString() === finding.location.uri)!;
+    const { message, info } = toDiagnosticInfo(finding, document.parseResult.value);
+    const diagnostic: Diagnostic = { range: finding.location.range, message, code: finding.code, data: info.data };
+    const actions = await codeActions.getCodeActions(document, {
+        textDocument: { uri: document.uri.toString() }, range: diagnostic.range, context: { diagnostics: [diagnostic] },
+    }) as CodeAction[] | undefined;
+    return { document, actions: (actions ?? []).filter(a => !a.title.startsWith('Suppress ')) };
+}
+
+function editsOf(action: CodeAction, document: LangiumDocument): TextEdit[] {
+    const changes = action.edit?.changes ?? {};
+    expect(Object.keys(changes), `'${action.title}' edits only the file of its finding`).toEqual([document.uri.toString()]);
+    return changes[document.uri.toString()];
+}
+
+function applyEdits(document: LangiumDocument, edits: TextEdit[]): string {
+    return TextDocument.applyEdits(TextDocument.create(document.uri.toString(), 'arch', 1, document.textDocument.getText()), edits);
+}
+
+/** The fix "auto fix" applies: the preferred one, else the first. */
+function chosen(actions: CodeAction[]): CodeAction | undefined {
+    return actions.find(a => a.isPreferred) ?? actions[0];
+}
+
+/** The files of a case with one file's text replaced. */
+function withText(text: Files, document: LangiumDocument, fixed: string): Files {
+    if (typeof text === 'string') return fixed;
+    const name = document.uri.path.slice(document.uri.path.lastIndexOf('/') + 1);
+    return { ...text, [name]: fixed };
+}
+
+function syntaxErrors(text: string): string[] {
+    const parsed = Archway.parser.LangiumParser.parse(text);
+    return [...parsed.lexerErrors, ...parsed.parserErrors].map(e => e.message);
 }
 
 /** One expected finding. Lines and columns are 1-based, as editors show them. */
@@ -59,19 +122,26 @@ export interface ExpectedFinding {
     endColumn?: number;
     /** Text the finding's range covers. */
     text?: string;
+    /** Quick fixes offered for it, in order ("Suppress…" aside): titles, or titles with the text each leaves. */
+    fixes?: (string | { title: string; output: string })[];
 }
 
 export interface InvalidCase {
     name: string;
-    code: string;
+    code: Files;
     errors: ExpectedFinding[];
     settings?: RuleSettings;
+    /**
+     * The root file after applying the preferred (else the first) quick fix of each finding,
+     * skipping a fix that overlaps one applied before (as ESLint does); `null`: no fix is offered.
+     */
+    output?: string | null;
     deployment?: CaseDeployment;
 }
 
 export interface ValidCase {
     name: string;
-    code: string;
+    code: Files;
     settings?: RuleSettings;
     deployment?: CaseDeployment;
 }
@@ -83,42 +153,97 @@ function textOf(code: string, finding: Finding): string {
     return [lines[start.line].slice(start.character), ...lines.slice(start.line + 1, end.line), lines[end.line].slice(0, end.character)].join('\n');
 }
 
+function overlaps(a: TextEdit, b: TextEdit): boolean {
+    const before = (x: TextEdit['range']['start'], y: TextEdit['range']['start']): boolean => x.line < y.line || (x.line === y.line && x.character < y.character);
+    const same = (x: TextEdit['range']['start'], y: TextEdit['range']['start']): boolean => x.line === y.line && x.character === y.character;
+    return (before(a.range.start, b.range.end) && before(b.range.start, a.range.end)) || same(a.range.start, b.range.start);
+}
+
+/** Checks the findings of an invalid case against what it expects. */
+function expectFindings(invalid: InvalidCase, findings: Finding[]): void {
+    const rootText = typeof invalid.code === 'string' ? invalid.code : Object.values(invalid.code)[0];
+    const actual = findings.map((f, i) => {
+        const expected = invalid.errors[i] ?? {};
+        const summary: Record<string, unknown> = {};
+        if (expected.message !== undefined) summary.message = f.message;
+        if (expected.severity !== undefined) summary.severity = f.severity;
+        if (expected.line !== undefined) summary.line = f.location.range.start.line + 1;
+        if (expected.column !== undefined) summary.column = f.location.range.start.character + 1;
+        if (expected.endLine !== undefined) summary.endLine = f.location.range.end.line + 1;
+        if (expected.endColumn !== undefined) summary.endColumn = f.location.range.end.character + 1;
+        if (expected.text !== undefined) summary.text = textOf(rootText, f);
+        return summary;
+    });
+    const wanted = invalid.errors.map(({ fixes: _fixes, ...e }) => ({
+        ...e, ...(e.message instanceof RegExp ? { message: expect.stringMatching(e.message) } : {}),
+    }));
+    expect(actual).toEqual(wanted);
+}
+
+/** Each fix offered leaves text that parses and reports fewer findings of the rule; offered fixes and `output` are as expected. */
+async function expectFixes(ruleId: string, invalid: InvalidCase, findings: Finding[], documents: LangiumDocument[]): Promise<void> {
+    const root = documents[0];
+    const accepted: TextEdit[] = [];
+    let offered = false;
+    for (const [i, finding] of findings.entries()) {
+        const { document, actions } = await quickFixes(finding, documents);
+        offered ||= actions.length > 0;
+        for (const action of actions) {
+            const fixed = applyEdits(document, editsOf(action, document));
+            expect(syntaxErrors(fixed), `'${action.title}' leaves text that parses:\n${fixed}`).toEqual([]);
+            const after = await runRule(ruleId, withText(invalid.code, document, fixed), invalid.settings, invalid.deployment);
+            expect(after.findings.length, `'${action.title}' fixes its finding:\n${fixed}`).toBeLessThan(findings.length);
+        }
+        const expected = invalid.errors[i]?.fixes;
+        if (expected) {
+            expect(actions.map(a => a.title), `the fixes offered for finding ${i + 1}`).toEqual(expected.map(e => (typeof e === 'string' ? e : e.title)));
+            for (const [j, e] of expected.entries()) {
+                if (typeof e !== 'string') expect(applyEdits(document, editsOf(actions[j], document)), `'${e.title}'`).toBe(e.output);
+            }
+        }
+        const action = chosen(actions);
+        if (action && document === root) {
+            const edits = editsOf(action, document);
+            if (!edits.some(e => accepted.some(a => overlaps(a, e)))) accepted.push(...edits);
+        }
+    }
+    if (invalid.output === null) expect(offered, 'no quick fix is offered').toBe(false);
+    else if (invalid.output !== undefined) expect(applyEdits(root, accepted)).toBe(invalid.output);
+}
+
+/** The kinds of change the rule's fixes make over its invalid cases and its failing docs example. */
+async function emittedChangeKinds(ruleId: string, cases: InvalidCase[]): Promise<string[]> {
+    const kinds = new Set<string>();
+    const examples = getRule(ruleId)?.meta.examples;
+    const example = examples?.invalid ? [{ code: examples.invalid, settings: undefined, deployment: examples.deployment }] : [];
+    for (const { code, settings, deployment } of [...cases, ...example]) {
+        for (const finding of (await runRule(ruleId, code, settings, deployment)).findings) {
+            for (const fix of finding.fixes ?? []) fix.changes.forEach(change => kinds.add(change.kind));
+        }
+    }
+    return [...kinds].sort();
+}
+
 /** Registers the valid and invalid cases of one rule as tests. */
 export function ruleTester(ruleId: string, cases: { valid: ValidCase[]; invalid: InvalidCase[] }): void {
     describe(ruleId, () => {
         for (const valid of cases.valid) {
             it(`stays clean: ${valid.name}`, async () => {
-                const found = await findingsOf(ruleId, valid.code, valid.settings, valid.deployment);
-                expect(found.map(f => f.message)).toEqual([]);
+                const { findings } = await runRule(ruleId, valid.code, valid.settings, valid.deployment);
+                expect(findings.map(f => f.message)).toEqual([]);
             });
         }
         for (const invalid of cases.invalid) {
             it(`reports: ${invalid.name}`, async () => {
-                const found = await findingsOf(ruleId, invalid.code, invalid.settings, invalid.deployment);
-                const actual = found.map((f, i) => {
-                    const expected = invalid.errors[i] ?? {};
-                    const summary: Record<string, unknown> = {};
-                    if (expected.message !== undefined) summary.message = f.message;
-                    if (expected.severity !== undefined) summary.severity = f.severity;
-                    if (expected.line !== undefined) summary.line = f.location.range.start.line + 1;
-                    if (expected.column !== undefined) summary.column = f.location.range.start.character + 1;
-                    if (expected.endLine !== undefined) summary.endLine = f.location.range.end.line + 1;
-                    if (expected.endColumn !== undefined) summary.endColumn = f.location.range.end.character + 1;
-                    if (expected.text !== undefined) summary.text = textOf(invalid.code, f);
-                    return summary;
-                });
-                const wanted = invalid.errors.map(e => ({
-                    ...e, ...(e.message instanceof RegExp ? { message: expect.stringMatching(e.message) } : {}),
-                }));
-                expect(actual).toEqual(wanted);
+                const { findings, documents } = await runRule(ruleId, invalid.code, invalid.settings, invalid.deployment);
+                expectFindings(invalid, findings);
+                await expectFixes(ruleId, invalid, findings, documents);
             });
         }
+        it('its quick fixes make the kinds of change its meta.quickFix declares', async () => {
+            const meta = getRule(ruleId)?.meta;
+            expect(meta, `'${ruleId}' is a known rule`).toBeDefined();
+            expect(await emittedChangeKinds(ruleId, cases.invalid)).toEqual([...(meta?.quickFix ?? [])].sort());
+        });
     });
-}
-
-/** The model with a deployment read from YAML text (the drift rules' input), as if `archway.json` named it. */
-export function withDeployment(model: ArchModel, format: 'compose' | 'kubernetes', text: string, file = `/deploy/${format === 'compose' ? 'docker-compose.yml' : 'k8s.yaml'}`): ArchModel {
-    const { documents, problems } = parseYamlText(file, text);
-    if (problems.length > 0) throw new Error(`deployment YAML: ${problems.map(p => p.message).join('; ')}`);
-    return { ...model, deployment: toModelDeployment([readDeployment(format, documents)], [file]) };
 }

@@ -1,5 +1,6 @@
-import { analyze, authOf, finding, wordProp } from '../analysis.js';
+import { analyze, authOf, wordProp } from '../analysis.js';
 import { defineRule } from '../define.js';
+import { fix, setProperty } from '../fix.js';
 import { breadthFirst, reverse } from '../graph/digraph.js';
 import type { Finding } from '../../model/arch-model.js';
 
@@ -14,11 +15,12 @@ export const jwtInsecureClientStorage = defineRule({
     rationale: 'Web storage is readable by every script on the page, so one XSS bug exfiltrates every token. Keep tokens in memory or in an httpOnly cookie.',
     fires: 'A client that reaches a JWT-protected component has `tokenStorage: localStorage` or `sessionStorage`; an info when `tokenStorage` is unset (not for clients with a non-browser `platform`).',
     fix: 'Set `tokenStorage: memory`.',
+    quickFix: ['set-property'],
     examples: {
         invalid: 'client web { tokenStorage: localStorage }\nservice api {\n  auth: jwt { issuer: idp  expiry: 15m  revocation: denylist }\n}\nidp idp\nweb -> api : https',
         valid: 'client web { tokenStorage: memory }\nservice api {\n  auth: jwt { issuer: idp  expiry: 15m  revocation: denylist }\n}\nidp idp\nweb -> api : https',
     },
-}, (model) => {
+}, (model, { finding }) => {
     const a = analyze(model);
     if (!model.components.some(c => authOf(c.properties)?.mode === 'jwt')) return [];
     const result: Finding[] = [];
@@ -31,15 +33,16 @@ export const jwtInsecureClientStorage = defineRule({
         if (reach.distance[v] <= 0) continue;
         while (reach.distance[v] > 0) v = reach.parent[v];
         const protectedApi = a.nodes[v];
+        const fixes = [fix('Keep tokens in memory', setProperty(client, 'tokenStorage', 'memory'))];
         const storage = wordProp(client.properties, 'tokenStorage');
         if (storage === 'localStorage' || storage === 'sessionStorage') {
-            result.push(finding('jwt-insecure-client-storage', 'warning', client.properties.get('tokenStorage')!.location,
+            result.push(finding(client.properties.get('tokenStorage')!.location,
                 `The client '${client.id}' keeps the JWTs of '${protectedApi.id}' in ${storage}, where any script on the page can read them; use memory or an httpOnly cookie.`,
-                { elements: [client.id, protectedApi.id], data: { client: client.id } }));
+                { elements: [client.id, protectedApi.id], fixes }));
         } else if (storage === undefined && !NON_BROWSER.has(wordProp(client.properties, 'platform') ?? '')) {
-            result.push(finding('jwt-insecure-client-storage', 'info', client.nameLocation,
+            result.push(finding(client.nameLocation,
                 `The client '${client.id}' calls '${protectedApi.id}', which accepts JWTs, but does not say where it keeps tokens; set tokenStorage: memory or httpOnlyCookie.`,
-                { elements: [client.id, protectedApi.id], data: { client: client.id } }));
+                { severity: 'info', elements: [client.id, protectedApi.id], fixes }));
         }
     }
     return result;

@@ -1,5 +1,6 @@
-import { Describe, durationProp, finding, wordProp } from '../analysis.js';
+import { Describe, durationProp, wordProp } from '../analysis.js';
 import { defineRule } from '../define.js';
+import { fix, setProperty } from '../fix.js';
 import { formatDuration } from '../../model/schema/units.js';
 import { componentsWithAuth } from './shared.js';
 
@@ -13,17 +14,18 @@ export const jwtNoRevocationStrategy = defineRule({
     fires: '`auth: jwt` with neither `revocation: denylist|introspection` nor `refresh: rotating` with an expiry of at most `shortExpiry` (default 15m).',
     options: { shortExpiry: { type: 'duration', description: 'Longest expiry that counts as short when refresh tokens rotate.', default: '15m' } },
     fix: 'Insert `revocation: denylist`.',
+    quickFix: ['set-property'],
     examples: {
         invalid: 'service api {\n  auth: jwt { issuer: idp  expiry: 15m }\n}\nidp idp',
         valid: 'service api {\n  auth: jwt { issuer: idp  expiry: 15m  revocation: denylist }\n}\nidp idp',
     },
-}, (model, options) => componentsWithAuth(model, 'jwt').flatMap(({ component, auth }) => {
+}, (model, { options, finding }) => componentsWithAuth(model, 'jwt').flatMap(({ component, auth }) => {
     const revocation = wordProp(auth.settings, 'revocation');
     if (revocation === 'denylist' || revocation === 'introspection') return [];
     const expiry = durationProp(auth.settings, 'expiry');
     const short = expiry !== undefined && expiry <= (options.shortExpiry as number);
     if (wordProp(auth.settings, 'refresh') === 'rotating' && short) return [];
-    return [finding('jwt-no-revocation-strategy', 'warning', auth.property.location,
+    return [finding(auth.property.location,
         `${Describe(component)} accepts JWTs that cannot be revoked: set revocation: denylist, or refresh: rotating with an expiry of ${formatDuration(options.shortExpiry as number)} or less.`,
-        { elements: [component.id], data: { component: component.id } })];
+        { elements: [component.id], fixes: [fix('Insert revocation: denylist', setProperty(component, 'revocation', 'denylist', { within: 'auth' }))] })];
 }));

@@ -1,4 +1,4 @@
-import { Describe, finding, refProp } from '../analysis.js';
+import { Describe, refProp } from '../analysis.js';
 import { defineRule } from '../define.js';
 import { componentsWithAuth } from './shared.js';
 
@@ -15,11 +15,11 @@ export const jwtWithoutIssuer = defineRule({
         invalid: 'service api {\n  auth: jwt { expiry: 15m  revocation: denylist }\n}',
         valid: 'service api {\n  auth: jwt { issuer: idp  expiry: 15m  revocation: denylist }\n}\nidp idp',
     },
-}, (model) => {
+}, (model, { finding }) => {
     if (model.components.some(c => c.kind === 'idp')) return [];
     return componentsWithAuth(model, 'jwt')
         .filter(({ auth }) => refProp(auth.settings, 'issuer').length === 0)
-        .map(({ component, auth }) => finding('jwt-without-issuer', 'warning', auth.property.location,
+        .map(({ component, auth }) => finding(auth.property.location,
             `${Describe(component)} accepts JWTs, but the model has no identity provider and the jwt block names no issuer.`,
-            { elements: [component.id], data: { component: component.id } }));
+            { elements: [component.id] }));
 });

@@ -1,5 +1,6 @@
-import { analyze, authenticates, boolProp, finding, prop, relatedElement } from '../analysis.js';
+import { analyze, authenticates, boolProp, prop, relatedElement } from '../analysis.js';
 import { defineRule } from '../define.js';
+import { fix, setProperty } from '../fix.js';
 import type { Finding } from '../../model/arch-model.js';
 
 /** A gateway authenticates callers but the service behind it never learns who they are. */
@@ -11,11 +12,12 @@ export const missingIdentityPropagation = defineRule({
     rationale: 'When the gateway authenticates and the service does not, the service must still know who the caller is to authorise per user. Without forwarding the identity (a JWT or a signed header) every request looks anonymous, or trusts unverifiable headers (Threagile `missing-identity-propagation`).',
     fires: 'A gateway with `auth` (not `none`) has a sync route or connection to a service-like component that has no `auth` of its own (and is not `public: true`), and the connection has no `forwardIdentity`.',
     fix: 'Set `forwardIdentity: jwt` on the route or connection.',
+    quickFix: ['set-property'],
     examples: {
         invalid: 'gateway api {\n  auth: jwt { issuer: idp  expiry: 15m  revocation: denylist }\n  route "/orders" -> orders\n}\nidp idp\nservice orders',
         valid: 'gateway api {\n  auth: jwt { issuer: idp  expiry: 15m  revocation: denylist }\n  route "/orders" -> orders { forwardIdentity: jwt }\n}\nidp idp\nservice orders',
     },
-}, (model) => {
+}, (model, { finding }) => {
     const a = analyze(model);
     const result: Finding[] = [];
     for (const gateway of model.components) {
@@ -26,9 +28,9 @@ export const missingIdentityPropagation = defineRule({
             const forward = prop(connection.properties, 'forwardIdentity');
             if (forward && !(forward.type === 'boolean' && !forward.value)) continue;
             const what = connection.origin === 'route' ? `the route '${connection.path ?? ''}'` : `'${connection.source} -> ${connection.target}'`;
-            result.push(finding('missing-identity-propagation', 'warning', connection.location,
+            result.push(finding(connection.location,
                 `The gateway '${gateway.id}' authenticates callers but forwards to '${target.id}' (${what}) without their identity; set forwardIdentity so '${target.id}' knows who is calling.`,
-                { elements: [gateway.id, target.id], related: [relatedElement(target, `'${target.id}' has no auth of its own.`)], data: { connection: connection.id } }));
+                { elements: [gateway.id, target.id], related: [relatedElement(target, `'${target.id}' has no auth of its own.`)], fixes: [fix('Forward the caller\'s identity as a JWT', setProperty(connection, 'forwardIdentity', 'jwt'))] }));
         }
     }
     return result;

@@ -1,7 +1,9 @@
-import { analyze, boolProp, Describe, finding, prop, relatedConnection, wordProp } from '../analysis.js';
+import { analyze, boolProp, Describe, prop, relatedConnection, wordProp } from '../analysis.js';
 import { defineRule } from '../define.js';
+import { fix, setProperty, setProtocol, type FixIntent } from '../fix.js';
+import { tlsFormOf } from '../resilience/plaintext-connection.js';
 import { breadthFirst, reverse } from '../graph/digraph.js';
-import { isDataStore, isServiceLike, type Connection, type Finding } from '../../model/arch-model.js';
+import { isDataStore, isServiceLike, type Component, type Connection, type Finding } from '../../model/arch-model.js';
 import { componentsWithAuth } from './shared.js';
 
 /** Session cookies that can leak: missing flags, or sent over a plaintext hop. */
@@ -13,11 +15,12 @@ export const sessionCookieInsecure = defineRule({
     rationale: 'A session cookie is a bearer credential. Without `secure` it leaks over plain HTTP, without `httpOnly` any injected script can read it, without `sameSite` it rides along on cross-site requests (CSRF).',
     fires: 'A component with `auth: session` is reached from an entry point over a path (through edge components such as CDNs, gateways and load balancers) with a plaintext hop, or its session block lacks `cookie { secure: true httpOnly: true sameSite: strict|lax }`.',
     fix: 'Insert `cookie: { secure: true httpOnly: true sameSite: lax }` into the session block.',
+    quickFix: ['set-property', 'set-protocol'],
     examples: {
         invalid: 'service users {\n  auth: session { store: sessions }\n}\ncache sessions',
         valid: 'service users {\n  auth: session { store: sessions  cookie: { secure: true httpOnly: true sameSite: lax } }\n}\ncache sessions',
     },
-}, (model) => {
+}, (model, { finding }) => {
     const a = analyze(model);
     const result: Finding[] = [];
     const sessions = componentsWithAuth(model, 'session');
@@ -53,9 +56,19 @@ export const sessionCookieInsecure = defineRule({
             missing.length > 0 ? `its session cookie does not set ${missing.join(', ')}` : undefined,
             plaintext.length > 0 ? `the cookie travels over plaintext (${plaintext.map(c => `'${c.source} -> ${c.target} : ${c.protocol}'`).join(', ')})` : undefined,
         ].filter(Boolean);
-        result.push(finding('session-cookie-insecure', 'warning', auth.property.location,
+        result.push(finding(auth.property.location,
             `${Describe(component)} uses session authentication, but ${parts.join(', and ')}.`,
-            { elements: [component.id], related: plaintext.map(c => relatedConnection(c, 'A plaintext hop on the way to the session.')), data: { component: component.id, missing } }));
+            { elements: [component.id], related: plaintext.map(c => relatedConnection(c, 'A plaintext hop on the way to the session.')), fixes: [secureCookieFix(component, missing.length > 0, plaintext)] }));
     }
     return result;
 });
+
+/** Sets the cookie flags when some are missing, and the TLS form of every plaintext hop the cookie takes. */
+function secureCookieFix(component: Component, flagsMissing: boolean, plaintext: Connection[]): FixIntent {
+    const title = !flagsMissing ? 'Carry the session cookie over TLS only'
+        : plaintext.length > 0 ? 'Set secure cookie flags and carry the cookie over TLS only' : 'Set secure cookie flags';
+    return fix(title, [
+        ...(flagsMissing ? [setProperty(component, 'cookie', '{ secure: true httpOnly: true sameSite: lax }', { within: 'auth' })] : []),
+        ...plaintext.map(c => setProtocol(c, tlsFormOf(c.protocol!))),
+    ]);
+}

@@ -1,5 +1,6 @@
-import { analyze, authOf, durationProp, finding, relatedElement, wordProp } from '../analysis.js';
+import { analyze, authOf, durationProp, relatedElement, wordProp } from '../analysis.js';
 import { defineRule } from '../define.js';
+import { fix, setProperty } from '../fix.js';
 import type { Component, Finding } from '../../model/arch-model.js';
 import { originsOf } from './shared.js';
 
@@ -14,11 +15,12 @@ export const cdnCachesPrivateContent = defineRule({
     rationale: 'Per-user responses cached at a shared edge can be served to the next user: one customer sees another\'s account page. Authenticated requests must bypass the cache.',
     fires: 'A CDN has `ttl` greater than zero, its origin authenticates per user (`auth: session`, `jwt` or `oauth2`, or is behind a gateway that does), and `bypassWhen: authenticated` is not set.',
     fix: 'Insert `bypassWhen: authenticated`.',
+    quickFix: ['set-property'],
     examples: {
         invalid: 'cdn edge { origin: api  ttl: 1h  waf: true }\ngateway api {\n  auth: jwt { expiry: 15m revocation: denylist }\n  route "/a" -> app\n}\nservice app',
         valid: 'cdn edge { origin: api  ttl: 1h  waf: true  bypassWhen: authenticated }\ngateway api {\n  auth: jwt { expiry: 15m revocation: denylist }\n  route "/a" -> app\n}\nservice app',
     },
-}, (model) => {
+}, (model, { finding }) => {
     const a = analyze(model);
     const perUser = (c: Component): boolean => PER_USER.has(authOf(c.properties)?.mode ?? '');
     const result: Finding[] = [];
@@ -28,9 +30,9 @@ export const cdnCachesPrivateContent = defineRule({
         const origin = originsOf(model, cdn).find(o => perUser(o)
             || a.incoming(o.id).some(c => c.style === 'sync' && a.components.get(c.source)?.kind === 'gateway' && perUser(a.components.get(c.source)!)));
         if (!origin) continue;
-        result.push(finding('cdn-caches-private-content', 'warning', cdn.properties.get('ttl')!.location,
+        result.push(finding(cdn.properties.get('ttl')!.location,
             `The CDN '${cdn.id}' caches responses for ${cdn.properties.get('ttl')!.value.text} from '${origin.id}', which serves per-user content; set bypassWhen: authenticated so one user's responses are never served to another.`,
-            { elements: [cdn.id, origin.id], related: [relatedElement(origin, `'${origin.id}' authenticates per user.`)], data: { cdn: cdn.id } }));
+            { elements: [cdn.id, origin.id], related: [relatedElement(origin, `'${origin.id}' authenticates per user.`)], fixes: [fix('Insert bypassWhen: authenticated', setProperty(cdn, 'bypassWhen', 'authenticated'))] }));
     }
     return result;
 });

@@ -1,4 +1,4 @@
-import { analyze, arrow, Describe, finding, relatedElement } from '../analysis.js';
+import { analyze, arrow, Describe, relatedElement } from '../analysis.js';
 import { defineRule } from '../define.js';
 import type { Finding } from '../../model/arch-model.js';
 import { originsOf } from './shared.js';
@@ -16,7 +16,7 @@ export const cdnOriginBypass = defineRule({
         invalid: 'client web\ncdn edge { origin: assets  ttl: 1h  waf: true }\nstorage assets\nweb -> edge : https\nweb -> assets : https',
         valid: 'client web\ncdn edge { origin: assets  ttl: 1h  waf: true }\nstorage assets\nweb -> edge : https',
     },
-}, (model) => {
+}, (model, { finding }) => {
     const a = analyze(model);
     const result: Finding[] = [];
     const seen = new Set<string>();
@@ -30,13 +30,13 @@ export const cdnOriginBypass = defineRule({
                 const direct = connection.style === 'sync' && a.isEntry(source) && source.kind !== 'cdn' && source.kind !== 'gateway' && source.kind !== 'loadbalancer';
                 if (!direct && source.kind !== 'dns') continue;
                 seen.add(connection.id);
-                result.push(finding('cdn-origin-bypass', 'warning', connection.location,
+                result.push(finding(connection.location,
                     `${Describe(source)} reaches '${origin.id}' directly ('${arrow(connection)}'), but '${origin.id}' is the origin of the CDN '${cdn.id}'; go through the CDN.`,
-                    { elements: [source.id, origin.id, cdn.id], related: [relatedElement(cdn, `The CDN '${cdn.id}' fronts '${origin.id}'.`)], data: { connection: connection.id, cdn: cdn.id } }));
+                    { elements: [source.id, origin.id, cdn.id], related: [relatedElement(cdn, `The CDN '${cdn.id}' fronts '${origin.id}'.`)] }));
             }
             if (origin.trust === 'public' && !seen.has(origin.id)) {
                 seen.add(origin.id);
-                result.push(finding('cdn-origin-bypass', 'warning', origin.nameLocation,
+                result.push(finding(origin.nameLocation,
                     `'${origin.id}' is the origin of the CDN '${cdn.id}' but sits in a public zone, reachable around the CDN; move it to a private zone.`,
                     { elements: [origin.id, cdn.id], related: [relatedElement(cdn, `The CDN '${cdn.id}' fronts '${origin.id}'.`)] }));
             }

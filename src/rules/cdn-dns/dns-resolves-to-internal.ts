@@ -1,4 +1,4 @@
-import { analyze, arrow, describe, finding, relatedElement } from '../analysis.js';
+import { analyze, arrow, describe, relatedElement } from '../analysis.js';
 import { defineRule } from '../define.js';
 import { isDataStore, isServiceLike, type Finding } from '../../model/arch-model.js';
 
@@ -15,7 +15,7 @@ export const dnsResolvesToInternal = defineRule({
         invalid: 'dns dns\nservice orders\ndns -> orders "resolves"',
         valid: 'dns dns\ngateway api {\n  route "/orders" -> orders\n}\nservice orders\ndns -> api "resolves"',
     },
-}, (model) => {
+}, (model, { finding }) => {
     const a = analyze(model);
     const result: Finding[] = [];
     for (const dns of model.components) {
@@ -24,9 +24,9 @@ export const dnsResolvesToInternal = defineRule({
             const target = a.components.get(connection.target);
             if (!target || target.trust !== 'private' || !(isServiceLike(target) || isDataStore(target))) continue;
             const fronts = a.incoming(target.id).map(c => a.components.get(c.source)).filter(c => c && (c.kind === 'gateway' || c.kind === 'cdn' || c.kind === 'loadbalancer'));
-            result.push(finding('dns-resolves-to-internal', 'warning', connection.location,
+            result.push(finding(connection.location,
                 `The DNS '${dns.id}' resolves to ${describe(target)} ('${arrow(connection)}'), a private component; point it at a CDN, gateway or load balancer instead.`,
-                { elements: [dns.id, target.id], related: fronts.map(f => relatedElement(f!, `'${f!.id}' fronts '${target.id}'.`)), data: { connection: connection.id, fronts: fronts.map(f => f!.id) } }));
+                { elements: [dns.id, target.id], related: fronts.map(f => relatedElement(f!, `'${f!.id}' fronts '${target.id}'.`)) }));
         }
     }
     return result;

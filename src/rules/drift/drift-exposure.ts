@@ -1,5 +1,5 @@
 import type { ArchModel, Component } from '../../model/arch-model.js';
-import { Describe, finding } from '../analysis.js';
+import { Describe } from '../analysis.js';
 import { defineRule } from '../define.js';
 import { describeWorkload, matchDeployment } from './matching.js';
 
@@ -27,7 +27,7 @@ export const driftExposure = defineRule({
         valid: 'service orders { replicas: 2 }\nservice payments\nclient web\nweb -> orders : https\norders -> payments : https { timeout: 2s }',
         deployment: { format: 'compose', text: 'services:\n  orders:\n    image: example/orders:1.0\n    deploy:\n      replicas: 2\n    ports:\n      - "8080:80"\n  payments:\n    image: example/payments:1.0\n' },
     },
-}, (model) => {
+}, (model, { finding }) => {
     const match = matchDeployment(model);
     if (!match) return [];
     return match.pairs.flatMap(({ component, workload }) => {
@@ -38,6 +38,6 @@ export const driftExposure = defineRule({
         const message = deployed
             ? `${Describe(component)} is reachable from outside in the deployment (${workload.exposures.join('; ')}), but not in the model; show the entry point that reaches it, or stop exposing the ${describeWorkload(workload, model.rootUri)}.`
             : `${Describe(component)} is reachable from outside in the model (${inModel}), but nothing exposes the ${describeWorkload(workload, model.rootUri)}; correct the model, or expose the workload.`;
-        return [finding('drift-exposure', 'warning', component.nameLocation, message, { elements: [component.id], related, data: { component: component.id, deployed } })];
+        return [finding(component.nameLocation, message, { elements: [component.id], related })];
     });
 });

@@ -1,5 +1,6 @@
-import { analyze, arrow, finding, opOf, refProp, relatedConnection, relatedElement } from '../analysis.js';
+import { analyze, arrow, opOf, refProp, relatedConnection, relatedElement } from '../analysis.js';
 import { defineRule } from '../define.js';
+import { fix, setProperty } from '../fix.js';
 import { isServiceLike, type Finding } from '../../model/arch-model.js';
 
 /** Updates or deletes in an event store, or several writers appending to one. */
@@ -11,11 +12,12 @@ export const eventStoreNotAppendOnly = defineRule({
     rationale: 'Events are facts: rewriting or deleting them destroys the history that event sourcing exists to keep. And one store with several owners has no single service that guards its invariants.',
     fires: 'A connection into an `eventstore` has `op: write` or `op: delete`; a warning when two different service-like components append to the same store (`op: append` or `eventStore:`).',
     fix: 'Use `op: append`; go through the owning service.',
+    quickFix: ['set-property'],
     examples: {
         invalid: 'service ledger\neventstore events\nledger -> events { op: write }',
         valid: 'service ledger\neventstore events\nledger -> events { op: append }',
     },
-}, (model) => {
+}, (model, { finding }) => {
     const a = analyze(model);
     const result: Finding[] = [];
     // Services naming each store in `eventStore:` (one pass, not one scan of the model per store).
@@ -30,9 +32,9 @@ export const eventStoreNotAppendOnly = defineRule({
         for (const c of incoming) {
             const op = opOf(c);
             if ((op === 'write' || op === 'delete') && !a.components.get(c.source)?.hasUnresolvedReferences) {
-                result.push(finding('event-store-not-append-only', 'error', c.properties.get('op')!.location,
+                result.push(finding(c.properties.get('op')!.location,
                     `'${c.source}' ${op === 'write' ? 'updates' : 'deletes from'} the event store '${store.id}' ('${arrow(c)}'); events are append-only, use op: append.`,
-                    { elements: [c.source, store.id], data: { connection: c.id } }));
+                    { elements: [c.source, store.id], fixes: [fix('Change to op: append', setProperty(c, 'op', 'append'))] }));
             }
         }
         const appenders = new Map<string, { location: typeof store.location; connection?: typeof incoming[number] }>();
@@ -46,14 +48,14 @@ export const eventStoreNotAppendOnly = defineRule({
         }
         if (appenders.size < 2) continue;
         const [first, ...others] = [...appenders.entries()];
-        const [secondId, second] = others[0];
-        result.push(finding('event-store-not-append-only', 'warning', second.location,
+        const [, second] = others[0];
+        result.push(finding(second.location,
             `The event store '${store.id}' is appended to by ${[...appenders.keys()].map(id => `'${id}'`).join(', ')}; one service should own the stream and others go through it.`,
             {
+                severity: 'warning',
                 elements: [store.id, ...appenders.keys()],
                 related: [first[1].connection ? relatedConnection(first[1].connection, `'${first[0]}' also appends here.`) : { location: first[1].location, message: `'${first[0]}' also appends here.` },
                     relatedElement(store, `The event store '${store.id}'.`)],
-                data: { store: store.id, second: secondId },
             }));
     }
     return result;

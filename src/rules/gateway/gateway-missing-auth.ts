@@ -1,5 +1,6 @@
-import { analyze, authenticates, authOf, boolProp, Describe, finding, relatedElement } from '../analysis.js';
+import { analyze, authenticates, authOf, boolProp, Describe, relatedElement } from '../analysis.js';
 import { defineRule } from '../define.js';
+import { fix, setProperty } from '../fix.js';
 import type { Component } from '../../model/arch-model.js';
 import { exposedGateways, gatewayTargets } from './shared.js';
 
@@ -12,11 +13,12 @@ export const gatewayMissingAuth = defineRule({
     rationale: 'Authentication at the gateway is the one check every request passes. Without it each service must authenticate on its own, and any that forgets is open to the internet (Threagile `missing-authentication`).',
     fires: 'A gateway reached from an entry point has no `auth` or `auth: none`, and some target behind it (looking through load balancers) is neither `public: true` nor authenticating on its own. When every target is public or authenticates itself the finding is an info.',
     fix: 'Insert `auth: jwt { expiry: 15m revocation: denylist }`.',
+    quickFix: ['set-property'],
     examples: {
         invalid: 'client web\ngateway api {\n  rateLimit: 100/s\n  route "/orders" -> orders\n}\nservice orders\nweb -> api : https',
         valid: 'client web\ngateway api {\n  auth: jwt { expiry: 15m revocation: denylist }\n  rateLimit: 100/s\n  route "/orders" -> orders\n}\nservice orders\nweb -> api : https',
     },
-}, (model) => {
+}, (model, { finding }) => {
     const a = analyze(model);
     const result = [];
     for (const gateway of exposedGateways(model)) {
@@ -36,14 +38,15 @@ export const gatewayMissingAuth = defineRule({
         const open = targets.filter(t => boolProp(t.properties, 'public') !== true && !authenticates(t.properties));
         const auth = authOf(gateway.properties);
         const location = auth?.property.location ?? gateway.nameLocation;
+        const fixes = [fix('Authenticate with JWT (expiry 15m, denylist revocation)', setProperty(gateway, 'auth', 'jwt { expiry: 15m revocation: denylist }'))];
         if (open.length > 0) {
-            result.push(finding('gateway-missing-auth', 'error', location,
+            result.push(finding(location,
                 `The gateway '${gateway.id}' is reachable from an entry point but does not authenticate callers, and ${open.map(t => `'${t.id}'`).join(', ')} behind it ${open.length === 1 ? 'is' : 'are'} not public; set auth on the gateway.`,
-                { elements: [gateway.id], related: open.map(t => relatedElement(t, `${Describe(t)} is not marked public: true and does not authenticate.`)), data: { gateway: gateway.id } }));
+                { elements: [gateway.id], related: open.map(t => relatedElement(t, `${Describe(t)} is not marked public: true and does not authenticate.`)), fixes }));
         } else {
-            result.push(finding('gateway-missing-auth', 'info', location,
+            result.push(finding(location,
                 `The gateway '${gateway.id}' does not authenticate callers; every target behind it is public or authenticates itself.`,
-                { elements: [gateway.id], data: { gateway: gateway.id } }));
+                { severity: 'info', elements: [gateway.id], fixes }));
         }
     }
     return result;

@@ -1,5 +1,6 @@
-import { analyze, describe, finding } from '../analysis.js';
+import { analyze, describe } from '../analysis.js';
 import { defineRule } from '../define.js';
+import { addRoute, fix } from '../fix.js';
 import { SERVICE_LIKE_KINDS, type Component, type Finding } from '../../model/arch-model.js';
 
 const ROUTABLE = new Set(['loadbalancer', 'external', 'gateway']);
@@ -13,11 +14,12 @@ export const gatewayWithoutRoutes = defineRule({
     rationale: 'A gateway exists to route requests to services. One without routes is dead weight on the diagram; a route straight to a database or broker exposes storage as an API.',
     fires: 'A gateway has no outgoing sync connection and no `route`; or a `route` targets something that is not service-like (a load balancer, an external system or another gateway in front of services is accepted).',
     fix: 'Add routes for the services clients call directly.',
+    quickFix: ['add-route'],
     examples: {
         invalid: 'client web\ngateway api { rateLimit: 100/s }\nweb -> api : https',
         valid: 'client web\ngateway api {\n  rateLimit: 100/s\n  auth: jwt { expiry: 15m revocation: denylist }\n  route "/orders" -> orders\n}\nservice orders\nweb -> api : https',
     },
-}, (model) => {
+}, (model, { finding }) => {
     const a = analyze(model);
     const result: Finding[] = [];
     for (const gateway of model.components) {
@@ -26,18 +28,18 @@ export const gatewayWithoutRoutes = defineRule({
         if (out.length === 0) {
             const callers = a.incoming(gateway.id).filter(c => c.style === 'sync').map(c => c.source);
             const direct = [...new Set(callers.flatMap(caller => a.syncOut(caller).map(c => c.target)))].filter(t => a.serviceLike(t));
-            result.push(finding('gateway-without-routes', 'error', gateway.nameLocation,
+            result.push(finding(gateway.nameLocation,
                 `The gateway '${gateway.id}' has no routes and no outgoing connections; it routes nowhere.`,
-                { elements: [gateway.id], data: { gateway: gateway.id, candidates: direct } }));
+                { elements: [gateway.id], fixes: direct.length > 0 ? [fix(`Add routes to ${direct.map(c => `'${c}'`).join(', ')}`, direct.map(c => addRoute(gateway, c)))] : [] }));
             continue;
         }
         for (const route of out) {
             if (route.origin !== 'route') continue;
             const target: Component = a.components.get(route.target)!;
             if (ROUTABLE.has(target.kind) || SERVICE_LIKE_KINDS.has(target.kind)) continue;
-            result.push(finding('gateway-without-routes', 'error', route.location,
+            result.push(finding(route.location,
                 `The route '${route.path ?? ''}' of the gateway '${gateway.id}' targets ${describe(target)}, which is not a service.`,
-                { elements: [gateway.id, target.id], data: { gateway: gateway.id } }));
+                { elements: [gateway.id, target.id] }));
         }
     }
     return result;

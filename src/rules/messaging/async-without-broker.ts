@@ -1,5 +1,7 @@
-import { analyze, arrow, finding } from '../analysis.js';
+import { analyze, arrow } from '../analysis.js';
 import { defineRule } from '../define.js';
+import { addChannel, addComponent, addConnection, fix, freshId, retargetConnection, type FixIntent } from '../fix.js';
+import type { ArchModel, Connection } from '../../model/arch-model.js';
 
 const ASYNC_ENDS = new Set(['broker', 'eventstore', 'stream']);
 
@@ -12,11 +14,12 @@ export const asyncWithoutBroker = defineRule({
     rationale: 'Asynchronous messaging needs something that holds the message while the consumer is busy or down. A `~>` directly between two services is either a synchronous call in disguise or a missing broker.',
     fires: 'A `~>` connection neither starts nor ends at a channel, a `broker`, an `eventstore` or a `stream`.',
     fix: 'Introduce a broker topic between the two ends.',
+    quickFix: ['add-channel', 'add-component', 'retarget-connection', 'add-connection'],
     examples: {
         invalid: 'service orders\nservice billing\norders ~> billing',
         valid: 'service orders\nservice billing\nbroker bus {\n  topic placed\n  deadLetter: true\n}\norders ~> bus.placed\nbus.placed ~> billing',
     },
-}, (model) => {
+}, (model, { finding }) => {
     const a = analyze(model);
     const ok = (id: string): boolean => {
         const e = model.elements.get(id);
@@ -25,7 +28,23 @@ export const asyncWithoutBroker = defineRule({
     return model.connections
         .filter(c => c.style === 'async' && !ok(c.source) && !ok(c.target))
         .filter(c => !a.components.get(c.source)?.hasUnresolvedReferences)
-        .map(c => finding('async-without-broker', 'error', c.location,
+        .map(c => finding(c.location,
             `The asynchronous connection '${arrow(c)}' has no broker in between; publish to a topic or queue that '${c.target}' subscribes to.`,
-            { elements: [c.source, c.target], data: { connection: c.id, brokers: model.components.filter(b => b.kind === 'broker').map(b => b.id) } }));
+            { elements: [c.source, c.target], fixes: [throughTopic(model, c)] }));
 });
+
+/**
+ * Publish through a topic `sourceToTarget`: on the first broker of the connection's file, or
+ * on a new broker `events`; the connection publishes to it and the target subscribes.
+ */
+function throughTopic(model: ArchModel, c: Connection): FixIntent {
+    const topic = `${c.source}To${c.target.charAt(0).toUpperCase()}${c.target.slice(1)}`.replace(/[^\w]/g, '');
+    const existing = model.components.find(b => b.kind === 'broker' && b.location.uri === c.location.uri);
+    const broker = existing?.id ?? freshId(model, 'events');
+    const channel = `${broker}.${topic}`;
+    return fix(`Publish through the topic '${channel}'`, [
+        existing ? addChannel(existing, topic) : addComponent({ kind: 'broker', id: broker, label: 'Events', members: [`topic ${topic}`, 'deadLetter: true', 'replicas: 2'] }),
+        retargetConnection(c, channel),
+        addConnection({ source: channel, target: c.target, style: 'async' }, { after: c.location }),
+    ]);
+}

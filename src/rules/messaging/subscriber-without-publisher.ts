@@ -1,4 +1,4 @@
-import { boolProp, finding, relatedConnection } from '../analysis.js';
+import { boolProp, relatedConnection } from '../analysis.js';
 import { defineRule } from '../define.js';
 import { closest } from '../../model/suggest.js';
 
@@ -15,7 +15,7 @@ export const subscriberWithoutPublisher = defineRule({
         invalid: 'service billing\nbroker bus {\n  topic placed\n  deadLetter: true\n}\nbus.placed ~> billing',
         valid: 'service billing\nbroker bus {\n  topic placed { external: true }\n  deadLetter: true\n}\nbus.placed ~> billing',
     },
-}, (model) => {
+}, (model, { finding }) => {
     const live = model.channels.filter(ch => ch.publishers.length > 0).map(ch => ch.id);
     return model.channels
         .filter(ch => ch.subscribers.length > 0 && ch.publishers.length === 0 && boolProp(ch.properties, 'external') !== true)
@@ -23,8 +23,8 @@ export const subscriberWithoutPublisher = defineRule({
         .map(ch => {
             const subscribers = ch.subscribers.map(id => model.connections.find(c => c.id === id)!).filter(Boolean);
             const suggestion = closest(ch.id, live);
-            return finding('subscriber-without-publisher', 'warning', ch.nameLocation,
+            return finding(ch.nameLocation,
                 `The ${ch.kind} '${ch.id}' is consumed by ${subscribers.map(s => `'${s.target}'`).join(', ')} but nothing publishes to it${suggestion ? `; did you mean '${suggestion}'?` : '; add a publisher or mark it external: true.'}`,
-                { elements: [ch.id], related: subscribers.map(s => relatedConnection(s, `'${s.target}' subscribes here.`)), data: { channel: ch.id, ...(suggestion ? { suggestion } : {}) } });
+                { elements: [ch.id], related: subscribers.map(s => relatedConnection(s, `'${s.target}' subscribes here.`)) });
         });
 });

@@ -1,5 +1,7 @@
-import { finding, relatedConnection } from '../analysis.js';
+import { relatedConnection } from '../analysis.js';
 import { defineRule } from '../define.js';
+import { addConnection, fix } from '../fix.js';
+import { isServiceLike } from '../../model/arch-model.js';
 
 /** Messages published into a channel nobody reads. */
 export const topicWithoutSubscriber = defineRule({
@@ -10,15 +12,21 @@ export const topicWithoutSubscriber = defineRule({
     rationale: 'In pub-sub the publisher does not know its consumers, so nothing else notices when there are none: events pile up or vanish, and the feature they were meant to drive silently does not happen.',
     fires: 'A channel (`topic` or `queue` of a `broker`) has at least one `~>` publisher and no `~>` subscriber.',
     fix: 'Add a subscriber (`broker.topic ~> service`).',
+    quickFix: ['add-connection'],
     examples: {
         invalid: 'service orders\nbroker bus {\n  topic placed\n  deadLetter: true\n}\norders ~> bus.placed',
         valid: 'service orders\nservice billing\nbroker bus {\n  topic placed\n  deadLetter: true\n}\norders ~> bus.placed\nbus.placed ~> billing',
     },
-}, (model) => model.channels
-    .filter(ch => ch.publishers.length > 0 && ch.subscribers.length === 0)
-    .map(ch => {
+}, (model, { finding }) => {
+    const serviceLike = model.components.filter(isServiceLike);
+    return model.channels.filter(ch => ch.publishers.length > 0 && ch.subscribers.length === 0).map(ch => {
         const publishers = ch.publishers.map(id => model.connections.find(c => c.id === id)!).filter(Boolean);
-        return finding('topic-without-subscriber', 'warning', ch.nameLocation,
+        const sources = new Set(publishers.map(p => p.source));
+        // Services of the channel's file that do not publish to it may subscribe.
+        const services = serviceLike.filter(s => !sources.has(s.id) && s.location.uri === ch.location.uri);
+        return finding(ch.nameLocation,
             `The ${ch.kind} '${ch.id}' is published to by ${publishers.map(p => `'${p.source}'`).join(', ')} but nothing subscribes to it.`,
-            { elements: [ch.id], related: publishers.map(p => relatedConnection(p, `'${p.source}' publishes here.`)), data: { channel: ch.id, publishers: publishers.map(p => p.source) } });
-    }));
+            { elements: [ch.id], related: publishers.map(p => relatedConnection(p, `'${p.source}' publishes here.`)),
+                fixes: services.slice(0, 3).map((s, i) => fix(`Subscribe '${s.id}' to '${ch.id}'`, addConnection({ source: ch.id, target: s.id, style: 'async' }), i === 0 && services.length === 1)) });
+    });
+});

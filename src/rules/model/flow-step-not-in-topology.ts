@@ -1,5 +1,5 @@
-import { finding } from '../analysis.js';
 import { defineRule } from '../define.js';
+import { addConnection, fix } from '../fix.js';
 
 /** A flow step that follows no declared connection. */
 export const flowStepNotInTopology = defineRule({
@@ -10,15 +10,17 @@ export const flowStepNotInTopology = defineRule({
     rationale: 'Flows document real paths through the system. A step with no connection behind it describes a call the topology does not have, so the flow and the diagram disagree.',
     fires: 'A `flow` step `a -> b` (or `a ~> b`) has no declared connection with the same ends and the same style (routes count as `->` connections).',
     fix: 'Declare the missing connection.',
+    quickFix: ['add-connection'],
     examples: {
         invalid: 'client web\nservice orders\nweb -> orders : https\nflow buy {\n  web -> orders\n  orders -> web\n}',
         valid: 'client web\nservice orders\nweb -> orders : https\nflow buy {\n  web -> orders\n}',
     },
-}, (model) => model.flows.flatMap(flow => flow.steps
+}, (model, { finding }) => model.flows.flatMap(flow => flow.steps
     .filter(step => step.connection === undefined)
     .map(step => {
         const arrow = `${step.source} ${step.style === 'async' ? '~>' : '->'} ${step.target}`;
-        return finding('flow-step-not-in-topology', 'error', step.location,
+        const declaration = `${arrow}${step.protocol !== undefined ? ` : ${step.protocol}` : ''}`;
+        return finding(step.location,
             `Step ${step.index} of the flow '${flow.id}' ('${arrow}') matches no declared connection; declare '${arrow}' or correct the step.`,
-            { elements: [step.source, step.target], data: { source: step.source, target: step.target, style: step.style, protocol: step.protocol } });
+            { elements: [step.source, step.target], fixes: [fix(`Declare the connection '${declaration}'`, addConnection(step, { before: step.location }))] });
     })));

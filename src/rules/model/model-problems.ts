@@ -2,10 +2,20 @@
  * Metadata of the findings the model builder and the engine report themselves (they have no
  * `check` of their own, but share ids, severities, configuration and docs with the rules).
  */
+import type { Finding } from '../../model/arch-model.js';
+import { fix, rename, type FixIntent } from '../fix.js';
 import type { ModelRule, RuleMeta } from '../rule.js';
 
-function modelRule(meta: Omit<RuleMeta, 'source' | 'options' | 'area'>): ModelRule {
-    return { meta: { ...meta, area: 'model', options: {}, source: 'model' } };
+function modelRule(meta: Omit<RuleMeta, 'source' | 'options' | 'area'>, fixesOf?: (finding: Finding) => FixIntent[]): ModelRule {
+    return { meta: { ...meta, area: 'model', options: {}, source: 'model' }, ...(fixesOf ? { fixesOf } : {}) };
+}
+
+/** Rename to the builder's did-you-mean suggestion (`data.suggestion`), when it made one. */
+function renameToSuggestion(title: (suggestion: string) => string): (finding: Finding) => FixIntent[] {
+    return (finding) => {
+        const suggestion = finding.data?.suggestion;
+        return typeof suggestion === 'string' ? [fix(title(suggestion), rename(finding.location, suggestion))] : [];
+    };
 }
 
 export const unresolvedReference = modelRule({
@@ -15,11 +25,12 @@ export const unresolvedReference = modelRule({
     rationale: 'A connection, route, `broker.topic` path or reference property that names nothing leaves a hole in the topology: every rule that follows it would be guessing. It is reported once, and rules skip the component whose reference failed.',
     fires: 'A connection end, `broker.topic` path, `route` target, view or flow element, or reference property names nothing declared; a warning when it names an element of the wrong kind (e.g. `origin:` → a `client`). The message suggests the closest declared id.',
     fix: 'Rename to the closest declared id; or create the missing component with the kind implied by use.',
+    quickFix: ['rename'],
     examples: {
         invalid: 'client web\nservice orders\nweb -> ordrs : https',
         valid: 'client web\nservice orders\nweb -> orders : https',
     },
-});
+}, renameToSuggestion(suggestion => `Change to '${suggestion}'`));
 
 export const duplicateId = modelRule({
     id: 'duplicate-id',
@@ -41,11 +52,12 @@ export const unknownProperty = modelRule({
     rationale: 'Properties are typed per kind; an unknown one is usually a typo (`replica:` for `replicas:`) that silently turns a check off.',
     fires: 'A component, channel, zone, connection, view or nested block has a property its kind does not define. The message suggests the closest known property.',
     fix: 'Rename to the suggested property.',
+    quickFix: ['rename'],
     examples: {
         invalid: 'service orders { replica: 2 }',
         valid: 'service orders { replicas: 2 }',
     },
-});
+}, renameToSuggestion(suggestion => `Rename to '${suggestion}'`));
 
 export const invalidPropertyValue = modelRule({
     id: 'invalid-property-value',
@@ -101,14 +113,9 @@ export const allowWithoutReason = modelRule({
     title: 'An @allow has no reason, or names an unknown rule id.',
     rationale: 'A suppression is a design decision; the reason is what a reviewer reads to accept it. An unknown rule id suppresses nothing and is usually a typo.',
     fires: '`@allow(rule-id)` without a reason string (the finding is still suppressed), or `@allow` naming a rule id that does not exist (with a did-you-mean suggestion).',
+    quickFix: ['rename'],
     examples: {
         invalid: '@allow(orphan-component)\nservice legacy',
         valid: '@allow(orphan-component, "kept for the migration")\nservice legacy',
     },
 });
-
-/** Every model-level id, in catalogue order. */
-export const MODEL_PROBLEMS: readonly ModelRule[] = [
-    unresolvedReference, duplicateId, unknownProperty, invalidPropertyValue, allowWithoutReason,
-    unresolvedImport, importCycle, unknownAnnotation,
-];

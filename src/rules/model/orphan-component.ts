@@ -1,5 +1,6 @@
-import { allReferences, analyze, Describe, finding, isExternal } from '../analysis.js';
+import { allReferences, Describe, isExternal } from '../analysis.js';
 import { defineRule } from '../define.js';
+import { fix, removeElement } from '../fix.js';
 
 /** A component nothing connects to and nothing references. */
 export const orphanComponent = defineRule({
@@ -10,12 +11,12 @@ export const orphanComponent = defineRule({
     rationale: 'A box with no lines is either dead architecture or a missing connection; both make the diagram lie. Structurizr reports the same as `model.element.disconnected`.',
     fires: 'A component has no connection of any style (its topics and queues count for a broker), no reference property points at it, and it references nothing itself. Components with `external: true` are exempt. The diagnostic carries the `Unnecessary` tag.',
     fix: 'Delete the component.',
+    quickFix: ['remove-element'],
     examples: {
         invalid: 'service orders\nservice legacy "Old reports"\nclient web\nweb -> orders : https',
         valid: 'service orders\nclient web\nweb -> orders : https',
     },
-}, (model) => {
-    const a = analyze(model);
+}, (model, { finding }) => {
     const referenced = new Set<string>();
     const add = (id: string): void => {
         referenced.add(id);
@@ -35,7 +36,7 @@ export const orphanComponent = defineRule({
     }
     return model.components
         .filter(c => !referenced.has(c.id) && !isExternal(c) && !c.hasUnresolvedReferences)
-        .map(c => finding('orphan-component', 'warning', c.nameLocation,
+        .map(c => finding(c.nameLocation,
             `${Describe(c)} has no connections and nothing references it; connect it or remove it.`,
-            { elements: [c.id], tags: [1], data: { component: c.id, entry: a.entries.length > 0 } }));
+            { elements: [c.id], tags: [1], fixes: [fix(`Delete '${c.id}'`, removeElement(c), false)] }));
 });

@@ -1,6 +1,7 @@
-import { analyze, finding, isRedundant, refProp, relatedElement } from '../analysis.js';
+import { analyze, isRedundant, refProp, relatedElement } from '../analysis.js';
 import { defineRule } from '../define.js';
-import type { Finding } from '../../model/arch-model.js';
+import { addComponent, fix, freshId, setProperty, type FixIntent } from '../fix.js';
+import type { ArchModel, Component, Finding } from '../../model/arch-model.js';
 import { coordinatedServices } from './shared.js';
 
 /** A workflow engine that everything depends on, with one instance or no durable state. */
@@ -12,11 +13,12 @@ export const orchestratorSinglePointOfFailure = defineRule({
     rationale: 'In orchestration one component drives every step of a workflow. If it runs once, or keeps workflow state only in memory, a crash stops or loses every in-flight workflow across all the services it coordinates.',
     fires: 'An `orchestrator` calls two or more service-like components and is not redundant (`replicas >= 2` or `ha: true`) or has no `stateStore`. An error when it is on a user path.',
     fix: 'Insert `replicas: 2` and `stateStore:`.',
+    quickFix: ['set-property', 'add-component'],
     examples: {
         invalid: 'orchestrator saga\nservice pay\nservice ship\nsaga -> pay : grpcs { timeout: 2s }\nsaga -> ship : grpcs { timeout: 2s }',
         valid: 'orchestrator saga { replicas: 2  stateStore: sagaDb  compensation: saga }\ndatabase sagaDb { replicas: 2 }\nservice pay\nservice ship\nsaga -> pay : grpcs { timeout: 2s }\nsaga -> ship : grpcs { timeout: 2s }',
     },
-}, (model) => {
+}, (model, { finding }) => {
     const a = analyze(model);
     const result: Finding[] = [];
     for (const o of model.components) {
@@ -28,9 +30,24 @@ export const orchestratorSinglePointOfFailure = defineRule({
         if (redundant && stateful) continue;
         const problems = [redundant ? undefined : 'runs as a single instance', stateful ? undefined : 'has no stateStore for workflow state'].filter(Boolean);
         const userPath = a.onUserPath(o.id);
-        result.push(finding('orchestrator-single-point-of-failure', userPath ? 'error' : 'warning', o.nameLocation,
+        result.push(finding(o.nameLocation,
             `The orchestrator '${o.id}' coordinates ${services.map(s => `'${s.id}'`).join(', ')} but ${problems.join(' and ')}${userPath ? ', and user requests depend on it' : ''}.`,
-            { elements: [o.id], related: services.map(s => relatedElement(s, `'${s.id}' is coordinated by '${o.id}'.`)), data: { component: o.id, redundant, stateful } }));
+            {
+                severity: userPath ? 'error' : undefined, elements: [o.id],
+                related: services.map(s => relatedElement(s, `'${s.id}' is coordinated by '${o.id}'.`)), fixes: [redundancyFix(model, o, redundant, stateful)],
+            }));
     }
     return result;
 });
+
+/** Two replicas, and workflow state in the first data store of the file (or a new database). */
+function redundancyFix(model: ArchModel, o: Component, redundant: boolean, stateful: boolean): FixIntent {
+    if (stateful) return fix('Set replicas: 2', setProperty(o, 'replicas', '2'));
+    const store = model.components.find(c => (c.kind === 'database' || c.kind === 'cache' || c.kind === 'eventstore') && c.location.uri === o.location.uri);
+    const id = store?.id ?? freshId(model, `${o.id}State`);
+    return fix(redundant ? `Set stateStore: ${id}` : `Set replicas: 2 and stateStore: ${id}`, [
+        ...(redundant ? [] : [setProperty(o, 'replicas', '2')]),
+        setProperty(o, 'stateStore', id),
+        ...(store ? [] : [addComponent({ kind: 'database', id, label: 'Workflow state', members: ['replicas: 2'] }, o)]),
+    ]);
+}

@@ -1,5 +1,6 @@
-import { analyze, finding, prop, writes } from '../analysis.js';
+import { analyze, prop, writes } from '../analysis.js';
 import { defineRule } from '../define.js';
+import { fix, setProperty } from '../fix.js';
 import { isDataStore } from '../../model/arch-model.js';
 import { coordinatedServices } from './shared.js';
 
@@ -12,11 +13,12 @@ export const orchestratorWithoutCompensation = defineRule({
     rationale: 'A workflow that writes to two or more stores cannot use one transaction. When a later step fails, the earlier writes must be undone by compensating actions (a saga); otherwise the data stays half-changed.',
     fires: 'An `orchestrator`, through itself and the services it calls, writes to two or more data stores (connections without `op: read`), and it declares no `compensation`.',
     fix: 'Insert `compensation: saga`.',
+    quickFix: ['set-property'],
     examples: {
         invalid: 'orchestrator checkout { replicas: 2  stateStore: state }\ndatabase state { replicas: 2 }\nservice pay\nservice ship\ndatabase payDb { replicas: 2 }\ndatabase shipDb { replicas: 2 }\ncheckout -> pay : grpcs { timeout: 2s }\ncheckout -> ship : grpcs { timeout: 2s }\npay -> payDb : sql+tls\nship -> shipDb : sql+tls',
         valid: 'orchestrator checkout { replicas: 2  stateStore: state  compensation: saga }\ndatabase state { replicas: 2 }\nservice pay\nservice ship\ndatabase payDb { replicas: 2 }\ndatabase shipDb { replicas: 2 }\ncheckout -> pay : grpcs { timeout: 2s }\ncheckout -> ship : grpcs { timeout: 2s }\npay -> payDb : sql+tls\nship -> shipDb : sql+tls',
     },
-}, (model) => {
+}, (model, { finding }) => {
     const a = analyze(model);
     return model.components
         .filter(o => o.kind === 'orchestrator' && !o.hasUnresolvedReferences && prop(o.properties, 'compensation') === undefined)
@@ -29,8 +31,8 @@ export const orchestratorWithoutCompensation = defineRule({
                 }
             }
             if (stores.size < 2) return [];
-            return [finding('orchestrator-without-compensation', 'info', o.nameLocation,
+            return [finding(o.nameLocation,
                 `The orchestrator '${o.id}' drives writes to ${[...stores].map(s => `'${s}'`).join(', ')} but declares no compensation for undoing completed steps when a later one fails.`,
-                { elements: [o.id, ...stores], data: { component: o.id } })];
+                { elements: [o.id, ...stores], fixes: [fix('Insert compensation: saga', setProperty(o, 'compensation', 'saga'))] })];
         });
 });

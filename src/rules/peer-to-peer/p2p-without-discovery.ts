@@ -1,5 +1,6 @@
-import { analyze, finding, prop, relatedElement } from '../analysis.js';
+import { analyze, prop, relatedElement } from '../analysis.js';
 import { defineRule } from '../define.js';
+import { fix, setProperty } from '../fix.js';
 import type { Component, Finding } from '../../model/arch-model.js';
 
 /** Peers talking to each other with no way to find each other. */
@@ -11,11 +12,12 @@ export const p2pWithoutDiscovery = defineRule({
     rationale: 'Peers come and go; hard-wired addresses break as soon as one moves. Peer-to-peer systems need discovery (bootstrap nodes, a tracker, a DHT, mDNS).',
     fires: 'Two or more `peer`s are connected to each other and none of the connected group declares `discovery`. One diagnostic per connected group, on its first peer.',
     fix: 'Insert `discovery: dht`.',
+    quickFix: ['set-property'],
     examples: {
         invalid: 'peer a\npeer b\na -> b : tls',
         valid: 'peer a { discovery: dht }\npeer b { discovery: dht }\na -> b : tls',
     },
-}, (model) => {
+}, (model, { finding }) => {
     const a = analyze(model);
     const peers = model.components.filter(c => c.kind === 'peer');
     const parent = new Map(peers.map(p => [p.id, p.id] as const));
@@ -39,9 +41,9 @@ export const p2pWithoutDiscovery = defineRule({
     const result: Finding[] = [];
     for (const group of groups.values()) {
         if (group.some(p => prop(p.properties, 'discovery') !== undefined || p.hasUnresolvedReferences)) continue;
-        result.push(finding('p2p-without-discovery', 'warning', group[0].nameLocation,
+        result.push(finding(group[0].nameLocation,
             `The peers ${group.map(p => `'${p.id}'`).join(', ')} connect to each other but none declares discovery; set discovery: (dht, tracker, bootstrap, mdns).`,
-            { elements: group.map(p => p.id), related: group.slice(1).map(p => relatedElement(p, `'${p.id}' is in the same peer group.`)), data: { component: group[0].id } }));
+            { elements: group.map(p => p.id), related: group.slice(1).map(p => relatedElement(p, `'${p.id}' is in the same peer group.`)), fixes: [fix('Insert discovery: dht', setProperty(group[0], 'discovery', 'dht'))] }));
     }
     return result;
 });

@@ -1,4 +1,4 @@
-import { analyze, arrow, finding, prop, refProp, relatedConnection } from '../analysis.js';
+import { analyze, arrow, prop, refProp, relatedConnection } from '../analysis.js';
 import { defineRule } from '../define.js';
 import type { Finding, SourceLocation } from '../../model/arch-model.js';
 
@@ -17,7 +17,7 @@ export const analyticsOnServingDatabase = defineRule({
         invalid: 'client web\nservice orders\ndatabase ordersDb { replicas: 2 }\netl nightly { schedule: "0 2 * * *"  from: ordersDb  to: warehouse }\ndatabase warehouse { replicas: 2 }\nweb -> orders : https\norders -> ordersDb : sql+tls',
         valid: 'client web\nservice orders\ndatabase ordersDb { replicas: 2  readReplica: true }\netl nightly { schedule: "0 2 * * *"  from: ordersDb  to: warehouse }\ndatabase warehouse { replicas: 2 }\nweb -> orders : https\norders -> ordersDb : sql+tls',
     },
-}, (model) => {
+}, (model, { finding }) => {
     const a = analyze(model);
     const result: Finding[] = [];
     for (const job of model.components) {
@@ -38,9 +38,9 @@ export const analyticsOnServingDatabase = defineRule({
             const serving = a.incoming(db.id).find(c => c.source !== job.id && !ANALYTICS.has(a.components.get(c.source)?.kind ?? '') && a.serviceLike(c.source) && a.onUserPath(c.source));
             if (!serving) continue;
             seen.add(db.id);
-            result.push(finding('analytics-on-serving-database', 'warning', read.location,
+            result.push(finding(read.location,
                 `The ${job.kind === 'etl' ? 'ETL job' : job.kind === 'batch' ? 'batch job' : 'stream processor'} '${job.id}' reads the database '${db.id}' (${read.label}), which '${serving.source}' uses to serve users; read from a replica or stream changes out instead.`,
-                { elements: [job.id, db.id], related: [relatedConnection(serving, `'${serving.source}' serves users from '${db.id}'.`)], data: { database: db.id } }));
+                { elements: [job.id, db.id], related: [relatedConnection(serving, `'${serving.source}' serves users from '${db.id}'.`)] }));
         }
     }
     return result;

@@ -1,4 +1,4 @@
-import { analyze, arrow, finding } from '../analysis.js';
+import { analyze, arrow } from '../analysis.js';
 import { defineRule } from '../define.js';
 
 /** A user request waits for a batch job. */
@@ -14,12 +14,12 @@ export const batchInRequestPath = defineRule({
         invalid: 'client web\nservice reports\nbatch export { schedule: "0 2 * * *" }\nweb -> reports : https\nreports -> export : https { timeout: 2s }',
         valid: 'client web\nservice reports\nbatch export { schedule: "0 2 * * *" }\nbroker bus {\n  queue exports\n  deadLetter: true\n}\nweb -> reports : https\nreports ~> bus.exports\nbus.exports ~> export',
     },
-}, (model) => {
+}, (model, { finding }) => {
     const a = analyze(model);
     return model.connections
         .filter(c => c.style === 'sync' && a.onUserPath(c.source))
         .filter(c => { const t = a.components.get(c.target); return (t?.kind === 'batch' || t?.kind === 'etl') && !t.hasUnresolvedReferences; })
-        .map(c => finding('batch-in-request-path', 'warning', c.location,
+        .map(c => finding(c.location,
             `'${c.source}' is on a user path and calls the ${a.components.get(c.target)!.kind === 'etl' ? 'ETL' : 'batch'} job '${c.target}' synchronously ('${arrow(c)}'); enqueue the work instead of waiting for it.`,
-            { elements: [c.source, c.target], related: a.relatedPath(a.userPath(c.source), 'of the user path'), data: { connection: c.id } }));
+            { elements: [c.source, c.target], related: a.relatedPath(a.userPath(c.source), 'of the user path') }));
 });

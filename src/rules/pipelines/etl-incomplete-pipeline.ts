@@ -1,4 +1,4 @@
-import { analyze, finding, opOf, refProp } from '../analysis.js';
+import { analyze, opOf, refProp } from '../analysis.js';
 import { defineRule } from '../define.js';
 
 /** An ETL job missing its extract or its load end. */
@@ -14,7 +14,7 @@ export const etlIncompletePipeline = defineRule({
         invalid: 'etl nightly { schedule: "0 2 * * *"  from: orders }\ndatabase orders { replicas: 2 }',
         valid: 'etl nightly { schedule: "0 2 * * *"  from: orders  to: warehouse }\ndatabase orders { replicas: 2 }\ndatabase warehouse { replicas: 2 }',
     },
-}, (model) => {
+}, (model, { finding }) => {
     const a = analyze(model);
     return model.components
         .filter(c => c.kind === 'etl' && !c.hasUnresolvedReferences)
@@ -28,8 +28,8 @@ export const etlIncompletePipeline = defineRule({
             const missing = [source ? undefined : 'source', sink ? undefined : 'sink'].filter((m): m is string => m !== undefined);
             if (missing.length === 0 || unmarked >= missing.length) return [];
             const what = missing.length === 2 ? 'neither a source (from:) nor a sink (to:)' : missing[0] === 'source' ? 'no source (from: or a read)' : 'no sink (to: or a write)';
-            return [finding('etl-incomplete-pipeline', 'error', etl.nameLocation,
+            return [finding(etl.nameLocation,
                 `The ETL job '${etl.id}' has ${what}.`,
-                { elements: [etl.id], data: { component: etl.id, missing } })];
+                { elements: [etl.id] })];
         });
 });

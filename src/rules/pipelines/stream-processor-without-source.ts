@@ -1,4 +1,4 @@
-import { analyze, finding, refProp } from '../analysis.js';
+import { analyze, refProp } from '../analysis.js';
 import { defineRule } from '../define.js';
 
 /** A stream processor with no stream to process. */
@@ -14,7 +14,7 @@ export const streamProcessorWithoutSource = defineRule({
         invalid: 'stream fraud "Fraud scoring"',
         valid: 'broker bus {\n  topic payments { external: true }\n  deadLetter: true\n}\nstream fraud "Fraud scoring"\nbus.payments ~> fraud',
     },
-}, (model) => {
+}, (model, { finding }) => {
     const a = analyze(model);
     return model.components
         .filter(c => c.kind === 'stream' && !c.hasUnresolvedReferences && refProp(c.properties, 'from').length === 0)
@@ -23,7 +23,7 @@ export const streamProcessorWithoutSource = defineRule({
             const source = model.elements.get(x.source);
             return source?.type === 'channel' || (source?.type === 'component' && (source.kind === 'broker' || source.kind === 'eventstore'));
         }))
-        .map(c => finding('stream-processor-without-source', 'error', c.nameLocation,
+        .map(c => finding(c.nameLocation,
             `The stream processor '${c.id}' has no input: nothing streams into it from a topic or event store, and it has no from:.`,
-            { elements: [c.id], data: { component: c.id, channels: model.channels.map(ch => ch.id).slice(0, 5) } }));
+            { elements: [c.id] }));
 });

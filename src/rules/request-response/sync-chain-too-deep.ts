@@ -1,5 +1,5 @@
 import { isServiceLike, type Connection, type Finding } from '../../model/arch-model.js';
-import { analyze, finding } from '../analysis.js';
+import { analyze } from '../analysis.js';
 import { defineRule } from '../define.js';
 import { condense, digraph, longestPaths, stronglyConnectedComponents } from '../graph/digraph.js';
 
@@ -17,7 +17,7 @@ export const syncChainTooDeep = defineRule({
         invalid: 'client web\nservice a\nservice b\nservice c\nservice d\nservice e\nservice f\nweb -> a : https\na -> b : grpcs { timeout: 1s }\nb -> c : grpcs { timeout: 1s }\nc -> d : grpcs { timeout: 1s }\nd -> e : grpcs { timeout: 1s }\ne -> f : grpcs { timeout: 1s }',
         valid: 'client web\nservice a\nservice b\nservice c\nweb -> a : https\na -> b : grpcs { timeout: 1s }\nb -> c : grpcs { timeout: 1s }',
     },
-}, (model, options) => {
+}, (model, { options, finding }) => {
     const maxDepth = options.maxDepth as number;
     const a = analyze(model);
     const services = model.components.filter(c => isServiceLike(c) && a.onUserPath(c.id));
@@ -66,12 +66,11 @@ export const syncChainTooDeep = defineRule({
         const entryPath = a.userPath(ids[0]);
         const prefix = entryPath.slice(0, -1);
         const hops = connections.length;
-        result.push(finding('sync-chain-too-deep', 'warning', beyond.location,
+        result.push(finding(beyond.location,
             `The synchronous chain ${[...prefix, ...ids].join(' -> ')} has ${hops} service-to-service hops, more than the maximum of ${maxDepth}; make the tail asynchronous or add a cache.`,
             {
                 elements: ids.filter(id => id !== '…'),
                 related: connections.filter(c => c !== beyond).map((c, i) => ({ location: c.location, message: `Hop ${i + 1}: '${c.source} -> ${c.target}'.` })),
-                data: { connection: beyond.id, chain: [...prefix, ...ids] },
             }));
     }
     return result;

@@ -1,5 +1,5 @@
 import { isServiceLike, type Connection, type Finding } from '../../model/arch-model.js';
-import { analyze, finding, relatedConnection } from '../analysis.js';
+import { analyze, relatedConnection } from '../analysis.js';
 import { defineRule } from '../define.js';
 import { breadthFirst, digraph, pathTo, stronglyConnectedComponents } from '../graph/digraph.js';
 
@@ -16,7 +16,7 @@ export const syncCycle = defineRule({
         invalid: 'service a { timeout: 2s }\nservice b { timeout: 2s }\na -> b : grpcs\nb -> a : grpcs',
         valid: 'service a { timeout: 2s }\nservice b { timeout: 2s }\na -> b : grpcs',
     },
-}, (model) => {
+}, (model, { finding }) => {
     const a = analyze(model);
     // Subgraph of sync edges between service-like components.
     const services = model.components.filter(c => isServiceLike(c));
@@ -53,7 +53,7 @@ export const syncCycle = defineRule({
             if (c) cycleConnections.push(c);
         }
         const others = group.length > path.length ? ` (${group.length} components take part in cycles here)` : '';
-        result.push(finding('sync-cycle', 'error', closing.location,
+        result.push(finding(closing.location,
             closing.source === closing.target
                 ? `'${closing.source}' calls itself synchronously ('${closing.source} -> ${closing.target}'); make the call asynchronous or remove it.`
                 : `Synchronous call cycle: ${cycle.join(' -> ')}${others}; make one hop asynchronous through a broker.`,
@@ -63,7 +63,6 @@ export const syncCycle = defineRule({
                     ...cycleConnections.filter(c => c !== closing).map(c => relatedConnection(c, `Part of the cycle: '${c.source} -> ${c.target}'.`)),
                     ...group.map(v => ({ location: services[v].nameLocation, message: `'${services[v].id}' is in the cycle.` })),
                 ],
-                data: { connection: closing.id, members: group.map(v => services[v].id) },
             }));
     });
     return result;

@@ -1,4 +1,4 @@
-import { analyze, arrow, Describe, describe, finding } from '../analysis.js';
+import { analyze, arrow, Describe, describe } from '../analysis.js';
 import { defineRule } from '../define.js';
 import { isDataStore, type Element } from '../../model/arch-model.js';
 
@@ -15,7 +15,7 @@ export const clientDirectDatastoreAccess = defineRule({
         invalid: 'client web\ndatabase db { replicas: 2 }\nweb -> db : sql+tls',
         valid: 'client web\nservice api\ndatabase db { replicas: 2 }\nweb -> api : https\napi -> db : sql+tls',
     },
-}, (model) => {
+}, (model, { finding }) => {
     const a = analyze(model);
     const storeLike = (e: Element | undefined): boolean => e?.type === 'channel' || (e?.type === 'component' && e.kind === 'broker') || isDataStore(e);
     return model.connections.flatMap(c => {
@@ -23,8 +23,8 @@ export const clientDirectDatastoreAccess = defineRule({
         if (!source || !a.isEntry(source) || source.kind === 'cdn' || storeLike(source) || source.hasUnresolvedReferences) return [];
         const target = model.elements.get(c.target);
         if (!storeLike(target)) return [];
-        return [finding('client-direct-datastore-access', 'error', c.location,
+        return [finding(c.location,
             `${Describe(source)} connects directly to ${describe(target)} ('${arrow(c)}'); put a service in between so data access is authorised and validated.`,
-            { elements: [source.id, c.target], data: { connection: c.id } })];
+            { elements: [source.id, c.target] })];
     });
 });

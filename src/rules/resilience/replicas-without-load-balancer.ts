@@ -1,5 +1,6 @@
-import { analyze, arrow, finding, prop, replicas } from '../analysis.js';
+import { analyze, arrow, prop, replicas } from '../analysis.js';
 import { defineRule } from '../define.js';
+import { fix, setProperty } from '../fix.js';
 
 /** Replicas that callers cannot spread load over. */
 export const replicasWithoutLoadBalancer = defineRule({
@@ -11,11 +12,12 @@ export const replicasWithoutLoadBalancer = defineRule({
     fires: 'A service-like component with `replicas > 1` has an incoming sync connection from something that is not a `loadbalancer` or `gateway` (a client, a CDN, an external system…), and the connection has no `loadBalancing:`. Calls from other service-like components are assumed to go through the platform\'s service discovery (Kubernetes services, a mesh) and are only judged with the option `serviceCallers: true`.',
     options: { serviceCallers: { type: 'boolean', description: 'Also judge calls from service-like components (no platform service discovery).', default: false } },
     fix: 'Set `loadBalancing: client` on the connection (or put a load balancer in front).',
+    quickFix: ['set-property'],
     examples: {
         invalid: 'client web\nservice users { replicas: 3 }\nweb -> users : https',
         valid: 'client web\nloadbalancer lb { replicas: 2 }\nservice users { replicas: 3 }\nweb -> lb : https\nlb -> users : https',
     },
-}, (model, options) => {
+}, (model, { options, finding }) => {
     const a = analyze(model);
     return model.connections.flatMap(c => {
         if (c.style !== 'sync') return [];
@@ -26,8 +28,8 @@ export const replicasWithoutLoadBalancer = defineRule({
         if (!options.serviceCallers && a.serviceLike(source.id)) return [];
         const lb = prop(c.properties, 'loadBalancing');
         if (lb && !(lb.type === 'boolean' && !lb.value)) return [];
-        return [finding('replicas-without-load-balancer', 'warning', c.location,
+        return [finding(c.location,
             `'${c.target}' runs ${replicas(target)} replicas, but '${arrow(c)}' goes through no load balancer; set loadBalancing: or call it through a load balancer.`,
-            { elements: [c.source, c.target], data: { connection: c.id } })];
+            { elements: [c.source, c.target], fixes: [fix('Balance calls on the client (loadBalancing: client)', setProperty(c, 'loadBalancing', 'client'))] })];
     });
 });

@@ -1,4 +1,4 @@
-import { analyze, finding, relatedConnection, writes } from '../analysis.js';
+import { analyze, relatedConnection, writes } from '../analysis.js';
 import { defineRule } from '../define.js';
 import type { Connection, Finding } from '../../model/arch-model.js';
 
@@ -17,7 +17,7 @@ export const sharedDatabase = defineRule({
         invalid: 'service orders\nservice billing\ndatabase db { replicas: 2 }\norders -> db : sql+tls\nbilling -> db : sql+tls',
         valid: 'service orders\nservice billing\ndatabase db { replicas: 2 }\norders -> db : sql+tls\nbilling -> orders : grpcs { timeout: 2s }',
     },
-}, (model) => {
+}, (model, { finding }) => {
     const a = analyze(model);
     const result: Finding[] = [];
     for (const db of model.components) {
@@ -36,14 +36,14 @@ export const sharedDatabase = defineRule({
         }
         for (const id of writers.keys()) readers.delete(id);
         if (writers.size >= 2) {
-            result.push(finding('shared-database', 'warning', db.nameLocation,
+            result.push(finding(db.nameLocation,
                 `The database '${db.id}' is written by ${[...writers.keys()].map(w => `'${w}'`).join(', ')}; each service should own its data, and others go through its API.`,
-                { elements: [db.id, ...writers.keys()], related: [...writers.values()].map(c => relatedConnection(c, `'${c.source}' writes to '${db.id}'.`)), data: { database: db.id } }));
+                { elements: [db.id, ...writers.keys()], related: [...writers.values()].map(c => relatedConnection(c, `'${c.source}' writes to '${db.id}'.`)) }));
         } else if (writers.size === 1 && readers.size > 0) {
             const [owner] = writers.keys();
-            result.push(finding('shared-database', 'info', db.nameLocation,
+            result.push(finding(db.nameLocation,
                 `The database '${db.id}' is owned by '${owner}' but also read directly by ${[...readers.keys()].map(r => `'${r}'`).join(', ')}; reading through '${owner}' keeps its schema private.`,
-                { elements: [db.id, owner, ...readers.keys()], related: [...readers.values()].map(c => relatedConnection(c, `'${c.source}' reads '${db.id}' directly.`)), data: { database: db.id } }));
+                { severity: 'info', elements: [db.id, owner, ...readers.keys()], related: [...readers.values()].map(c => relatedConnection(c, `'${c.source}' reads '${db.id}' directly.`)) }));
         }
     }
     return result;

@@ -1,5 +1,6 @@
-import { analyze, Describe, finding, isRedundant } from '../analysis.js';
+import { analyze, Describe, isRedundant } from '../analysis.js';
 import { defineRule } from '../define.js';
+import { fix, setProperty } from '../fix.js';
 import { pathTo } from '../graph/digraph.js';
 import { SERVICE_LIKE_KINDS, type Finding } from '../../model/arch-model.js';
 
@@ -14,11 +15,12 @@ export const singlePointOfFailure = defineRule({
     rationale: 'A component that runs once takes every request that depends on it down with it: a deploy, a crashed host or a zone outage becomes a user-facing outage. Run two or more instances, or use a managed highly-available service (`ha: true`).',
     fires: 'A gateway, load balancer, service-like component (not an orchestrator: it has its own rule), data store, broker or identity provider is reached from an entry point (through sync connections and routes, or async delivery) and is not redundant (`replicas >= 2` or `ha: true`; dns, cdn, storage and serverless `function`s are redundant by default). One diagnostic per component, with an example path from an entry point as related information; the message says how many components are reachable only through it (its dominator subtree from the entry points).',
     fix: 'Insert `replicas: 2`.',
+    quickFix: ['set-property'],
     examples: {
         invalid: 'client web\nservice api\nweb -> api : https',
         valid: 'client web\nservice api { replicas: 2 }\nweb -> api : https',
     },
-}, (model) => {
+}, (model, { finding }) => {
     const a = analyze(model);
     const reach = a.flowFromEntries;
     const result: Finding[] = [];
@@ -30,9 +32,9 @@ export const singlePointOfFailure = defineRule({
         const replicasProperty = c.properties.get('replicas');
         const dominated = a.dominatedCounts[v];
         const behind = dominated > 0 ? ` Everything on the way to ${dominated} other component${dominated === 1 ? '' : 's'} passes through it.` : '';
-        result.push(finding('single-point-of-failure', 'warning', replicasProperty?.location ?? c.nameLocation,
+        result.push(finding(replicasProperty?.location ?? c.nameLocation,
             `${Describe(c)} runs as a single instance, and requests from '${path[0]}' depend on it (${path.join(' -> ')}); run at least two replicas.${behind}`,
-            { elements: [c.id], related: a.relatedPath(path, 'of a path from an entry point'), data: { component: c.id } }));
+            { elements: [c.id], related: a.relatedPath(path, 'of a path from an entry point'), fixes: [fix('Set replicas: 2', setProperty(c, 'replicas', '2'))] }));
     }
     return result;
 });

@@ -1,0 +1,125 @@
+/**
+ * Turns model problems and rule findings into diagnostics. Each document is checked as part
+ * of the model(s) it belongs to (see `modelRootsOf`); the findings located in it are reported
+ * on it.
+ */
+import {
+    WorkspaceCache, type LangiumCoreServices, type LangiumDocument, type LangiumSharedCoreServices, type ValidationAcceptor,
+    type ValidationChecks,
+} from 'langium';
+import type { ArchwayAstType, ArchFile } from '../language/generated/ast.js';
+import type { ArchModel, Finding } from '../model/arch-model.js';
+import type { ImportStatus } from '../model/build-model.js';
+import { buildDocumentModel, modelRootsOf } from '../model/workspace-models.js';
+import { checkModel, type CheckResult, type RuleSettings } from '../rules/engine.js';
+import { toDiagnosticInfo } from './diagnostics.js';
+import type { ArchwayRuleConfiguration } from './rule-configuration.js';
+
+/** The model of one root, its check result, and the findings grouped by file. */
+export interface ModelCheck {
+    model: ArchModel;
+    result: CheckResult;
+    /** Findings of `result` by `location.uri`. */
+    findingsByUri: Map<string, Finding[]>;
+}
+
+/**
+ * Per-root models and check results, recomputed after any document changes: each model is
+ * built and checked once per workspace state, however many of its files are validated.
+ */
+export class ArchwayModelChecker {
+    private readonly checks: WorkspaceCache<string, ModelCheck>;
+
+    /**
+     * @param shared The workspace whose documents are checked.
+     * @param configuration Rule settings per model root (archway.json and the editor setting), and the deployment files it names.
+     * @param importStatus Tells what an imported URI is (file, missing, directory, …); by default "loaded or missing".
+     */
+    constructor(
+        private readonly shared: LangiumSharedCoreServices,
+        private readonly configuration: ArchwayRuleConfiguration,
+        readonly importStatus?: (uri: string) => ImportStatus,
+    ) {
+        this.checks = new WorkspaceCache(shared);
+    }
+
+    /** Rule settings for the model rooted at a URI. */
+    settingsFor(rootUri: string): RuleSettings {
+        return this.configuration.settingsFor(rootUri);
+    }
+
+    /** Model and check result of every model that includes `document`. */
+    checksFor(document: LangiumDocument): ModelCheck[] {
+        const documents = this.shared.workspace.LangiumDocuments;
+        return modelRootsOf(document, documents).map(root => this.checkRootedAt(root));
+    }
+
+    /**
+     * Model and check result of the model rooted at `root` (it and its imports), cached until
+     * the next change: validation and the diagram of the same document share one build.
+     */
+    checkRootedAt(root: LangiumDocument): ModelCheck {
+        return this.checks.get(root.uri.toString(), () => {
+            const built = buildDocumentModel(root, this.shared.workspace.LangiumDocuments, this.importStatus);
+            // The drift rules compare the model with the deployment files its configuration names.
+            const deployment = this.configuration.deploymentFor(root.uri.toString());
+            const model = deployment ? { ...built, deployment } : built;
+            const result = checkModel(model, this.settingsFor(root.uri.toString()));
+            const findingsByUri = new Map<string, Finding[]>();
+            for (const finding of result.findings) {
+                const list = findingsByUri.get(finding.location.uri);
+                if (list) list.push(finding);
+                else findingsByUri.set(finding.location.uri, [finding]);
+            }
+            return { model, result, findingsByUri };
+        });
+    }
+
+    /** Check results of every model that includes `document`. */
+    resultsFor(document: LangiumDocument): CheckResult[] {
+        return this.checksFor(document).map(check => check.result);
+    }
+
+    /** Models that include `document`, as checked (shared with editor features to avoid a second build). */
+    modelsFor(document: LangiumDocument): ArchModel[] {
+        return this.checksFor(document).map(check => check.model);
+    }
+
+    /** Findings located in `document`, deduplicated across models. */
+    findingsIn(document: LangiumDocument): Finding[] {
+        const uri = document.uri.toString();
+        const checks = this.checksFor(document);
+        const seen = new Set<string>();
+        const result: Finding[] = [];
+        for (const check of checks) {
+            for (const finding of check.findingsByUri.get(uri) ?? []) {
+                const { start, end } = finding.location.range;
+                const key = `${finding.code}|${start.line}:${start.character}-${end.line}:${end.character}|${finding.message}`;
+                if (seen.has(key)) continue;
+                seen.add(key);
+                result.push(finding);
+            }
+        }
+        return result;
+    }
+
+    /** Forget cached results (e.g. after the configuration changed). */
+    clear(): void {
+        this.checks.clear();
+    }
+}
+
+/** Registers the checker as the validation of `ArchFile` roots: its findings become the document's diagnostics. */
+export function registerArchwayValidation(services: LangiumCoreServices, checker: ArchwayModelChecker): void {
+    const checks: ValidationChecks<ArchwayAstType> = {
+        ArchFile: (node: ArchFile, accept: ValidationAcceptor) => {
+            const document = node.$document;
+            if (!document) return;
+            for (const finding of checker.findingsIn(document)) {
+                const { severity, message, info } = toDiagnosticInfo(finding, node);
+                accept(severity, message, info);
+            }
+        },
+    };
+    services.validation.ValidationRegistry.register(checks);
+}

@@ -1,0 +1,162 @@
+/**
+ * Tokens of the LikeC4 language: identifiers (with inner dashes), strings (single, double and
+ * triple quoted, backslash escapes), arrows (`->`, `<->`, `<-`, `-[kind]->` as parts), and
+ * punctuation; comments and whitespace skipped, each token knowing its line and column and
+ * whether a line break came before it. Unknown characters are reported, never thrown.
+ */
+import type { ImportProblem } from './imported-model.js';
+
+export type TokenType = 'id' | 'string' | 'number' | 'punct' | 'arrow' | 'raw' | 'eof';
+
+export interface Token {
+    type: TokenType;
+    /** The identifier, punctuation or arrow as written; a string's value without quotes. */
+    value: string;
+    line: number;
+    column: number;
+    /** True when a line break (or the start of the file) separates this token from the previous one. */
+    newline: boolean;
+}
+
+const PUNCT = new Set(['{', '}', '(', ')', '[', ']', ',', ';', ':', '=', '.', '*', '#', '@', '%', '/', '|', '&', '!', '?', '<', '>', '-', '+', '_', '~', '$', '^']);
+
+/** Splits LikeC4 source into tokens. Problems (unterminated strings, stray characters) go to `problems`. */
+export function tokenizeLikeC4(text: string, file: string, problems: ImportProblem[]): Token[] {
+    const tokens: Token[] = [];
+    let i = 0;
+    let line = 1;
+    let lineStart = 0;
+    let newline = true;
+    const push = (type: TokenType, value: string, start: number, startLine: number, startColumn: number): void => {
+        void start;
+        tokens.push({ type, value, line: startLine, column: startColumn, newline });
+        newline = false;
+    };
+    const advanceLines = (from: number, to: number): void => {
+        for (let k = from; k < to; k++) {
+            if (text[k] === '\n') {
+                line++;
+                lineStart = k + 1;
+            }
+        }
+    };
+    while (i < text.length) {
+        const c = text[i];
+        if (c === '\n') {
+            line++;
+            lineStart = i + 1;
+            newline = true;
+            i++;
+            continue;
+        }
+        if (c === ' ' || c === '\t' || c === '\r' || c === '\ufeff') {
+            i++;
+            continue;
+        }
+        const column = i - lineStart + 1;
+        if (c === '/' && text[i + 1] === '/') {
+            while (i < text.length && text[i] !== '\n') i++;
+            continue;
+        }
+        if (c === '/' && text[i + 1] === '*') {
+            const end = text.indexOf('*/', i + 2);
+            const stop = end < 0 ? text.length : end + 2;
+            if (end < 0) problems.push({ file, line, column, message: 'This comment is never closed (`*/` is missing).' });
+            advanceLines(i, stop);
+            if (text.slice(i, stop).includes('\n')) newline = true;
+            i = stop;
+            continue;
+        }
+        if (c === '"' || c === "'") {
+            const startLine = line;
+            const triple = text.startsWith(c.repeat(3), i);
+            const quote = triple ? c.repeat(3) : c;
+            let j = i + quote.length;
+            let value = '';
+            let closed = false;
+            while (j < text.length) {
+                if (text.startsWith(quote, j)) {
+                    closed = true;
+                    break;
+                }
+                if (text[j] === '\\' && j + 1 < text.length) {
+                    const next = text[j + 1];
+                    value += next === 'n' ? '\n' : next === 't' ? '\t' : next;
+                    j += 2;
+                    continue;
+                }
+                value += text[j];
+                j++;
+            }
+            let stop = closed ? j + quote.length : j;
+            if (!closed) {
+                problems.push({ file, line: startLine, column, message: `This string is never closed (${quote} is missing).` });
+                // Read on after the line it starts on, so the rest of the file is not lost in it.
+                const end = text.indexOf('\n', i);
+                stop = end < 0 ? text.length : end;
+                value = text.slice(i + quote.length, stop);
+            }
+            advanceLines(i, stop);
+            tokens.push({ type: 'string', value, line: startLine, column, newline });
+            newline = false;
+            i = stop;
+            continue;
+        }
+        if (/[A-Za-z_]/.test(c)) {
+            const match = /^(?:[a-zA-Z]|_+[a-zA-Z0-9])[-\w]*/.exec(text.slice(i, i + 256)) ?? /^_+/.exec(text.slice(i));
+            let word = match![0];
+            // `a->b`, `a-[kind]->b`: a dash that starts an arrow is not part of the name.
+            if (word.endsWith('-') && (text[i + word.length] === '>' || text[i + word.length] === '[')) word = word.slice(0, -1);
+            push('id', word, i, line, column);
+            i += word.length;
+            continue;
+        }
+        if (/[0-9]/.test(c)) {
+            const match = /^[0-9]+(?:\.[0-9]+)?/.exec(text.slice(i))!;
+            push('number', match[0], i, line, column);
+            i += match[0].length;
+            continue;
+        }
+        if (text.startsWith('<->', i)) {
+            push('arrow', '<->', i, line, column);
+            i += 3;
+            continue;
+        }
+        if (text.startsWith('->', i)) {
+            push('arrow', '->', i, line, column);
+            i += 2;
+            continue;
+        }
+        if (text.startsWith('<-', i)) {
+            push('arrow', '<-', i, line, column);
+            i += 2;
+            continue;
+        }
+        if (text.startsWith('-[', i)) {
+            push('arrow', '-[', i, line, column);
+            i += 2;
+            continue;
+        }
+        if (text.startsWith(']->', i)) {
+            push('arrow', ']->', i, line, column);
+            i += 3;
+            continue;
+        }
+        if (PUNCT.has(c)) {
+            push('punct', c, i, line, column);
+            i++;
+            continue;
+        }
+        problems.push({ file, line, column, message: `Unexpected character '${c}'.` });
+        i++;
+    }
+    tokens.push({ type: 'eof', value: '', line, column: i - lineStart + 1, newline: true });
+    return tokens;
+}
+
+/** The rest of the line from a token on, as written (for `link` URLs and paths). */
+export function restOfLine(text: string, token: Token): string {
+    const lines = text.split('\n');
+    const lineText = lines[token.line - 1] ?? '';
+    return lineText.slice(token.column - 1).replace(/\s+\/\/.*$/, '').trim();
+}

@@ -1,0 +1,28 @@
+/**
+ * Models for editor features (hover, inlay hints): the `ArchModel`s a document belongs to —
+ * the very models the checker built for diagnostics, so an edit builds each model once.
+ */
+import type { LangiumDocument } from 'langium';
+import type { LangiumServices } from 'langium/lsp';
+import type { ArchModel, Element } from '../model/arch-model.js';
+import type { ArchwayModelChecker } from '../checking/model-checker.js';
+
+/** The models of a document, shared with the model checker. */
+export class EditorModels {
+    constructor(private readonly services: LangiumServices) {}
+
+    /** Models that include `document` (its import roots, else itself). */
+    modelsOf(document: LangiumDocument): ArchModel[] {
+        const checker = (this.services as LangiumServices & { archway: { ModelChecker: ArchwayModelChecker } }).archway.ModelChecker;
+        return checker.modelsFor(document);
+    }
+
+    /** The element with `id` and the model it was found in, seen from `document`. */
+    find(document: LangiumDocument, id: string): { model: ArchModel; element: Element } | undefined {
+        for (const model of this.modelsOf(document)) {
+            const element = model.elements.get(id);
+            if (element) return { model, element };
+        }
+        return undefined;
+    }
+}
