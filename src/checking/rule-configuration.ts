@@ -1,8 +1,9 @@
 /**
  * Rule configuration: finds the `archway.json` that applies to each model root (walking up
  * from the file, or one file given for all) and merges the editor setting `archway.rules`.
- * The language server adds file watching and diagnostics on `archway.json`
- * (`src/lsp/rule-config-watcher.ts`).
+ * With a deployment reader, it also reads the deployment files a configuration names (for the
+ * drift rules), once per configuration until the next `invalidate`. The language server adds
+ * file watching and diagnostics on `archway.json` (`src/lsp/rule-config-watcher.ts`).
  *
  * Configuration files are read through Langium's `FileSystemProvider` — the disk on Node, the
  * editor's file system in a browser (a repository opened in github.dev) — which is asynchronous,
@@ -11,8 +12,26 @@
  * `registerRuleConfigurationLoading`), and validation then only looks it up.
  */
 import { DocumentState, URI, UriUtils, type FileSystemProvider, type LangiumSharedCoreServices } from 'langium';
-import { CONFIG_FILE_NAME, resolveConfig, type LoadedConfig } from '../rules/config.js';
+import type { Deployment } from '../model/arch-model.js';
+import { CONFIG_FILE_NAME, resolveConfig, type DeploymentConfig, type LoadedConfig } from '../rules/config.js';
 import type { RuleSettings } from '../rules/engine.js';
+
+/** The deployment files of a configuration, with the folder their paths are relative to (the one holding archway.json). */
+export interface DeploymentSources extends DeploymentConfig {
+    base: string;
+}
+
+/** What reading a configuration's deployment files gave. */
+export interface DeploymentRead {
+    deployment: Deployment;
+    /** Problems, one line each (`file:line: message`). */
+    problems: string[];
+    /** The files read. */
+    files: string[];
+}
+
+/** Reads deployment files (Compose files, Kubernetes manifests) from disk into the model's `Deployment`. */
+export type DeploymentReader = (sources: DeploymentSources) => DeploymentRead;
 
 /** How the rule configuration is found. */
 export interface RuleConfigurationOptions {
@@ -20,6 +39,12 @@ export interface RuleConfigurationOptions {
     configFile?: string;
     /** Where configuration files are read (by default none is found). */
     fileSystem?: FileSystemProvider;
+    /**
+     * Reads the deployment files a configuration names, for the drift rules; without it, models
+     * have no deployment. (It brings a YAML parser and reads the disk: the CLI passes it only
+     * when a configuration names deployment files, the browser's server never.)
+     */
+    deploymentReader?: DeploymentReader;
 }
 
 /** A configuration file as read: its text, or that it exists but cannot be read. */
@@ -34,6 +59,9 @@ export class ArchwayRuleConfiguration {
     /** The editor setting `archway.rules` (same shape as `"rules"` in archway.json). */
     private editorOverrides: unknown = undefined;
     private readonly fileSystem: FileSystemProvider | undefined;
+    private readonly deploymentReader: DeploymentReader | undefined;
+    /** Deployments read, by configuration file URI. */
+    private readonly deployments = new Map<string, DeploymentRead>();
     /** Resolved configurations by configuration file URI ('' for none). */
     private readonly byFile = new Map<string, LoadedConfig>();
     /** The configuration file URI ('' for none) that applies in a folder, by folder URI, once looked up. */
@@ -45,6 +73,7 @@ export class ArchwayRuleConfiguration {
     constructor(options: RuleConfigurationOptions = {}) {
         this.explicitFile = options.configFile;
         this.fileSystem = options.fileSystem;
+        this.deploymentReader = options.deploymentReader;
     }
 
     /**
@@ -103,9 +132,44 @@ export class ArchwayRuleConfiguration {
         return [...this.byFile.values()];
     }
 
-    /** Forgets everything (after archway.json or the editor setting changed). */
+    /** What the deployment files of the configuration that applies to a model root say runs; undefined without such files or a reader. */
+    deploymentFor(uri: string): Deployment | undefined {
+        const config = this.configFor(uri);
+        const folder = config.uri ? diskFolderOf(config.uri) : undefined;
+        if (!config.deployment || !folder || !this.deploymentReader) return undefined;
+        let read = this.deployments.get(config.uri!);
+        if (!read) {
+            read = this.deploymentReader({ base: folder, ...config.deployment });
+            this.deployments.set(config.uri!, read);
+        }
+        return read.deployment;
+    }
+
+    /** Problems reading deployment files, per configuration file (those read so far; `file` as in `LoadedConfig.file`). */
+    deploymentProblems(): { file: string; problems: string[] }[] {
+        const shown = new Map(this.loaded().filter(config => config.uri && config.file).map(config => [config.uri!, config.file!]));
+        return [...this.deployments].filter(([, read]) => read.problems.length > 0)
+            .map(([uri, read]) => ({ file: shown.get(uri) ?? URI.parse(uri).fsPath, problems: read.problems }));
+    }
+
+    /** True when `path` (on disk) is, or is inside, a deployment source of a loaded configuration. */
+    isDeploymentFile(path: string): boolean {
+        const target = URI.file(path).path;
+        for (const config of this.byFile.values()) {
+            if (!config.deployment || !config.uri) continue;
+            const folder = UriUtils.dirname(URI.parse(config.uri));
+            for (const source of [...config.deployment.kubernetes, ...config.deployment.compose]) {
+                const full = UriUtils.joinPath(folder, source).path.replace(/\/+$/, '');
+                if (target === full || target.startsWith(full + '/')) return true;
+            }
+        }
+        return false;
+    }
+
+    /** Forgets everything (after archway.json, a deployment file or the editor setting changed). */
     invalidate(): void {
         this.byFile.clear();
+        this.deployments.clear();
         this.fileOfFolder.clear();
         this.fileOfFolderKnown.clear();
         this.texts.clear();
@@ -123,8 +187,26 @@ export class ArchwayRuleConfiguration {
         const read = this.texts.get(file);
         const loaded = resolveConfig({
             file: shown, text: read && 'text' in read ? read.text : undefined, unreadable: !read || 'unreadable' in read, overrides: this.editorOverrides,
+            deploymentSourceExists: this.deploymentSourceCheck(uri),
         });
         return { ...loaded, uri: file };
+    }
+
+    /**
+     * Whether the deployment sources a configuration names exist: checked only where they can be
+     * read (with a deployment reader, on a file system that answers synchronously: Node's).
+     */
+    private deploymentSourceCheck(configUri: URI): ((source: string) => boolean) | undefined {
+        const fileSystem = this.fileSystem;
+        if (!this.deploymentReader || !fileSystem || configUri.scheme !== 'file') return undefined;
+        const folder = UriUtils.dirname(configUri);
+        return source => {
+            try {
+                return fileSystem.existsSync(UriUtils.joinPath(folder, source));
+            } catch {
+                return false;
+            }
+        };
     }
 
     /** The configuration file URI ('' for none) that applies in `folder`: its own archway.json, else its parent's. */
@@ -173,6 +255,12 @@ export class ArchwayRuleConfiguration {
         }
         return true;
     }
+}
+
+/** The folder on disk holding a configuration file, when it is on disk. */
+function diskFolderOf(configUri: string): string | undefined {
+    const uri = URI.parse(configUri);
+    return uri.scheme === 'file' ? UriUtils.dirname(uri).fsPath : undefined;
 }
 
 /**

@@ -4,7 +4,7 @@
  * (`file-system-forwarding.ts`).
  */
 import * as vscode from 'vscode';
-import { LanguageClient, type LanguageClientOptions } from 'vscode-languageclient/browser';
+import { BrowserMessageReader, BrowserMessageWriter, LanguageClient, type LanguageClientOptions, type MessageTransports } from 'vscode-languageclient/browser';
 import { serveFileSystem } from './file-system-forwarding.js';
 import type { LanguageClientFactory } from './language-server.js';
 
@@ -15,8 +15,16 @@ export const BROWSER_DOCUMENT_SELECTOR = [{ language: 'arch' }];
 export function browserClientFactory(context: vscode.ExtensionContext): LanguageClientFactory {
     return (options: LanguageClientOptions) => {
         const script = vscode.Uri.joinPath(context.extensionUri, 'out', 'web', 'server.js');
-        // A new worker at every (re)start.
-        const client = new LanguageClient('archway', 'Archway Language Server', () => startWorker(script), options);
+        // A new worker at every (re)start (the previous one stopped). Transports, not the worker:
+        // the client's `instanceof Worker` test fails on the extension host's patched `Worker`.
+        let running: Worker | undefined;
+        const transports = async (): Promise<MessageTransports> => {
+            running?.terminate();
+            const worker = running = await startWorker(script);
+            return { reader: new BrowserMessageReader(worker), writer: new BrowserMessageWriter(worker) };
+        };
+        const client = new LanguageClient('archway', 'Archway Language Server', transports, options);
+        context.subscriptions.push({ dispose: () => running?.terminate() });
         context.subscriptions.push(serveFileSystem(client));
         return client;
     };

@@ -102,7 +102,8 @@ function clientOptions(output: vscode.LogOutputChannel, crashes: CrashPolicy, do
         initializationOptions: { clientSnippets: true },
         synchronize: {
             configurationSection: 'archway',
-            fileEvents: vscode.workspace.createFileSystemWatcher('**/{*.arch,archway.json}'),
+            // Deployment files too: the drift rules re-check when one named in archway.json changes.
+            fileEvents: vscode.workspace.createFileSystemWatcher('**/{*.arch,archway.json,*.yaml,*.yml}'),
         },
         outputChannel: output,
         errorHandler: {

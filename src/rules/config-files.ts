@@ -47,7 +47,7 @@ export function loadConfig(options: LoadConfigOptions = {}): LoadedConfig {
         // A file found by walking up that vanished meanwhile is no file; an explicit one is named.
         return options.file ? loaded : { ...loaded, file: undefined };
     }
-    return resolveConfig({ file, text, overrides: options.overrides });
+    return resolveConfig({ file, text, overrides: options.overrides, deploymentSourceExists: source => existsSync(resolve(dirname(file), source)) });
 }
 
 /** The configuration problems of a file, for the CLI (`archway check --config`, exit 2 when not empty). */

@@ -28,7 +28,17 @@ export type RuleConfigValue = ConfiguredSeverity | [ConfiguredSeverity] | [Confi
 export interface ArchwayConfig {
     extends?: Preset;
     rules?: Record<string, RuleConfigValue>;
+    /** Deployment files the drift rules compare the model with (paths relative to archway.json). */
+    deployment?: DeploymentConfig;
 }
+
+/** `"deployment": { "kubernetes": ["k8s/"], "compose": ["docker-compose.yml"] }`. */
+export interface DeploymentConfig {
+    kubernetes: string[];
+    compose: string[];
+}
+
+const DEPLOYMENT_FORMATS = ['kubernetes', 'compose'] as const;
 
 /** A problem in a configuration file (or in the editor's `archway.rules` override). */
 export interface ConfigError {
@@ -48,15 +58,23 @@ export interface LoadedConfig {
     preset: Preset;
     settings: RuleSettings;
     errors: ConfigError[];
+    /** Deployment files, when the configuration names any (paths relative to the file's folder). */
+    deployment?: DeploymentConfig;
 }
 
 const NO_RANGE: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 
 /**
+ * Whether a deployment source named in a configuration (a path relative to its folder) exists;
+ * given by whoever can look (the CLI on disk, the language server through its file system).
+ */
+export type DeploymentSourceCheck = (relativePath: string) => boolean;
+
+/**
  * Parses and validates configuration text. Returns the valid parts (invalid entries are left
  * out) and every problem with its range.
  */
-export function parseConfig(text: string, file?: string): { config: ArchwayConfig; errors: ConfigError[] } {
+export function parseConfig(text: string, file?: string, sourceExists?: DeploymentSourceCheck): { config: ArchwayConfig; errors: ConfigError[] } {
     const errors: ConfigError[] = [];
     let root: JsonNode;
     try {
@@ -65,11 +83,11 @@ export function parseConfig(text: string, file?: string): { config: ArchwayConfi
         if (error instanceof JsonSyntaxError) return { config: {}, errors: [{ message: `${CONFIG_FILE_NAME} is not valid JSON: ${error.message}`, file, range: error.range }] };
         throw error;
     }
-    return validateConfig(root, file, errors);
+    return validateConfig(root, file, errors, sourceExists);
 }
 
 /** Validates a parsed configuration node. */
-function validateConfig(root: JsonNode, file: string | undefined, errors: ConfigError[]): { config: ArchwayConfig; errors: ConfigError[] } {
+function validateConfig(root: JsonNode, file: string | undefined, errors: ConfigError[], sourceExists?: DeploymentSourceCheck): { config: ArchwayConfig; errors: ConfigError[] } {
     const config: ArchwayConfig = {};
     const error = (message: string, range: Range): void => { errors.push({ message, file, range }); };
     if (root.type !== 'object') {
@@ -82,11 +100,41 @@ function validateConfig(root: JsonNode, file: string | undefined, errors: Config
             else error(`"extends" must be "recommended" or "strict", not ${describeJson(entry.value)}.`, entry.value.range);
         } else if (entry.key === 'rules') {
             config.rules = validateRules(entry.value, error);
+        } else if (entry.key === 'deployment') {
+            config.deployment = validateDeployment(entry.value, sourceExists, error);
         } else if (entry.key !== '$schema') {
-            error(`Unknown configuration key "${entry.key}"; the keys are "extends" and "rules".${didYouMean(closest(entry.key, ['extends', 'rules']))}`, entry.keyRange);
+            error(`Unknown configuration key "${entry.key}"; the keys are "extends", "rules" and "deployment".${didYouMean(closest(entry.key, ['extends', 'rules', 'deployment']))}`, entry.keyRange);
         }
     }
     return { config, errors };
+}
+
+/** `"deployment"`: lists of paths per format; each path must exist (relative to the file). */
+function validateDeployment(node: JsonNode, sourceExists: DeploymentSourceCheck | undefined, error: (message: string, range: Range) => void): DeploymentConfig | undefined {
+    if (node.type !== 'object') {
+        error('"deployment" must be an object such as { "kubernetes": ["k8s/"], "compose": ["docker-compose.yml"] }.', node.range);
+        return undefined;
+    }
+    const deployment: DeploymentConfig = { kubernetes: [], compose: [] };
+    for (const entry of node.entries) {
+        if (!(DEPLOYMENT_FORMATS as readonly string[]).includes(entry.key)) {
+            error(`Unknown deployment format "${entry.key}"; use "kubernetes" or "compose".${didYouMean(closest(entry.key, DEPLOYMENT_FORMATS))}`, entry.keyRange);
+            continue;
+        }
+        const items = entry.value.type === 'array' ? entry.value.items : [entry.value];
+        for (const item of items) {
+            if (item.type !== 'string' || item.value.trim() === '') {
+                error(`The "${entry.key}" deployment sources must be paths (strings), not ${describeJson(item)}.`, item.range);
+                continue;
+            }
+            if (sourceExists && !sourceExists(item.value)) {
+                error(`The deployment source '${item.value}' does not exist (paths are relative to ${CONFIG_FILE_NAME}).`, item.range);
+                continue;
+            }
+            deployment[entry.key as typeof DEPLOYMENT_FORMATS[number]].push(item.value);
+        }
+    }
+    return deployment.kubernetes.length + deployment.compose.length > 0 ? deployment : undefined;
 }
 
 function validateRules(node: JsonNode, error: (message: string, range: Range) => void): Record<string, RuleConfigValue> {
@@ -207,14 +255,16 @@ function strictSetting(severity: Severity): RuleSetting {
  * read — `unreadable` then names it) and the editor's overrides. Never throws; problems are in
  * `errors`.
  */
-export function resolveConfig(options: { file?: string; text?: string; unreadable?: boolean; overrides?: unknown }): LoadedConfig {
+export function resolveConfig(options: {
+    file?: string; text?: string; unreadable?: boolean; overrides?: unknown; deploymentSourceExists?: DeploymentSourceCheck;
+}): LoadedConfig {
     const errors: ConfigError[] = [];
     let config: ArchwayConfig = {};
     let file = options.file;
     if (file && options.unreadable) {
         errors.push({ message: `The configuration file '${file}' cannot be read.`, file, range: NO_RANGE });
     } else if (file && options.text !== undefined) {
-        const parsed = parseConfig(options.text, file);
+        const parsed = parseConfig(options.text, file, options.deploymentSourceExists);
         config = parsed.config;
         errors.push(...parsed.errors);
     } else {
@@ -222,7 +272,7 @@ export function resolveConfig(options: { file?: string; text?: string; unreadabl
     }
     const overrides = parseRuleOverrides(options.overrides);
     errors.push(...overrides.errors);
-    return { file, preset: config.extends ?? 'recommended', settings: resolveSettings(config, overrides.rules), errors };
+    return { file, preset: config.extends ?? 'recommended', settings: resolveSettings(config, overrides.rules), errors, ...(config.deployment ? { deployment: config.deployment } : {}) };
 }
 
 /** A one-line description of a configuration error: `archway.json:3:5: Unknown rule id "x".` */

@@ -7,6 +7,7 @@ import { NodeFileSystem } from 'langium/node';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { configureLayout } from '../diagram/index.js';
 import { bundledLayoutWorker } from '../diagram/node-layout-worker.js';
+import { readDeploymentSources } from '../import/drift-source.js';
 import { createArchwayServices } from '../lsp/module.js';
 import { registerDiagramHandler } from '../lsp/diagram-handler.js';
 import { isLayoutCancellation, renderServerDiagram } from './diagram-renderer.js';
@@ -15,7 +16,8 @@ import { isLayoutCancellation, renderServerDiagram } from './diagram-renderer.js
 export function startArchwayLanguageServer(): void {
     configureLayout({ worker: bundledLayoutWorker() });
     const connection = createConnection(ProposedFeatures.all);
-    const { shared, Archway } = createArchwayServices({ connection, ...NodeFileSystem });
+    // The editor reads the deployment files archway.json names for the drift rules (the CLI only when a configuration names some).
+    const { shared, Archway } = createArchwayServices({ connection, ...NodeFileSystem }, { deploymentReader: readDeploymentSources });
     startLangium(shared);
     registerDiagramHandler(connection, shared, {
         render: renderServerDiagram,

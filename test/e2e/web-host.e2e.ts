@@ -146,6 +146,7 @@ describe.sequential('Archway in the web worker extension host (code-server)', ()
 
     it('checks and draws a 200-component model (timed: open to first diagnostics, preview to first diagram)', async () => {
         await wb.step('web-200-components', async () => {
+            mkdirSync(ws.file('big'), { recursive: true });
             writeFileSync(ws.file('big/big.arch'), generateModel(200));
             const t0 = Date.now();
             await wb.openFile('big/big.arch');
