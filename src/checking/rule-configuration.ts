@@ -64,11 +64,10 @@ export class ArchwayRuleConfiguration {
     private readonly deployments = new Map<string, DeploymentRead>();
     /** Resolved configurations by configuration file URI ('' for none). */
     private readonly byFile = new Map<string, LoadedConfig>();
-    /** The configuration file URI ('' for none) that applies in a folder, by folder URI, once looked up. */
-    private readonly fileOfFolder = new Map<string, Promise<string>>();
-    private readonly fileOfFolderKnown = new Map<string, string>();
-    /** Texts of the configuration files found. */
-    private readonly texts = new Map<string, ConfigText>();
+    /** What was read of the configuration files (replaced, not emptied, when they change). */
+    private lookup = new ConfigLookup();
+    /** Set by `invalidate`: the next `prepare` reads everything again into a new lookup. */
+    private stale = false;
 
     constructor(options: RuleConfigurationOptions = {}) {
         this.explicitFile = options.configFile;
@@ -92,17 +91,26 @@ export class ArchwayRuleConfiguration {
      * `configFor` finds them. Folders already looked up are not looked up again until `invalidate`.
      */
     async prepare(uris: Iterable<URI>): Promise<void> {
+        // After a change, read into a new lookup and swap it in when complete: a build already
+        // validating meanwhile keeps the configuration it prepared.
+        const lookup = this.stale ? new ConfigLookup() : this.lookup;
+        this.stale = false;
         if (this.explicitFile !== undefined) {
             const file = this.explicitUri();
-            if (!this.texts.has(file.toString())) await this.read(file);
-            return;
+            if (!lookup.texts.has(file.toString())) await this.read(lookup, file);
+        } else {
+            const folders = new Set<string>();
+            for (const uri of uris) {
+                if (uri.scheme === 'untitled' || uri.scheme === 'inmemory') continue;
+                folders.add(UriUtils.dirname(uri).toString());
+            }
+            await Promise.all([...folders].map(folder => this.findFrom(lookup, URI.parse(folder))));
         }
-        const folders = new Set<string>();
-        for (const uri of uris) {
-            if (uri.scheme === 'untitled' || uri.scheme === 'inmemory') continue;
-            folders.add(UriUtils.dirname(uri).toString());
+        if (lookup !== this.lookup) {
+            this.lookup = lookup;
+            this.byFile.clear();
+            this.deployments.clear();
         }
-        await Promise.all([...folders].map(folder => this.findFrom(URI.parse(folder))));
     }
 
     /** The configuration that applies to a document URI (as prepared: a folder not looked up yet has none). */
@@ -112,7 +120,7 @@ export class ArchwayRuleConfiguration {
             file = this.explicitUri().toString();
         } else {
             const parsed = URI.parse(uri);
-            if (parsed.scheme !== 'untitled') file = this.fileOfFolderKnown.get(UriUtils.dirname(parsed).toString()) ?? '';
+            if (parsed.scheme !== 'untitled') file = this.lookup.known.get(UriUtils.dirname(parsed).toString()) ?? '';
         }
         let loaded = this.byFile.get(file);
         if (!loaded) {
@@ -170,9 +178,7 @@ export class ArchwayRuleConfiguration {
     invalidate(): void {
         this.byFile.clear();
         this.deployments.clear();
-        this.fileOfFolder.clear();
-        this.fileOfFolderKnown.clear();
-        this.texts.clear();
+        this.stale = true;
     }
 
     private explicitUri(): URI {
@@ -184,7 +190,7 @@ export class ArchwayRuleConfiguration {
         if (!file) return resolveConfig({ overrides: this.editorOverrides });
         const uri = URI.parse(file);
         const shown = uri.scheme === 'file' ? uri.fsPath : file;
-        const read = this.texts.get(file);
+        const read = this.lookup.texts.get(file);
         const loaded = resolveConfig({
             file: shown, text: read && 'text' in read ? read.text : undefined, unreadable: !read || 'unreadable' in read, overrides: this.editorOverrides,
             deploymentSourceExists: this.deploymentSourceCheck(uri),
@@ -210,31 +216,32 @@ export class ArchwayRuleConfiguration {
     }
 
     /** The configuration file URI ('' for none) that applies in `folder`: its own archway.json, else its parent's. */
-    private findFrom(folder: URI): Promise<string> {
+    private findFrom(lookup: ConfigLookup, folder: URI): Promise<string> {
         const key = folder.toString();
-        let found = this.fileOfFolder.get(key);
+        let found = lookup.pending.get(key);
         if (!found) {
             found = (async () => {
                 const candidate = UriUtils.joinPath(folder, CONFIG_FILE_NAME);
-                if (await this.read(candidate)) return candidate.toString();
+                if (await this.read(lookup, candidate)) return candidate.toString();
                 const parent = UriUtils.dirname(folder);
-                return parent.toString() === key ? '' : this.findFrom(parent);
+                return parent.toString() === key ? '' : this.findFrom(lookup, parent);
             })().then(file => {
-                this.fileOfFolderKnown.set(key, file);
+                lookup.known.set(key, file);
                 return file;
             });
-            this.fileOfFolder.set(key, found);
+            lookup.pending.set(key, found);
         }
         return found;
     }
 
     /** Reads a configuration file into `texts`; false when there is no such file. */
-    private async read(uri: URI): Promise<boolean> {
+    private async read(lookup: ConfigLookup, uri: URI): Promise<boolean> {
         const key = uri.toString();
-        if (this.texts.has(key)) return true;
+        const texts = lookup.texts;
+        if (texts.has(key)) return true;
         const fileSystem = this.fileSystem;
         if (!fileSystem) {
-            if (this.explicitFile !== undefined) this.texts.set(key, { unreadable: true });
+            if (this.explicitFile !== undefined) texts.set(key, { unreadable: true });
             return this.explicitFile !== undefined;
         }
         let isFile = false;
@@ -245,16 +252,26 @@ export class ArchwayRuleConfiguration {
         }
         if (!isFile) {
             // An explicit file that is missing is reported; a missing one found by walking up is no file.
-            if (this.explicitFile !== undefined) this.texts.set(key, { unreadable: true });
+            if (this.explicitFile !== undefined) texts.set(key, { unreadable: true });
             return this.explicitFile !== undefined;
         }
         try {
-            this.texts.set(key, { text: await fileSystem.readFile(uri) });
+            texts.set(key, { text: await fileSystem.readFile(uri) });
         } catch {
-            this.texts.set(key, { unreadable: true });
+            texts.set(key, { unreadable: true });
         }
         return true;
     }
+}
+
+/** Configuration files as read: which applies in each folder looked up, and their texts. */
+class ConfigLookup {
+    /** The configuration file URI ('' for none) that applies in a folder, by folder URI, being looked up. */
+    readonly pending = new Map<string, Promise<string>>();
+    /** The same, once known. */
+    readonly known = new Map<string, string>();
+    /** Texts of the configuration files found, by URI. */
+    readonly texts = new Map<string, ConfigText>();
 }
 
 /** The folder on disk holding a configuration file, when it is on disk. */

@@ -31,9 +31,10 @@ const SHOP = [
 
 /** The virtual workspace the page serves. */
 const FILES: Record<string, string> = {
-    [`${FOLDER}/shop.arch`]: SHOP,
-    [`${FOLDER}/payments.arch`]: 'service payments "Payment service" { replicas: 2 }\n',
-    // Raises the rule to an error: seen only when the configuration is read through the client.
+    [`${FOLDER}/shop/shop.arch`]: SHOP,
+    [`${FOLDER}/shop/payments.arch`]: 'service payments "Payment service" { replicas: 2 }\n',
+    // Raises the rule to an error: seen only when the configuration is read through the client
+    // (found by walking up from the model's folder).
     [`${FOLDER}/archway.json`]: '{ "rules": { "sync-call-without-timeout": "error" } }\n',
 };
 
@@ -152,7 +153,7 @@ async function diagnosticsOf(page: Page, uri: string, accept: (diagnostics: Diag
 describe.skipIf(!hasChromium)('the browser language server in a Web Worker', () => {
     let browser: Browser;
     let page: Page;
-    const shopUri = `${FOLDER}/shop.arch`;
+    const shopUri = `${FOLDER}/shop/shop.arch`;
 
     beforeAll(async () => {
         const bundle = await serverBundle();
@@ -193,7 +194,7 @@ describe.skipIf(!hasChromium)('the browser language server in a Web Worker', () 
             { code: 'sync-call-without-timeout', severity: 1, line: 6 },
         ]);
         const requests = await page.evaluate(() => window.lsp.fileRequests);
-        expect(requests).toContainEqual({ method: FileSystemMethods.readFile, uri: `${FOLDER}/payments.arch` });
+        expect(requests).toContainEqual({ method: FileSystemMethods.readFile, uri: `${FOLDER}/shop/payments.arch` });
         expect(requests).toContainEqual({ method: FileSystemMethods.readFile, uri: `${FOLDER}/archway.json` });
         expect(requests).toContainEqual({ method: FileSystemMethods.readDirectory, uri: FOLDER });
         expect(await page.evaluate(() => window.lsp.errors)).toEqual([]);
