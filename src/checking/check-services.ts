@@ -64,7 +64,7 @@ export function createArchwayCheckServices(context: DefaultSharedCoreModuleConte
     const Archway = inject(createDefaultCoreModule({ shared }), ArchwayGeneratedModule, ArchwayCoreModule, createArchwayCheckingModule(options));
     shared.ServiceRegistry.register(Archway);
     registerArchwayValidation(Archway, Archway.archway.ModelChecker);
-    registerRuleConfigurationLoading(shared, Archway.archway.RuleConfiguration);
+    registerRuleConfigurationLoading(shared, Archway.archway.RuleConfiguration, Archway.archway.ModelChecker);
     // No client to ask for configuration: use defaults.
     shared.workspace.ConfigurationProvider.initialized({});
     return { shared, Archway };

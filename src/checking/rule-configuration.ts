@@ -89,21 +89,29 @@ export class ArchwayRuleConfiguration {
     /**
      * Reads the configuration files that apply to `uris` (each folder's, walking up), so that
      * `configFor` finds them. Folders already looked up are not looked up again until `invalidate`.
+     * True when it learned something (a folder's configuration, or everything again after a
+     * change): checks made before, with what was known then, are out of date.
      */
-    async prepare(uris: Iterable<URI>): Promise<void> {
+    async prepare(uris: Iterable<URI>): Promise<boolean> {
         // After a change, read into a new lookup and swap it in when complete: a build already
         // validating meanwhile keeps the configuration it prepared.
         const lookup = this.stale ? new ConfigLookup() : this.lookup;
         this.stale = false;
+        let learned = lookup !== this.lookup;
         if (this.explicitFile !== undefined) {
             const file = this.explicitUri();
-            if (!lookup.texts.has(file.toString())) await this.read(lookup, file);
+            if (!lookup.texts.has(file.toString())) {
+                await this.read(lookup, file);
+                learned = true;
+            }
         } else {
             const folders = new Set<string>();
             for (const uri of uris) {
                 if (uri.scheme === 'untitled' || uri.scheme === 'inmemory') continue;
-                folders.add(UriUtils.dirname(uri).toString());
+                const folder = UriUtils.dirname(uri).toString();
+                if (!lookup.known.has(folder)) folders.add(folder);
             }
+            if (folders.size > 0) learned = true;
             await Promise.all([...folders].map(folder => this.findFrom(lookup, URI.parse(folder))));
         }
         if (lookup !== this.lookup) {
@@ -111,6 +119,7 @@ export class ArchwayRuleConfiguration {
             this.byFile.clear();
             this.deployments.clear();
         }
+        return learned;
     }
 
     /** The configuration that applies to a document URI (as prepared: a folder not looked up yet has none). */
@@ -284,8 +293,11 @@ function diskFolderOf(configUri: string): string | undefined {
  * Reads the configuration of every loaded document before a build validates (validation
  * looks it up synchronously; the file system may be asynchronous).
  */
-export function registerRuleConfigurationLoading(shared: LangiumSharedCoreServices, configuration: ArchwayRuleConfiguration): void {
+export function registerRuleConfigurationLoading(shared: LangiumSharedCoreServices, configuration: ArchwayRuleConfiguration,
+    checks: { clear(): void }): void {
     shared.workspace.DocumentBuilder.onBuildPhase(DocumentState.IndexedReferences, async () => {
-        await configuration.prepare(shared.workspace.LangiumDocuments.all.map(document => document.uri));
+        // An editor feature (semantic tokens, inlay hints, …) may have checked a model before its
+        // folder's configuration was read: those checks are redone with it.
+        if (await configuration.prepare(shared.workspace.LangiumDocuments.all.map(document => document.uri))) checks.clear();
     });
 }

@@ -86,7 +86,7 @@ export function createArchwayServices(context: DefaultSharedModuleContext, optio
     const Archway = inject(createDefaultModule({ shared }), ArchwayGeneratedModule, ArchwayCoreModule, checking, ArchwayLspModule);
     shared.ServiceRegistry.register(Archway);
     registerArchwayValidation(Archway, Archway.archway.ModelChecker);
-    registerRuleConfigurationLoading(shared, Archway.archway.RuleConfiguration);
+    registerRuleConfigurationLoading(shared, Archway.archway.RuleConfiguration, Archway.archway.ModelChecker);
     registerRuleConfigWatcher(shared, Archway.archway.RuleConfiguration, Archway.archway.ModelChecker);
     if (!context.connection) {
         // No LSP client to ask for configuration: use defaults.

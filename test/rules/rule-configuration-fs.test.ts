@@ -19,11 +19,11 @@ function memoryFileSystem(files: Map<string, string>): FileSystemProvider & { re
     };
     return {
         reads,
-        stat: uri => later(() => node(uri)),
-        readFile: uri => later(() => { reads.push(uri.toString()); const text = files.get(uri.toString()); if (text === undefined) throw new Error('missing'); return text; }),
+        stat: (uri: URI) => later(() => node(uri)),
+        readFile: (uri: URI) => later(() => { reads.push(uri.toString()); const text = files.get(uri.toString()); if (text === undefined) throw new Error('missing'); return text; }),
         readDirectory: () => later(() => []),
-        exists: uri => later(() => files.has(uri.toString())),
-    } as FileSystemProvider & { reads: string[] };
+        exists: (uri: URI) => later(() => files.has(uri.toString())),
+    } as unknown as FileSystemProvider & { reads: string[] };
 }
 
 describe('rule configuration through a file system', () => {
