@@ -11,7 +11,7 @@ import { parseDuration } from '../model/schema/units.js';
 import { closest, didYouMean } from '../model/suggest.js';
 import type { RuleSetting, RuleSettings } from './engine.js';
 import { JsonSyntaxError, parseJson, toPlain, type JsonNode } from './json-with-locations.js';
-import { getRule, listRules, ruleIds } from './registry.js';
+import { getRule, listRules, ruleIds, SPLIT_FROM } from './registry.js';
 
 /** The configuration file name. */
 export const CONFIG_FILE_NAME = 'archway.json';
@@ -199,7 +199,9 @@ export function resolveSettings(config: ArchwayConfig, overrides: Record<string,
     const settings: RuleSettings = {};
     const configured = { ...(config.rules ?? {}), ...overrides };
     for (const meta of listRules()) {
-        const value = configured[meta.id];
+        // A rule split out of another is configured by the older id unless it is named itself.
+        const older = SPLIT_FROM[meta.id];
+        const value = configured[meta.id] ?? (older === undefined ? undefined : configured[older]);
         if (value === undefined) {
             if (preset === 'strict') settings[meta.id] = strictSetting(meta.severity);
             continue;

@@ -1,4 +1,4 @@
-import { analyze, authenticates, authenticatesHop, authOf, Describe, isPublic, relatedElement } from '../analysis.js';
+import { analyze, authenticates, authOf, Describe, isPublic, relatedElement } from '../analysis.js';
 import { defineRule } from '../define.js';
 import { fix, setProperty } from '../fix.js';
 import type { Component } from '../../model/arch-model.js';
@@ -11,7 +11,7 @@ export const gatewayMissingAuth = defineRule({
     severity: 'error',
     title: 'A gateway reached from an entry point does not authenticate callers.',
     rationale: 'Authentication at the gateway is the one check every request passes. Without it each service must authenticate on its own, and any that forgets is open to the internet (Threagile `missing-authentication`).',
-    fires: 'A gateway reached from an entry point has no `auth` or `auth: none`, and some target of a route that sets no `auth` of its own (looking through load balancers) is neither `public: true` nor authenticating on its own. When every such target is public (or its route is `public: true`) or authenticates itself the finding is an info; when every route authenticates on its own there is none.',
+    fires: 'A gateway reached from an entry point has no `auth` or `auth: none`, and some target of a route without an `auth` of its own (looking through load balancers; a route\'s own `auth: none` is judged by `unauthenticated-route`) is neither `public: true` nor authenticating on its own. When every such target is public (or its route is `public: true`) or authenticates itself the finding is an info; when every route authenticates on its own there is none.',
     fix: 'Insert `auth: jwt { expiry: 15m revocation: denylist }`.',
     quickFix: ['set-property'],
     examples: {
@@ -28,7 +28,8 @@ export const gatewayMissingAuth = defineRule({
         // a route marked `public: true` exposes its target on purpose.
         const targets: Component[] = [];
         const seen = new Set<string>([gateway.id]);
-        const open = gatewayTargets(model, gateway).filter(c => !authenticatesHop(gateway, c));
+        // A route with an `auth` of its own is judged by it: `auth: none` by unauthenticated-route.
+        const open = gatewayTargets(model, gateway).filter(c => authOf(c.properties) === undefined);
         if (open.length === 0) continue;
         const queue = open.filter(c => !isPublic(c.properties)).map(c => a.components.get(c.target)!);
         while (queue.length > 0) {
