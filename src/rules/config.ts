@@ -199,10 +199,11 @@ export function resolveSettings(config: ArchwayConfig, overrides: Record<string,
     const settings: RuleSettings = {};
     const configured = { ...(config.rules ?? {}), ...overrides };
     for (const meta of listRules()) {
-        // A rule split out of another is configured by the older id unless it is named itself.
-        const older = SPLIT_FROM[meta.id];
-        const value = configured[meta.id] ?? (older === undefined ? undefined : configured[older]);
+        const value = configured[meta.id];
         if (value === undefined) {
+            // A rule split out of another follows the older id's setting when only that is configured (the engine applies it).
+            const older = SPLIT_FROM[meta.id];
+            if (older !== undefined && configured[older] !== undefined) continue;
             if (preset === 'strict') settings[meta.id] = strictSetting(meta.severity);
             continue;
         }

@@ -82,7 +82,9 @@ export function checkModel(model: ArchModel, settings: RuleSettings = {}, only?:
     for (const finding of raw) {
         const setting = settingOf(settings, finding.code);
         if (setting?.severity === 'off') continue;
-        const severity = effectiveSeverity(finding, getRule(finding.code)?.meta, setting);
+        // Under the setting of the rule it was split out of, a finding is judged as that rule's (a lesser variant keeps below it).
+        const judgedAs = settings[finding.code] === undefined && SPLIT_FROM[finding.code] !== undefined ? SPLIT_FROM[finding.code] : finding.code;
+        const severity = effectiveSeverity(finding, getRule(judgedAs)?.meta, setting);
         const result = severity === finding.severity ? finding : { ...finding, severity };
         const allow = finding.code === 'allow-without-reason' ? undefined : allows.find(finding);
         if (allow) suppressed.push({ finding: result, allow });
