@@ -10,7 +10,7 @@ export const gatewayBypass = defineRule({
     severity: 'error',
     title: 'An entry point calls a private service directly instead of through the gateway.',
     rationale: 'An API gateway centralises routing, authentication, rate limiting and caching. A client that reaches a service directly skips all of it: the gateway\'s protections exist only for callers that choose to use them.',
-    fires: 'The model has a `gateway`, and an entry point (a client, or a component in a `trust: public` zone; gateways, CDNs and DNS excluded) has a sync connection to a private service-like component that is also reachable through a gateway. A service behind no gateway at all is a separate front end, not a bypass: `missing-authentication` reports it when it does not authenticate.',
+    fires: 'The model has a `gateway`, and an entry point (a client outside any zone or in a `public` zone, or any component in a `trust: public` zone; gateways, CDNs and DNS excluded) has a sync connection to a private service-like component that is also reachable through a gateway. A service behind no gateway at all is a separate front end, not a bypass: `missing-authentication` reports it when it does not authenticate.',
     fix: 'Route through the gateway: point the connection at the gateway.',
     quickFix: ['retarget-connection'],
     examples: {
