@@ -315,6 +315,11 @@ ruleTester('missing-authentication', {
             errors: [{ message: "The service 'status' does not authenticate callers and is not marked public: true, yet it is an entry point itself (in a public zone); authenticate it, or mark it public: true if it is anonymous on purpose.", line: 3 }],
         },
         {
+            name: 'a gateway also leading to it does not hide an unauthenticated load balancer in front of it',
+            code: 'client web\ngateway api {\n  auth: jwt { expiry: 15m }\n  route "/o" -> orders\n}\nloadbalancer lb\nservice orders\nweb -> api : https\nweb -> lb : https\nlb -> orders : https',
+            errors: [{ message: /'web' reaches it with no authentication on the way \(web -> lb -> orders\)/, line: 7 }],
+        },
+        {
             name: 'auth: none counts as no authentication',
             code: 'client web\nfunction thumbs { auth: none }\nweb -> thumbs : https',
             errors: [{ message: /The function 'thumbs' does not authenticate callers/ }],

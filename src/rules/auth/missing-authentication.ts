@@ -14,7 +14,7 @@ export const missingAuthentication = defineRule({
     severity: 'error',
     title: 'A service is reachable from an entry point without any authentication.',
     rationale: 'A service published to the outside (a host port, a load balancer, a CDN origin) that authenticates nobody lets anyone on the internet call it: upload files, read data, change prices, or read an operator\'s dashboard (Threagile `missing-authentication`). Either something on the way in authenticates, the service does, or the model says it is anonymous on purpose.',
-    fires: 'A `service` or `function` is reached from an entry point over sync connections that pass only through clients, DNS, CDNs, external systems and load balancers without `auth` (or is an entry point itself, in a public zone), has no `auth` of its own (or `auth: none`) and is not `public: true`. Not judged here: what lies behind a gateway (`gateway-missing-auth` and `unauthenticated-route` judge its routes), services a gateway also leads to (`gateway-bypass`), and anything only reached through another service.',
+    fires: 'A `service` or `function` is reached from an entry point over sync connections that pass only through clients, DNS, CDNs, external systems and load balancers without `auth` (or is an entry point itself, in a public zone), has no `auth` of its own (or `auth: none`) and is not `public: true`. Not judged here: what lies behind a gateway (`gateway-missing-auth` and `unauthenticated-route` judge its routes), a private service an entry point calls directly while a gateway also leads to it (`gateway-bypass`), and anything only reached through another service.',
     fix: 'Authenticate the service (`auth: jwt { … }`, or an authenticating gateway or load balancer in front), or mark it `public: true` when it is anonymous on purpose.',
     quickFix: ['set-property'],
     examples: {
@@ -34,8 +34,11 @@ export const missingAuthentication = defineRule({
     for (const c of model.components) {
         if (!exposedKind(c) || c.hasUnresolvedReferences || authenticates(c.properties) || isPublic(c.properties)) continue;
         const v = a.index.get(c.id)!;
-        if (reach.distance[v] < 0 || (behindGateway.distance[v] >= 0 && !a.isEntry(c))) continue;
+        if (reach.distance[v] < 0) continue;
         const path = pathTo(reach, v).map(i => a.nodes[i].id);
+        // An entry point calling a private service that a gateway also leads to: gateway-bypass's finding.
+        const entry = a.components.get(path[0]);
+        if (path.length === 2 && behindGateway.distance[v] >= 0 && c.trust === 'private' && entry && !['gateway', 'cdn', 'dns'].includes(entry.kind)) continue;
         const how = path.length > 1 ? `'${path[0]}' reaches it with no authentication on the way (${path.join(' -> ')})` : 'it is an entry point itself (in a public zone)';
         result.push(finding(c.nameLocation,
             `${Describe(c)} does not authenticate callers and is not marked public: true, yet ${how}; authenticate it, or mark it public: true if it is anonymous on purpose.`,
