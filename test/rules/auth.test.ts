@@ -52,6 +52,7 @@ ruleTester('session-without-shared-store', {
 ruleTester('session-cookie-insecure', {
     valid: [
         { name: 'all cookie flags set over TLS', code: 'client web\nservice users {\n  auth: session { store: s  cookie: { secure: true httpOnly: true sameSite: strict } }\n}\ncache s\nweb -> users : https' },
+        { name: 'a DNS lookup does not carry the cookie', code: 'client browser\ndns afdDns\ncdn frontDoor { origin: web }\nservice web {\n  auth: session { store: s  cookie: { secure: true httpOnly: true sameSite: lax } }\n}\ncache s\nbrowser -> afdDns : dns\nafdDns -> frontDoor : dns\nbrowser -> frontDoor : https\nfrontDoor -> web : https' },
         { name: 'service-to-service plaintext does not carry the cookie', code: 'client web\nservice a\nservice users {\n  auth: session { store: s  cookie: { secure: true httpOnly: true sameSite: lax } }\n}\ncache s\nweb -> a : https\na -> users : http' },
     ],
     invalid: [

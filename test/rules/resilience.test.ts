@@ -24,6 +24,7 @@ ruleTester('client-direct-datastore-access', {
     valid: [
         { name: 'through a service', code: 'client web\nservice api\ndatabase db\nweb -> api : https\napi -> db' },
         { name: 'a CDN pulling from storage', code: 'zone pub {\n  trust: public\n  cdn edge { origin: assets }\n}\nstorage assets\nedge -> assets : https' },
+        { name: 'an operator in a private zone opening the broker\'s management UI is internal', code: 'zone ops {\n  trust: private\n  client operator\n  broker eventBus { ha: true }\n}\noperator -> eventBus : http' },
     ],
     invalid: [
         {
