@@ -117,7 +117,8 @@ ruleTester('plaintext-connection', {
 ruleTester('single-point-of-failure', {
     valid: [
         { name: 'replicated', code: 'client web\nservice api { replicas: 2 }\nweb -> api : https' },
-        { name: 'nothing reaches it from outside and it does no background work', code: 'service reader\ndatabase db\nreader -> db { op: read }' },
+        { name: 'nothing reaches it from outside and it does no background work', code: 'client web\nservice api { replicas: 2 }\nweb -> api : https\nservice reader\ndatabase db\nreader -> db { op: read }' },
+        { name: 'a fragment without entry points is not judged, not even its writers', code: 'service api\ndatabase db\napi -> db' },
         { name: 'a scheduled job runs again on its next schedule', code: 'batch nightly { schedule: "0 2 * * *" }\ndatabase db { ha: true }\nnightly -> db' },
         { name: 'a replicated background worker', code: 'service relay { replicas: 2 }\nbroker bus {\n  ha: true\n  topic t\n}\nrelay ~> bus.t' },
         { name: 'storage and CDNs are redundant by default', code: 'client web\ncdn edge { origin: s }\nstorage s\nweb -> edge : https\nedge -> s : https' },
@@ -149,13 +150,13 @@ ruleTester('single-point-of-failure', {
         },
         {
             name: 'a background worker that nothing calls: its work stops',
-            code: 'service relay\nbroker bus {\n  ha: true\n  topic t\n}\ndatabase db { ha: true }\nrelay ~> bus.t\nrelay -> db { op: readwrite }',
-            errors: [{ message: "The service 'relay' runs as a single instance, and nothing calls it: when it stops, its background work stops (it publishes to 'bus.t' and writes to 'db'); run at least two replicas.", line: 1, text: 'relay' }],
-            output: 'service relay { replicas: 2 }\nbroker bus {\n  ha: true\n  topic t\n}\ndatabase db { ha: true }\nrelay ~> bus.t\nrelay -> db { op: readwrite }',
+            code: 'client web\nservice api { replicas: 2 }\nweb -> api : https\nservice relay\nbroker bus {\n  ha: true\n  topic t\n}\ndatabase db { ha: true }\nrelay ~> bus.t\nrelay -> db { op: readwrite }',
+            errors: [{ message: "The service 'relay' runs as a single instance, and nothing calls it: when it stops, its background work stops (it publishes to 'bus.t' and writes to 'db'); run at least two replicas.", line: 4, text: 'relay' }],
+            output: 'client web\nservice api { replicas: 2 }\nweb -> api : https\nservice relay { replicas: 2 }\nbroker bus {\n  ha: true\n  topic t\n}\ndatabase db { ha: true }\nrelay ~> bus.t\nrelay -> db { op: readwrite }',
         },
         {
             name: 'what only a background worker uses',
-            code: 'service relay { replicas: 2 }\ndatabase db\nrelay -> db',
+            code: 'client web\nservice api { replicas: 2 }\nweb -> api : https\nservice relay { replicas: 2 }\ndatabase db\nrelay -> db',
             errors: [{ message: "The database 'db' runs as a single instance, and the background work of 'relay' depends on it (relay -> db); run at least two replicas." }],
         },
         {

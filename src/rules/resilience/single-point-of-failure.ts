@@ -16,7 +16,7 @@ export const singlePointOfFailure = defineRule({
     severity: 'warning',
     title: 'A non-redundant component is on a path from an entry point, or runs background work alone.',
     rationale: 'A component that runs once takes every request that depends on it down with it: a deploy, a crashed host or a zone outage becomes a user-facing outage. A consumer that runs once stops the processing of its events, and a background worker that runs once (a poller, an outbox relay) stops its work. Run two or more instances, or use a managed highly-available service (`ha: true`).',
-    fires: 'A gateway, load balancer, service-like component (not an orchestrator: it has its own rule), data store, broker or identity provider is not redundant (`replicas >= 2` or `ha: true`; dns, cdn, storage and serverless `function`s are redundant by default) and: an entry point reaches it through sync connections and routes (requests depend on it); or only through async delivery (the events of a topic stop being processed when it fails; for a broker, publishing to it stops); or it is a background worker (a service that nothing calls or feeds, which publishes to channels or writes to data stores), or something only such a worker reaches. One diagnostic per component, with an example path as related information (from an entry point, never an internal client); the message says how many components are reachable only through it (its dominator subtree from the entry points).',
+    fires: 'A gateway, load balancer, service-like component (not an orchestrator: it has its own rule), data store, broker or identity provider is not redundant (`replicas >= 2` or `ha: true`; dns, cdn, storage and serverless `function`s are redundant by default) and: an entry point reaches it through sync connections and routes (requests depend on it); or only through async delivery (the events of a topic stop being processed when it fails; for a broker, publishing to it stops); or, in a model with entry points, it is a background worker (a service that nothing calls or feeds, which publishes to channels or writes to data stores), or something only such a worker reaches. One diagnostic per component, with an example path as related information (from an entry point, never an internal client); the message says how many components are reachable only through it (its dominator subtree from the entry points).',
     fix: 'Insert `replicas: 2`.',
     quickFix: ['set-property'],
     examples: {
@@ -25,7 +25,9 @@ export const singlePointOfFailure = defineRule({
     },
 }, (model, { finding }) => {
     const a = analyze(model);
-    const workers = model.components.filter(c => isBackgroundWorker(a, c));
+    // Background workers are judged in models of a system (with entry points), not in fragments
+    // and sketches where nothing is reached from outside yet.
+    const workers = a.entries.length === 0 ? [] : model.components.filter(c => isBackgroundWorker(a, c));
     const fromWorkers = breadthFirst(a.flow, workers.map(w => a.index.get(w.id)!));
     const result: Finding[] = [];
     for (const c of model.components) {
@@ -61,7 +63,7 @@ function dependency(a: Analysis, c: Component, fromWorkers: Reachability): { tex
             ? { text: `and when it stops, the events on '${channel}' stop being processed (${pathText(a, path)})`, path, step }
             : { text: `and work that '${path[0]}' starts asynchronously depends on it (${pathText(a, path)})`, path, step };
     }
-    if (isBackgroundWorker(a, c)) {
+    if (fromWorkers.distance[v] === 0) {
         const work = a.outgoing(c.id).filter(o => does(a, o));
         const list = (ids: string[]): string => [...new Set(ids)].map(id => `'${id}'`).join(', ');
         const publishes = list(work.filter(o => o.style === 'async').map(o => o.target));
