@@ -8,6 +8,7 @@ import {
     type ArchModel, type Channel, type Component, type Connection, type Element, type Property,
     type PropertyMap, type PropertyValue, type RelatedLocation,
 } from '../model/arch-model.js';
+import { hasTrait, kindNoun } from '../model/component-kinds.js';
 import { breadthFirst, digraph, dominators, pathTo, type Digraph, type Reachability } from './graph/digraph.js';
 
 // ---------------------------------------------------------------- property accessors
@@ -92,14 +93,13 @@ export function replicas(component: Component): number {
     return numberProp(component.properties, 'replicas') ?? 1;
 }
 
-const REDUNDANT_BY_DEFAULT = new Set(['dns', 'cdn', 'storage', 'function']);
-
 /**
- * Redundant: `replicas >= 2`, `ha: true`, or a kind that is redundant by default (dns, cdn,
- * storage, and `function`: serverless platforms run functions on as many instances as needed).
+ * Redundant: `replicas >= 2`, `ha: true`, or a kind that is redundant by default (`redundantByDefault`
+ * in the kinds table: dns, cdn, storage, and `function`: serverless platforms run functions on as
+ * many instances as needed) unless it says `replicas: 1`.
  */
 export function isRedundant(component: Component): boolean {
-    if (REDUNDANT_BY_DEFAULT.has(component.kind)) return numberProp(component.properties, 'replicas') === undefined || replicas(component) >= 2;
+    if (hasTrait(component.kind, 'redundantByDefault')) return numberProp(component.properties, 'replicas') === undefined || replicas(component) >= 2;
     return replicas(component) >= 2 || boolProp(component.properties, 'ha') === true;
 }
 
@@ -124,7 +124,7 @@ export function writes(connection: Connection): boolean {
 /** `the gateway 'api'`, `the topic 'bus.orders'`. */
 export function describe(element: Element | undefined, id?: string): string {
     if (!element) return `'${id ?? '?'}'`;
-    if (element.type === 'component') return `the ${kindName(element.kind)} '${element.id}'`;
+    if (element.type === 'component') return `the ${kindNoun(element.kind)} '${element.id}'`;
     if (element.type === 'channel') return `the ${element.kind} '${element.id}'`;
     return `the zone '${element.id}'`;
 }
@@ -133,21 +133,6 @@ export function describe(element: Element | undefined, id?: string): string {
 export function Describe(element: Element | undefined, id?: string): string {
     const text = describe(element, id);
     return text.charAt(0).toUpperCase() + text.slice(1);
-}
-
-function kindName(kind: string): string {
-    switch (kind) {
-        case 'loadbalancer': return 'load balancer';
-        case 'dns': return 'DNS';
-        case 'cdn': return 'CDN';
-        case 'idp': return 'identity provider';
-        case 'etl': return 'ETL job';
-        case 'batch': return 'batch job';
-        case 'stream': return 'stream processor';
-        case 'eventstore': return 'event store';
-        case 'external': return 'external system';
-        default: return kind;
-    }
 }
 
 /** `a -> b` / `a ~> b`. */
@@ -193,7 +178,7 @@ export class Analysis {
             this.components.set(c.id, c);
             this.index.set(c.id, this.nodes.length);
             this.nodes.push(c);
-            if (c.kind === 'client' || c.trust === 'public') this.entries.push(c);
+            if (hasTrait(c.kind, 'entryPoint') || c.trust === 'public') this.entries.push(c);
         }
         for (const ch of model.channels) {
             this.index.set(ch.id, this.nodes.length);
@@ -226,9 +211,9 @@ export class Analysis {
         this.flow = digraph(n, flowEdges);
     }
 
-    /** True for clients and components in a public zone. */
+    /** True for clients (kinds with `entryPoint`) and components in a public zone. */
     isEntry(element: Element | undefined): boolean {
-        return element?.type === 'component' && (element.kind === 'client' || element.trust === 'public');
+        return element?.type === 'component' && (hasTrait(element.kind, 'entryPoint') || element.trust === 'public');
     }
 
     /** Trust of a component, or of a channel's broker. */

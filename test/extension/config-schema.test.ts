@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { buildConfigSchema } from '../../src/extension/config-schema.js';
 import { listRules } from '../../src/rules/registry.js';
 import { parseConfig } from '../../src/rules/config.js';
+import { COMPONENT_KINDS } from '../../src/model/component-kinds.js';
 import { loadText } from '../helpers.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -54,8 +55,7 @@ describe('the snippets', () => {
 
     it('cover every component kind, zones, views and flows', () => {
         const prefixes = Object.values(snippets).map(snippet => snippet.prefix);
-        for (const kind of ['client', 'dns', 'cdn', 'loadbalancer', 'gateway', 'service', 'function', 'database', 'cache', 'storage',
-            'broker', 'eventstore', 'etl', 'batch', 'stream', 'orchestrator', 'peer', 'idp', 'external', 'zone', 'view', 'flow']) {
+        for (const kind of [...COMPONENT_KINDS, 'zone', 'view', 'flow']) {
             expect(prefixes, kind).toContain(kind);
         }
     });

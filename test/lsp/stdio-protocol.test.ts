@@ -10,6 +10,7 @@ import type {
     TextEdit, WorkspaceEdit,
 } from 'vscode-languageserver-protocol';
 import { startStdioServer } from './stdio-client.js';
+import { COMPONENT_KINDS } from '../../src/model/component-kinds.js';
 
 const ORDERS = `import "./payments.arch"
 
@@ -160,7 +161,7 @@ describe('the bundled language server over stdio', () => {
         const base = `${generated}client typist "Typist"\n`;
         const editLine = base.split('\n').length - 1; // the line after the last one
         const text = `${base}typist -> ghost0 : https\n`;
-        const components = (text.match(/^\s*(client|dns|cdn|loadbalancer|gateway|service|function|database|cache|storage|broker|eventstore|etl|batch|stream|orchestrator|peer|idp|external)\s/gm) ?? []).length;
+        const components = (text.match(new RegExp(`^\\s*(${COMPONENT_KINDS.join('|')})\\s`, 'gm')) ?? []).length;
         const dir = mkdtempSync(join(tmpdir(), 'archway-latency-'));
         const path = join(dir, 'main.arch');
         writeFileSync(path, text);

@@ -16,6 +16,7 @@ import { buildWorkspace, type Workspace } from '../helpers.js';
 import { createArchwayServices } from '../../src/lsp/module.js';
 import { buildDocumentModel } from '../../src/model/workspace-models.js';
 import type { ArchModel } from '../../src/model/arch-model.js';
+import { COMPONENT_KINDS } from '../../src/model/component-kinds.js';
 import { checkModel, resolveOptions } from '../../src/rules/engine.js';
 import { RULES } from '../../src/rules/registry.js';
 import { formatArchText, formatDocumentText, hasSyntaxErrors } from '../../src/format/format-text.js';
@@ -108,9 +109,7 @@ export function exampleWorkspaces(): Map<string, Record<string, string>> {
 }
 
 const KEYWORDS = [
-    'architecture', 'import', 'zone', 'client', 'dns', 'cdn', 'loadbalancer', 'gateway', 'service', 'function',
-    'database', 'cache', 'storage', 'broker', 'eventstore', 'etl', 'batch', 'stream', 'orchestrator', 'peer',
-    'idp', 'external', 'topic', 'queue', 'route', 'view', 'flow', 'include', 'exclude', 'allow',
+    'architecture', 'import', 'zone', ...COMPONENT_KINDS, 'topic', 'queue', 'route', 'view', 'flow', 'include', 'exclude', 'allow',
     // property names and enum words the schema knows
     'trust', 'public', 'edge', 'private', 'origin', 'ttl', 'waf', 'auth', 'jwt', 'session', 'store', 'issuer',
     'expiry', 'revocation', 'denylist', 'rateLimit', 'replicas', 'engine', 'timeout', 'retries', 'direction',

@@ -2,9 +2,11 @@ import { analyze, Describe, isRedundant } from '../analysis.js';
 import { defineRule } from '../define.js';
 import { fix, setProperty } from '../fix.js';
 import { pathTo } from '../graph/digraph.js';
-import { SERVICE_LIKE_KINDS, type Finding } from '../../model/arch-model.js';
+import type { Finding } from '../../model/arch-model.js';
+import { kindsWith } from '../../model/component-kinds.js';
 
-const JUDGED = new Set(['gateway', 'loadbalancer', 'broker', 'idp', 'database', 'cache', 'storage', 'eventstore', ...[...SERVICE_LIKE_KINDS].filter(k => k !== 'orchestrator')]);
+/** Kinds that need redundancy (the kinds table), but the orchestrator: it has its own rule. */
+const JUDGED: ReadonlySet<string> = new Set(kindsWith('needsRedundancy').filter(k => k !== 'orchestrator'));
 
 /** One instance of something user requests depend on. */
 export const singlePointOfFailure = defineRule({
