@@ -16,7 +16,9 @@ import {
     type CompletionItem, type CompletionList, type Range,
 } from 'vscode-languageserver-types';
 import type { CompletionParams } from 'vscode-languageserver-protocol';
-import { COMPONENT_KIND_INFO, COMPONENT_KINDS, hasTrait, isComponentKind, type ComponentKind } from '../model/component-kinds.js';
+import {
+    COMPONENT_KIND_INFO, COMPONENT_KINDS, hasTrait, isComponentKind, kindInfo, type ComponentKind, type KindSymbol,
+} from '../model/component-kinds.js';
 import {
     CHANNEL_PROPERTIES, COMPONENT_PROPERTIES, CONNECTION_PROPERTIES, VIEW_PROPERTIES, ZONE_PROPERTIES,
     type PropertySpec, type PropertyTable,
@@ -78,18 +80,24 @@ const SNIPPETS: { label: string; detail: string; body: string; zone?: boolean }[
     },
 ];
 
-const KIND_ITEM_KIND: Partial<Record<string, CompletionItemKind>> = {
+/** Completion item kinds of what is not a component, and of components shown differently from their symbol. */
+const OTHER_ITEM_KIND: Partial<Record<string, CompletionItemKind>> = {
     zone: CompletionItemKind.Module,
     topic: CompletionItemKind.Event,
     queue: CompletionItemKind.Event,
-    database: CompletionItemKind.Struct,
-    cache: CompletionItemKind.Struct,
-    storage: CompletionItemKind.Struct,
-    eventstore: CompletionItemKind.Struct,
-    broker: CompletionItemKind.Interface,
-    client: CompletionItemKind.Variable,
     external: CompletionItemKind.Reference,
 };
+
+/** Completion item kind of a component kind's symbol (its `symbol` in the kinds table). */
+const SYMBOL_ITEM_KIND: Readonly<Record<KindSymbol, CompletionItemKind>> = {
+    class: CompletionItemKind.Class, struct: CompletionItemKind.Struct, interface: CompletionItemKind.Interface,
+    variable: CompletionItemKind.Variable, function: CompletionItemKind.Class,
+};
+
+/** How a completion item shows an element of this kind. */
+function itemKindOf(kind: string): CompletionItemKind {
+    return OTHER_ITEM_KIND[kind] ?? SYMBOL_ITEM_KIND[kindInfo(kind)?.symbol ?? 'class'];
+}
 
 /** Schema- and scope-driven completion. */
 export class ArchwayCompletionProvider implements CompletionProvider {
@@ -388,7 +396,7 @@ export class ArchwayCompletionProvider implements CompletionProvider {
     private elementItem(element: ScopeElement, label = element.id): CompletionItem {
         return {
             label,
-            kind: KIND_ITEM_KIND[element.kind] ?? CompletionItemKind.Class,
+            kind: itemKindOf(element.kind),
             detail: `${element.kind}${element.label ? ` — ${element.label}` : ''}`,
             labelDetails: { description: element.kind },
         };
