@@ -9,7 +9,7 @@ import { buildConfigSchema } from '../../src/extension/config-schema.js';
 import { listRules } from '../../src/rules/registry.js';
 import { parseConfig } from '../../src/rules/config.js';
 import { COMPONENT_KINDS } from '../../src/model/component-kinds.js';
-import { loadText } from '../helpers.js';
+import { loadText } from '../support/services.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const SCHEMA = join(ROOT, 'schemas/archway.schema.json');

@@ -12,7 +12,7 @@ import {
 import { COMPONENT_PROPERTIES } from '../../src/model/schema/property-schema.js';
 import { RULE_AREAS } from '../../src/rules/rule.js';
 import { describe as describeElement } from '../../src/rules/analysis.js';
-import { loadText } from '../helpers.js';
+import { loadText } from '../support/services.js';
 
 describe('the kinds table', () => {
     it('has a row for every kind keyword of the grammar and no other row', () => {

@@ -8,17 +8,17 @@
  * and the change kinds the rule's fixes make must be the ones its `meta.quickFix` declares.
  */
 import { describe, expect, it } from 'vitest';
-import { EmptyFileSystem, URI, type LangiumDocument } from 'langium';
+import { URI, type LangiumDocument } from 'langium';
 import type { CodeAction, Diagnostic, TextEdit } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { createArchwayServices } from '../../src/lsp/module.js';
+import { createTestServices } from '../support/services.js';
 import { toDiagnosticInfo } from '../../src/checking/diagnostics.js';
 import type { ArchModel, Finding, Severity } from '../../src/model/arch-model.js';
 import { buildDocumentModel } from '../../src/model/workspace-models.js';
 import { checkModel, type CheckResult, type RuleSettings } from '../../src/rules/engine.js';
 import { getRule } from '../../src/rules/registry.js';
 
-const { shared, Archway } = createArchwayServices(EmptyFileSystem);
+const { shared, Archway } = createTestServices();
 const codeActions = Archway.lsp.CodeActionProvider!;
 let counter = 0;
 
