@@ -8,7 +8,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildConfigSchema } from '../src/extension/config-schema.js';
-import { renderEditorSnippets, updateLanguageKinds, updateReadmeKinds } from '../src/model/component-kind-docs.js';
+import { renderEditorSnippets, updateEditorKeywords, updateLanguageKinds, updateReadmeKinds } from '../src/model/component-kind-docs.js';
 import { renderPropertyDocs } from '../src/model/schema/property-docs.js';
 import { listRules } from '../src/rules/registry.js';
 import { renderAllRuleDocs, updateReadmeRules } from '../src/rules/rule-docs.js';
@@ -38,5 +38,6 @@ export function derivedFiles(root: string): Map<string, string> {
     files.set('docs/properties.md', renderPropertyDocs());
     files.set('docs/language.md', updateLanguageKinds(read('docs/language.md')));
     files.set('snippets/arch.json', renderEditorSnippets());
+    files.set('docs/other-editors.md', updateEditorKeywords(read('docs/other-editors.md')));
     return files;
 }

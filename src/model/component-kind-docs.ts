@@ -93,3 +93,14 @@ export function updateReadmeKinds(markdown: string): string {
     const list = COMPONENT_KINDS.map(kind => `\`${kind}\``).join(' ');
     return replaceBetweenMarkers(markdown, 'kinds', `  ${list}\n  `, 'README.md');
 }
+
+/** Keywords the Emacs mode of `docs/other-editors.md` highlights besides the kinds. */
+const OTHER_HIGHLIGHTED = ['zone', 'topic', 'queue', 'route', 'view', 'flow', 'include', 'exclude', 'import', 'architecture'];
+
+/** `docs/other-editors.md` with the keyword pattern of its Emacs mode regenerated (kinds first). */
+export function updateEditorKeywords(markdown: string): string {
+    const pattern = /(\\\\_<\\\\\()[a-z\\|]*(\\\\\)\\\\_>)/;
+    if (!pattern.test(markdown)) throw new Error('docs/other-editors.md has no Emacs keyword pattern (\\\\_<\\\\(…\\\\)\\\\_>).');
+    const words = [...COMPONENT_KINDS, ...OTHER_HIGHLIGHTED].join('\\\\|');
+    return markdown.replace(pattern, (_, open: string, close: string) => `${open}${words}${close}`);
+}
