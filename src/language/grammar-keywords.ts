@@ -1,7 +1,7 @@
 /**
  * Keywords read from the grammar itself (`archway.langium`, as Langium generated it), so that
- * what depends on them (parser messages, the kinds table's test, editor keyword lists in the
- * docs) cannot drift from what the parser accepts.
+ * what depends on them (parser messages, the kinds table's test) cannot drift from what the
+ * parser accepts.
  */
 import { AstUtils, GrammarAST } from 'langium';
 import { ArchwayGrammar } from './generated/grammar.js';
@@ -11,12 +11,6 @@ export function ruleKeywords(ruleName: string): string[] {
     const rule = ArchwayGrammar().rules.find(r => GrammarAST.isParserRule(r) && r.name === ruleName);
     if (!rule) throw new Error(`The grammar has no rule '${ruleName}'.`);
     return AstUtils.streamAllContents(rule).filter(GrammarAST.isKeyword).map(k => k.value).distinct().toArray();
-}
-
-/** Every keyword of the grammar that is a word (`zone`, `gateway`, `include`…), in grammar order. */
-export function wordKeywords(): string[] {
-    return AstUtils.streamAllContents(ArchwayGrammar()).filter(GrammarAST.isKeyword).map(k => k.value)
-        .filter(value => /^[a-z]+$/.test(value)).distinct().toArray();
 }
 
 let kinds: ReadonlySet<string> | undefined;
