@@ -8,7 +8,7 @@ import {
     renderCacheStats, renderDiagram, selectView, toElkGraph, warmUpLayout,
 } from '../../src/diagram/index.js';
 import { nodeLayoutWorker } from '../../src/diagram/node-layout-worker.js';
-import { loadText, loadWorkspace } from '../helpers.js';
+import { loadText, loadWorkspace } from '../support/services.js';
 import { exampleFolders, generateModel, layoutProblems } from './diagram-helpers.js';
 
 const base = [
