@@ -41,6 +41,18 @@ export interface DiagramNode {
     dimmed: boolean;
 }
 
+import type { RelationKind } from '../model/implied-relations.js';
+
+export type { RelationKind } from '../model/implied-relations.js';
+
+/** One model connection or implied relation an edge stands for, as its tooltip and the JSON export list it. */
+export interface EdgeMember {
+    /** Connection id (`a->b`, `a~>b.t`) or implied relation id (`trusts:a->idp`). */
+    id: string;
+    /** `/orders → Order service`, `orderPlaced`, `https`: what distinguishes it from the others. */
+    label: string;
+}
+
 /** A line between two nodes. Points are absolute once laid out. */
 export interface DiagramEdge {
     id: string;
@@ -50,8 +62,12 @@ export interface DiagramEdge {
     /** TLS protocol (true), plaintext protocol (false), or none written. */
     tls: boolean | undefined;
     label: string;
-    /** Model connection ids this edge draws (several when zones are collapsed). */
+    /** Model connection ids this edge draws (several when boxes are merged or collapsed). */
     connections: string[];
+    /** Set when the edge draws an implied relation only (no declared connection). */
+    relation: RelationKind | undefined;
+    /** Every connection and implied relation the edge stands for, in model order. */
+    members: EdgeMember[];
     points: [number, number][];
     /** Where the label sits (top-left corner and size), once laid out. */
     labelBox: { x: number; y: number; width: number; height: number } | undefined;

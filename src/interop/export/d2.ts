@@ -163,7 +163,7 @@ export function modelToD2(model: ArchModel): string {
 export function selectEverything(model: ArchModel): ReturnType<typeof selectView> {
     const direction = selectView(model).direction;
     const all: View = {
-        id: 'overview', label: 'Everything', implicit: true, includeAll: true, includes: [], excludes: [], direction, collapse: [], location: undefined,
+        id: 'overview', label: 'Everything', implicit: true, includeAll: true, includes: [], excludes: [], direction, collapse: [], showImplied: true, showTrusts: true, location: undefined,
     };
     return selectView({ ...model, views: [all] }, { view: 'overview' });
 }
