@@ -6,7 +6,10 @@
  * same text.
  */
 import type { ConnectionStyle, Direction, Finding, Severity, Trust } from '../model/arch-model.js';
+import type { RelationKind } from '../model/implied-relations.js';
 import type { IconName } from './icons.js';
+
+export type { RelationKind } from '../model/implied-relations.js';
 import { textWidth } from './text-metrics.js';
 
 /** A finding as a badge shows it. */
@@ -40,10 +43,6 @@ export interface DiagramNode {
     findings: DiagramFinding[];
     dimmed: boolean;
 }
-
-import type { RelationKind } from '../model/implied-relations.js';
-
-export type { RelationKind } from '../model/implied-relations.js';
 
 /** One model connection or implied relation an edge stands for, as its tooltip and the JSON export list it. */
 export interface EdgeMember {
@@ -183,4 +182,9 @@ export function containerMinWidth(node: Pick<DiagramNode, 'role' | 'label' | 'su
         return Math.ceil(12 + textWidth(node.label, ZONE_FONT, true) + 10 + textWidth(trustTag(node.trust ?? 'private'), 10, true) + 16);
     }
     return Math.ceil(40 + Math.max(textWidth(node.label, NODE_FONT, true), textWidth(node.subtitle, SMALL_FONT)) + 14);
+}
+
+/** An edge's members as tooltip lines: `label (id)`, one per connection or relation. */
+export function membersTooltip(edge: Pick<DiagramEdge, 'members'>): string {
+    return edge.members.map(m => (m.label === m.id ? m.id : `${m.label} (${m.id})`)).join('\n');
 }

@@ -5,7 +5,7 @@
  * carries `data-id` (its model id) for the preview.
  */
 import {
-    EDGE_FONT, NODE_FONT, NODE_TEXT_X, SMALL_FONT, TITLE_FONT, TOPIC_FONT, ZONE_FONT, LOCK_WIDTH, stepBadgeWidth, trustTag,
+    EDGE_FONT, NODE_FONT, NODE_TEXT_X, SMALL_FONT, TITLE_FONT, TOPIC_FONT, ZONE_FONT, LOCK_WIDTH, membersTooltip, stepBadgeWidth, trustTag,
     type Diagram, type DiagramEdge, type DiagramFinding, type DiagramNode,
 } from './diagram-model.js';
 import { fmt, iconSvg, kindCategory } from './icons.js';
@@ -182,9 +182,10 @@ function renderEdgeLabel(edge: DiagramEdge, theme: DiagramTheme, flowActive: boo
 
 function renderEdge(edge: DiagramEdge, theme: DiagramTheme, flowActive: boolean): string {
     const onFlow = flowActive && edge.steps.length > 0;
-    const colour = onFlow ? theme.flow : edge.style === 'async' ? theme.asyncEdge : theme.edge;
-    const width = onFlow ? 2.5 : 1.4;
-    const dash = edge.style === 'async' ? ' stroke-dasharray="6 4"' : '';
+    const implied = edge.relation !== undefined;
+    const colour = onFlow ? theme.flow : implied ? theme.mutedText : edge.style === 'async' ? theme.asyncEdge : theme.edge;
+    const width = onFlow ? 2.5 : implied ? 1 : 1.4;
+    const dash = implied ? ' stroke-dasharray="2 3"' : edge.style === 'async' ? ' stroke-dasharray="6 4"' : '';
     const tls = edge.tls === undefined ? '' : ` data-tls="${edge.tls}"`;
     let badgeSvg = '';
     if (edge.findings.length > 0) {
@@ -192,14 +193,20 @@ function renderEdge(edge: DiagramEdge, theme: DiagramTheme, flowActive: boolean)
         const [x, y] = box ? [box.x + box.width + 6, box.y + box.height / 2] : midpoint(edge.points);
         badgeSvg = badge(x, y, edge.findings, theme);
     }
-    return `<g class="aw-edge" data-id="${escapeXml(edge.id)}" data-source="${escapeXml(edge.source)}" data-target="${escapeXml(edge.target)}" data-style="${edge.style}"${tls}${edge.steps.length ? ` data-steps="${edge.steps.join(' ')}"` : ''}${edge.connections.length !== 1 || edge.connections[0] !== edge.id ? ` data-connections="${escapeXml(edge.connections.join(' '))}"` : ''}${dimAttr(edge.dimmed, theme)}>`
-        + (edge.findings.length > 0 ? titleOf(edge.findings, edge.label || edge.id)
-            : !edge.labelBox && edge.label ? `<title>${escapeXml(edge.label)}</title>` : '')
+    return `<g class="aw-edge" data-id="${escapeXml(edge.id)}" data-source="${escapeXml(edge.source)}" data-target="${escapeXml(edge.target)}" data-style="${edge.style}"${tls}${implied ? ` data-relation="${edge.relation}"` : ''}${edge.steps.length ? ` data-steps="${edge.steps.join(' ')}"` : ''}${edge.connections.length > 1 || (edge.connections.length === 1 && edge.connections[0] !== edge.id) ? ` data-connections="${escapeXml(edge.connections.join(' '))}"` : ''}${dimAttr(edge.dimmed, theme)}>`
+        + edgeTitle(edge)
         + `<path d="${pathData(edge.points)}" fill="none" stroke="${colour}" stroke-width="${fmt(width)}"${dash} stroke-linejoin="round"/>`
-        + arrowHead(edge.points, colour, edge.style === 'async', width)
+        + arrowHead(edge.points, colour, edge.style === 'async' || implied, width)
         + renderEdgeLabel(edge, theme, flowActive)
         + badgeSvg
         + '</g>';
+}
+
+/** The edge's tooltip: its label, every connection it merges, and its findings. */
+function edgeTitle(edge: DiagramEdge): string {
+    const heading = edge.members.length > 1 ? `${edge.label}\n${membersTooltip(edge)}` : edge.label || edge.id;
+    if (edge.findings.length > 0 || edge.members.length > 1) return titleOf(edge.findings, heading);
+    return !edge.labelBox && edge.label ? `<title>${escapeXml(edge.label)}</title>` : '';
 }
 
 function midpoint(points: readonly [number, number][]): [number, number] {
