@@ -20,7 +20,7 @@ export interface DiagramFinding {
 }
 
 /** What a node stands for. */
-export type NodeRole = 'component' | 'channel' | 'zone' | 'collapsed-zone';
+export type NodeRole = 'component' | 'channel' | 'zone' | 'collapsed-zone' | 'collapsed-broker';
 
 /** A box in the diagram. Coordinates are absolute, in px, once laid out. */
 export interface DiagramNode {
@@ -101,9 +101,11 @@ export interface CollapseSummary {
     threshold: number;
     /** True when the view is over the threshold, so zones collapse by size. */
     bySize: boolean;
-    /** Zones drawn as one box, in model order. */
+    /** Zones and brokers drawn as one box that opens on a click, in model order. */
     zones: string[];
-    /** Zones that would collapse but are drawn open because they were expanded, in model order. */
+    /** The brokers among `zones` (drawn as one box because they have many topics). */
+    brokers: string[];
+    /** Zones and brokers that would collapse but are drawn open because they were expanded, in model order. */
     expanded: string[];
 }
 

@@ -64,7 +64,7 @@ export interface DiagramLayoutNode {
     label: string;
     /** Component kind, `topic`/`queue` for channels, `zone` for zones. */
     kind: string;
-    /** `component`, `channel`, `zone` or `collapsed-zone`. */
+    /** `component`, `channel`, `zone`, `collapsed-zone` or `collapsed-broker` (a broker drawn as one box with its topic count). */
     role: string;
 }
 

@@ -97,7 +97,7 @@ function renderLeaf(node: DiagramNode, theme: DiagramTheme): string {
     const fill = collapsed ? zone.fill : theme.nodeFill;
     const dash = collapsed && zone.dash ? ` stroke-dasharray="${zone.dash}"` : '';
     const lines = [node.subtitle, node.facts].filter(Boolean);
-    return `<g class="aw-node" data-id="${escapeXml(node.id)}" data-kind="${node.kind}"${collapsed ? ' data-collapsed="true"' : ''}${dimAttr(node.dimmed, theme)}>`
+    return `<g class="aw-node" data-id="${escapeXml(node.id)}" data-kind="${node.kind}"${collapsed || node.role === 'collapsed-broker' ? ' data-collapsed="true"' : ''}${dimAttr(node.dimmed, theme)}>`
         + titleOf(node.findings, node.label)
         + `<rect x="${fmt(node.x)}" y="${fmt(node.y)}" width="${fmt(node.width)}" height="${fmt(node.height)}" rx="8" fill="${fill}" stroke="${colour}" stroke-width="1.5"${dash}/>`
         + iconSvg(node.kind, node.x + 11, node.y + Math.min(node.height / 2 - 12, 19), 24, colour)

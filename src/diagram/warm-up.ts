@@ -57,7 +57,7 @@ export function warmUpDiagram(components: number): Diagram {
             if (source !== target) edges.push(edge(`e${c}.${i}`, source, target, i % 3 === 0 ? 'https' : 'grpcs'));
         });
     }
-    return { viewId: 'warm-up', title: 'warm-up', direction: 'right', flowId: undefined, collapsed: false, collapse: { components: 0, threshold: 0, bySize: false, zones: [], expanded: [] }, width: 0, height: 0, nodes, edges };
+    return { viewId: 'warm-up', title: 'warm-up', direction: 'right', flowId: undefined, collapsed: false, collapse: { components: 0, threshold: 0, bySize: false, zones: [], brokers: [], expanded: [] }, width: 0, height: 0, nodes, edges };
 }
 
 /**

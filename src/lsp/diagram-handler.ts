@@ -101,7 +101,7 @@ export function parseDiagramParams(raw: unknown): DiagramParams | undefined {
 function collapseOf(rendered: RenderedDiagram): DiagramCollapse | undefined {
     const summary = rendered.collapse;
     if (!summary || (summary.zones.length === 0 && summary.expanded.length === 0)) return undefined;
-    return { components: summary.components, threshold: summary.threshold, bySize: summary.bySize, zones: [...summary.zones], expanded: [...summary.expanded] };
+    return { components: summary.components, threshold: summary.threshold, bySize: summary.bySize, zones: [...summary.zones], brokers: [...(summary.brokers ?? [])], expanded: [...summary.expanded] };
 }
 
 /** The theme to draw with: the named one, on the editor's background when one is given (not for high contrast). */

@@ -8,10 +8,11 @@
  * Implied relationships (`origin:`, `from:`/`to:`, `issuer:`, …; see `implied-relations.ts`)
  * draw as thin dotted edges labelled with what they say.
  */
-import type { Connection } from '../../model/arch-model.js';
+import type { ArchModel, Connection } from '../../model/arch-model.js';
 import { EDGE_FONT, type EdgeMember } from '../diagram-model.js';
 import { truncateText } from '../text-metrics.js';
 import type { SelectedConnection, SelectedRelation, ViewSelection } from '../view-selection.js';
+import { brokerOf } from './broker-protocols.js';
 import type { CollapsePlan } from './collapse-plan.js';
 import { makeEdge, type DiagramGraph } from './diagram-graph.js';
 
@@ -26,8 +27,14 @@ interface EdgeGroup {
     connections: Connection[];
 }
 
-export function addConnectionEdges(graph: DiagramGraph, selection: ViewSelection, plan: CollapsePlan): void {
+/**
+ * Adds the edges; `protocols` are the brokers' shared protocols, left out of the labels of
+ * their edges (see `broker-protocols.ts`).
+ */
+export function addConnectionEdges(graph: DiagramGraph, model: ArchModel, selection: ViewSelection, plan: CollapsePlan,
+    protocols: ReadonlyMap<string, string> = new Map()): void {
     const stepped = new Set(selection.flow?.steps.flatMap(step => step.connection === undefined ? [] : [step.connection]) ?? []);
+    const labels = new EdgeLabels(model, plan, protocols);
     for (const group of groupConnections(graph, selection.connections, plan, stepped).values()) {
         const [first] = group.connections;
         const single = group.connections.length === 1;
@@ -36,7 +43,7 @@ export function addConnectionEdges(graph: DiagramGraph, selection: ViewSelection
             source: group.from, target: group.to,
             style: group.connections.some(c => c.style === 'sync') ? 'sync' : 'async',
             tls: mergedTls(group.connections),
-            label: single ? edgeLabelOf(first) : countLabel(group.connections),
+            label: labels.of(group),
             connections: group.connections.map(c => c.id),
             members: group.connections.map(c => ({ id: c.id, label: memberLabelOf(c) })),
         });
@@ -44,6 +51,48 @@ export function addConnectionEdges(graph: DiagramGraph, selection: ViewSelection
         for (const connection of group.connections) graph.drawsConnection(connection.id, edge);
     }
     addRelationEdges(graph, selection.relations, plan);
+}
+
+/** What an edge says: one connection's route, protocol and label, or what several have in common. */
+class EdgeLabels {
+    constructor(private readonly model: ArchModel, private readonly plan: CollapsePlan, private readonly protocols: ReadonlyMap<string, string>) {}
+
+    of(group: EdgeGroup): string {
+        const { connections } = group;
+        const topics = this.collapsedTopics(group);
+        const quiet = connections.every(c => this.quiet(c));
+        const protocol = quiet ? undefined : sharedProtocol(connections);
+        if (topics.length > 0) {
+            // One end is a broker drawn as one box: say which topics, or how many.
+            const only = topics.length === 1 ? this.model.elements.get(topics[0]) : undefined;
+            const what = only?.type === 'channel' ? only.label ?? only.name : `${topics.length} topics`;
+            const label = connections.length === 1 ? [what, protocol, connections[0].label].filter(Boolean).join(' · ')
+                : [what, protocol].filter(Boolean).join(' · ');
+            return truncateText(label, EDGE_LABEL_WIDTH, EDGE_FONT);
+        }
+        if (connections.length === 1) return truncateText(labelOf(connections[0], this.quiet(connections[0])), EDGE_LABEL_WIDTH, EDGE_FONT);
+        const noun = connections.every(c => c.origin === 'route') ? 'routes' : 'connections';
+        return [`${connections.length} ${noun}`, protocol].filter(Boolean).join(' · ');
+    }
+
+    /** True when the connection's broker says its protocol once for all of them. */
+    private quiet(connection: Connection): boolean {
+        const broker = brokerOf(this.model, connection.source) ?? brokerOf(this.model, connection.target);
+        return broker !== undefined && this.protocols.get(broker) === connection.protocol;
+    }
+
+    /** The channels at an end drawn as a collapsed broker (not when the other end is a collapsed zone). */
+    private collapsedTopics(group: EdgeGroup): string[] {
+        if (this.plan.counts.has(group.from) || this.plan.counts.has(group.to)) return [];
+        const topics = new Set<string>();
+        for (const c of group.connections) {
+            for (const end of [c.source, c.target]) {
+                const element = this.model.elements.get(end);
+                if (element?.type === 'channel' && this.plan.brokers.has(element.broker)) topics.add(end);
+            }
+        }
+        return [...topics];
+    }
 }
 
 /** Groups connections by the edge that draws them, in model order of each group's first one. */
@@ -95,17 +144,19 @@ function mergedTls(connections: readonly Connection[]): boolean | undefined {
     return connections.every(c => c.tls === true) ? true : undefined;
 }
 
-/** `5 routes`, `3 connections` (with the protocol when they share one: `3 connections · amqp`). */
-function countLabel(connections: readonly Connection[]): string {
-    const noun = connections.every(c => c.origin === 'route') ? 'routes' : 'connections';
+/** The protocol all connections name, if they name one. */
+function sharedProtocol(connections: readonly Connection[]): string | undefined {
     const protocols = new Set(connections.map(c => c.protocol));
-    const [protocol] = protocols;
-    return protocols.size === 1 && protocol ? `${connections.length} ${noun} · ${protocol}` : `${connections.length} ${noun}`;
+    return protocols.size === 1 ? [...protocols][0] : undefined;
 }
 
-/** Edge label: route path or protocol and label. */
-function edgeLabelOf(connection: Connection): string {
-    return truncateText(memberLabelOf(connection), EDGE_LABEL_WIDTH, EDGE_FONT);
+/** Edge label of one connection: route path, protocol (unless its broker says it) and label. */
+function labelOf(connection: Connection, quiet: boolean): string {
+    const parts: string[] = [];
+    if (connection.origin === 'route' && connection.path) parts.push(connection.path);
+    if (connection.protocol && !quiet) parts.push(connection.protocol);
+    if (connection.label && connection.label !== connection.path) parts.push(connection.label);
+    return parts.join(' · ');
 }
 
 /** What tells a connection apart from others on the same edge: `/orders · https · place order`. */
