@@ -205,7 +205,8 @@ function renderEdge(edge: DiagramEdge, theme: DiagramTheme, flowActive: boolean)
 /** The edge's tooltip: its label, every connection it merges, and its findings. */
 function edgeTitle(edge: DiagramEdge): string {
     const heading = edge.members.length > 1 ? `${edge.label}\n${membersTooltip(edge)}` : edge.label || edge.id;
-    if (edge.findings.length > 0 || edge.members.length > 1) return titleOf(edge.findings, heading);
+    if (edge.findings.length > 0) return titleOf(edge.findings, heading);
+    if (edge.members.length > 1) return `<title>${escapeXml(heading)}</title>`;
     return !edge.labelBox && edge.label ? `<title>${escapeXml(edge.label)}</title>` : '';
 }
 
