@@ -99,6 +99,8 @@ function renderLeaf(node: DiagramNode, theme: DiagramTheme): string {
     const lines = [node.subtitle, node.facts].filter(Boolean);
     return `<g class="aw-node" data-id="${escapeXml(node.id)}" data-kind="${node.kind}"${collapsed || node.role === 'collapsed-broker' ? ' data-collapsed="true"' : ''}${dimAttr(node.dimmed, theme)}>`
         + titleOf(node.findings, node.label)
+        // A broker drawn as one box shows a second edge behind it: there is more inside.
+        + (node.role === 'collapsed-broker' ? `<rect x="${fmt(node.x + 4)}" y="${fmt(node.y - 4)}" width="${fmt(node.width - 4)}" height="${fmt(node.height)}" rx="8" fill="${fill}" stroke="${colour}" stroke-width="1"/>` : '')
         + `<rect x="${fmt(node.x)}" y="${fmt(node.y)}" width="${fmt(node.width)}" height="${fmt(node.height)}" rx="8" fill="${fill}" stroke="${colour}" stroke-width="1.5"${dash}/>`
         + iconSvg(node.kind, node.x + 11, node.y + Math.min(node.height / 2 - 12, 19), 24, colour)
         + text(node.x + NODE_TEXT_X, node.y + 21, node.label, `font-size="${NODE_FONT}" font-weight="bold" fill="${theme.text}"`)
