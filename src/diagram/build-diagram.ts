@@ -23,9 +23,9 @@ export function buildDiagram(model: ArchModel, selection: ViewSelection, options
     const plan = new CollapsePlan(model, selection, options);
     const graph = new DiagramGraph();
     addZoneNodes(graph, model, selection, plan);
-    const protocols = sharedBrokerProtocols(model, selection);
+    const protocols = options.edges === 'model' ? new Map<string, string>() : sharedBrokerProtocols(model, selection);
     addComponentNodes(graph, model, selection, plan, protocols);
-    addConnectionEdges(graph, model, selection, plan, protocols);
+    addConnectionEdges(graph, model, selection, plan, protocols, options.edges ?? 'picture');
     if (selection.flow) overlayFlow(graph, selection.flow, plan);
     attachFindings(graph, model, options.findings ?? [], plan);
     sizeContainers(graph, selection.direction);

@@ -122,6 +122,12 @@ export interface BuildOptions {
     expandedZones?: readonly string[];
     /** Draw a title line above the diagram (default true). */
     title?: boolean;
+    /**
+     * `picture` (default): parallel connections merge into one counted edge and relationships
+     * stated by properties draw as edges. `model`: one edge per connection and nothing
+     * implied, for exports that carry the model to another tool (D2).
+     */
+    edges?: 'picture' | 'model';
 }
 
 // ---------------------------------------------------------------- geometry constants

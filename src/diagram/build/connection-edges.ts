@@ -32,10 +32,10 @@ interface EdgeGroup {
  * their edges (see `broker-protocols.ts`).
  */
 export function addConnectionEdges(graph: DiagramGraph, model: ArchModel, selection: ViewSelection, plan: CollapsePlan,
-    protocols: ReadonlyMap<string, string> = new Map()): void {
+    protocols: ReadonlyMap<string, string> = new Map(), edges: 'picture' | 'model' = 'picture'): void {
     const stepped = new Set(selection.flow?.steps.flatMap(step => step.connection === undefined ? [] : [step.connection]) ?? []);
     const labels = new EdgeLabels(model, plan, protocols);
-    for (const group of groupConnections(graph, selection.connections, plan, stepped).values()) {
+    for (const group of groupConnections(graph, selection.connections, plan, stepped, edges === 'model').values()) {
         const [first] = group.connections;
         const single = group.connections.length === 1;
         const edge = makeEdge({
@@ -50,7 +50,7 @@ export function addConnectionEdges(graph: DiagramGraph, model: ArchModel, select
         graph.addEdge(edge);
         for (const connection of group.connections) graph.drawsConnection(connection.id, edge);
     }
-    addRelationEdges(graph, selection.relations, plan);
+    if (edges === 'picture') addRelationEdges(graph, selection.relations, plan);
 }
 
 /** What an edge says: one connection's route, protocol and label, or what several have in common. */
@@ -96,14 +96,15 @@ class EdgeLabels {
 }
 
 /** Groups connections by the edge that draws them, in model order of each group's first one. */
-function groupConnections(graph: DiagramGraph, connections: readonly SelectedConnection[], plan: CollapsePlan, stepped: ReadonlySet<string>): Map<string, EdgeGroup> {
+function groupConnections(graph: DiagramGraph, connections: readonly SelectedConnection[], plan: CollapsePlan, stepped: ReadonlySet<string>,
+    separate: boolean): Map<string, EdgeGroup> {
     const groups = new Map<string, EdgeGroup>();
     for (const { connection, source, target } of connections) {
         const from = plan.nodeOf(source);
         const to = plan.nodeOf(target);
         if (from === to || !graph.hasNode(from) || !graph.hasNode(to)) continue;
         const aggregated = from !== source || to !== target;
-        const key = stepped.has(connection.id) && !aggregated ? `#${connection.id}`
+        const key = (separate || stepped.has(connection.id)) && !aggregated ? `#${connection.id}`
             : aggregated ? `${from}\u0000${to}` : `${from}\u0000${to}\u0000${connection.style}`;
         const group = groups.get(key);
         if (group) group.connections.push(connection);
