@@ -18,7 +18,7 @@ import {
 import type { CompletionParams } from 'vscode-languageserver-protocol';
 import { COMPONENT_KINDS, DATA_STORE_KINDS, SERVICE_LIKE_KINDS, type ComponentKind } from '../model/arch-model.js';
 import {
-    CHANNEL_PROPERTIES, COMPONENT_PROPERTIES, CONNECTION_PROPERTIES, VIEW_PROPERTIES, ZONE_PROPERTIES,
+    CHANNEL_PROPERTIES, COMPONENT_PROPERTIES, CONNECTION_PROPERTIES, ROUTE_PROPERTIES, VIEW_PROPERTIES, ZONE_PROPERTIES,
     type PropertySpec, type PropertyTable,
 } from '../model/schema/property-schema.js';
 import { describeType } from '../model/schema/describe-type.js';
@@ -364,8 +364,10 @@ export class ArchwayCompletionProvider implements CompletionProvider {
                 properties(CHANNEL_PROPERTIES);
                 break;
             case 'connection':
-            case 'route':
                 properties(CONNECTION_PROPERTIES);
+                break;
+            case 'route':
+                properties(ROUTE_PROPERTIES);
                 break;
             case 'view':
                 result.add({ label: 'include', kind: CompletionItemKind.Keyword, detail: KEYWORD_DOCS.include, sortText: '1include' });
@@ -495,7 +497,8 @@ export function tableFor(frames: readonly Frame[]): PropertyTable | undefined {
             case 'component': table = COMPONENT_PROPERTIES[context.kind]; break;
             case 'zone': table = ZONE_PROPERTIES; break;
             case 'channel': table = CHANNEL_PROPERTIES; break;
-            case 'connection': case 'route': table = CONNECTION_PROPERTIES; break;
+            case 'connection': table = CONNECTION_PROPERTIES; break;
+            case 'route': table = ROUTE_PROPERTIES; break;
             case 'view': table = VIEW_PROPERTIES; break;
             case 'mode': table = modeTable(table?.[context.property]?.type, context.mode); break;
             case 'block': table = blockTable(table?.[context.property]?.type); break;

@@ -9,7 +9,7 @@ import type { HoverProvider, LangiumServices } from 'langium/lsp';
 import type { Hover, HoverParams } from 'vscode-languageserver-protocol';
 import { resolveImportUri } from '../language/archway-imports.js';
 import {
-    isAnnotation, isArchFile, isChannel, isComponent, isConnection, isFlow, isFlowStep, isImport, isProperty,
+    isAnnotation, isArchFile, isChannel, isComponent, isConnection, isFlow, isFlowStep, isImport, isProperty, isRoute,
     isView, isWordValue, isZone, type Flow as FlowNode, type View as ViewNode,
 } from '../language/generated/ast.js';
 import type { ArchModel, Connection, Element, Property, PropertyValue } from '../model/arch-model.js';
@@ -69,7 +69,7 @@ export class ArchwayHoverProvider implements HoverProvider {
             const loaded = this.services.shared.workspace.LangiumDocuments.hasDocument(uri);
             return `**import** — ${KEYWORD_DOCS.import}\n\n\`${uri.path}\`${loaded ? '' : ' (not loaded)'}`;
         }
-        if ((isConnection(node) || isFlowStep(node)) && is('protocol') && node.protocol) {
+        if ((isConnection(node) || isRoute(node) || isFlowStep(node)) && is('protocol') && node.protocol) {
             return TLS_PROTOCOLS.has(node.protocol)
                 ? `**${node.protocol}** — encrypted in transit (TLS).`
                 : `**${node.protocol}** — plaintext: the rules flag it where it crosses the public boundary (\`plaintext-connection\`).`;

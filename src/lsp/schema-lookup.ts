@@ -9,7 +9,7 @@ import {
 import type { ComponentKind } from '../model/arch-model.js';
 import { COMPONENT_KINDS } from '../model/arch-model.js';
 import {
-    CHANNEL_PROPERTIES, COMPONENT_PROPERTIES, CONNECTION_PROPERTIES, VIEW_PROPERTIES, ZONE_PROPERTIES,
+    CHANNEL_PROPERTIES, COMPONENT_PROPERTIES, CONNECTION_PROPERTIES, ROUTE_PROPERTIES, VIEW_PROPERTIES, ZONE_PROPERTIES,
     type PropertySpec, type PropertyTable, type PropertyType,
 } from '../model/schema/property-schema.js';
 
@@ -53,7 +53,8 @@ export function tableForContainer(container: AstNode | undefined): PropertyTable
     if (isComponent(container)) return isComponentKind(container.kind) ? COMPONENT_PROPERTIES[container.kind] : undefined;
     if (isZone(container)) return ZONE_PROPERTIES;
     if (isChannel(container)) return CHANNEL_PROPERTIES;
-    if (isConnection(container) || isRoute(container)) return CONNECTION_PROPERTIES;
+    if (isConnection(container)) return CONNECTION_PROPERTIES;
+    if (isRoute(container)) return ROUTE_PROPERTIES;
     if (isView(container)) return VIEW_PROPERTIES;
     if (isWordValue(container) && isProperty(container.$container)) {
         const outer = tableForContainer(container.$container.$container);

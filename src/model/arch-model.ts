@@ -43,7 +43,7 @@ export type Direction = 'right' | 'down' | 'left' | 'up';
 
 /** Protocols that encrypt in transit. Everything else is plaintext to the rules. */
 export const TLS_PROTOCOLS: ReadonlySet<string> = new Set([
-    'https', 'grpcs', 'wss', 'tls', 'sql+tls', 'amqps', 'mqtts', 'kafka+tls', 'rediss', 'mtls', 'sftp', 'ssh', 'ldaps', 'smtps',
+    'https', 'grpcs', 'wss', 'tls', 'sql+tls', 'amqps', 'mqtts', 'kafka+tls', 'rediss', 'mtls', 'sftp', 'ssh', 'ldaps', 'smtps', 'doh', 'dot',
 ]);
 
 /** Kinds that do work on requests: they can sit in sync chains and cycles. */

@@ -28,3 +28,11 @@ export function getRule(id: string): Rule | ModelRule | undefined {
 export function ruleIds(): string[] {
     return [...BY_ID.keys()];
 }
+
+/**
+ * Rules split out of an older one: configuration and `@allow` entries naming the older id keep
+ * covering the new rule (`jwt-expiry-too-long` came out of `jwt-missing-expiry`).
+ */
+export const SPLIT_FROM: Readonly<Record<string, string>> = {
+    'jwt-expiry-too-long': 'jwt-missing-expiry',
+};

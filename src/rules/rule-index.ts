@@ -5,10 +5,12 @@
  * puts a new rule at the end of its area.
  */
 import type { ModelRule, Rule } from './rule.js';
+import { jwtExpiryTooLong } from './auth/jwt-expiry-too-long.js';
 import { jwtInsecureClientStorage } from './auth/jwt-insecure-client-storage.js';
 import { jwtMissingExpiry } from './auth/jwt-missing-expiry.js';
 import { jwtNoRevocationStrategy } from './auth/jwt-no-revocation-strategy.js';
 import { jwtWithoutIssuer } from './auth/jwt-without-issuer.js';
+import { missingAuthentication } from './auth/missing-authentication.js';
 import { missingIdentityPropagation } from './auth/missing-identity-propagation.js';
 import { sessionCookieInsecure } from './auth/session-cookie-insecure.js';
 import { sessionWithoutSharedStore } from './auth/session-without-shared-store.js';
@@ -29,6 +31,7 @@ import { gatewayCacheDisabled } from './gateway/gateway-cache-disabled.js';
 import { gatewayMissingAuth } from './gateway/gateway-missing-auth.js';
 import { gatewayMissingRateLimit } from './gateway/gateway-missing-rate-limit.js';
 import { gatewayWithoutRoutes } from './gateway/gateway-without-routes.js';
+import { unauthenticatedRoute } from './gateway/unauthenticated-route.js';
 import { asyncWithoutBroker } from './messaging/async-without-broker.js';
 import { consumerWithoutDlq } from './messaging/consumer-without-dlq.js';
 import { subscriberWithoutPublisher } from './messaging/subscriber-without-publisher.js';
@@ -71,6 +74,7 @@ export const ALL_RULES: readonly (Rule | ModelRule)[] = [
     gatewayMissingRateLimit,
     gatewayWithoutRoutes,
     gatewayCacheDisabled,
+    unauthenticatedRoute,
     cdnMissingOrigin,
     cdnOriginBypass,
     cdnMissingWaf,
@@ -84,6 +88,8 @@ export const ALL_RULES: readonly (Rule | ModelRule)[] = [
     jwtWithoutIssuer,
     jwtInsecureClientStorage,
     missingIdentityPropagation,
+    jwtExpiryTooLong,
+    missingAuthentication,
     topicWithoutSubscriber,
     subscriberWithoutPublisher,
     asyncWithoutBroker,

@@ -72,6 +72,22 @@ describe('parsing', () => {
         expect(model.connections.map(c => [c.id, c.origin, c.path, c.style])).toEqual([['api->orders', 'route', '/orders', 'sync']]);
     });
 
+    test('a gateway route takes a protocol and public: true', async () => {
+        const { model, diagnostics } = await loadText('gateway api {\n  route "/login" -> users : grpc { auth: none  public: true }\n  route "/orders" -> orders : grpcs\n}\nservice users\nservice orders\n');
+        expect(model.connections.map(c => [c.id, c.protocol, c.tls, c.properties.get('public')?.value.type])).toEqual([
+            ['api->users', 'grpc', false, 'boolean'], ['api->orders', 'grpcs', true, undefined]]);
+        expect(diagnostics.filter(d => d.code === undefined || ['unknown-property', 'invalid-property-value'].includes(String(d.code)))).toEqual([]);
+    });
+
+    test('zones take mtls, identity providers a token policy, clients secure storage', async () => {
+        const { model, diagnostics } = await loadText('zone mesh {\n  mtls: true\n  idp kc { issues: jwt { expiry: 15m  revocation: denylist } }\n  client app { tokenStorage: secureStorage }\n}\n');
+        const kc = model.components.find(c => c.id === 'kc')!;
+        const issues = kc.properties.get('issues')?.value;
+        expect([model.zones[0].properties.get('mtls')?.value.type, issues?.type === 'mode' ? [issues.mode, [...issues.properties.keys()]] : undefined])
+            .toEqual(['boolean', ['jwt', ['expiry', 'revocation']]]);
+        expect(diagnostics.filter(d => d.code === undefined || ['unknown-property', 'invalid-property-value'].includes(String(d.code)))).toEqual([]);
+    });
+
     test('a connection takes a protocol, a label and a property block', async () => {
         const { model } = await loadText('service a\ndatabase b\na -> b : sql+tls "reads" { timeout: 2s  op: read }\n');
         const [c] = model.connections;

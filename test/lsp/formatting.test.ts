@@ -41,6 +41,10 @@ describe('formatting', () => {
             before: 'broker bus {topic t}\nservice a{-> bus . t:kafka + tls "pub"{timeout:2s retries :1}}\n',
             after: 'broker bus { topic t }\nservice a { -> bus.t : kafka+tls "pub" { timeout: 2s  retries: 1 } }\n',
         });
+        await format({
+            before: 'gateway g {route "/o"->orders:grpc{public:true}}\nservice orders\n',
+            after: 'gateway g { route "/o" -> orders : grpc { public: true } }\nservice orders\n',
+        });
     });
 
     test('aligns the values of consecutive properties in a block', async () => {

@@ -3,7 +3,8 @@ import { defineRule } from '../define.js';
 import { addRoute, fix } from '../fix.js';
 import { SERVICE_LIKE_KINDS, type Component, type Finding } from '../../model/arch-model.js';
 
-const ROUTABLE = new Set(['loadbalancer', 'external', 'gateway']);
+/** Route targets a gateway may have besides service-like components: what fronts services, and an identity provider (a BFF proxying `/identity`). */
+const ROUTABLE = new Set(['loadbalancer', 'external', 'gateway', 'idp']);
 
 /** A gateway that routes nowhere, or routes to something that is not a service. */
 export const gatewayWithoutRoutes = defineRule({
@@ -12,7 +13,7 @@ export const gatewayWithoutRoutes = defineRule({
     severity: 'error',
     title: 'A gateway has no routes, or routes to something that is not a service.',
     rationale: 'A gateway exists to route requests to services. One without routes is dead weight on the diagram; a route straight to a database or broker exposes storage as an API.',
-    fires: 'A gateway has no outgoing sync connection and no `route`; or a `route` targets something that is not service-like (a load balancer, an external system or another gateway in front of services is accepted).',
+    fires: 'A gateway has no outgoing sync connection and no `route`; or a `route` targets something that is not service-like (a load balancer, an external system or another gateway in front of services is accepted, and so is an identity provider: a backend-for-frontend proxying its login pages).',
     fix: 'Add routes for the services clients call directly.',
     quickFix: ['add-route'],
     examples: {
