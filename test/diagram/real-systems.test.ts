@@ -39,18 +39,18 @@ describe('DeathStarBench social network: parallel routes', () => {
         overview = await renderDiagram(model, { view: 'overview' });
     });
 
-    it('draws the six nginx routes to social-graph-service as one edge labelled "6 routes", listing each', () => {
+    it('draws the six nginx routes to social-graph-service as one edge labelled "6 routes · thrift", listing each', () => {
         const edges = overview.layout.edges.filter(e => e.source === 'nginx' && e.target === 'socialGraph');
         expect(edges).toHaveLength(1);
         const [edge] = edges;
-        expect(edge.label).toBe('6 routes');
+        expect(edge.label).toBe('6 routes · thrift');
         expect(edge.connections).toHaveLength(6);
         expect(edge.members.map(m => m.label)).toEqual([
             '/api/user/follow', '/api/user/unfollow', '/api/user/get_follower', '/api/user/get_followee',
             '/wrk2-api/user/follow', '/wrk2-api/user/unfollow',
-        ]);
+        ].map(path => `${path} · thrift`));
         const title = titleOf(edgeGroup(overview.svg, edge.id));
-        expect(title.split('\n')[0]).toBe('6 routes');
+        expect(title.split('\n')[0]).toBe('6 routes · thrift');
         for (const member of edge.members) expect(title).toContain(member.label);
         expect(edgeGroup(overview.svg, edge.id).attributes['data-connections'].split(' ')).toEqual(edge.connections);
     });
