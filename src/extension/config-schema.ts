@@ -1,8 +1,8 @@
 /**
  * The JSON schema of `archway.json` (contributed through `jsonValidation`, so editing the file
  * gets completion, hovers and errors), generated from the rule registry's metadata so it names
- * exactly the rules and options the checker knows. `test/extension/config-schema.test.ts`
- * keeps `schemas/archway.schema.json` equal to it (`ARCHWAY_UPDATE_SCHEMA=1` rewrites the file).
+ * exactly the rules and options the checker knows. The freshness test (`test/generated/`)
+ * keeps `schemas/archway.schema.json` equal to it (`npm run generate` rewrites the file).
  */
 import type { RuleMeta, RuleOption } from '../rules/rule.js';
 

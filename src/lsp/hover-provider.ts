@@ -16,10 +16,11 @@ import type { ArchModel, Connection, Element, Property, PropertyValue } from '..
 import { TLS_PROTOCOLS } from '../model/arch-model.js';
 import { describeType } from '../model/schema/describe-type.js';
 import { elementIdOf } from './scope-elements.js';
-import { findRule, KEYWORD_DOCS, KIND_DOCS, rulesForKind } from './language-docs.js';
+import { findRule, KEYWORD_DOCS, rulesForKind } from './language-docs.js';
 import { EditorModels } from './editor-models.js';
 import { targetAt } from './cursor-target.js';
-import { isComponentKind, propertyOfValue, specOfProperty } from './schema-lookup.js';
+import { propertyOfValue, specOfProperty } from './schema-lookup.js';
+import { COMPONENT_KIND_INFO, isComponentKind, type ComponentKind } from '../model/component-kinds.js';
 import { ruleDocsUrl } from '../checking/diagnostics.js';
 
 /** Properties worth showing in an element's hover, in this order. */
@@ -123,9 +124,9 @@ export class ArchwayHoverProvider implements HoverProvider {
     }
 }
 
-function kindHover(kind: keyof typeof KIND_DOCS): string {
+function kindHover(kind: ComponentKind): string {
     const rules = rulesForKind(kind);
-    const lines = [`**${kind}** — ${KIND_DOCS[kind]}`];
+    const lines = [`**${kind}** — ${COMPONENT_KIND_INFO[kind].doc}`];
     if (rules.length > 0) {
         lines.push('', 'Rules that apply:');
         for (const rule of rules) lines.push(`- [\`${rule.id}\`](${ruleDocsUrl(rule.id)})${rule.title ? ` — ${rule.title}` : ''}`);

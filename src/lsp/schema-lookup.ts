@@ -6,8 +6,7 @@ import type { AstNode } from 'langium';
 import {
     isBlockValue, isChannel, isComponent, isConnection, isListValue, isProperty, isRoute, isView, isWordValue, isZone,
 } from '../language/generated/ast.js';
-import type { ComponentKind } from '../model/arch-model.js';
-import { COMPONENT_KINDS } from '../model/arch-model.js';
+import { isComponentKind } from '../model/component-kinds.js';
 import {
     CHANNEL_PROPERTIES, COMPONENT_PROPERTIES, CONNECTION_PROPERTIES, ROUTE_PROPERTIES, VIEW_PROPERTIES, ZONE_PROPERTIES,
     type PropertySpec, type PropertyTable, type PropertyType,
@@ -16,10 +15,6 @@ import {
 /** Protocols the language knows; the TLS ones first. */
 export const TLS_PROTOCOL_WORDS = ['https', 'grpcs', 'wss', 'tls', 'sql+tls', 'amqps', 'mqtts', 'kafka+tls', 'rediss'] as const;
 export const PLAIN_PROTOCOL_WORDS = ['http', 'grpc', 'ws', 'tcp', 'udp', 'sql', 'amqp', 'mqtt', 'kafka', 'redis'] as const;
-
-export function isComponentKind(word: string): word is ComponentKind {
-    return (COMPONENT_KINDS as readonly string[]).includes(word);
-}
 
 /** The mode table of `word` if `spec` is (or includes) a mode type. */
 export function modeTable(type: PropertyType | undefined, word: string): PropertyTable | undefined {

@@ -8,6 +8,7 @@ import {
     type ArchModel, type Channel, type Component, type Connection, type Element, type Property,
     type PropertyMap, type PropertyValue, type RelatedLocation, type Zone,
 } from '../model/arch-model.js';
+import { hasTrait, kindNoun } from '../model/component-kinds.js';
 import { breadthFirst, digraph, dominators, pathTo, type Digraph, type Reachability } from './graph/digraph.js';
 
 // ---------------------------------------------------------------- property accessors
@@ -107,14 +108,13 @@ export function replicas(component: Component): number {
     return numberProp(component.properties, 'replicas') ?? 1;
 }
 
-const REDUNDANT_BY_DEFAULT = new Set(['dns', 'cdn', 'storage', 'function']);
-
 /**
- * Redundant: `replicas >= 2`, `ha: true`, or a kind that is redundant by default (dns, cdn,
- * storage, and `function`: serverless platforms run functions on as many instances as needed).
+ * Redundant: `replicas >= 2`, `ha: true`, or a kind that is redundant by default (`redundantByDefault`
+ * in the kinds table: dns, cdn, storage, and `function`: serverless platforms run functions on as
+ * many instances as needed) unless it says `replicas: 1`.
  */
 export function isRedundant(component: Component): boolean {
-    if (REDUNDANT_BY_DEFAULT.has(component.kind)) return numberProp(component.properties, 'replicas') === undefined || replicas(component) >= 2;
+    if (hasTrait(component.kind, 'redundantByDefault')) return numberProp(component.properties, 'replicas') === undefined || replicas(component) >= 2;
     return replicas(component) >= 2 || boolProp(component.properties, 'ha') === true;
 }
 
@@ -139,7 +139,7 @@ export function writes(connection: Connection): boolean {
 /** `the gateway 'api'`, `the topic 'bus.orders'`. */
 export function describe(element: Element | undefined, id?: string): string {
     if (!element) return `'${id ?? '?'}'`;
-    if (element.type === 'component') return `the ${kindName(element.kind)} '${element.id}'`;
+    if (element.type === 'component') return `the ${kindNoun(element.kind)} '${element.id}'`;
     if (element.type === 'channel') return `the ${element.kind} '${element.id}'`;
     return `the zone '${element.id}'`;
 }
@@ -148,21 +148,6 @@ export function describe(element: Element | undefined, id?: string): string {
 export function Describe(element: Element | undefined, id?: string): string {
     const text = describe(element, id);
     return text.charAt(0).toUpperCase() + text.slice(1);
-}
-
-function kindName(kind: string): string {
-    switch (kind) {
-        case 'loadbalancer': return 'load balancer';
-        case 'dns': return 'DNS';
-        case 'cdn': return 'CDN';
-        case 'idp': return 'identity provider';
-        case 'etl': return 'ETL job';
-        case 'batch': return 'batch job';
-        case 'stream': return 'stream processor';
-        case 'eventstore': return 'event store';
-        case 'external': return 'external system';
-        default: return kind;
-    }
 }
 
 /** `a -> b` / `a ~> b`. */

@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { COMPONENT_KINDS } from '../../src/model/arch-model.js';
-import { loadText, loadWorkspace } from '../helpers.js';
+import { loadText, loadWorkspace } from '../support/services.js';
 
 /** Parses text and returns its syntax errors (lexer + parser). */
 async function syntaxErrors(text: string): Promise<string[]> {

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import { expectCompletion } from 'langium/test';
 import type { CompletionList } from 'vscode-languageserver-types';
-import { editorServices } from './services.js';
+import { editorServices } from '../support/services.js';
 
 const { services, addFile, reset } = editorServices();
 const complete = expectCompletion(services);

@@ -1,6 +1,6 @@
 import { afterEach, describe, test } from 'vitest';
 import { expectHover } from 'langium/test';
-import { editorServices } from './services.js';
+import { editorServices } from '../support/services.js';
 
 const { services, addFile, reset } = editorServices();
 const hover = expectHover(services);

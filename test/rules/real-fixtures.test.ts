@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadWorkspace } from '../helpers.js';
+import { loadWorkspace } from '../support/services.js';
 import { check } from './rule-tester.js';
 
 /**

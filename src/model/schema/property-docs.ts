@@ -18,7 +18,7 @@ export function renderPropertyDocs(): string {
     const parts = [
         '# Property reference',
         '',
-        '<!-- Generated from src/model/schema/property-schema.ts by `npm run docs:properties`; do not edit. -->',
+        '<!-- Generated from src/model/schema/property-schema.ts by `npm run generate`; do not edit. -->',
         '',
     ];
     for (const kind of COMPONENT_KINDS) parts.push(`## \`${kind}\``, '', table(COMPONENT_PROPERTIES[kind]), '');

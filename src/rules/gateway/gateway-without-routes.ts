@@ -1,7 +1,8 @@
 import { analyze, describe } from '../analysis.js';
 import { defineRule } from '../define.js';
 import { addRoute, fix } from '../fix.js';
-import { SERVICE_LIKE_KINDS, type Component, type Finding } from '../../model/arch-model.js';
+import type { Component, Finding } from '../../model/arch-model.js';
+import { hasTrait } from '../../model/component-kinds.js';
 
 /** Route targets a gateway may have besides service-like components: what fronts services, and an identity provider (a BFF proxying `/identity`). */
 const ROUTABLE = new Set(['loadbalancer', 'external', 'gateway', 'idp']);
@@ -37,7 +38,7 @@ export const gatewayWithoutRoutes = defineRule({
         for (const route of out) {
             if (route.origin !== 'route') continue;
             const target: Component = a.components.get(route.target)!;
-            if (ROUTABLE.has(target.kind) || SERVICE_LIKE_KINDS.has(target.kind)) continue;
+            if (ROUTABLE.has(target.kind) || hasTrait(target.kind, 'serviceLike')) continue;
             result.push(finding(route.location,
                 `The route '${route.path ?? ''}' of the gateway '${gateway.id}' targets ${describe(target)}, which is not a service.`,
                 { elements: [gateway.id, target.id] }));

@@ -2,9 +2,11 @@ import { analyze, Describe, isRedundant, writes, type Analysis } from '../analys
 import { defineRule } from '../define.js';
 import { fix, setProperty } from '../fix.js';
 import { breadthFirst, pathTo, type Reachability } from '../graph/digraph.js';
-import { SERVICE_LIKE_KINDS, isDataStore, type Component, type Connection, type Finding } from '../../model/arch-model.js';
+import { isDataStore, type Component, type Connection, type Finding } from '../../model/arch-model.js';
+import { kindsWith } from '../../model/component-kinds.js';
 
-const JUDGED = new Set(['gateway', 'loadbalancer', 'broker', 'idp', 'database', 'cache', 'storage', 'eventstore', ...[...SERVICE_LIKE_KINDS].filter(k => k !== 'orchestrator')]);
+/** Kinds that need redundancy (the kinds table), but the orchestrator: it has its own rule. */
+const JUDGED: ReadonlySet<string> = new Set(kindsWith('needsRedundancy').filter(k => k !== 'orchestrator'));
 
 /** Kinds that can be background workers; scheduled jobs (batch, ETL) run again on their next schedule. */
 const WORKER_KINDS = new Set(['service', 'function', 'stream']);
