@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { feedbackEdges, greedyOrder } from '../../src/diagram/edge-orientation.js';
 import { selectView } from '../../src/diagram/index.js';
 import { buildDiagram } from '../../src/diagram/build-diagram.js';
-import { loadText } from '../helpers.js';
+import { loadText } from '../support/services.js';
 
 describe('edge orientation', () => {
     it('orders an acyclic graph topologically and breaks a cycle at its lightest edge', () => {

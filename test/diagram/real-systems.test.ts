@@ -11,7 +11,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { measureLayout } from '../../scripts/layout-metrics.js';
 import type { ArchModel } from '../../src/model/arch-model.js';
 import { renderDiagram, type RenderResult } from '../../src/diagram/index.js';
-import { loadText } from '../helpers.js';
+import { loadText } from '../support/services.js';
 import { allElements, layoutProblems, parseXml, svgTexts, type XmlElement } from './diagram-helpers.js';
 
 const REAL = join(import.meta.dirname, '..', 'fixtures', 'real');
