@@ -12,10 +12,11 @@ import type {
     CursorMessage, HostToWebviewMessage, PreviewState, UpdateMessage, WebviewToHostMessage,
 } from '../protocol/diagram-protocol.js';
 import { DiagramCanvas } from './diagram-canvas.js';
+import { ARROWS, DiagramFocus } from './diagram-focus.js';
 import { findPreviewElements, showDiagramChrome, showLocked, type PreviewElements } from './preview-chrome.js';
 import { elementAt, parseHostMessage, toHexColour, parsePreviewState } from './protocol.js';
 import {
-    anchorViewport, clampViewport, fitViewport, panViewport, revealBox, viewBoxOf, wheelZoomFactor, ZOOM_STEP, zoomPercent,
+    anchorViewport, centreOn, clampViewport, fitViewport, panViewport, revealBox, viewBoxOf, wheelZoomFactor, ZOOM_STEP, zoomPercent,
     zoomViewport, type Viewport,
 } from './viewport.js';
 
@@ -62,6 +63,9 @@ interface SessionState {
 class Preview {
     private readonly state: SessionState;
     private readonly canvas: DiagramCanvas;
+    private readonly focus = new DiagramFocus();
+    /** The last search's matches and which one is selected. */
+    private found: { query: string; ids: string[]; index: number } = { query: '', ids: [], index: 0 };
 
     constructor(private readonly vscode: VsCodeApi, private readonly ui: PreviewElements) {
         const saved = parsePreviewState(vscode.getState());
@@ -107,8 +111,11 @@ class Preview {
         const anchor = anchorId ? this.canvas.centreOf(anchorId) : undefined;
         const before = sameDocument ? this.canvas.nodePositions() : undefined;
         const viewportBefore = { ...state.viewport };
+        const focused = this.ui.canvas.contains(document.activeElement) ? this.focus.boxIdOf(document.activeElement) : undefined;
         if (message.svg && this.canvas.show(message.svg)) {
             state.highlighted = undefined;
+            this.focus.prepare(this.canvas.svg!, focused);
+            this.found = { query: '', ids: [], index: 0 };
             if (state.restoreViewport && state.saved?.uri === message.uri) {
                 this.applyViewport();
             } else if (sameDocument) {
@@ -121,6 +128,7 @@ class Preview {
             state.restoreViewport = false;
             if (before) this.canvas.glide(before, viewportBefore, state.viewport);
             if (state.lastCursor) this.onCursor(state.lastCursor);
+            if (focused && this.canvas.has(focused)) this.highlight(focused);
         } else if (!this.canvas.svg) {
             this.canvas.showPlaceholder(message.error ? 'No diagram.' : 'Nothing to draw yet: declare a component.');
         }
@@ -190,7 +198,59 @@ class Preview {
         for (const node of this.canvas.elementsOf(state.highlighted ?? '')) node.classList.remove('archway-highlight');
         state.highlighted = id && this.canvas.has(id) ? id : undefined;
         for (const node of this.canvas.elementsOf(state.highlighted ?? '')) node.classList.add('archway-highlight');
-        if (state.highlighted) this.ensureVisible(state.highlighted);
+        if (state.highlighted) {
+            this.focus.setActive(state.highlighted);
+            this.ensureVisible(state.highlighted);
+        }
+        this.focus.dimAround(state.highlighted);
+    }
+
+    // -------------------------------------------------------------- keyboard and search
+
+    /** A box got the focus (Tab, arrow keys, a click): it is the selection. */
+    onFocusIn(target: Element | null): void {
+        const id = this.focus.boxIdOf(target);
+        if (id) this.highlight(id);
+    }
+
+    /** Keys on a focused box: arrows follow edges, Home/End, Enter/Space reveal; true when handled. */
+    onBoxKey(event: KeyboardEvent): boolean {
+        const id = this.focus.boxIdOf(event.target as Element);
+        if (!id || event.altKey || event.ctrlKey || event.metaKey) return false;
+        const direction = ARROWS[event.key];
+        let next: string | undefined;
+        if (direction) next = this.focus.arrow(id, direction);
+        else if (event.key === 'Home' || event.key === 'End') next = this.focus.end(event.key === 'Home' ? 'home' : 'end');
+        else if (event.key === 'Enter' || event.key === ' ') {
+            this.revealAt(event.target as Element);
+            return true;
+        } else return false;
+        if (next) this.focus.focus(next);
+        return true;
+    }
+
+    /** Cycles dimming around the selection: off, one hop, two hops. */
+    toggleNeighbours(): void {
+        this.focus.hops = (this.focus.hops + 1) % 3;
+        const labels = ['All', '1 hop', '2 hops'];
+        this.ui.neighbours.textContent = labels[this.focus.hops];
+        this.ui.neighbours.setAttribute('aria-pressed', String(this.focus.hops > 0));
+        this.focus.dimAround(this.state.highlighted);
+    }
+
+    /**
+     * Finds a box by id or label: a new text selects its best match, `step` moves through the
+     * matches (Enter, Shift+Enter). The match is selected and centred; focus stays in the box.
+     */
+    find(query: string, step: 0 | 1 | -1): void {
+        if (query !== this.found.query) this.found = { query, ids: this.focus.search(query), index: 0 };
+        else if (this.found.ids.length > 0) this.found.index = (this.found.index + step + this.found.ids.length) % this.found.ids.length;
+        const { ids, index } = this.found;
+        this.ui.findStatus.textContent = query.trim() === '' ? '' : ids.length === 0 ? 'No match' : `${index + 1} of ${ids.length}`;
+        if (ids.length === 0) return;
+        this.highlight(ids[index]);
+        const box = this.canvas.boxOf(ids[index]);
+        if (box) this.setViewport(centreOn(this.state.viewport, box, this.canvas.size()));
     }
 
     /** Posts `expandZone` for a collapsed zone under `target`, else `reveal` for the element, if any. */
@@ -287,7 +347,17 @@ function listen(preview: Preview, ui: PreviewElements): void {
             case 'toggleLock': preview.post({ type: 'toggleLock' }); break;
             case 'exportSvg': preview.post({ type: 'export', format: 'svg' }); break;
             case 'exportPng': preview.post({ type: 'export', format: 'png' }); break;
+            case 'neighbours': preview.toggleNeighbours(); break;
         }
+    });
+    ui.findInput.addEventListener('input', () => preview.find(ui.findInput.value, 0));
+    ui.findInput.addEventListener('keydown', event => {
+        if (event.key === 'Enter') preview.find(ui.findInput.value, event.shiftKey ? -1 : 1);
+        else if (event.key === 'Escape' && ui.findInput.value !== '') {
+            ui.findInput.value = '';
+            preview.find('', 0);
+        } else return;
+        event.preventDefault();
     });
     ui.viewSelect.addEventListener('change', () => {
         if (ui.viewSelect.value) preview.post({ type: 'selectView', view: ui.viewSelect.value });
@@ -304,7 +374,12 @@ function listen(preview: Preview, ui: PreviewElements): void {
     canvas.addEventListener('pointermove', event => preview.onPointerMove(event));
     canvas.addEventListener('pointerup', event => preview.onPointerEnd(event));
     canvas.addEventListener('pointercancel', event => preview.onPointerEnd(event));
+    canvas.addEventListener('focusin', event => preview.onFocusIn(event.target as Element));
     canvas.addEventListener('keydown', event => {
+        if (preview.onBoxKey(event)) {
+            event.preventDefault();
+            return;
+        }
         switch (event.key) {
             case '+': case '=': preview.zoom(ZOOM_STEP); break;
             case '-': case '_': preview.zoom(1 / ZOOM_STEP); break;
@@ -314,6 +389,7 @@ function listen(preview: Preview, ui: PreviewElements): void {
             case 'ArrowUp': preview.pan(0, KEY_PAN); break;
             case 'ArrowDown': preview.pan(0, -KEY_PAN); break;
             case 'Enter': preview.revealHighlighted(); break;
+            case 'Escape': preview.post({ type: 'focusEditor' }); break;
             default: return;
         }
         event.preventDefault();
