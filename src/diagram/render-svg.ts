@@ -287,7 +287,10 @@ export function renderSvg(diagram: Diagram, theme: ThemeName | DiagramTheme = 'l
         const name = nodeAccessibleName(n, n.parent === undefined ? undefined : byId.get(n.parent));
         return memo(cache, `${name}\u0000${JSON.stringify(n)}`, () => draw(n, t, name));
     };
-    const labelOf = (id: string) => byId.get(id)?.label ?? id;
+    const labelOf = (id: string) => {
+        const n = byId.get(id);
+        return !n ? id : n.role === 'channel' ? `${n.kind} ${n.label}` : n.label;
+    };
     parts.push('<g class="aw-zones">');
     for (const n of diagram.nodes) if (n.role === 'zone') parts.push(node(n, renderZone));
     parts.push('</g><g class="aw-containers">');

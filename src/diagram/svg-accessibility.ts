@@ -37,7 +37,9 @@ function kindWord(node: DiagramNode): string {
 /** The accessible name of a box: `service Orders (Node.js), in zone Backend, 1 warning: …`. */
 export function nodeAccessibleName(node: DiagramNode, parent: DiagramNode | undefined): string {
     const parts = [`${kindWord(node)} ${node.label}`];
-    const details = [node.subtitle, node.facts].filter(Boolean).join(', ');
+    // The subtitle starts with the kind, which the name already says.
+    const details = [...node.subtitle.split(' · '), ...node.facts.split(' · ')]
+        .filter(part => part && part !== node.kind).map(part => part.replace(/^×(\d+)$/, '$1 replicas')).join(', ');
     if (details && node.role !== 'zone') parts[0] += ` (${details})`;
     if (parent) parts.push(`in ${parent.role === 'zone' ? 'zone' : kindWord(parent)} ${parent.label}`);
     const findings = findingsPhrase(node.findings);
@@ -53,8 +55,9 @@ function edgeKindWord(edge: DiagramEdge): string {
 
 /** The accessible name of an edge: `call from Web to Orders, https with TLS, 5 connections, …`. */
 export function edgeAccessibleName(edge: DiagramEdge, labelOf: (id: string) => string): string {
+    // labelOf names topics `topic orderPlaced`, boxes by their label.
     const parts = [`${edgeKindWord(edge)} from ${labelOf(edge.source)} to ${labelOf(edge.target)}`];
-    if (edge.label) parts.push(`${edge.label}${edge.tls === true ? ' with TLS' : edge.tls === false ? ' in plaintext' : ''}`);
+    if (edge.label && edge.label !== edge.relation) parts.push(`${edge.label}${edge.tls === true ? ' with TLS' : edge.tls === false ? ' in plaintext' : ''}`);
     const count = Math.max(edge.members.length, edge.connections.length);
     if (count > 1) parts.push(plural(count, 'connection'));
     if (edge.steps.length > 0) parts.push(`flow ${edge.steps.length === 1 ? 'step' : 'steps'} ${edge.steps.join(', ')}`);

@@ -84,7 +84,7 @@ export function renderPreviewHtml(options: PreviewHtmlOptions): string {
 <div id="banner" class="banner" role="status" hidden></div>
 <div id="collapse-notice" class="notice" role="status" hidden><span id="collapse-text"></span> <button type="button" id="collapse-all" data-command="collapseZones" title="Collapse every zone again" hidden>Collapse all</button></div>
 <div id="canvas" class="canvas" tabindex="0" role="region" aria-label="Architecture diagram" aria-describedby="canvas-keys">
-  <span id="canvas-keys" class="visually-hidden">Tab reaches the boxes; arrow keys follow their connections, Enter shows the declaration, Escape returns to the editor.</span>
+  <span id="canvas-keys" class="visually-hidden">Tab reaches the boxes; arrow keys follow their connections, Page Down and Page Up visit every box in reading order, Enter shows the declaration, Escape returns to the editor.</span>
   <div id="placeholder" class="placeholder">Loading diagram…</div>
 </div>
 <script nonce="${nonce}" src="${escapeHtml(options.scriptUri)}"></script>

@@ -101,6 +101,12 @@ export class DiagramFocus {
         return (which === 'home' ? this.boxes[0] : this.boxes[this.boxes.length - 1])?.id;
     }
 
+    /** The next (`step` 1) or previous (-1) box after `id` in reading order, wrapping around. */
+    step(id: string, step: 1 | -1): string | undefined {
+        const index = this.boxes.findIndex(b => b.id === id);
+        return index < 0 ? undefined : this.boxes[(index + step + this.boxes.length) % this.boxes.length].id;
+    }
+
     /** Boxes matching a search text, best first. */
     search(query: string): string[] {
         return searchBoxes(query, this.boxes).map(b => b.id);

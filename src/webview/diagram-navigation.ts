@@ -61,25 +61,22 @@ function offsets(from: Box, to: Box, direction: ArrowDirection): { ahead: number
     }
 }
 
-/** The best candidate ahead: inside the 45° cone first, then anywhere in the half-plane; nearest (aside weighs double). */
-function bestAhead<T extends NavBox>(from: T, candidates: readonly T[], direction: ArrowDirection): T | undefined {
-    let best: { box: T; cone: boolean; score: number } | undefined;
+/** The nearest candidate ahead (aside weighs double); with `cone`, only those within 45° of the direction. */
+function bestAhead<T extends NavBox>(from: T, candidates: readonly T[], direction: ArrowDirection, cone: boolean): T | undefined {
+    let best: { box: T; score: number } | undefined;
     for (const candidate of candidates) {
         const { ahead, aside } = offsets(from.box, candidate.box, direction);
-        if (ahead <= 0.5) continue;
-        const cone = aside <= ahead;
+        if (ahead <= 0.5 || (cone && aside > ahead)) continue;
         const score = ahead + 2 * aside;
-        if (!best || (cone && !best.cone) || (cone === best.cone && (score < best.score || (score === best.score && candidate.id < best.box.id)))) {
-            best = { box: candidate, cone, score };
-        }
+        if (!best || score < best.score || (score === best.score && candidate.id < best.box.id)) best = { box: candidate, score };
     }
     return best?.box;
 }
 
 /**
- * Where an arrow key moves from `from`: the box connected to it by an edge (either way) that
- * lies in that direction; when none does, the nearest box in that direction that neither
- * contains it nor lies inside it, so every box stays reachable.
+ * Where an arrow key moves from `from`: the nearest box connected to it by an edge (either way)
+ * ahead in that direction (within 45° first); when none is, the nearest box ahead that neither
+ * contains it nor lies inside it (Page Down/Up reach every box in reading order).
  */
 export function arrowTarget<T extends NavBox>(from: T, boxes: readonly T[], edges: readonly NavEdge[], direction: ArrowDirection): T | undefined {
     const connected = new Set<string>();
@@ -89,8 +86,9 @@ export function arrowTarget<T extends NavBox>(from: T, boxes: readonly T[], edge
     }
     connected.delete(from.id);
     const neighbours = boxes.filter(b => connected.has(b.id));
-    return bestAhead(from, neighbours, direction)
-        ?? bestAhead(from, boxes.filter(b => b.id !== from.id && !contains(b.box, from.box) && !contains(from.box, b.box)), direction);
+    const others = boxes.filter(b => b.id !== from.id && !contains(b.box, from.box) && !contains(from.box, b.box));
+    return bestAhead(from, neighbours, direction, true) ?? bestAhead(from, neighbours, direction, false)
+        ?? bestAhead(from, others, direction, true) ?? bestAhead(from, others, direction, false);
 }
 
 /** The ids within `hops` edges of `id` (itself included). */

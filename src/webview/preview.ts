@@ -213,7 +213,10 @@ class Preview {
         if (id) this.highlight(id);
     }
 
-    /** Keys on a focused box: arrows follow edges, Home/End, Enter/Space reveal; true when handled. */
+    /**
+     * Keys on a focused box: arrows follow edges, Page Down/Up step through every box in reading
+     * order, Home/End go to the first/last, Enter/Space reveal; true when handled.
+     */
     onBoxKey(event: KeyboardEvent): boolean {
         const id = this.focus.boxIdOf(event.target as Element);
         if (!id || event.altKey || event.ctrlKey || event.metaKey) return false;
@@ -221,6 +224,7 @@ class Preview {
         let next: string | undefined;
         if (direction) next = this.focus.arrow(id, direction);
         else if (event.key === 'Home' || event.key === 'End') next = this.focus.end(event.key === 'Home' ? 'home' : 'end');
+        else if (event.key === 'PageDown' || event.key === 'PageUp') next = this.focus.step(id, event.key === 'PageDown' ? 1 : -1);
         else if (event.key === 'Enter' || event.key === ' ') {
             this.revealAt(event.target as Element);
             return true;
