@@ -244,7 +244,8 @@ class Preview {
 
     /**
      * Finds a box by id or label: a new text selects its best match, `step` moves through the
-     * matches (Enter, Shift+Enter). The match is selected and centred; focus stays in the box.
+     * matches (Enter, Shift+Enter). The match is selected and centred (at 100% zoom at least);
+     * focus stays in the search box.
      */
     find(query: string, step: 0 | 1 | -1): void {
         if (query !== this.found.query) this.found = { query, ids: this.focus.search(query), index: 0 };
@@ -254,7 +255,8 @@ class Preview {
         if (ids.length === 0) return;
         this.highlight(ids[index]);
         const box = this.canvas.boxOf(ids[index]);
-        if (box) this.setViewport(centreOn(this.state.viewport, box, this.canvas.size()));
+        // Centred, and readable: a match in a big fitted diagram is zoomed to at least 100%.
+        if (box) this.setViewport(centreOn({ ...this.state.viewport, scale: Math.max(this.state.viewport.scale, 1) }, box, this.canvas.size()));
     }
 
     /** Posts `expandZone` for a collapsed zone under `target`, else `reveal` for the element, if any. */

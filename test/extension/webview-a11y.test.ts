@@ -156,9 +156,10 @@ describe.skipIf(!hasChromium)('the preview for the keyboard and screen readers (
         await preview.send(updateMessage(shop));
         const { page } = preview;
         await page.waitForSelector('#canvas [data-id="orders"]');
-        // Zoom in so the match is off-screen before searching.
-        for (let i = 0; i < 4; i++) await page.click('button[data-command="zoomIn"]');
+        // Fitted, the whole shop is far below 100%: a match is centred at a readable zoom.
+        expect(Number.parseInt(await page.textContent('#zoom-level') ?? '', 10)).toBeLessThan(100);
         await page.fill('#find-input', 'redis');
+        expect(Number.parseInt(await page.textContent('#zoom-level') ?? '', 10)).toBeGreaterThanOrEqual(100);
         expect(await page.textContent('#find-status')).toBe('1 of 1');
         expect(await page.getAttribute('#canvas [data-id="sessions"]', 'class')).toContain('archway-highlight');
         const centred = await page.evaluate(() => {
