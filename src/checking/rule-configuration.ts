@@ -8,6 +8,7 @@ import { dirname } from 'node:path';
 import { URI } from 'langium';
 import { findConfigFile, loadConfig, type LoadedConfig } from '../rules/config.js';
 import type { RuleSettings } from '../rules/engine.js';
+import type { NumberAssumptions } from '../numbers/assumptions.js';
 
 /** How the rule configuration is found. */
 export interface RuleConfigurationOptions {
@@ -64,6 +65,11 @@ export class ArchwayRuleConfiguration {
     /** Engine settings for the model rooted at `uri`. */
     settingsFor(uri: string): RuleSettings {
         return this.configFor(uri).settings;
+    }
+
+    /** The numbers assumed for the model rooted at `uri` (archway.json `numbers`). */
+    assumptionsFor(uri: string): NumberAssumptions {
+        return this.configFor(uri).assumptions;
     }
 
     /** Every configuration loaded so far (for publishing their problems). */

@@ -9,6 +9,8 @@ import { dirname, join, resolve } from 'node:path';
 import type { Range, Severity } from '../model/arch-model.js';
 import { parseDuration } from '../model/schema/units.js';
 import { closest, didYouMean } from '../model/suggest.js';
+import { assumptionsWith, type NumberAssumptions, type NumberOverrides } from '../numbers/assumptions.js';
+import { validateNumbers } from './config-numbers.js';
 import type { RuleSetting, RuleSettings } from './engine.js';
 import { JsonSyntaxError, parseJson, toPlain, type JsonNode } from './json-with-locations.js';
 import { getRule, listRules, ruleIds } from './registry.js';
@@ -29,6 +31,8 @@ export type RuleConfigValue = ConfiguredSeverity | [ConfiguredSeverity] | [Confi
 export interface ArchwayConfig {
     extends?: Preset;
     rules?: Record<string, RuleConfigValue>;
+    /** What the arithmetic assumes per kind (docs/numbers.md). */
+    numbers?: NumberOverrides;
 }
 
 /** A problem in a configuration file (or in the editor's `archway.rules` override). */
@@ -46,6 +50,8 @@ export interface LoadedConfig {
     file: string | undefined;
     preset: Preset;
     settings: RuleSettings;
+    /** The numbers assumed where components declare none (the defaults overridden by `numbers`). */
+    assumptions: NumberAssumptions;
     errors: ConfigError[];
 }
 
@@ -98,8 +104,10 @@ function validateConfig(root: JsonNode, file: string | undefined, errors: Config
             else error(`"extends" must be "recommended" or "strict", not ${describeJson(entry.value)}.`, entry.value.range);
         } else if (entry.key === 'rules') {
             config.rules = validateRules(entry.value, error);
+        } else if (entry.key === 'numbers') {
+            config.numbers = validateNumbers(entry.value, error);
         } else if (entry.key !== '$schema') {
-            error(`Unknown configuration key "${entry.key}"; the keys are "extends" and "rules".${didYouMean(closest(entry.key, ['extends', 'rules']))}`, entry.keyRange);
+            error(`Unknown configuration key "${entry.key}"; the keys are "extends", "rules" and "numbers".${didYouMean(closest(entry.key, ['extends', 'rules', 'numbers']))}`, entry.keyRange);
         }
     }
     return { config, errors };
@@ -249,7 +257,10 @@ export function loadConfig(options: LoadConfigOptions = {}): LoadedConfig {
     }
     const overrides = parseRuleOverrides(options.overrides);
     errors.push(...overrides.errors);
-    return { file, preset: config.extends ?? 'recommended', settings: resolveSettings(config, overrides.rules), errors };
+    return {
+        file, preset: config.extends ?? 'recommended', settings: resolveSettings(config, overrides.rules),
+        assumptions: assumptionsWith(config.numbers), errors,
+    };
 }
 
 /** The configuration problems of a file, for the CLI (`archway check --config`, exit 2 when not empty). */

@@ -53,7 +53,7 @@ export async function check(text: Files, settings: RuleSettings = {}): Promise<C
 /** Findings of one rule, run on its own, for a text; with the documents they are located in. */
 async function runRule(ruleId: string, text: Files, settings: RuleSettings = {}): Promise<{ findings: Finding[]; documents: LangiumDocument[] }> {
     const { documents, model } = await parse(text);
-    return { findings: checkModel(model, settings, ruleId).findings, documents };
+    return { findings: checkModel(model, settings, { only: ruleId }).findings, documents };
 }
 
 /** The quick fixes the editor offers for a finding (without "Suppress…"), from the diagnostic it becomes. */
