@@ -8,10 +8,10 @@ import type { FixChangeKind, FixIntent } from '../model/fix-intent.js';
 import type { NumberAssumptions } from '../numbers/assumptions.js';
 import type { ModelNumbers } from '../numbers/model-numbers.js';
 
-/** Rule areas, in catalogue order (RULES.md sections A–K). */
+/** Rule areas, in catalogue order (RULES.md sections A–K, then the numbers of docs/numbers.md). */
 export const RULE_AREAS = [
     'model', 'gateway', 'cdn-dns', 'auth', 'messaging', 'request-response', 'event-sourcing',
-    'pipelines', 'orchestration', 'peer-to-peer', 'resilience',
+    'pipelines', 'orchestration', 'peer-to-peer', 'resilience', 'numbers',
 ] as const;
 
 export type RuleArea = typeof RULE_AREAS[number];
@@ -29,6 +29,7 @@ export const AREA_TITLES: Readonly<Record<RuleArea, string>> = {
     'orchestration': 'Orchestration',
     'peer-to-peer': 'Peer-to-peer',
     'resilience': 'Data, transport, resilience',
+    'numbers': 'Numbers: availability, latency, capacity',
 };
 
 /** One option a rule accepts in `archway.json` (`["warning", { "maxDepth": 5 }]`). */
