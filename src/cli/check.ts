@@ -8,6 +8,7 @@ import { ruleDocsUrl } from '../checking/diagnostics.js';
 import { existsSync } from 'node:fs';
 import { configErrors, formatConfigError } from '../rules/config.js';
 import { listRules } from '../rules/registry.js';
+import { workspaceFlowFigures } from './flow-figures.js';
 import { discoverArchFiles, InputError, loadWorkspace, type LoadedWorkspace } from './load-workspace.js';
 import { displayPath, formatJson, formatSarif, formatText, type Report, type ReportDiagnostic, type ReportSeverity, type ReportSuppressed } from './report.js';
 import { parseArgs, type CliIo, UsageError } from './args.js';
@@ -56,7 +57,7 @@ export async function runCheck(argv: readonly string[], io: CliIo): Promise<numb
     const suppressed = suppressedFindings(workspace);
     const report: Report = { files: workspace.all.length, diagnostics, suppressed };
 
-    if (format === 'json') io.stdout(formatJson(report));
+    if (format === 'json') io.stdout(formatJson({ ...report, figures: workspaceFlowFigures(workspace) }));
     else if (format === 'sarif') io.stdout(formatSarif(report, listRules().map(r => ({ id: r.id, title: r.title, helpUri: ruleDocsUrl(r.id) })), CLI_VERSION));
     else io.stdout(formatText(report));
 
