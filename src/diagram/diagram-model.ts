@@ -6,6 +6,7 @@
  * same text.
  */
 import type { ConnectionStyle, Direction, Finding, Severity, Trust } from '../model/arch-model.js';
+import type { NumberAssumptions } from '../numbers/assumptions.js';
 import type { IconName } from './icons.js';
 import { textWidth } from './text-metrics.js';
 
@@ -105,6 +106,8 @@ export interface BuildOptions {
     expandedZones?: readonly string[];
     /** Draw a title line above the diagram (default true). */
     title?: boolean;
+    /** What the numbers of a flow (step latencies, totals in the title) assume; the defaults when absent. */
+    assumptions?: NumberAssumptions;
 }
 
 // ---------------------------------------------------------------- geometry constants
