@@ -76,15 +76,20 @@ export interface Walked<T> {
 /**
  * The value of `start` from the values at the other ends of its edges (`edges`, `next`),
  * computed bottom-up without recursion and memoised in `memo` across calls. An edge back to
- * an element still being computed (a cycle) is left out of that element's value.
+ * an element still being computed (a cycle) is left out of that element's value. A value that
+ * left out an edge to an element further up the walk depends on where the walk started, so
+ * it is kept for this walk only: the memo holds values any walk would compute alike.
  */
 export function walk<T>(start: string, edges: (id: string) => readonly Connection[], next: (connection: Connection) => string,
     combine: (id: string, walked: readonly Walked<T>[]) => T, memo: Map<string, T>): T {
     const known = memo.get(start);
     if (known !== undefined) return known;
-    interface Frame { id: string; edges: readonly Connection[]; at: number; walked: Walked<T>[] }
-    const stack: Frame[] = [{ id: start, edges: edges(start), at: 0, walked: [] }];
-    const open = new Set([start]);
+    /** `cut`: the shallowest depth of an element still open that the frame's subtree left out. */
+    interface Frame { id: string; edges: readonly Connection[]; at: number; walked: Walked<T>[]; cut: number }
+    const stack: Frame[] = [{ id: start, edges: edges(start), at: 0, walked: [], cut: Infinity }];
+    const depthOf = new Map([[start, 0]]);
+    /** Values that depend on the element open at depth `cut` (`cutId`): valid while it is open there. */
+    const local = new Map<string, { value: T; cut: number; cutId: string }>();
     let result: T | undefined;
     while (stack.length > 0) {
         const frame = stack[stack.length - 1];
@@ -92,20 +97,36 @@ export function walk<T>(start: string, edges: (id: string) => readonly Connectio
             const connection = frame.edges[frame.at++];
             const other = next(connection);
             const value = memo.get(other);
+            const walkedHere = local.get(other);
+            const open = depthOf.get(other);
             if (value !== undefined) frame.walked.push({ connection, value });
-            else if (!open.has(other)) {
-                open.add(other);
-                stack.push({ id: other, edges: edges(other), at: 0, walked: [] });
+            else if (walkedHere !== undefined && stack[walkedHere.cut]?.id !== walkedHere.cutId) {
+                // Computed in this walk relative to an element no longer open: compute it again.
+                local.delete(other);
+                frame.at--;
+            } else if (walkedHere !== undefined) {
+                frame.walked.push({ connection, value: walkedHere.value });
+                frame.cut = Math.min(frame.cut, walkedHere.cut);
+            } else if (open !== undefined) frame.cut = Math.min(frame.cut, open);
+            else {
+                depthOf.set(other, stack.length);
+                stack.push({ id: other, edges: edges(other), at: 0, walked: [], cut: Infinity });
             }
             continue;
         }
         const value = combine(frame.id, frame.walked);
-        memo.set(frame.id, value);
-        open.delete(frame.id);
+        const depth = stack.length - 1;
+        depthOf.delete(frame.id);
         stack.pop();
+        // Cuts at this frame's own depth are the cycle closing on it: its value is its own.
+        const cut = frame.cut >= depth ? Infinity : frame.cut;
+        if (cut === Infinity) memo.set(frame.id, value);
+        else local.set(frame.id, { value, cut, cutId: stack[cut].id });
         const parent = stack[stack.length - 1];
-        if (parent) parent.walked.push({ connection: parent.edges[parent.at - 1], value });
-        else result = value;
+        if (parent) {
+            parent.walked.push({ connection: parent.edges[parent.at - 1], value });
+            parent.cut = Math.min(parent.cut, cut);
+        } else result = value;
     }
     return result!;
 }

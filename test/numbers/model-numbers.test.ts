@@ -205,6 +205,19 @@ x -> c`);
         expect(n.retryAmplification(n.model.connections[0]).factor).toBe(9);
         expect(n.worstPath('a').availabilityPath.map(c => c.id)).toEqual(['a->b']);
     });
+    it('on a cycle, a figure does not depend on which element was asked about first', async () => {
+        // The front end calls the API back through the edge that routes to it (as the Reliable Web App does).
+        const text = 'client browser\ncdn fd { origin: web }\nservice web\nservice api\ndatabase db\nbrowser -> fd\nfd -> web\nfd -> api\nweb -> fd { retries: 3 }\napi -> db { retries: 6 }';
+        const first = await numbers(text);
+        const [webFd, apiDb] = ['web->fd', 'api->db'].map(id => first.model.connections.find(c => c.id === id)!);
+        first.retryAmplification(webFd);
+        const afterWeb = first.retryAmplification(apiDb).factor;
+        const second = await numbers(text);
+        const alone = second.retryAmplification(second.model.connections.find(c => c.id === 'api->db')!).factor;
+        // web retries 4 times through fd into api, which tries db 7 times: 28.
+        expect([afterWeb, alone]).toEqual([28, 28]);
+        expect(first.retryAmplification(webFd).factor).toBe(28);
+    });
     it('admitted rate: a rate limit, else the sum of the callers (gateways send what they admit, services what they serve)', async () => {
         const n = await numbers(`
 client web
