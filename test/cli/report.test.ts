@@ -3,7 +3,7 @@
  * flows of examples/checkout-numbers (all SLOs met, exit 0) and of its broken variant (exit 1),
  * and `archway check --format json` carries the same figures per flow.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
@@ -23,6 +23,11 @@ describe('archway report', () => {
             '| placeOrder | 99.98 % | 99.9 % ✓ | 398ms | 800ms ✓ | `psp` 99.99 % | `payments -> psp` 270ms |',
             '',
         ].join('\n'));
+    });
+
+    test('prints the table docs/numbers.md shows', () => {
+        const page = readFileSync(join(import.meta.dirname, '..', '..', 'docs', 'numbers.md'), 'utf8');
+        for (const line of archway(['report', 'examples/checkout-numbers']).stdout.trim().split('\n')) expect(page).toContain(`  ${line}\n`);
     });
 
     test('exits 1 when a flow misses its SLO, and marks it', () => {
