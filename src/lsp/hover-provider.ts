@@ -15,7 +15,7 @@ import {
 import type { ArchModel, Connection, Element, Property, PropertyValue } from '../model/arch-model.js';
 import { TLS_PROTOCOLS } from '../model/arch-model.js';
 import { describeType } from '../model/schema/describe-type.js';
-import { componentFigureLines, connectionFigureLines, flowFigureLines } from '../numbers/figures-text.js';
+import { componentFigureLines, connectionFigureLines, flowFigureLines, viewFigureLines } from '../numbers/figures-text.js';
 import { elementIdOf } from './scope-elements.js';
 import { findRule, KEYWORD_DOCS, KIND_DOCS, rulesForKind } from './language-docs.js';
 import { EditorModels } from './editor-models.js';
@@ -101,6 +101,7 @@ export class ArchwayHoverProvider implements HoverProvider {
             if (view) {
                 lines.push('', view.includeAll ? 'Includes everything' : `Includes ${view.includes.map(i => `\`${i}\``).join(', ') || 'nothing'}`);
                 if (view.excludes.length > 0) lines.push('', `Excludes ${view.excludes.map(i => `\`${i}\``).join(', ')}`);
+                lines.push(...figuresSection(viewFigureLines(this.models.numbersOf(model!), view)));
             }
             return lines.join('\n');
         }

@@ -2,7 +2,7 @@
  * The figures of a component, a connection and a flow in words, one line each, for hovers
  * (markdown: names in backticks) and reports: what the editor shows where the user points.
  */
-import type { Connection, Flow } from '../model/arch-model.js';
+import type { Connection, Flow, View } from '../model/arch-model.js';
 import { describeAvailability, describeLatency, stepText } from './describe.js';
 import type { ComponentNumbers } from './elements.js';
 import { formatAvailability, formatMilliseconds, formatPercent, formatRate, formatShare } from './format.js';
@@ -89,4 +89,12 @@ export function flowFigureLines(n: ModelNumbers, flow: Flow): string[] {
     } else lines.push('Latency unknown: nothing on the request declares a `latency`');
     if (f.decoupled.length > 0) lines.push(`Not counted (after an asynchronous step): ${f.decoupled.map(s => code(`${s.source} ${s.style === 'sync' ? '->' : '~>'} ${s.target}`)).join(', ')}`);
     return lines;
+}
+
+/** A view's figure: the least available path from the entry points it shows. */
+export function viewFigureLines(n: ModelNumbers, view: View): string[] {
+    const figure = n.view(view);
+    if (!figure) return [];
+    const path = [figure.entry, ...figure.path.availabilityPath.map(c => c.target)].map(code).join(' → ');
+    return [`Availability ${formatAvailability(figure.path.availability)} on its least available path from an entry point (${path})`];
 }

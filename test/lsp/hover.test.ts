@@ -108,6 +108,12 @@ describe('hover shows the numbers (docs/numbers.md)', () => {
         });
         await hover({ text: NUMBERS.replace('orders ~> bus', 'orders <|>~> bus'), index: 0, hover: /Asynchronous: the caller does not wait/ });
     });
+    test('on a view\'s name: the least available path from its entry points', async () => {
+        await hover({
+            text: `${NUMBERS}view <|>all { include * }\n`, index: 0,
+            hover: /- Availability 99\.49 % on its least available path from an entry point \(`browser` → `api` → `orders` → `ordersDb`\)/,
+        });
+    });
     test('on a flow\'s name: availability and latency with their paths, against its SLO', async () => {
         await hover({
             text: NUMBERS.replace('flow checkout', 'flow <|>checkout'), index: 0,
