@@ -33,7 +33,7 @@ export class ArchwayModelChecker {
 
     /**
      * @param shared The workspace whose documents are checked.
-     * @param configuration Rule settings per model root (archway.json and the editor setting).
+     * @param configuration Rule settings per model root (archway.json and the editor setting), and the deployment files it names.
      * @param importStatus Tells what an imported URI is (file, missing, directory, …); by default "loaded or missing".
      */
     constructor(
@@ -66,8 +66,11 @@ export class ArchwayModelChecker {
      */
     checkRootedAt(root: LangiumDocument): ModelCheck {
         return this.checks.get(root.uri.toString(), () => {
-            const model = buildDocumentModel(root, this.shared.workspace.LangiumDocuments, this.importStatus);
+            const built = buildDocumentModel(root, this.shared.workspace.LangiumDocuments, this.importStatus);
             const uri = root.uri.toString();
+            // The drift rules compare the model with the deployment files its configuration names.
+            const deployment = this.configuration.deploymentFor(uri);
+            const model = deployment ? { ...built, deployment } : built;
             const result = checkModel(model, this.settingsFor(uri), { assumptions: this.assumptionsFor(uri) });
             const findingsByUri = new Map<string, Finding[]>();
             for (const finding of result.findings) {

@@ -93,6 +93,15 @@ export function buildConfigSchema(rules: readonly RuleMeta[]): JsonSchema {
                 properties: Object.fromEntries(sorted.map(rule => [rule.id, ruleSchema(rule)])),
                 propertyNames: { enum: sorted.map(rule => rule.id) },
             },
+            deployment: {
+                markdownDescription: 'Deployment files the `drift-*` rules compare the model with, relative to this file: `{ "kubernetes": ["k8s/"], "compose": ["docker-compose.yml"] }`. Kubernetes sources are manifest files or folders (searched for `.yaml` and `.yml`); Compose files merge in the order given.',
+                type: 'object',
+                properties: {
+                    kubernetes: { description: 'Kubernetes manifest files or folders.', type: 'array', items: { type: 'string' } },
+                    compose: { description: 'Compose files, merged in this order (like `docker compose -f a -f b`).', type: 'array', items: { type: 'string' } },
+                },
+                additionalProperties: false,
+            },
             numbers: numbersSchema(),
         },
         additionalProperties: false,

@@ -106,14 +106,15 @@ export function createArchwayMcpServer(root: string, host: McpHost): McpServer {
 
     server.registerTool('archway_import', {
         title: 'Import another tool\'s model',
-        description: 'Turns a LikeC4 model (.c4 files or folders) or a Structurizr DSL workspace into .arch text, with `// import:` comments on every guess. '
+        description: 'Turns a LikeC4 model (.c4 files or folders), a Structurizr DSL workspace, Compose files or Kubernetes manifests (files or folders) into .arch text, with `// import:` comments on every guess. '
             + 'Returns the text, counts and any problems (file, line); writes it only when `output` is given.',
         inputSchema: {
             source: z.enum(IMPORT_SOURCES.map(source => source.name) as [string, ...string[]]).describe(
-                `The tool the model comes from: ${IMPORT_SOURCES.map(source => `${source.name} (${source.summary})`).join('; ')}.`),
+                `What to import from: ${IMPORT_SOURCES.map(source => `${source.name} (${source.summary})`).join('; ')}.`),
             paths: z.array(path('A file or folder')).min(1).describe('Input files or folders, relative to the workspace root.'),
             output: path('An .arch file to write').optional(),
             overwrite: z.boolean().optional().describe('Replace `output` when it exists (default false).'),
+            name: z.string().max(200).optional().describe('The model\'s `architecture "…"` name (instead of the one the source gives, if any).'),
         },
         annotations: { readOnlyHint: false, destructiveHint: false, openWorldHint: false },
     }, (input) => run(() => json(importModel(context, input))));

@@ -255,6 +255,34 @@ export interface Finding {
     fixes?: FixIntent[];
 }
 
+// ---------------------------------------------------------------- what is deployed
+
+/** A workload of the deployment files named in `archway.json` (`"deployment"`), for the drift rules. */
+export interface DeployedWorkload {
+    /** `name`, or `namespace/name` in Kubernetes. */
+    key: string;
+    /** The name as deployed. */
+    name: string;
+    namespace: string | undefined;
+    /** What declares it: `Deployment`, `StatefulSet`, `Compose service`, `Ingress`, … */
+    object: string;
+    /** The kind `archway import` gives it (from its image, ports and object). */
+    kind: ComponentKind;
+    /** Instances, when the files fix a number (not for DaemonSets and global services). */
+    replicas: number | undefined;
+    /** Why it is reachable from outside (`Service web (type LoadBalancer)`); empty when it is not. */
+    exposures: string[];
+    /** Where it is declared (the line of the object). */
+    location: SourceLocation;
+}
+
+/** What the deployment files of a model say runs. */
+export interface Deployment {
+    /** The sources as `archway.json` names them (`k8s/`, `docker-compose.yml`). */
+    sources: string[];
+    workloads: DeployedWorkload[];
+}
+
 // ---------------------------------------------------------------- the model
 
 export interface ArchModel {
@@ -278,6 +306,8 @@ export interface ArchModel {
     incoming: ReadonlyMap<string, Connection[]>;
     /** Problems found while building: duplicates, unresolved references, bad properties, imports. */
     problems: Finding[];
+    /** What the deployment files named in `archway.json` say runs (absent without such files). */
+    deployment?: Deployment;
 }
 
 /** True for service-like kinds (service, function, orchestrator, stream, batch, etl). */

@@ -31,9 +31,19 @@ export type RuleConfigValue = ConfiguredSeverity | [ConfiguredSeverity] | [Confi
 export interface ArchwayConfig {
     extends?: Preset;
     rules?: Record<string, RuleConfigValue>;
+    /** Deployment files the drift rules compare the model with (paths relative to archway.json). */
+    deployment?: DeploymentConfig;
     /** What the arithmetic assumes per kind (docs/numbers.md). */
     numbers?: NumberOverrides;
 }
+
+/** `"deployment": { "kubernetes": ["k8s/"], "compose": ["docker-compose.yml"] }`. */
+export interface DeploymentConfig {
+    kubernetes: string[];
+    compose: string[];
+}
+
+const DEPLOYMENT_FORMATS = ['kubernetes', 'compose'] as const;
 
 /** A problem in a configuration file (or in the editor's `archway.rules` override). */
 export interface ConfigError {
@@ -53,6 +63,8 @@ export interface LoadedConfig {
     /** The numbers assumed where components declare none (the defaults overridden by `numbers`). */
     assumptions: NumberAssumptions;
     errors: ConfigError[];
+    /** Deployment files, when the configuration names any (paths relative to the file's folder). */
+    deployment?: DeploymentConfig;
 }
 
 const NO_RANGE: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
@@ -104,13 +116,44 @@ function validateConfig(root: JsonNode, file: string | undefined, errors: Config
             else error(`"extends" must be "recommended" or "strict", not ${describeJson(entry.value)}.`, entry.value.range);
         } else if (entry.key === 'rules') {
             config.rules = validateRules(entry.value, error);
+        } else if (entry.key === 'deployment') {
+            config.deployment = validateDeployment(entry.value, file, error);
         } else if (entry.key === 'numbers') {
             config.numbers = validateNumbers(entry.value, error);
         } else if (entry.key !== '$schema') {
-            error(`Unknown configuration key "${entry.key}"; the keys are "extends", "rules" and "numbers".${didYouMean(closest(entry.key, ['extends', 'rules', 'numbers']))}`, entry.keyRange);
+            const keys = ['extends', 'rules', 'deployment', 'numbers'];
+            error(`Unknown configuration key "${entry.key}"; the keys are "extends", "rules", "deployment" and "numbers".${didYouMean(closest(entry.key, keys))}`, entry.keyRange);
         }
     }
     return { config, errors };
+}
+
+/** `"deployment"`: lists of paths per format; each path must exist (relative to the file). */
+function validateDeployment(node: JsonNode, file: string | undefined, error: (message: string, range: Range) => void): DeploymentConfig | undefined {
+    if (node.type !== 'object') {
+        error('"deployment" must be an object such as { "kubernetes": ["k8s/"], "compose": ["docker-compose.yml"] }.', node.range);
+        return undefined;
+    }
+    const deployment: DeploymentConfig = { kubernetes: [], compose: [] };
+    for (const entry of node.entries) {
+        if (!(DEPLOYMENT_FORMATS as readonly string[]).includes(entry.key)) {
+            error(`Unknown deployment format "${entry.key}"; use "kubernetes" or "compose".${didYouMean(closest(entry.key, DEPLOYMENT_FORMATS))}`, entry.keyRange);
+            continue;
+        }
+        const items = entry.value.type === 'array' ? entry.value.items : [entry.value];
+        for (const item of items) {
+            if (item.type !== 'string' || item.value.trim() === '') {
+                error(`The "${entry.key}" deployment sources must be paths (strings), not ${describeJson(item)}.`, item.range);
+                continue;
+            }
+            if (file && !existsSync(resolve(dirname(file), item.value))) {
+                error(`The deployment source '${item.value}' does not exist (paths are relative to ${CONFIG_FILE_NAME}).`, item.range);
+                continue;
+            }
+            deployment[entry.key as typeof DEPLOYMENT_FORMATS[number]].push(item.value);
+        }
+    }
+    return deployment.kubernetes.length + deployment.compose.length > 0 ? deployment : undefined;
 }
 
 function validateRules(node: JsonNode, error: (message: string, range: Range) => void): Record<string, RuleConfigValue> {
@@ -259,7 +302,7 @@ export function loadConfig(options: LoadConfigOptions = {}): LoadedConfig {
     errors.push(...overrides.errors);
     return {
         file, preset: config.extends ?? 'recommended', settings: resolveSettings(config, overrides.rules),
-        assumptions: assumptionsWith(config.numbers), errors,
+        assumptions: assumptionsWith(config.numbers), errors, ...(config.deployment ? { deployment: config.deployment } : {}),
     };
 }
 

@@ -18,6 +18,10 @@ import { cdnMissingWaf } from './cdn-dns/cdn-missing-waf.js';
 import { cdnNoCachePolicy } from './cdn-dns/cdn-no-cache-policy.js';
 import { cdnOriginBypass } from './cdn-dns/cdn-origin-bypass.js';
 import { dnsResolvesToInternal } from './cdn-dns/dns-resolves-to-internal.js';
+import { driftExposure } from './drift/drift-exposure.js';
+import { driftMissingWorkload } from './drift/drift-missing-workload.js';
+import { driftReplicas } from './drift/drift-replicas.js';
+import { driftUndeclaredWorkload } from './drift/drift-undeclared-workload.js';
 import { eventSourcingWithoutEventStore } from './event-sourcing/event-sourcing-without-event-store.js';
 import { eventStoreNotAppendOnly } from './event-sourcing/event-store-not-append-only.js';
 import { gatewayBypass } from './gateway/gateway-bypass.js';
@@ -109,6 +113,10 @@ export const ALL_RULES: readonly (Rule | ModelRule)[] = [
     singlePointOfFailure,
     replicasWithoutLoadBalancer,
     incompleteComponent,
+    driftUndeclaredWorkload,
+    driftMissingWorkload,
+    driftReplicas,
+    driftExposure,
     capacityBelowAdmittedRate,
     flowBelowAvailabilitySlo,
     flowOverLatencySlo,

@@ -11,7 +11,7 @@ import type { ModelNumbers } from '../numbers/model-numbers.js';
 /** Rule areas, in catalogue order (RULES.md sections A–K, then the numbers of docs/numbers.md). */
 export const RULE_AREAS = [
     'model', 'gateway', 'cdn-dns', 'auth', 'messaging', 'request-response', 'event-sourcing',
-    'pipelines', 'orchestration', 'peer-to-peer', 'resilience', 'numbers',
+    'pipelines', 'orchestration', 'peer-to-peer', 'resilience', 'drift', 'numbers',
 ] as const;
 
 export type RuleArea = typeof RULE_AREAS[number];
@@ -29,6 +29,7 @@ export const AREA_TITLES: Readonly<Record<RuleArea, string>> = {
     'orchestration': 'Orchestration',
     'peer-to-peer': 'Peer-to-peer',
     'resilience': 'Data, transport, resilience',
+    'drift': 'Deployment drift',
     'numbers': 'Numbers: availability, latency, capacity',
 };
 
@@ -46,6 +47,8 @@ export interface RuleOption {
 export interface RuleExamples {
     invalid: string;
     valid: string;
+    /** Deployment files both examples are checked against (the drift rules). */
+    deployment?: { format: 'compose' | 'kubernetes'; text: string };
 }
 
 /** Static facts about a rule. */

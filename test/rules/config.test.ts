@@ -163,3 +163,24 @@ describe('configuration applied to a check', () => {
         expect(findings.find(f => f.code === 'unknown-property')?.severity).toBe('error');
     });
 });
+
+describe('"deployment"', () => {
+    it('lists Kubernetes and Compose sources, relative to the file', () => {
+        const root = workspace({ 'archway.json': '{ "deployment": { "kubernetes": ["k8s/", "extra.yaml"], "compose": "docker-compose.yml" } }', 'k8s/a.yaml': '', 'extra.yaml': '', 'docker-compose.yml': '' });
+        const loaded = loadConfig({ file: join(root, 'archway.json') });
+        expect(loaded.errors).toEqual([]);
+        expect(loaded.deployment).toEqual({ kubernetes: ['k8s/', 'extra.yaml'], compose: ['docker-compose.yml'] });
+    });
+    it('reports missing paths, unknown formats and values that are not paths, where they are written', () => {
+        const root = workspace({ 'archway.json': '{\n  "deployment": {\n    "kubernetes": ["k8s/"],\n    "helm": ["chart/"],\n    "compose": [3]\n  }\n}' });
+        const errors = loadConfig({ file: join(root, 'archway.json') }).errors.map(e => `${e.range.start.line + 1}:${e.range.start.character + 1} ${e.message}`);
+        expect(errors).toEqual([
+            "3:20 The deployment source 'k8s/' does not exist (paths are relative to archway.json).",
+            '4:5 Unknown deployment format "helm"; use "kubernetes" or "compose".',
+            '5:17 The "compose" deployment sources must be paths (strings), not 3.',
+        ]);
+    });
+    it('is absent without sources', () => {
+        expect(parseConfig('{ "deployment": { "kubernetes": [] } }').config.deployment).toBeUndefined();
+    });
+});

@@ -80,6 +80,7 @@ const COMMON: PropertyTable = {
     owner: str('Team that owns it.'),
     tags: { type: { type: 'list', of: { type: 'string' } }, doc: 'Free-form tags.' },
     external: bool('Managed outside this model: not judged by orphan or subscriber rules.', 'false'),
+    deployedAs: str('Name of the workload this component runs as in the deployment files (`"orders-api"`, or `"namespace/name"` in Kubernetes), when it differs from the id.'),
 };
 
 /**
