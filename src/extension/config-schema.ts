@@ -1,8 +1,8 @@
 /**
  * The JSON schema of `archway.json` (contributed through `jsonValidation`, so editing the file
  * gets completion, hovers and errors), generated from the rule registry's metadata so it names
- * exactly the rules and options the checker knows. `test/extension/config-schema.test.ts`
- * keeps `schemas/archway.schema.json` equal to it (`ARCHWAY_UPDATE_SCHEMA=1` rewrites the file).
+ * exactly the rules and options the checker knows. The freshness test (`test/generated/`)
+ * keeps `schemas/archway.schema.json` equal to it (`npm run generate` rewrites the file).
  */
 import { COMPONENT_KINDS } from '../model/arch-model.js';
 import { DEFAULT_AVAILABILITY } from '../model/schema/property-schema.js';

@@ -11,7 +11,7 @@ import { URI, type LangiumDocument } from 'langium';
 import type { CodeAction, Diagnostic } from 'vscode-languageserver-types';
 import { ruleDocsUrl } from '../checking/diagnostics.js';
 import { DiagramError, disposeLayout, renderDiagram } from '../diagram/index.js';
-import { exportInterop, isInteropFormat } from '../interop/export/index.js';
+import { exportInterop, INTEROP_FORMAT_INFO, INTEROP_FORMATS, isInteropFormat } from '../interop/export/index.js';
 import { decodeText, type ImportProblem, type SourceFile } from '../interop/import/index.js';
 import { IMPORT_SOURCES, importedNothing, importSource } from '../interop/import/sources.js';
 import { ArchwayCodeActionProvider } from '../lsp/code-actions.js';
@@ -194,7 +194,7 @@ export async function quickFixes({ paths, host }: ToolContext, input: { path: st
 }
 
 /** Formats `archway_export` writes. */
-export const EXPORT_FORMATS = ['svg', 'png', 'json', 'mermaid', 'drawio', 'd2', 'likec4', 'structurizr'] as const;
+export const EXPORT_FORMATS = ['svg', 'png', 'json', ...INTEROP_FORMATS] as const;
 
 /** `archway_export`: a view or flow as SVG, PNG, laid-out JSON or another tool's format. */
 export async function exportModel(context: ToolContext, input: { path: string; format: typeof EXPORT_FORMATS[number]; view?: string; flow?: string }):
@@ -202,7 +202,7 @@ export async function exportModel(context: ToolContext, input: { path: string; f
     const { model } = await modelOf(context, input.path);
     try {
         if (isInteropFormat(input.format)) {
-            if ((input.view !== undefined || input.flow !== undefined) && ['d2', 'likec4', 'structurizr'].includes(input.format)) {
+            if ((input.view !== undefined || input.flow !== undefined) && INTEROP_FORMAT_INFO[input.format].scope === 'model') {
                 throw new ToolError(`'${input.format}' exports the whole model with every view and flow; leave out view and flow.`);
             }
             return { text: await exportInterop(model, input.format, { view: input.view, flow: input.flow }) };

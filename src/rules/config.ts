@@ -13,7 +13,7 @@ import { assumptionsWith, type NumberAssumptions, type NumberOverrides } from '.
 import { validateNumbers } from './config-numbers.js';
 import type { RuleSetting, RuleSettings } from './engine.js';
 import { JsonSyntaxError, parseJson, toPlain, type JsonNode } from './json-with-locations.js';
-import { getRule, listRules, ruleIds } from './registry.js';
+import { getRule, listRules, ruleIds, SPLIT_FROM } from './registry.js';
 
 /** The configuration file name. */
 export const CONFIG_FILE_NAME = 'archway.json';
@@ -252,6 +252,9 @@ export function resolveSettings(config: ArchwayConfig, overrides: Record<string,
     for (const meta of listRules()) {
         const value = configured[meta.id];
         if (value === undefined) {
+            // A rule split out of another follows the older id's setting when only that is configured (the engine applies it).
+            const older = SPLIT_FROM[meta.id];
+            if (older !== undefined && configured[older] !== undefined) continue;
             if (preset === 'strict') settings[meta.id] = strictSetting(meta.severity);
             continue;
         }

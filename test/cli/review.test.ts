@@ -103,7 +103,7 @@ describe('archway check --base', () => {
         const result = run('check', '--base', 'HEAD');
         expect(result.status).toBe(0);
         expect(result.stdout).toBe([
-            'shop.arch:24:1 info plaintext-connection The connection \'orders -> billing\' uses plaintext \'grpc\' inside the private network; consider \'grpcs\'.',
+            'shop.arch:11:6 info plaintext-connection The connection \'orders -> billing\' inside the zone \'vpc\' uses plaintext \'grpc\'; consider \'grpcs\', or mtls: true on the zone if a service mesh encrypts it.',
             'Fixed since HEAD:',
             '  shop.arch:22:11 warning orphan-component The service \'legacy\' has no connections and nothing references it; connect it or remove it.',
             '2 files checked against HEAD: 0 new errors, 0 new warnings, 1 new info; 0 unchanged, 1 fixed.',
@@ -118,7 +118,7 @@ describe('archway check --base', () => {
             fixed: { code: string; line: number; elements: string[]; baselineState: string }[];
         };
         expect(report.base).toEqual({ ref: 'main', commit: git('rev-parse', 'main') });
-        expect(report.diagnostics.map(d => [d.code, d.elements, d.baselineState])).toEqual([['plaintext-connection', ['orders', 'billing'], 'new']]);
+        expect(report.diagnostics.map(d => [d.code, d.elements, d.baselineState])).toEqual([['plaintext-connection', ['vpc'], 'new']]);
         expect(report.fixed.map(d => [d.code, d.line, d.elements, d.baselineState])).toEqual([['orphan-component', 18, ['legacy'], 'absent']]);
     });
 
@@ -128,7 +128,7 @@ describe('archway check --base', () => {
             const sarif = JSON.parse(run('check', '--base', baseCommit, '--format', 'sarif').stdout) as { runs: { results: { ruleId: string; baselineState: string; locations: { physicalLocation: { region: { startLine: number } } }[] }[] }[] };
             const results = sarif.runs[0].results.map(r => [r.ruleId, r.baselineState, r.locations[0].physicalLocation.region.startLine]);
             expect(results).toEqual([
-                ['plaintext-connection', 'new', 24],
+                ['plaintext-connection', 'new', 11],
                 ['orphan-component', 'new', 25],
                 ['orphan-component', 'absent', 18],
             ]);
@@ -186,7 +186,7 @@ describe('archway diff', () => {
             '  + orders -> billing : grpc',
             '',
             'Findings: 1 new, 1 fixed.',
-            "  new   shop.arch:24 info plaintext-connection The connection 'orders -> billing' uses plaintext 'grpc' inside the private network; consider 'grpcs'.",
+            "  new   shop.arch:11 info plaintext-connection The connection 'orders -> billing' inside the zone 'vpc' uses plaintext 'grpc'; consider 'grpcs', or mtls: true on the zone if a service mesh encrypts it.",
             "  fixed shop.arch:18 warning orphan-component The service 'legacy' has no connections and nothing references it; connect it or remove it.",
             '',
         ].join('\n'));

@@ -13,7 +13,7 @@ import { createArchwayCoreServices } from '../../src/language/archway-module.js'
 import { listRules } from '../../src/rules/registry.js';
 import { disposeLayout, renderDiagram } from '../../src/diagram/index.js';
 import type { ArchModel, Component } from '../../src/model/arch-model.js';
-import { loadText } from '../helpers.js';
+import { loadText } from '../support/services.js';
 
 const DEPLOY = join(import.meta.dirname, '..', 'fixtures', 'deploy');
 const { Archway } = createArchwayCoreServices(EmptyFileSystem);

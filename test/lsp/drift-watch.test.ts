@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
-import { startStdioServer } from './stdio-client.js';
+import { LspClient } from '../support/lsp-client.js';
 
 const SHOP = `client web
 service api { replicas: 2 }
@@ -40,7 +40,7 @@ const drift = (diagnostics: Diagnostic[]) => diagnostics.filter(d => String(d.co
 
 describe('drift in the language server', () => {
     test('re-checks when a deployment file changes', async () => {
-        const server = startStdioServer();
+        const server = new LspClient();
         const { connection } = server;
         await connection.sendRequest('initialize', { processId: process.pid, rootUri: pathToFileURL(dir).toString(), capabilities: {} });
         await connection.sendNotification('initialized', {});
@@ -64,6 +64,6 @@ describe('drift in the language server', () => {
 
         await connection.sendRequest('shutdown');
         await connection.sendNotification('exit');
-        expect(await server.exited).toBe(0);
+        expect((await server.exit).code).toBe(0);
     });
 });

@@ -150,13 +150,29 @@ describe('configuration applied to a check', () => {
         expect(findings.find(f => f.code === 'plaintext-connection')?.severity).toBe('warning');
     });
     it('caps a lesser variant at the configured severity', async () => {
-        const { findings } = await check('client web\ngateway api {\n  route "/o" -> orders\n}\nservice orders\nservice admin\nweb -> api : https\nweb -> admin : https',
-            resolveSettings({ rules: { 'gateway-bypass': 'info' } }));
-        expect(findings.find(f => f.code === 'gateway-bypass')?.severity).toBe('info');
+        const { findings } = await check('client web\nservice a\nservice b { public: true }\nweb -> b : https\nb -> a : http',
+            resolveSettings({ rules: { 'plaintext-connection': 'info' } }));
+        expect(findings.find(f => f.code === 'plaintext-connection')?.severity).toBe('info');
+        const capped = await check('client web\ngateway api {\n  route "/o" -> orders\n}\nservice orders { public: true }\nweb -> api : https', resolveSettings({ rules: { 'gateway-missing-auth': 'warning' } }));
+        expect(capped.findings.find(f => f.code === 'gateway-missing-auth')?.severity).toBe('info');
     });
     it('keeps a lesser variant below a raised main severity', async () => {
-        const { findings } = await check('service api {\n  auth: jwt { expiry: 7d }\n}', resolveSettings({ rules: { 'jwt-missing-expiry': 'error' } }));
-        expect(findings.find(f => f.code === 'jwt-missing-expiry')?.severity).toBe('warning');
+        const { findings } = await check('client web\nservice api {\n  auth: jwt { expiry: 15m  revocation: denylist }\n}\nweb -> api : https', resolveSettings({ rules: { 'jwt-insecure-client-storage': 'error' } }));
+        expect(findings.find(f => f.code === 'jwt-insecure-client-storage')?.severity).toBe('info');
+    });
+    it('applies the setting of jwt-missing-expiry to jwt-expiry-too-long, split out of it', async () => {
+        const text = 'service api {\n  auth: jwt { expiry: 7d  revocation: denylist }\n}';
+        const severityUnder = async (rules: Record<string, unknown>) => (await check(text, resolveSettings({ rules } as never))).findings.find(f => f.code === 'jwt-expiry-too-long')?.severity ?? 'none';
+        expect([
+            await severityUnder({}),
+            await severityUnder({ 'jwt-missing-expiry': 'off' }),
+            await severityUnder({ 'jwt-missing-expiry': 'info' }),
+            await severityUnder({ 'jwt-missing-expiry': 'error' }),
+            await severityUnder({ 'jwt-missing-expiry': 'off', 'jwt-expiry-too-long': 'error' }),
+            await severityUnder({ 'jwt-missing-expiry': ['warning', { maxExpiry: '8d' }] }),
+        ]).toEqual(['warning', 'none', 'info', 'warning', 'error', 'none']);
+        const strict = await check(text, resolveSettings({ extends: 'strict', rules: { 'jwt-missing-expiry': 'off' } }));
+        expect(strict.findings.map(f => f.code)).not.toContain('jwt-expiry-too-long');
     });
     it('applies to model problems too', async () => {
         const { findings } = await check('service a { replica: 2 }', resolveSettings({ rules: { 'unknown-property': 'error' } }));

@@ -9,10 +9,10 @@
  * A case may name deployment files (`deployment`): the drift rules compare the model with them.
  */
 import { describe, expect, it } from 'vitest';
-import { EmptyFileSystem, URI, type LangiumDocument } from 'langium';
+import { URI, type LangiumDocument } from 'langium';
 import type { CodeAction, Diagnostic, TextEdit } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { createArchwayServices } from '../../src/lsp/module.js';
+import { createTestServices } from '../support/services.js';
 import { toDiagnosticInfo } from '../../src/checking/diagnostics.js';
 import type { ArchModel, Finding, Severity } from '../../src/model/arch-model.js';
 import { buildDocumentModel } from '../../src/model/workspace-models.js';
@@ -22,7 +22,7 @@ import { readDeployment } from '../../src/import/index.js';
 import { toModelDeployment } from '../../src/import/drift-source.js';
 import { parseYamlText } from '../../src/import/yaml-files.js';
 
-const { shared, Archway } = createArchwayServices(EmptyFileSystem);
+const { shared, Archway } = createTestServices();
 const codeActions = Archway.lsp.CodeActionProvider!;
 let counter = 0;
 

@@ -443,6 +443,7 @@ export interface Route extends langium.AstNode {
     annotations: Array<Annotation>;
     path: string;
     properties: Array<Property>;
+    protocol?: Protocol;
     target: langium.Reference<Element>;
 }
 
@@ -451,6 +452,7 @@ export const Route = {
     annotations: 'annotations',
     path: 'path',
     properties: 'properties',
+    protocol: 'protocol',
     target: 'target'
 } as const;
 
@@ -926,6 +928,10 @@ export class ArchwayAstReflection extends langium.AbstractAstReflection {
                 properties: {
                     name: Route.properties,
                     defaultValue: [],
+                    optional: true
+                },
+                protocol: {
+                    name: Route.protocol,
                     optional: true
                 },
                 target: {

@@ -2,8 +2,7 @@ import { analyze, arrow } from '../analysis.js';
 import { defineRule } from '../define.js';
 import { addChannel, addComponent, addConnection, fix, freshId, retargetConnection, type FixIntent } from '../fix.js';
 import type { ArchModel, Connection } from '../../model/arch-model.js';
-
-const ASYNC_ENDS = new Set(['broker', 'eventstore', 'stream']);
+import { hasTrait } from '../../model/component-kinds.js';
 
 /** A `~>` straight from service to service, with no broker in between. */
 export const asyncWithoutBroker = defineRule({
@@ -23,7 +22,7 @@ export const asyncWithoutBroker = defineRule({
     const a = analyze(model);
     const ok = (id: string): boolean => {
         const e = model.elements.get(id);
-        return e?.type === 'channel' || (e?.type === 'component' && ASYNC_ENDS.has(e.kind));
+        return e?.type === 'channel' || (e?.type === 'component' && hasTrait(e.kind, 'asyncEnd'));
     };
     return model.connections
         .filter(c => c.style === 'async' && !ok(c.source) && !ok(c.target))

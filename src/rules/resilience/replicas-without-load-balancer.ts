@@ -9,7 +9,7 @@ export const replicasWithoutLoadBalancer = defineRule({
     severity: 'warning',
     title: 'A replicated service is called without load balancing.',
     rationale: 'Replicas only add capacity and availability when calls are spread across them and failed instances are skipped. A caller pinned to one address gets neither.',
-    fires: 'A service-like component with `replicas > 1` has an incoming sync connection from something that is not a `loadbalancer` or `gateway` (a client, a CDN, an external system…), and the connection has no `loadBalancing:`. Calls from other service-like components are assumed to go through the platform\'s service discovery (Kubernetes services, a mesh) and are only judged with the option `serviceCallers: true`.',
+    fires: 'A service-like component with `replicas > 1` has an incoming sync connection from something that is not a `loadbalancer`, `gateway` or `cdn` (a CDN or front door balances over its origin\'s instances), such as a client or an external system, and the connection has no `loadBalancing:`. Calls from other service-like components are assumed to go through the platform\'s service discovery (Kubernetes services, a mesh) and are only judged with the option `serviceCallers: true`.',
     options: { serviceCallers: { type: 'boolean', description: 'Also judge calls from service-like components (no platform service discovery).', default: false } },
     fix: 'Set `loadBalancing: client` on the connection (or put a load balancer in front).',
     quickFix: ['set-property'],
@@ -24,7 +24,7 @@ export const replicasWithoutLoadBalancer = defineRule({
         const target = a.serviceLike(c.target);
         if (!target || replicas(target) <= 1 || target.hasUnresolvedReferences) return [];
         const source = a.components.get(c.source);
-        if (!source || source.kind === 'loadbalancer' || source.kind === 'gateway') return [];
+        if (!source || source.kind === 'loadbalancer' || source.kind === 'gateway' || source.kind === 'cdn') return [];
         if (!options.serviceCallers && a.serviceLike(source.id)) return [];
         const lb = prop(c.properties, 'loadBalancing');
         if (lb && !(lb.type === 'boolean' && !lb.value)) return [];
