@@ -22,6 +22,7 @@ import { EmptyFileSystem } from 'langium';
 import ELK from 'elkjs/lib/elk.bundled.js';
 import type { ElkNode } from 'elkjs/lib/elk-api.js';
 import { createArchwayCheckServices } from '../src/checking/check-services.js';
+import { nodeLayoutWorker } from '../src/diagram/node-layout-worker.js';
 import { buildDocumentModel, modelRootsOf } from '../src/model/workspace-models.js';
 import type { ArchModel } from '../src/model/arch-model.js';
 import { checkModel, resolveOptions } from '../src/rules/engine.js';
@@ -379,7 +380,7 @@ function countNodes(graph: ElkNode): number {
 
 async function sectionDiagram(ctx: Context): Promise<void> {
     const workerPath = join(ctx.root, 'out/diagram/layout-worker.cjs');
-    diagram.configureLayout({ workerPath: existsSync(workerPath) ? workerPath : false });
+    diagram.configureLayout({ worker: existsSync(workerPath) ? nodeLayoutWorker(workerPath) : false });
     if (!existsSync(workerPath)) ctx.note('Section 4: out/diagram/layout-worker.cjs is missing; layouts ran in-process.');
     const plainElk = new ELK({ algorithms: ['layered'] } as ConstructorParameters<typeof ELK>[0]);
     // "Cold" below means the first layout of a never-seen graph in a running process: the worker

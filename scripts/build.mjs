@@ -2,6 +2,7 @@
 // and the webview script) with esbuild. Usage: node scripts/build.mjs [--watch] [--minify]
 import * as esbuild from 'esbuild';
 import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
+import { builtinModules } from 'node:module';
 
 const watch = process.argv.includes('--watch');
 const minify = process.argv.includes('--minify');
@@ -25,12 +26,21 @@ const node = {
  * layout worker): the CLI bundle loads it from a sibling file when needed, so `archway check`
  * does not read and compile it at every start.
  */
-const elkBeside = {
+const elkAt = (path) => ({
     name: 'elk-beside',
     setup(build) {
-        build.onResolve({ filter: /^elkjs\/lib\/elk\.bundled\.js$/ }, () => ({ path: './elk.cjs', external: true }));
+        build.onResolve({ filter: /^elkjs\/lib\/elk\.bundled\.js$/ }, () => ({ path, external: true }));
     },
-};
+});
+const elkBeside = elkAt('./elk.cjs');
+
+/**
+ * The extension's language server and its layout worker (both Node) share one copy of elkjs
+ * (`out/diagram/elk.cjs`): a third of the .vsix otherwise, which must stay under 3 MB with the
+ * web extension's own copy inside its worker bundle.
+ */
+const serverElk = elkAt('../diagram/elk.cjs');
+const workerElk = elkAt('./elk.cjs');
 
 /**
  * `archway check` is the command run most (in CI, on every commit): its bundle holds only what
@@ -71,6 +81,27 @@ const cli = { supported: { 'dynamic-import': false } };
  */
 const checkBundle = { ...cli, minifyWhitespace: true };
 
+/**
+ * The web extension's bundles run in VS Code's web worker extension host and in a Web Worker,
+ * where Node's built-in modules do not exist: any import of one fails the build, naming the
+ * importer (unless the importing package maps it away for browsers in its `browser` field).
+ */
+const NODE_BUILTINS = new Set([...builtinModules, ...builtinModules.map(name => `node:${name}`)]);
+const noNodeBuiltins = {
+    name: 'no-node-builtins',
+    setup(build) {
+        build.onResolve({ filter: /.*/ }, async (args) => {
+            if (!NODE_BUILTINS.has(args.path) || args.pluginData?.noNodeBuiltins) return undefined;
+            const resolved = await build.resolve(args.path, { kind: args.kind, importer: args.importer, resolveDir: args.resolveDir, pluginData: { noNodeBuiltins: true } });
+            if (resolved.errors.length === 0 && !resolved.external) return resolved;
+            return { errors: [{ text: `The browser bundle must not use Node built-ins: '${args.path}' is imported by ${args.importer.replace(process.cwd() + '/', '')}.` }] };
+        });
+    },
+};
+
+/** Browser bundles (the web extension and its language server): no Node built-ins. */
+const web = { platform: 'browser', target: 'chrome120', mainFields: ['browser', 'module', 'main'], external: [], plugins: [noNodeBuiltins] };
+
 /** Entries: [source, output, extra options]. Optional ones are skipped until their source exists. */
 const entries = [
     ['src/cli/bin.ts', 'out/cli/main.cjs', { ...checkBundle, plugins: [cliCommandsBeside, deploymentBeside] }],
@@ -81,9 +112,13 @@ const entries = [
     ['src/cli/mcp.ts', 'out/cli/mcp.cjs', { ...cli, plugins: [elkBeside] }],
     ['src/import/drift-source.ts', 'out/cli/deployment.cjs', cli],
     ['src/server/main.ts', 'out/cli/lsp.cjs', cli],
-    ['src/server/bin.ts', 'out/server/main.cjs', {}],
-    ['src/diagram/layout-worker.ts', 'out/diagram/layout-worker.cjs', {}],
+    ['src/server/bin.ts', 'out/server/main.cjs', { plugins: [serverElk] }],
+    ['src/diagram/layout-worker.ts', 'out/diagram/layout-worker.cjs', { plugins: [workerElk] }],
     ['src/extension/main.ts', 'out/extension/main.cjs', { external: ['vscode', '@resvg/resvg-js'] }],
+    // The web extension (VS Code's web worker extension host, which loads `browser` as a CommonJS
+    // module and appends `.js` to a name that lacks it) and its language server (a Web Worker).
+    ['src/extension/browser.ts', 'out/web/extension.js', { ...web, format: 'cjs', external: ['vscode'] }],
+    ['src/server/browser.ts', 'out/web/server.js', { ...web, format: 'iife' }],
     // The preview webview's script: a browser IIFE, no source map (it ships in the .vsix).
     ['src/webview/preview.ts', 'media/preview.js', { platform: 'browser', format: 'iife', target: 'chrome120', sourcemap: false, external: [] }],
 ];
@@ -102,6 +137,8 @@ for (const [entry, outfile, extra] of entries) {
 }
 mkdirSync('out/cli', { recursive: true });
 copyFileSync('node_modules/elkjs/lib/elk.bundled.js', 'out/cli/elk.cjs');
+mkdirSync('out/diagram', { recursive: true });
+copyFileSync('node_modules/elkjs/lib/elk.bundled.js', 'out/diagram/elk.cjs');
 // The extension converts SVG to PNG with resvg's WebAssembly build (a native addon cannot ship in the .vsix).
 if (existsSync('src/extension/main.ts')) {
     mkdirSync('out/extension', { recursive: true });

@@ -162,7 +162,7 @@ function parseOptions(argv: readonly string[]): Options {
 
 async function main(): Promise<void> {
     const options = parseOptions(process.argv.slice(2));
-    configureLayout({ workerPath: false }); // in-process: one thread, comparable times
+    configureLayout({ worker: false }); // in-process: one thread, comparable times
     try {
         const rows: Row[] = [];
         if (options.paths.length > 0) rows.push(...await measureFiles(options.paths.map(p => resolve(p)), options.timed));

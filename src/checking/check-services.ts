@@ -17,7 +17,7 @@ import { ArchwayCoreModule, ArchwaySharedCoreModule } from '../language/archway-
 import { ArchwayGeneratedModule, ArchwayGeneratedSharedModule } from '../language/generated/module.js';
 import type { ImportStatus } from '../model/build-model.js';
 import { ArchwayModelChecker, registerArchwayValidation } from './model-checker.js';
-import { ArchwayRuleConfiguration, type DeploymentReader } from './rule-configuration.js';
+import { ArchwayRuleConfiguration, registerRuleConfigurationLoading, type DeploymentReader } from './rule-configuration.js';
 
 /** Services Archway adds to Langium's for checking. */
 export interface ArchwayCheckingAddedServices {
@@ -48,7 +48,9 @@ export function createArchwayCheckingModule(options: ArchwayCheckOptions = {}): 
     return {
         archway: {
             ModelChecker: (services) => new ArchwayModelChecker(services.shared, services.archway.RuleConfiguration, options.importStatus),
-            RuleConfiguration: () => new ArchwayRuleConfiguration({ configFile: options.configFile, deploymentReader: options.deploymentReader }),
+            RuleConfiguration: (services) => new ArchwayRuleConfiguration({
+                configFile: options.configFile, fileSystem: services.shared.workspace.FileSystemProvider, deploymentReader: options.deploymentReader,
+            }),
         },
     };
 }
@@ -62,6 +64,7 @@ export function createArchwayCheckServices(context: DefaultSharedCoreModuleConte
     const Archway = inject(createDefaultCoreModule({ shared }), ArchwayGeneratedModule, ArchwayCoreModule, createArchwayCheckingModule(options));
     shared.ServiceRegistry.register(Archway);
     registerArchwayValidation(Archway, Archway.archway.ModelChecker);
+    registerRuleConfigurationLoading(shared, Archway.archway.RuleConfiguration, Archway.archway.ModelChecker);
     // No client to ask for configuration: use defaults.
     shared.workspace.ConfigurationProvider.initialized({});
     return { shared, Archway };

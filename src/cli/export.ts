@@ -13,7 +13,8 @@ import type { LangiumDocument } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { ArchModel, Direction } from '../model/arch-model.js';
 import { checkModel } from '../rules/engine.js';
-import { DiagramError, disposeLayout, renderDiagram, THEME_NAMES, type ThemeName } from '../diagram/index.js';
+import { bundledLayoutWorker } from '../diagram/node-layout-worker.js';
+import { configureLayout, DiagramError, disposeLayout, renderDiagram, THEME_NAMES, type ThemeName } from '../diagram/index.js';
 import { exportInterop, INTEROP_FORMAT_INFO, INTEROP_FORMATS, isInteropFormat } from '../interop/export/index.js';
 import { parseArgs, type CliIo, UsageError } from './args.js';
 import { InputError, loadWorkspace } from './load-workspace.js';
@@ -59,6 +60,7 @@ export async function runExport(argv: readonly string[], io: CliIo): Promise<num
         return 0;
     }
     if (args.positionals.length !== 1) throw usage(args.positionals.length === 0 ? 'Name one .arch file to export.' : 'Export one file at a time.');
+    configureLayout({ worker: bundledLayoutWorker() });
     const output = args.options.output;
     const outputExt = output && output !== '-' ? extname(output).slice(1).toLowerCase() : '';
     const format = (args.options.format ?? EXTENSION_FORMATS[outputExt] ?? 'svg') as Format;

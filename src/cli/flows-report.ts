@@ -4,7 +4,8 @@
  * costs most (docs/numbers.md). Exit 0, or 1 when a flow misses one of its SLOs.
  */
 import { existsSync } from 'node:fs';
-import { configErrors, formatConfigError } from '../rules/config.js';
+import { formatConfigError } from '../rules/config.js';
+import { configErrors } from '../rules/config-files.js';
 import { formatFlowTable } from '../numbers/flow-report.js';
 import { parseArgs, UsageError, type CliIo } from './args.js';
 import { workspaceFlowFigures } from './flow-figures.js';

@@ -62,7 +62,7 @@ let active = 0;
 let idleWaiters: (() => void)[] = [];
 
 function idle(): Promise<void> {
-    return active === 0 ? new Promise(resolve => setImmediate(resolve)) : new Promise(resolve => idleWaiters.push(resolve));
+    return active === 0 ? new Promise(resolve => setTimeout(resolve, 0)) : new Promise(resolve => idleWaiters.push(resolve));
 }
 
 /** Lays out `graph` (not mutated) with ELK and compacts the result. */
@@ -77,7 +77,7 @@ export async function runElk(graph: ElkNode): Promise<ElkLayoutResult> {
         if (active === 0) {
             const waiters = idleWaiters;
             idleWaiters = [];
-            for (const wake of waiters) setImmediate(wake);
+            for (const wake of waiters) setTimeout(wake, 0);
         }
     }
 }

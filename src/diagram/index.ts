@@ -20,8 +20,8 @@ export { DEFAULT_COLLAPSE_THRESHOLD } from './build/collapse-plan.js';
 export type { Diagram, DiagramEdge, DiagramNode, DiagramFinding, NodeRole } from './diagram-model.js';
 export { applyLayout, toElkGraph } from './elk-graph.js';
 export {
-    LayoutCancelledError, cancelLayouts, configureLayout, disposeLayout, hashGraph, layoutGraph, layoutStats,
-    resolveWorkerPath, warmUpLayout, type LayoutSettings, type LayoutStats,
+    LayoutCancelledError, cancelLayouts, configureLayout, disposeLayout, layoutGraph, layoutStats,
+    warmUpLayout, type LayoutSettings, type LayoutStats, type LayoutWorkerFactory, type LayoutWorkerHandle,
 } from './layout.js';
 export { escapeXml, renderSvg } from './render-svg.js';
 export { getTheme, THEME_NAMES, type DiagramTheme, type ThemeName } from './themes.js';

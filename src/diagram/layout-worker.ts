@@ -1,27 +1,12 @@
 /**
- * The layout worker (`out/…/layout-worker.cjs`): receives `{ id, graph }`, answers
- * `{ id, result }` or `{ id, error }`. One layout at a time; the main thread stops the
- * worker to cancel a running layout. `{ warmUp: true }` starts the background warm-up
- * (see `warm-up.ts`), answered with `{ warm: true }` when it is done.
+ * The command line's layout worker (`out/diagram/layout-worker.cjs`), a `worker_threads`
+ * worker: see `layout-worker-service.ts` for what it answers.
  */
 import { parentPort } from 'node:worker_threads';
-import type { ElkNode } from 'elkjs/lib/elk-api.js';
-import { elk, runElk, warmUpElk } from './elk-runner.js';
-import { warmUpGraphs } from './warm-up.js';
+import type { LayoutWorkerRequest } from './layout-worker-protocol.js';
+import { serveLayoutRequests } from './layout-worker-service.js';
 
-// Create ELK (and run it once on a tiny graph) as soon as the worker starts.
-void elk();
-
-let warming: Promise<void> | undefined;
-
-parentPort?.on('message', (message: { id: number; graph: ElkNode } | { warmUp: true }) => {
-    if ('warmUp' in message) {
-        warming ??= warmUpElk(warmUpGraphs()).catch(() => undefined);
-        void warming.then(() => parentPort!.postMessage({ warm: true }));
-        return;
-    }
-    runElk(message.graph).then(
-        result => parentPort!.postMessage({ id: message.id, result }),
-        (error: unknown) => parentPort!.postMessage({ id: message.id, error: error instanceof Error ? error.message : String(error) }),
-    );
-});
+if (parentPort) {
+    const port = parentPort;
+    serveLayoutRequests({ post: message => port.postMessage(message), listen: listener => port.on('message', (message: LayoutWorkerRequest) => listener(message)) });
+}

@@ -1,15 +1,15 @@
 /**
- * Layout off the hot path: ELK runs in a `worker_threads` worker when the bundled worker
- * file is found (else in-process), newer requests with the same key cancel older ones,
- * and results are cached by a hash of the ELK input so edits that do not change the
- * graph (node sizes included) skip ELK entirely.
+ * Layout off the hot path: ELK runs in a worker when one is configured (a `worker_threads`
+ * worker on Node, see `node-layout-worker.ts`; a Web Worker in a browser), else in-process;
+ * newer requests with the same key cancel older ones, and results are cached by the ELK input
+ * so edits that do not change the graph (node sizes included) skip ELK entirely. No platform
+ * API here: the worker comes in through `configureLayout`.
  */
-import { createHash } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { Worker } from 'node:worker_threads';
 import type { ElkNode } from 'elkjs/lib/elk-api.js';
 import { elk, runElk, type ElkLayoutResult } from './elk-runner.js';
+import type { LayoutWorkerFactory, LayoutWorkerHandle, LayoutWorkerResponse } from './layout-worker-protocol.js';
+
+export type { LayoutWorkerFactory, LayoutWorkerHandle } from './layout-worker-protocol.js';
 
 /** A layout request that a newer request with the same key replaced. */
 export class LayoutCancelledError extends Error {
@@ -21,8 +21,8 @@ export class LayoutCancelledError extends Error {
 
 /** Settings of the layout service. */
 export interface LayoutSettings {
-    /** Path of the worker script; `false` forces in-process layout; undefined searches next to the bundle. */
-    workerPath?: string | false;
+    /** Starts a layout worker; `false` or undefined lays out in-process. */
+    worker?: LayoutWorkerFactory | false;
     /** Number of layouts kept in the cache. */
     cacheSize?: number;
 }
@@ -45,15 +45,16 @@ export interface LayoutStats {
     inProcessLayouts: number;
 }
 
-const WORKER_FILE = 'layout-worker.cjs';
-
 let settings: LayoutSettings = {};
 const cache = new Map<string, ElkLayoutResult>();
 const stats: LayoutStats = { cacheHits: 0, cacheMisses: 0, cancelled: 0, workerLayouts: 0, inProcessLayouts: 0 };
 
-/** Changes the layout settings (stops the current worker when the worker path changes). */
+/** Changes the layout settings (stops the current worker when the worker changes). */
 export function configureLayout(next: LayoutSettings): void {
-    if (next.workerPath !== settings.workerPath) stopWorker();
+    if ('worker' in next && next.worker !== settings.worker) {
+        stopWorker();
+        brokenFactory = undefined;
+    }
     settings = { ...settings, ...next };
 }
 
@@ -81,8 +82,8 @@ let warmDone: { promise: Promise<void>; resolve: () => void; settled: boolean } 
  * nothing needs to await it.
  */
 export function warmUpLayout(): Promise<void> {
-    const path = resolveWorkerPath();
-    if (!path) return elk().then(() => undefined);
+    const factory = settings.worker;
+    if (!factory) return elk().then(() => undefined);
     const asked = warmWanted;
     warmWanted = true;
     if (!warmDone) {
@@ -91,16 +92,16 @@ export function warmUpLayout(): Promise<void> {
         warmDone = { promise, resolve, settled: false };
     }
     const existing = worker;
-    let w: Worker;
+    let w: LayoutWorkerHandle;
     try {
-        w = ensureWorker(path);
+        w = ensureWorker(factory);
     } catch {
         settleWarm();
         return Promise.resolve();
     }
     // A worker started before warm-up was asked for (a new one is told by `ensureWorker`).
     if (w === existing && !asked) w.postMessage({ warmUp: true });
-    if (!warmDone.settled) w.ref(); // kept alive until warm (then unref'd when idle)
+    if (!warmDone.settled) w.keepAlive?.(true); // kept alive until warm (then let go when idle)
     return warmDone.promise;
 }
 
@@ -119,22 +120,6 @@ export function disposeLayout(): void {
     stopWorker();
 }
 
-/** Content hash of an ELK input graph: the cache key. */
-export function hashGraph(graph: ElkNode): string {
-    return createHash('sha1').update(JSON.stringify(graph)).digest('hex');
-}
-
-/** The worker script: configured, or `layout-worker.cjs` beside (or near) the running bundle. */
-export function resolveWorkerPath(): string | undefined {
-    if (settings.workerPath === false) return undefined;
-    if (settings.workerPath) return existsSync(settings.workerPath) ? settings.workerPath : undefined;
-    if (typeof __dirname !== 'string') return undefined;
-    for (const candidate of [join(__dirname, WORKER_FILE), join(__dirname, '..', 'diagram', WORKER_FILE), join(__dirname, '..', WORKER_FILE)]) {
-        if (existsSync(candidate)) return candidate;
-    }
-    return undefined;
-}
-
 // ---------------------------------------------------------------- the queue
 
 interface Job {
@@ -149,7 +134,7 @@ interface Job {
 let nextId = 1;
 const queue: Job[] = [];
 let running: Job | undefined;
-let worker: Worker | undefined;
+let worker: LayoutWorkerHandle | undefined;
 
 /**
  * Lays out an ELK graph: from the cache when the same graph was laid out before, else in
@@ -215,57 +200,70 @@ function pump(): void {
             remember(job.hash, result!);
             job.resolve(result!);
         }
-        if (worker && queue.length === 0 && (!warmWanted || warmDone?.settled !== false)) worker.unref();
+        if (worker && queue.length === 0 && (!warmWanted || warmDone?.settled !== false)) worker.keepAlive?.(false);
         pump();
     };
-    const path = resolveWorkerPath();
-    let w: Worker | undefined;
-    if (path) {
+    const factory = settings.worker;
+    let w: LayoutWorkerHandle | undefined;
+    if (factory) {
         try {
-            w = ensureWorker(path);
+            w = ensureWorker(factory);
         } catch {
             w = undefined; // a worker that cannot start: lay out in-process instead
         }
     }
-    if (w) {
-        stats.workerLayouts++;
-        w.ref();
-        pendingWorkerJob = { id: job.id, finish };
-        w.postMessage({ id: job.id, graph: job.graph });
-    } else {
+    const inProcess = (): void => {
         stats.inProcessLayouts++;
         runElk(job.graph).then(result => finish(undefined, result), (error: unknown) => finish(toError(error)));
+    };
+    if (w) {
+        stats.workerLayouts++;
+        w.keepAlive?.(true);
+        pendingWorkerJob = { id: job.id, finish, retryInProcess: () => { stats.workerLayouts--; inProcess(); } };
+        w.postMessage({ id: job.id, graph: job.graph });
+    } else {
+        inProcess();
     }
 }
 
-let pendingWorkerJob: { id: number; finish: (error: Error | undefined, result?: ElkLayoutResult) => void } | undefined;
+let pendingWorkerJob: { id: number; finish: (error: Error | undefined, result?: ElkLayoutResult) => void; retryInProcess: () => void } | undefined;
 
-function ensureWorker(path: string): Worker {
+/** A worker factory whose worker failed before it started: layouts run in-process until another is configured. */
+let brokenFactory: LayoutWorkerFactory | undefined;
+
+function ensureWorker(factory: LayoutWorkerFactory): LayoutWorkerHandle {
     if (worker) return worker;
-    const w = new Worker(path);
-    w.on('message', (message: { id: number; result?: ElkLayoutResult; error?: string; warm?: true }) => {
-        if (message.warm) {
+    if (factory === brokenFactory) throw new Error('The layout worker could not start.');
+    const w = factory();
+    let started = false;
+    w.onMessage((message: LayoutWorkerResponse) => {
+        if ('ready' in message) {
+            started = true;
+            return;
+        }
+        if ('warm' in message) {
             settleWarm();
-            if (worker === w && !running) w.unref();
+            if (worker === w && !running) w.keepAlive?.(false);
             return;
         }
         const pending = pendingWorkerJob;
         if (!pending || pending.id !== message.id) return;
         pendingWorkerJob = undefined;
-        pending.finish(message.error === undefined ? undefined : new Error(message.error), message.result);
+        pending.finish('error' in message ? new Error(message.error) : undefined, 'result' in message ? message.result : undefined);
     });
-    const fail = (error: Error): void => {
-        if (worker === w) {
-            worker = undefined;
-            settleWarm();
-        }
+    w.onFailure(error => {
+        if (worker !== w) return; // an old worker, stopped on purpose
+        worker = undefined;
+        settleWarm();
         const pending = pendingWorkerJob;
         pendingWorkerJob = undefined;
-        pending?.finish(error);
-    };
-    w.on('error', fail);
-    w.on('exit', code => {
-        if (worker === w) fail(new Error(`Layout worker exited with code ${code}.`));
+        if (!started) {
+            // It never started (a missing script, a browser that refuses workers): in-process from now on.
+            brokenFactory = factory;
+            pending?.retryInProcess();
+        } else {
+            pending?.finish(error);
+        }
     });
     worker = w;
     if (warmWanted) w.postMessage({ warmUp: true });
@@ -277,7 +275,7 @@ function stopWorker(): void {
     const w = worker;
     worker = undefined;
     pendingWorkerJob = undefined;
-    if (w) void w.terminate();
+    if (w) w.terminate();
 }
 
 function toError(error: unknown): Error {

@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import { DiagramMethods, type DiagramTheme, type ExportDiagramParams, type ExportDiagramResult } from '../protocol/diagram-protocol.js';
 import { defaultExportPath } from './command-args.js';
 import type { LanguageServer } from './language-server.js';
-import { resvgWasmPath, svgToPng } from './png-export.js';
+import type { PngConverter } from './commands/command.js';
 import type { PreviewTarget } from './preview-manager.js';
 import { configuredDirection, configuredTheme } from './settings.js';
 
@@ -17,8 +17,9 @@ export type ExportFormat = 'svg' | 'png';
 export type ExportTarget = PreviewTarget & { theme?: DiagramTheme; output?: string };
 
 /** Exports the diagram of `target`; resolves to the file written, undefined when nothing was. */
-export async function exportDiagram(context: vscode.ExtensionContext, server: LanguageServer, target: ExportTarget,
+export async function exportDiagram(server: LanguageServer, toPng: PngConverter | undefined, target: ExportTarget,
     format: ExportFormat): Promise<vscode.Uri | undefined> {
+    if (format === 'png' && !toPng) throw new Error('PNG export is not available in the browser; export SVG instead');
     const languageClient = await server.running();
     const params: ExportDiagramParams = {
         uri: target.uri, view: target.view, flow: target.flow, expandedZones: target.expandedZones, theme: target.theme ?? configuredTheme('export.theme'),
@@ -34,7 +35,7 @@ export async function exportDiagram(context: vscode.ExtensionContext, server: La
     if (!destination) return undefined;
     const bytes = format === 'svg'
         ? new TextEncoder().encode(result.svg)
-        : await svgToPng(result.svg, resvgWasmPath(context.extensionPath));
+        : await toPng!(result.svg);
     await vscode.workspace.fs.writeFile(destination, bytes);
     if (!target.output) offerToOpen(destination);
     return destination;

@@ -1,14 +1,20 @@
 /**
- * The Archway language server as the extension runs it: the bundled server over IPC, restarted
+ * The Archway language server as the extension runs it: the bundled server (a Node process over
+ * IPC on desktop, `node-client.ts`; a Web Worker in the browser, `browser-client.ts`), restarted
  * after a crash as `CrashPolicy` decides, with a language status item saying whether it runs.
  * Commands wait for it (`running`) rather than fail while it starts.
  */
 import * as vscode from 'vscode';
 import {
-    CloseAction, ErrorAction, LanguageClient, State, TransportKind,
-    type LanguageClientOptions, type ServerOptions,
-} from 'vscode-languageclient/node';
+    CloseAction, ErrorAction, State, type BaseLanguageClient, type LanguageClientOptions,
+} from 'vscode-languageclient';
 import type { CrashPolicy } from './crash-policy.js';
+
+/** The language client of either host. */
+export type LanguageClient = BaseLanguageClient;
+
+/** Creates the host's language client from the options every host shares. */
+export type LanguageClientFactory = (options: LanguageClientOptions) => LanguageClient;
 
 /** How long a command waits for the server to start. */
 const START_TIMEOUT_MS = 30_000;
@@ -18,8 +24,9 @@ export class LanguageServer {
     /** Set on deactivation: the server is not restarted and commands no longer wait for it. */
     private shutDown = false;
 
-    constructor(context: vscode.ExtensionContext, private readonly output: vscode.LogOutputChannel, private readonly crashes: CrashPolicy) {
-        this.client = createClient(context, output, crashes);
+    constructor(createClient: LanguageClientFactory, private readonly output: vscode.LogOutputChannel, private readonly crashes: CrashPolicy,
+        documentSelector: LanguageClientOptions['documentSelector']) {
+        this.client = createClient(clientOptions(output, crashes, documentSelector));
     }
 
     /** The client once the server runs (waiting for it to start, at most 30 s). */
@@ -61,8 +68,8 @@ export class LanguageServer {
         this.crashes.reset();
         if (this.shutDown) return false;
         this.output.info('Restarting the Archway language server…');
-        if (this.client.state === State.Stopped) await this.client.start();
-        else await this.client.restart();
+        if (this.client.state !== State.Stopped) await this.client.stop(5000).catch(() => undefined);
+        await this.client.start();
         return true;
     }
 
@@ -87,14 +94,10 @@ export class LanguageServer {
     }
 }
 
-function createClient(context: vscode.ExtensionContext, output: vscode.LogOutputChannel, crashes: CrashPolicy): LanguageClient {
-    const module = context.asAbsolutePath('out/server/main.cjs');
-    const serverOptions: ServerOptions = {
-        run: { module, transport: TransportKind.ipc },
-        debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
-    };
-    const clientOptions: LanguageClientOptions = {
-        documentSelector: [{ scheme: 'file', language: 'arch' }, { scheme: 'untitled', language: 'arch' }],
+/** The client options both hosts share: configuration, file events, crash handling. */
+function clientOptions(output: vscode.LogOutputChannel, crashes: CrashPolicy, documentSelector: LanguageClientOptions['documentSelector']): LanguageClientOptions {
+    return {
+        documentSelector,
         // The extension contributes snippets for every kind; the server need not offer them again.
         initializationOptions: { clientSnippets: true },
         synchronize: {
@@ -120,5 +123,4 @@ function createClient(context: vscode.ExtensionContext, output: vscode.LogOutput
             },
         },
     };
-    return new LanguageClient('archway', 'Archway Language Server', serverOptions, clientOptions);
 }

@@ -4,7 +4,6 @@
  * reveal in the editor, settings; plus the serializer that restores previews after a reload
  * and the editor events previews follow.
  */
-import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import { DiagramMethods, type DiagramParams, type DiagramResult, type DiagramSourceLocation } from '../protocol/diagram-protocol.js';
 import { parsePreviewState } from '../webview/protocol.js';
@@ -95,7 +94,7 @@ function adaptPanel(panel: vscode.WebviewPanel, extensionUri: vscode.Uri): Previ
     };
     panel.webview.html = renderPreviewHtml({
         cspSource: panel.webview.cspSource,
-        nonce: createNonce(size => randomBytes(size)),
+        nonce: createNonce(size => globalThis.crypto.getRandomValues(new Uint8Array(size))),
         scriptUri: panel.webview.asWebviewUri(vscode.Uri.joinPath(media, 'preview.js')).toString(),
         styleUri: panel.webview.asWebviewUri(vscode.Uri.joinPath(media, 'preview.css')).toString(),
         title: panel.title,

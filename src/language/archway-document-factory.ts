@@ -3,10 +3,13 @@
  *
  * A closed document whose file cannot be read (deleted, unreadable, not a regular file) keeps
  * its last text instead of failing the build; an edit inside top-level declarations re-parses
- * only those (see `archway-incremental-parser.ts`).
+ * only those (see `archway-incremental-parser.ts`). Files are read through Langium's
+ * `FileSystemProvider` only (the disk on Node, the editor's file system in a browser).
  */
-import { existsSync, statSync } from 'node:fs';
-import { Cancellation, DefaultLangiumDocumentFactory, DocumentState, URI, type AstNode, type LangiumDocument, type Mutable, type ParseResult } from 'langium';
+import {
+    Cancellation, DefaultLangiumDocumentFactory, DocumentState, type AstNode, type FileSystemProvider, type LangiumDocument, type Mutable,
+    type ParseResult, type URI,
+} from 'langium';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { incrementalParseStats, reparseIncrementally } from './archway-incremental-parser.js';
 
@@ -38,7 +41,7 @@ export class ArchwayDocumentFactory extends DefaultLangiumDocumentFactory {
 
     protected override async getUpdatedText<T extends AstNode>(document: Mutable<LangiumDocument<T>>, textDocument: TextDocument | undefined, token: Cancellation.CancellationToken): Promise<string> {
         if (textDocument) return textDocument.getText();
-        if (document.uri.scheme === 'file' && !isFileOnDisk(document.uri)) return lastText(document);
+        if (!await isRegularFile(this.fileSystemProvider, document.uri)) return lastText(document);
         try {
             return await super.getUpdatedText(document, textDocument, token);
         } catch {
@@ -51,11 +54,13 @@ function lastText(document: LangiumDocument): string {
     return document.parseResult?.value?.$cstNode?.root.fullText ?? '';
 }
 
-/** A regular file on disk (FIFOs and devices are not: reading them may block forever). */
-export function isFileOnDisk(uri: URI): boolean {
-    if (uri.scheme !== 'file') return false;
+/**
+ * True when `uri` names a regular file (FIFOs and devices are not: reading them may block
+ * forever; a missing file or a file system that cannot tell is not either).
+ */
+export async function isRegularFile(fileSystem: FileSystemProvider, uri: URI): Promise<boolean> {
     try {
-        return existsSync(uri.fsPath) && statSync(uri.fsPath).isFile();
+        return (await fileSystem.stat(uri)).isFile;
     } catch {
         return false;
     }

@@ -10,7 +10,7 @@
  * `quietMs` (or `maxWaitMs` after the first pending change). A change that follows a pause of
  * `quietMs` (typing at human speed) is built at once, without waiting.
  *
- * Closing: after `didClose` the file on disk is the truth. A closed document whose file does
+ * Closing: after `didClose` the file (on disk, or in the editor's file system) is the truth. A closed document whose file does
  * not exist (unsaved, untitled, deleted) is removed; otherwise it is reloaded from disk.
  * Before, its next rebuild read the missing file, and the unhandled rejection killed the server.
  *
@@ -19,9 +19,9 @@
  * (Reading closed documents that cannot be read, and incremental re-parsing, are the core's:
  * `ArchwayDocumentFactory` in `src/language/archway-document-factory.ts`.)
  */
-import { Cancellation, isOperationCancelled, URI } from 'langium';
+import { Cancellation, isOperationCancelled, URI, type FileSystemProvider } from 'langium';
 import { DefaultDocumentUpdateHandler, type LangiumSharedServices } from 'langium/lsp';
-import { isFileOnDisk } from '../language/archway-document-factory.js';
+import { isRegularFile } from '../language/archway-document-factory.js';
 import type { TextDocumentChangeEvent } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 
@@ -36,8 +36,13 @@ export class ArchwayDocumentUpdateHandler extends DefaultDocumentUpdateHandler {
     private firstPending = 0;
     private lastChange = -Infinity;
 
+    private readonly fileSystemProvider: FileSystemProvider;
+    private readonly documents: LangiumSharedServices['workspace']['TextDocuments'];
+
     constructor(services: LangiumSharedServices) {
         super(services);
+        this.fileSystemProvider = services.workspace.FileSystemProvider;
+        this.documents = services.workspace.TextDocuments;
     }
 
     override didChangeContent(change: TextDocumentChangeEvent<TextDocument>): void {
@@ -62,8 +67,12 @@ export class ArchwayDocumentUpdateHandler extends DefaultDocumentUpdateHandler {
     didCloseDocument(event: TextDocumentChangeEvent<TextDocument>): void {
         const uri = URI.parse(event.document.uri);
         this.pending.delete(uri.toString());
-        if (isFileOnDisk(uri)) this.fireDocumentUpdate([uri], []);
-        else this.fireDocumentUpdate([], [uri]);
+        void isRegularFile(this.fileSystemProvider, uri).then(exists => {
+            // Reopened meanwhile: the editor's text is the truth again.
+            if (this.documents.get(uri.toString())) return;
+            if (exists) this.fireDocumentUpdate([uri], []);
+            else this.fireDocumentUpdate([], [uri]);
+        });
     }
 
     protected override fireDocumentUpdate(changed: URI[], deleted: URI[]): void {

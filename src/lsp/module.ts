@@ -12,7 +12,7 @@ import {
 } from 'langium/lsp';
 import { createArchwayCheckingModule, type ArchwayCheckingAddedServices } from '../checking/check-services.js';
 import { registerArchwayValidation } from '../checking/model-checker.js';
-import { readDeploymentSources } from '../import/drift-source.js';
+import { registerRuleConfigurationLoading, type DeploymentReader } from '../checking/rule-configuration.js';
 import { ArchwayCoreModule, ArchwaySharedCoreModule } from '../language/archway-module.js';
 import { ArchwayGeneratedModule, ArchwayGeneratedSharedModule } from '../language/generated/module.js';
 import { ArchwayCodeActionProvider } from './code-actions.js';
@@ -70,14 +70,23 @@ export const ArchwayLspSharedModule: Module<LangiumSharedServices, PartialLangiu
     },
 };
 
+/** Options of the language services. */
+export interface ArchwayServicesOptions {
+    /**
+     * Reads the deployment files archway.json names, for the drift rules: the Node server passes
+     * it (`src/server/main.ts`); the browser's server cannot read them from a disk.
+     */
+    deploymentReader?: DeploymentReader;
+}
+
 /** Creates the shared and language services; with a connection they serve LSP. */
-export function createArchwayServices(context: DefaultSharedModuleContext): { shared: LangiumSharedServices; Archway: ArchwayServices } {
+export function createArchwayServices(context: DefaultSharedModuleContext, options: ArchwayServicesOptions = {}): { shared: LangiumSharedServices; Archway: ArchwayServices } {
     const shared = inject(createDefaultSharedModule(context), ArchwayGeneratedSharedModule, ArchwaySharedCoreModule, ArchwayLspSharedModule);
-    // The editor reads the deployment files archway.json names for the drift rules (the CLI only when a configuration names some).
-    const checking = createArchwayCheckingModule({ deploymentReader: readDeploymentSources });
+    const checking = createArchwayCheckingModule({ deploymentReader: options.deploymentReader });
     const Archway = inject(createDefaultModule({ shared }), ArchwayGeneratedModule, ArchwayCoreModule, checking, ArchwayLspModule);
     shared.ServiceRegistry.register(Archway);
     registerArchwayValidation(Archway, Archway.archway.ModelChecker);
+    registerRuleConfigurationLoading(shared, Archway.archway.RuleConfiguration, Archway.archway.ModelChecker);
     registerRuleConfigWatcher(shared, Archway.archway.RuleConfiguration, Archway.archway.ModelChecker);
     if (!context.connection) {
         // No LSP client to ask for configuration: use defaults.

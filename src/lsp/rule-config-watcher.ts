@@ -40,9 +40,9 @@ export function registerRuleConfigWatcher(shared: LangiumSharedServices, configu
         const now = new Map<string, Diagnostic[]>();
         const deploymentProblems = new Map(configuration.deploymentProblems().map(d => [d.file, d.problems]));
         for (const loaded of configuration.loaded()) {
-            if (!loaded.file) continue;
+            if (!loaded.file || !loaded.uri) continue;
             const problems = (deploymentProblems.get(loaded.file) ?? []).map(deploymentDiagnostic);
-            now.set(URI.file(loaded.file).toString(), [...configDiagnostics(loaded.errors.filter(e => e.file === loaded.file)), ...problems]);
+            now.set(loaded.uri, [...configDiagnostics(loaded.errors.filter(e => e.file === loaded.file)), ...problems]);
         }
         for (const uri of [...published.keys()]) {
             if (now.has(uri)) continue;

@@ -10,6 +10,8 @@ import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { z } from 'zod';
+import { configureLayout } from '../diagram/index.js';
+import { bundledLayoutWorker } from '../diagram/node-layout-worker.js';
 import { INTEROP_FORMAT_INFO, INTEROP_FORMATS } from '../interop/export/index.js';
 import { IMPORT_SOURCES } from '../interop/import/sources.js';
 import { RootedPaths, ToolError } from './rooted-paths.js';
@@ -125,6 +127,7 @@ export function createArchwayMcpServer(root: string, host: McpHost): McpServer {
 
 /** Serves MCP over stdin/stdout until the client closes stdin. */
 export async function serveMcp(root: string, host: McpHost): Promise<void> {
+    configureLayout({ worker: bundledLayoutWorker() });
     const server = createArchwayMcpServer(root, host);
     const transport = new StdioServerTransport();
     const closed = new Promise<void>((done) => {

@@ -1,11 +1,10 @@
 /**
- * `archway.json`: finding it (walking up from a file, or an explicit path), parsing it,
- * validating it against the rule metadata, and resolving it (preset + per-rule settings +
- * editor overrides) into the `RuleSettings` the engine takes. Read the same way by the
- * language server and the CLI, so the editor and CI agree.
+ * `archway.json`: parsing it, validating it against the rule metadata, and resolving it
+ * (preset + per-rule settings + editor overrides) into the `RuleSettings` the engine takes.
+ * Read the same way by the language server and the CLI, so the editor and CI agree. Pure: the
+ * file's text comes in (finding and reading it on disk is `config-files.ts`'s, for the CLI;
+ * the language server reads it through its file system, see `src/checking/rule-configuration.ts`).
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
 import type { Range, Severity } from '../model/arch-model.js';
 import { parseDuration } from '../model/schema/units.js';
 import { closest, didYouMean } from '../model/suggest.js';
@@ -56,8 +55,10 @@ export interface ConfigError {
 
 /** A loaded, validated and resolved configuration. */
 export interface LoadedConfig {
-    /** The file it came from, if any. */
+    /** The file it came from, if any (a path on disk, else its URI). */
     file: string | undefined;
+    /** The file's URI, when the language server read it through its file system. */
+    uri?: string;
     preset: Preset;
     settings: RuleSettings;
     /** The numbers assumed where components declare none (the defaults overridden by `numbers`). */
@@ -69,28 +70,17 @@ export interface LoadedConfig {
 
 const NO_RANGE: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 
-/** The nearest `archway.json` in the directory of `start` or above it. */
-export function findConfigFile(start: string): string | undefined {
-    let dir = resolve(start);
-    try {
-        if (!statSync(dir).isDirectory()) dir = dirname(dir);
-    } catch {
-        dir = dirname(dir);
-    }
-    for (;;) {
-        const candidate = join(dir, CONFIG_FILE_NAME);
-        if (existsSync(candidate)) return candidate;
-        const parent = dirname(dir);
-        if (parent === dir) return undefined;
-        dir = parent;
-    }
-}
+/**
+ * Whether a deployment source named in a configuration (a path relative to its folder) exists;
+ * given by whoever can look (the CLI on disk, the language server through its file system).
+ */
+export type DeploymentSourceCheck = (relativePath: string) => boolean;
 
 /**
  * Parses and validates configuration text. Returns the valid parts (invalid entries are left
  * out) and every problem with its range.
  */
-export function parseConfig(text: string, file?: string): { config: ArchwayConfig; errors: ConfigError[] } {
+export function parseConfig(text: string, file?: string, sourceExists?: DeploymentSourceCheck): { config: ArchwayConfig; errors: ConfigError[] } {
     const errors: ConfigError[] = [];
     let root: JsonNode;
     try {
@@ -99,11 +89,11 @@ export function parseConfig(text: string, file?: string): { config: ArchwayConfi
         if (error instanceof JsonSyntaxError) return { config: {}, errors: [{ message: `${CONFIG_FILE_NAME} is not valid JSON: ${error.message}`, file, range: error.range }] };
         throw error;
     }
-    return validateConfig(root, file, errors);
+    return validateConfig(root, file, errors, sourceExists);
 }
 
 /** Validates a parsed configuration node. */
-function validateConfig(root: JsonNode, file: string | undefined, errors: ConfigError[]): { config: ArchwayConfig; errors: ConfigError[] } {
+function validateConfig(root: JsonNode, file: string | undefined, errors: ConfigError[], sourceExists?: DeploymentSourceCheck): { config: ArchwayConfig; errors: ConfigError[] } {
     const config: ArchwayConfig = {};
     const error = (message: string, range: Range): void => { errors.push({ message, file, range }); };
     if (root.type !== 'object') {
@@ -117,7 +107,7 @@ function validateConfig(root: JsonNode, file: string | undefined, errors: Config
         } else if (entry.key === 'rules') {
             config.rules = validateRules(entry.value, error);
         } else if (entry.key === 'deployment') {
-            config.deployment = validateDeployment(entry.value, file, error);
+            config.deployment = validateDeployment(entry.value, sourceExists, error);
         } else if (entry.key === 'numbers') {
             config.numbers = validateNumbers(entry.value, error);
         } else if (entry.key !== '$schema') {
@@ -129,7 +119,7 @@ function validateConfig(root: JsonNode, file: string | undefined, errors: Config
 }
 
 /** `"deployment"`: lists of paths per format; each path must exist (relative to the file). */
-function validateDeployment(node: JsonNode, file: string | undefined, error: (message: string, range: Range) => void): DeploymentConfig | undefined {
+function validateDeployment(node: JsonNode, sourceExists: DeploymentSourceCheck | undefined, error: (message: string, range: Range) => void): DeploymentConfig | undefined {
     if (node.type !== 'object') {
         error('"deployment" must be an object such as { "kubernetes": ["k8s/"], "compose": ["docker-compose.yml"] }.', node.range);
         return undefined;
@@ -146,7 +136,7 @@ function validateDeployment(node: JsonNode, file: string | undefined, error: (me
                 error(`The "${entry.key}" deployment sources must be paths (strings), not ${describeJson(item)}.`, item.range);
                 continue;
             }
-            if (file && !existsSync(resolve(dirname(file), item.value))) {
+            if (sourceExists && !sourceExists(item.value)) {
                 error(`The deployment source '${item.value}' does not exist (paths are relative to ${CONFIG_FILE_NAME}).`, item.range);
                 continue;
             }
@@ -272,34 +262,25 @@ function strictSetting(severity: Severity): RuleSetting {
     return { severity: severity === 'info' ? 'warning' : severity, strict: true };
 }
 
-/** Options for `loadConfig`. */
-export interface LoadConfigOptions {
-    /** An explicit configuration file (`--config`); errors when it does not exist. */
-    file?: string;
-    /** A file or directory to start walking up from when no explicit file is given. */
-    from?: string;
-    /** Per-rule overrides (the editor setting `archway.rules`). */
-    overrides?: unknown;
-}
-
-/** Finds, reads, validates and resolves the configuration. Never throws; problems are in `errors`. */
-export function loadConfig(options: LoadConfigOptions = {}): LoadedConfig {
+/**
+ * Resolves a configuration from the text of its file (undefined: no file, or it could not be
+ * read — `unreadable` then names it) and the editor's overrides. Never throws; problems are in
+ * `errors`.
+ */
+export function resolveConfig(options: {
+    file?: string; text?: string; unreadable?: boolean; overrides?: unknown; deploymentSourceExists?: DeploymentSourceCheck;
+}): LoadedConfig {
     const errors: ConfigError[] = [];
-    let file = options.file ? resolve(options.file) : options.from ? findConfigFile(options.from) : undefined;
     let config: ArchwayConfig = {};
-    if (file) {
-        let text: string | undefined;
-        try {
-            text = readFileSync(file, 'utf8');
-        } catch {
-            errors.push({ message: `The configuration file '${file}' cannot be read.`, file, range: NO_RANGE });
-            file = options.file ? file : undefined;
-        }
-        if (text !== undefined) {
-            const parsed = parseConfig(text, file);
-            config = parsed.config;
-            errors.push(...parsed.errors);
-        }
+    let file = options.file;
+    if (file && options.unreadable) {
+        errors.push({ message: `The configuration file '${file}' cannot be read.`, file, range: NO_RANGE });
+    } else if (file && options.text !== undefined) {
+        const parsed = parseConfig(options.text, file, options.deploymentSourceExists);
+        config = parsed.config;
+        errors.push(...parsed.errors);
+    } else {
+        file = undefined;
     }
     const overrides = parseRuleOverrides(options.overrides);
     errors.push(...overrides.errors);
@@ -307,11 +288,6 @@ export function loadConfig(options: LoadConfigOptions = {}): LoadedConfig {
         file, preset: config.extends ?? 'recommended', settings: resolveSettings(config, overrides.rules),
         assumptions: assumptionsWith(config.numbers), errors, ...(config.deployment ? { deployment: config.deployment } : {}),
     };
-}
-
-/** The configuration problems of a file, for the CLI (`archway check --config`, exit 2 when not empty). */
-export function configErrors(file: string): ConfigError[] {
-    return loadConfig({ file }).errors;
 }
 
 /** A one-line description of a configuration error: `archway.json:3:5: Unknown rule id "x".` */

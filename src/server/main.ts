@@ -5,14 +5,19 @@
 import { startLanguageServer as startLangium } from 'langium/lsp';
 import { NodeFileSystem } from 'langium/node';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { configureLayout } from '../diagram/index.js';
+import { bundledLayoutWorker } from '../diagram/node-layout-worker.js';
+import { readDeploymentSources } from '../import/drift-source.js';
 import { createArchwayServices } from '../lsp/module.js';
 import { registerDiagramHandler } from '../lsp/diagram-handler.js';
 import { isLayoutCancellation, renderServerDiagram } from './diagram-renderer.js';
 
 /** Starts the server on the transport named in `process.argv` (`--stdio`, `--node-ipc`, …). */
 export function startArchwayLanguageServer(): void {
+    configureLayout({ worker: bundledLayoutWorker() });
     const connection = createConnection(ProposedFeatures.all);
-    const { shared, Archway } = createArchwayServices({ connection, ...NodeFileSystem });
+    // The editor reads the deployment files archway.json names for the drift rules (the CLI only when a configuration names some).
+    const { shared, Archway } = createArchwayServices({ connection, ...NodeFileSystem }, { deploymentReader: readDeploymentSources });
     startLangium(shared);
     registerDiagramHandler(connection, shared, {
         render: renderServerDiagram,

@@ -10,11 +10,12 @@ import {
 import { FAST_LAYOUT_NODE_LIMIT } from '../../src/diagram/elk-graph.js';
 import { runElk } from '../../src/diagram/elk-runner.js';
 import { warmUpDiagram } from '../../src/diagram/warm-up.js';
+import { nodeLayoutWorker } from '../../src/diagram/node-layout-worker.js';
 import { loadText } from '../support/services.js';
 import { generateModel, layoutProblems } from './diagram-helpers.js';
 
 beforeEach(() => {
-    configureLayout({ workerPath: false });
+    configureLayout({ worker: false });
     clearLayoutCache();
 });
 
@@ -73,12 +74,12 @@ describe('worker warm-up', () => {
     });
     afterAll(() => {
         disposeLayout();
-        configureLayout({ workerPath: undefined });
+        configureLayout({ worker: false });
         rmSync(dir, { recursive: true, force: true });
     });
 
     it('finishes the background warm-up in a worker that already laid out a diagram', async () => {
-        configureLayout({ workerPath: join(dir, 'layout-worker.cjs') });
+        configureLayout({ worker: nodeLayoutWorker(join(dir, 'layout-worker.cjs')) });
         const { model } = await loadText(generateModel(20));
         await renderDiagram(model);
         await expect(warmUpLayout()).resolves.toBeUndefined();
@@ -86,7 +87,7 @@ describe('worker warm-up', () => {
 
     it('lays out requests that arrive while the worker warms up', async () => {
         disposeLayout();
-        configureLayout({ workerPath: join(dir, 'layout-worker.cjs') });
+        configureLayout({ worker: nodeLayoutWorker(join(dir, 'layout-worker.cjs')) });
         void warmUpLayout();
         const before = layoutStats();
         const { layout } = await renderDiagram((await loadText(generateModel(24))).model, { layoutKey: 'doc' });

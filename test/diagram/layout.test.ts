@@ -5,8 +5,9 @@ import { build } from 'esbuild';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
     LayoutCancelledError, buildDiagram, clearLayoutCache, configureLayout, disposeLayout, layoutGraph, layoutStats,
-    renderCacheStats, renderDiagram, resolveWorkerPath, selectView, toElkGraph, warmUpLayout,
+    renderCacheStats, renderDiagram, selectView, toElkGraph, warmUpLayout,
 } from '../../src/diagram/index.js';
+import { nodeLayoutWorker } from '../../src/diagram/node-layout-worker.js';
 import { loadText, loadWorkspace } from '../support/services.js';
 import { exampleFolders, generateModel, layoutProblems } from './diagram-helpers.js';
 
@@ -28,7 +29,7 @@ async function elkGraphOf(text: string) {
 }
 
 beforeEach(() => {
-    configureLayout({ workerPath: false });
+    configureLayout({ worker: false });
     clearLayoutCache();
 });
 
@@ -138,20 +139,35 @@ describe('layout worker', () => {
     });
     afterAll(() => {
         disposeLayout();
-        configureLayout({ workerPath: undefined });
+        configureLayout({ worker: false });
         rmSync(dir, { recursive: true, force: true });
     });
 
-    it('falls back to in-process layout when no worker file is found', () => {
-        configureLayout({ workerPath: join(dir, 'missing.cjs') });
-        expect(resolveWorkerPath()).toBeUndefined();
+    it('falls back to in-process layout when the worker cannot start', async () => {
+        clearLayoutCache();
+        configureLayout({ worker: () => { throw new Error('no worker here'); } });
+        const before = layoutStats();
+        const { layout } = await renderDiagram((await loadText(generateModel(8))).model);
+        expect(layoutStats().inProcessLayouts - before.inProcessLayouts).toBe(1);
+        expect(layoutProblems(layout)).toEqual([]);
+    });
+
+    it('lays out in-process when the worker dies before it started (a missing script), then and later', async () => {
+        clearLayoutCache();
+        configureLayout({ worker: nodeLayoutWorker(join(dir, 'missing.cjs')) });
+        const before = layoutStats();
+        const first = await renderDiagram((await loadText(generateModel(6))).model);
+        const second = await renderDiagram((await loadText(generateModel(7))).model);
+        expect(layoutProblems(first.layout)).toEqual([]);
+        expect(layoutProblems(second.layout)).toEqual([]);
+        expect({ worker: layoutStats().workerLayouts - before.workerLayouts, inProcess: layoutStats().inProcessLayouts - before.inProcessLayouts }).toEqual({ worker: 0, inProcess: 2 });
     });
 
     it('gives the same picture as in-process layout', async () => {
         const { model } = await loadText(generateModel(30));
         const inProcess = await renderDiagram(model);
         clearLayoutCache();
-        configureLayout({ workerPath: join(dir, 'layout-worker.cjs') });
+        configureLayout({ worker: nodeLayoutWorker(join(dir, 'layout-worker.cjs')) });
         warmUpLayout();
         const before = layoutStats();
         const inWorker = await renderDiagram(model);
@@ -161,7 +177,7 @@ describe('layout worker', () => {
     });
 
     it('stops a running layout when a newer request with the same key arrives', async () => {
-        configureLayout({ workerPath: join(dir, 'layout-worker.cjs') });
+        configureLayout({ worker: nodeLayoutWorker(join(dir, 'layout-worker.cjs')) });
         const big = await elkGraphOf(generateModel(120));
         const small = await elkGraphOf(base);
         const first = layoutGraph(big, { key: 'doc' });

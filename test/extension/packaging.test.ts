@@ -26,9 +26,10 @@ beforeAll(() => {
 }, 600_000);
 
 describe('the packaged .vsix', () => {
-    it('contains the extension entry, the language server, the layout worker, the webview and the PNG renderer', () => {
+    it('contains the extension entries (desktop and web), the language servers, the layout worker, the webview and the PNG renderer', () => {
         for (const file of [
             'extension/package.json', 'extension/out/extension/main.cjs', 'extension/out/server/main.cjs',
+            'extension/out/web/extension.js', 'extension/out/web/server.js', 'extension/out/diagram/elk.cjs',
             'extension/out/diagram/layout-worker.cjs', 'extension/out/extension/resvg.wasm', 'extension/media/preview.js',
             'extension/media/preview.css', 'extension/syntaxes/arch.tmLanguage.json', 'extension/snippets/arch.json',
             'extension/language-configuration.json', 'extension/schemas/archway.schema.json', 'extension/media/icons/archway.png',
@@ -39,7 +40,7 @@ describe('the packaged .vsix', () => {
     it('contains every file package.json refers to', () => {
         const contributes = manifest.contributes;
         const paths: string[] = [
-            manifest.main, manifest.icon,
+            manifest.main, manifest.browser, manifest.icon,
             ...contributes.languages.flatMap((language: any) => [language.configuration, language.icon.light, language.icon.dark]),
             ...contributes.grammars.map((grammar: any) => grammar.path),
             ...contributes.snippets.map((snippet: any) => snippet.path),
@@ -66,6 +67,19 @@ describe('the packaged .vsix', () => {
             const foreign = [...new Set(required)].filter(name => !allowed.has(name) && !(bundle === 'out/server/main.cjs' && name === '@resvg/resvg-js'));
             expect(foreign, bundle).toEqual([]);
         }
+    });
+
+    it('has web bundles that require nothing (no Node built-ins, no packages), and says it works in virtual workspaces', () => {
+        for (const bundle of ['out/web/extension.js', 'out/web/server.js']) {
+            const text = readFileSync(join(ROOT, bundle), 'utf8');
+            // A bare `require(…)` (lodash's guarded `module.require('util')` probe is a method call, not an import).
+            const required = [...text.matchAll(/(?<![.\w$])require\(\s*["']([^"']+)["']\s*\)/g)].map(match => match[1]);
+            expect([...new Set(required)].filter(name => name !== 'vscode' || bundle !== 'out/web/extension.js'), bundle).toEqual([]);
+        }
+        expect(manifest.capabilities.virtualWorkspaces.supported).toBe(true);
+        // PNG export needs fonts from the disk: not offered in the browser.
+        const png = manifest.contributes.menus.commandPalette.find((item: any) => item.command === 'archway.exportPng');
+        expect(png.when).toMatch(/^!isWeb && /);
     });
 
     it('declares the contributions a user relies on', () => {

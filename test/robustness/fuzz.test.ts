@@ -15,7 +15,7 @@ const LONG = LONG_MODE ? 600_000 : 60_000;
 
 beforeAll(async () => {
     // In-process layout: no worker threads to leak between cases.
-    configureLayout({ workerPath: false });
+    configureLayout({ worker: false });
     await warmUp();
 });
 

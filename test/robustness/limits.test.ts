@@ -12,7 +12,7 @@ import { loadText, loadWorkspace } from '../support/services.js';
 import { analyse, bounded, timeBound, warmUp } from './fuzz-support.js';
 
 beforeAll(async () => {
-    configureLayout({ workerPath: false });
+    configureLayout({ worker: false });
     await warmUp();
     await loadText('service warm');
 });
@@ -226,4 +226,4 @@ describe('encodings and line endings', () => {
     });
 });
 
-afterAll(() => configureLayout({ workerPath: undefined }));
+afterAll(() => configureLayout({ worker: false }));

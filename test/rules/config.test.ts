@@ -2,7 +2,8 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { configErrors, findConfigFile, formatConfigError, loadConfig, parseConfig, resolveSettings } from '../../src/rules/config.js';
+import { formatConfigError, parseConfig, resolveSettings } from '../../src/rules/config.js';
+import { configErrors, findConfigFile, loadConfig } from '../../src/rules/config-files.js';
 import { check } from './rule-tester.js';
 
 function workspace(files: Record<string, string>): string {

@@ -16,7 +16,7 @@ import { HOSTILE, hostileModel, svgProblems } from './hostile.js';
 
 let dir = '';
 beforeAll(() => {
-    configureLayout({ workerPath: false });
+    configureLayout({ worker: false });
     ensureBuilt();
     dir = mkdtempSync(join(tmpdir(), 'archway-security-'));
 });

@@ -22,7 +22,7 @@ describe.skipIf(!hasChromium)('hostile model text in the real preview (headless 
     // Skipped only when /usr/bin/chromium is missing (`apt-get install -y chromium`).
     let browser: Browser;
     beforeAll(async () => {
-        configureLayout({ workerPath: false });
+        configureLayout({ worker: false });
         browser = await launchBrowser();
     }, 60_000);
     afterAll(async () => { await browser?.close(); });

@@ -18,7 +18,12 @@ export interface CommandServices {
     server: LanguageServer;
     previews: PreviewManager;
     output: vscode.LogOutputChannel;
+    /** SVG → PNG; undefined where the host cannot make PNGs (the browser). */
+    toPng?: PngConverter;
 }
+
+/** Converts a standalone SVG to PNG bytes. */
+export type PngConverter = (svg: string) => Promise<Uint8Array>;
 
 /** Registers each command under its id. */
 export function registerCommands(commands: readonly Command[]): vscode.Disposable[] {

@@ -11,7 +11,7 @@ import { activeArchUri, type Command, type CommandServices } from './command.js'
 
 /** Runs an export command with its (untrusted) argument; resolves to the file written, if any. */
 export async function exportFromCommand(services: CommandServices, arg: unknown, format: ExportFormat): Promise<vscode.Uri | undefined> {
-    const { context, server, previews, output: log } = services;
+    const { server, previews, output: log, toPng } = services;
     const target = parsePreviewTarget(arg, activeArchUri() ?? previews.active?.uri);
     if (!target) {
         void vscode.window.showInformationMessage('Archway: open an .arch file (or its preview) to export its diagram.');
@@ -19,7 +19,7 @@ export async function exportFromCommand(services: CommandServices, arg: unknown,
     }
     const { theme, output } = parseExportOptions(arg);
     try {
-        return await exportDiagram(context, server, { ...exportTargetOf(target, previews.find(target.uri)), theme, output }, format);
+        return await exportDiagram(server, toPng, { ...exportTargetOf(target, previews.find(target.uri)), theme, output }, format);
     } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
         if (output === undefined) void vscode.window.showErrorMessage(`Archway: export failed: ${message}`);

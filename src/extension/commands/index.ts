@@ -6,7 +6,7 @@ import { RestartServerCommand } from './restart-server.js';
 import { ShowSourceCommand } from './show-source.js';
 import { TogglePreviewLockCommand } from './toggle-preview-lock.js';
 
-export { registerCommands, type Command, type CommandServices } from './command.js';
+export { registerCommands, type Command, type CommandServices, type PngConverter } from './command.js';
 export { exportFromCommand } from './export-diagram.js';
 
 export function archwayCommands(services: CommandServices): Command[] {
