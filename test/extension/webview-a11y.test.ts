@@ -62,7 +62,7 @@ describe.skipIf(!hasChromium)('the preview for the keyboard and screen readers (
         expect(names.every(name => / from .+ to /.test(name))).toBe(true);
         // Every focusable box has a name; exactly one is in the tab order (roving tabindex).
         const tabStops = await preview.page.$$eval('#canvas [data-kind]', nodes => nodes.map(n => [n.getAttribute('aria-label') ?? '', n.getAttribute('tabindex')]));
-        expect(tabStops.every(([name]) => name.length > 0)).toBe(true);
+        expect(tabStops.every(([name]) => (name ?? '').length > 0)).toBe(true);
         expect(tabStops.filter(([, tabindex]) => tabindex === '0')).toHaveLength(1);
         // The view's summary describes the group.
         const description = await preview.page.evaluate(() => {
