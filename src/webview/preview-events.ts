@@ -4,15 +4,34 @@
  * The preview's event wiring: toolbar buttons, pickers, the search box, pointer and wheel on
  * the canvas, and its keys (zoom, pan, and on a focused box the keyboard navigation).
  */
-import type { Preview } from './preview.js';
+import type { WebviewToHostMessage } from '../protocol/diagram-protocol.js';
 import type { PreviewElements } from './preview-chrome.js';
 import { wheelZoomFactor, ZOOM_STEP } from './viewport.js';
+
+/** What the events drive (the `Preview` of `preview.ts`). */
+export interface PreviewActions {
+    onMessage(data: unknown): void;
+    post(message: WebviewToHostMessage): void;
+    zoom(factor: number, x?: number, y?: number): void;
+    pan(dx: number, dy: number): void;
+    fit(): void;
+    toggleNeighbours(): void;
+    find(query: string, step: 0 | 1 | -1): void;
+    onPointerDown(event: PointerEvent): void;
+    onPointerMove(event: PointerEvent): void;
+    onPointerEnd(event: PointerEvent): void;
+    onFocusIn(target: Element | null): void;
+    onBoxKey(event: KeyboardEvent): boolean;
+    revealHighlighted(): void;
+    onResize(): void;
+    postEditorColours(): void;
+}
 
 /** Screen px of one arrow-key pan. */
 const KEY_PAN = 40;
 
 /** Connects the page's events to the preview. */
-export function listen(preview: Preview, ui: PreviewElements): void {
+export function listen(preview: PreviewActions, ui: PreviewElements): void {
     window.addEventListener('message', event => preview.onMessage(event.data));
     ui.collapseAll.addEventListener('click', () => preview.post({ type: 'collapseZones' }));
     ui.toolbar.addEventListener('click', event => {

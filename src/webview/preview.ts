@@ -4,15 +4,17 @@
  * The preview webview script (bundled to `media/preview.js`, browser IIFE). Shows the SVG the
  * language server drew, with pan (drag), zoom (wheel, buttons, keys), fit, a view/flow picker,
  * click-to-reveal, click-to-expand for collapsed zones (with a notice saying why they are
- * collapsed), cursor highlight and a banner for syntax errors. Every message from the host
- * is validated; the SVG is sanitised (`svg-sanitize.ts`) and drawn by `diagram-canvas.ts`; the
- * viewport arithmetic is `viewport.ts`.
+ * collapsed), cursor highlight, a banner for syntax errors, boxes reachable with the keyboard
+ * and named for screen readers (`diagram-focus.ts`), a search box and dimming around the
+ * selection. Every message from the host is validated; the SVG is sanitised
+ * (`svg-sanitize.ts`) and drawn by `diagram-canvas.ts`; the viewport arithmetic is
+ * `viewport.ts`; the page's events are wired in `preview-events.ts`.
  */
 import type {
     CursorMessage, HostToWebviewMessage, PreviewState, UpdateMessage, WebviewToHostMessage,
 } from '../protocol/diagram-protocol.js';
 import { DiagramCanvas } from './diagram-canvas.js';
-import { listen } from './preview-events.js';
+import { listen, type PreviewActions } from './preview-events.js';
 import { ARROWS, DiagramFocus } from './diagram-focus.js';
 import { findPreviewElements, showDiagramChrome, showLocked, type PreviewElements } from './preview-chrome.js';
 import { elementAt, parseHostMessage, toHexColour, parsePreviewState } from './protocol.js';
@@ -60,7 +62,7 @@ interface SessionState {
 }
 
 /** The preview's state and behaviour; `preview-events.ts` connects the page's events to it. */
-export class Preview {
+class Preview implements PreviewActions {
     private readonly state: SessionState;
     private readonly canvas: DiagramCanvas;
     private readonly focus = new DiagramFocus();
