@@ -1,16 +1,19 @@
 /**
  * `archway check [paths…] [--format text|json|sarif] [--max-warnings N] [--config FILE]`.
- * Exit 0 when clean, 1 on errors or too many warnings, 2 on bad usage or unreadable input.
+ * Exit 0 when clean, 1 on errors (a file that cannot be read is one: `unreadable-file`) or too
+ * many warnings, 2 on bad usage (a path that does not exist, a broken configuration).
  */
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
-import type { LangiumDocument } from 'langium';
+import { URI, type LangiumDocument } from 'langium';
 import { ruleDocsUrl } from '../checking/diagnostics.js';
 import { existsSync } from 'node:fs';
 import { configErrors, formatConfigError } from '../rules/config.js';
 import { listRules } from '../rules/registry.js';
-import { discoverArchFiles, InputError, loadWorkspace, type LoadedWorkspace } from './load-workspace.js';
+import { escapeControlCharacters } from '../language/display-text.js';
+import { unreadableFile } from '../rules/model/model-problems.js';
+import { discoverArchInputs, InputError, loadWorkspace, type LoadedWorkspace, type UnreadableFile } from './load-workspace.js';
 import { displayPath, formatJson, formatSarif, formatText, type Report, type ReportDiagnostic, type ReportSeverity, type ReportSuppressed } from './report.js';
-import { parseArgs, type CliIo, UsageError } from './args.js';
+import { isErrorNamed, parseArgs, type CliIo, UsageError } from './args.js';
 
 const SEVERITY: Record<number, ReportSeverity> = {
     [DiagnosticSeverity.Error]: 'error',
@@ -21,7 +24,41 @@ const SEVERITY: Record<number, ReportSeverity> = {
 
 export const CHECK_USAGE = 'Usage: archway check [paths…] [--format text|json|sarif] [--max-warnings N] [--config archway.json] [--list-rules]';
 
+/**
+ * Runs `archway check`; resolves to the exit code. With `--format json` or `sarif`, stdout is
+ * always one complete report, also when the run fails (the reason is in the report, and on
+ * stderr as text).
+ */
 export async function runCheck(argv: readonly string[], io: CliIo): Promise<number> {
+    const format = requestedFormat(argv);
+    try {
+        return await check(argv, io);
+    } catch (error) {
+        if ((format === 'json' || format === 'sarif') && (isErrorNamed(error, 'UsageError') || isErrorNamed(error, 'InputError'))) {
+            writeReport(io, format, { files: 0, diagnostics: [], suppressed: [], invocationErrors: [{ message: error.message }] });
+        }
+        throw error;
+    }
+}
+
+/** The `--format` asked for, read before the arguments are parsed (which may fail). */
+function requestedFormat(argv: readonly string[]): string | undefined {
+    let format: string | undefined;
+    for (let i = 0; i < argv.length; i++) {
+        if (argv[i] === '--') break;
+        if (argv[i] === '--format') format = argv[++i];
+        else if (argv[i].startsWith('--format=')) format = argv[i].slice('--format='.length);
+    }
+    return format;
+}
+
+function writeReport(io: CliIo, format: string, report: Report): void {
+    if (format === 'json') io.stdout(formatJson(report));
+    else if (format === 'sarif') io.stdout(formatSarif(report, listRules().map(r => ({ id: r.id, title: r.title, helpUri: ruleDocsUrl(r.id) })), CLI_VERSION));
+    else io.stdout(formatText(report));
+}
+
+async function check(argv: readonly string[], io: CliIo): Promise<number> {
     const args = parseArgs(argv, { format: 'string', 'max-warnings': 'string', config: 'string', 'list-rules': 'boolean' });
     const format = args.options.format ?? 'text';
     if (args.flags.has('list-rules')) {
@@ -41,9 +78,9 @@ export async function runCheck(argv: readonly string[], io: CliIo): Promise<numb
         const errors = configErrors(configFile);
         if (errors.length > 0) throw new InputError(errors.map(formatConfigError).join('\n'));
     }
-    const files = discoverArchFiles(paths);
-    if (files.length === 0) throw new InputError(`No .arch files found in ${paths.map(p => `'${p}'`).join(', ')}.`);
-    const workspace = await loadWorkspace(files, { configFile });
+    const inputs = discoverArchInputs(paths);
+    if (inputs.files.length === 0 && inputs.unreadable.length === 0) throw new InputError(`No .arch files found in ${paths.map(p => `'${p}'`).join(', ')}.`);
+    const workspace = await loadWorkspace(inputs.files, { configFile });
     // Problems in an archway.json found by walking up from the files are usage errors too.
     const configProblems = [...new Set(workspace.services.archway.RuleConfiguration.loaded().flatMap(c => c.errors).map(formatConfigError))];
     if (configProblems.length > 0) throw new InputError(configProblems.join('\n'));
@@ -52,13 +89,13 @@ export async function runCheck(argv: readonly string[], io: CliIo): Promise<numb
     for (const document of workspace.all) {
         for (const diagnostic of document.diagnostics ?? []) diagnostics.push(toReport(document, diagnostic));
     }
+    const unreadableFiles = unreadableFindings([...inputs.unreadable, ...workspace.unreadable], workspace);
+    diagnostics.push(...unreadableFiles);
     diagnostics.sort((a, b) => compareText(a.file, b.file) || a.line - b.line || a.column - b.column || compareText(a.code, b.code));
     const suppressed = suppressedFindings(workspace);
-    const report: Report = { files: workspace.all.length, diagnostics, suppressed };
-
-    if (format === 'json') io.stdout(formatJson(report));
-    else if (format === 'sarif') io.stdout(formatSarif(report, listRules().map(r => ({ id: r.id, title: r.title, helpUri: ruleDocsUrl(r.id) })), CLI_VERSION));
-    else io.stdout(formatText(report));
+    const files = workspace.all.length + new Set(unreadableFiles.map(d => d.file)).size;
+    const report: Report = { files, diagnostics, suppressed, invocationErrors: [] };
+    writeReport(io, format, report);
 
     const errors = diagnostics.filter(d => d.severity === 'error').length;
     const warnings = diagnostics.filter(d => d.severity === 'warning').length;
@@ -68,6 +105,21 @@ export async function runCheck(argv: readonly string[], io: CliIo): Promise<numb
         return 1;
     }
     return 0;
+}
+
+/** `unreadable-file` findings, once per path, at the severity the configuration gives the rule (none when it is off). */
+function unreadableFindings(problems: readonly UnreadableFile[], workspace: LoadedWorkspace): ReportDiagnostic[] {
+    const byPath = new Map(problems.map(problem => [problem.path, problem]));
+    const result: ReportDiagnostic[] = [];
+    for (const problem of byPath.values()) {
+        const setting = workspace.services.archway.RuleConfiguration.settingsFor(URI.file(problem.path).toString())[unreadableFile.meta.id];
+        if (setting?.severity === 'off') continue;
+        result.push({
+            file: displayPath(URI.file(problem.path).toString()), line: problem.line, column: problem.column, endLine: problem.line, endColumn: problem.column,
+            severity: setting?.severity ?? unreadableFile.meta.severity, code: unreadableFile.meta.id, message: escapeControlCharacters(problem.message),
+        });
+    }
+    return result;
 }
 
 /** Set by the bundler from package.json. */
@@ -85,7 +137,7 @@ function suppressedFindings(workspace: LoadedWorkspace): ReportSuppressed[] {
                 const entry: ReportSuppressed = {
                     file: displayPath(finding.location.uri), line: start.line + 1, column: start.character + 1,
                     endLine: end.line + 1, endColumn: end.character + 1, severity: finding.severity, code: finding.code,
-                    message: finding.message, reason: allow.reason,
+                    message: escapeControlCharacters(finding.message), reason: allow.reason,
                 };
                 const key = JSON.stringify(entry);
                 if (seen.has(key)) continue;
@@ -119,7 +171,7 @@ function toReport(document: LangiumDocument, diagnostic: Diagnostic): ReportDiag
         endColumn: diagnostic.range.end.character + 1,
         severity: SEVERITY[diagnostic.severity ?? DiagnosticSeverity.Error],
         code,
-        message: typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value,
+        message: escapeControlCharacters(typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value),
     };
 }
 

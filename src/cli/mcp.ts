@@ -10,12 +10,12 @@ import { serveMcp } from '../mcp/server.js';
 import { parseArgs, type CliIo, UsageError } from './args.js';
 import { svgToPng } from './export.js';
 import { formatImported } from './import.js';
-import { discoverArchFiles, loadWorkspace } from './load-workspace.js';
+import { discoverArchInputs, loadWorkspace } from './load-workspace.js';
 
 /** What the server takes from the command line: the same loading, PNG rendering and import layout as the other commands. */
 const HOST: McpHost = {
     loadWorkspace: (files) => loadWorkspace(files),
-    discoverArchFiles: (paths) => discoverArchFiles(paths),
+    discoverArchInputs: (paths) => discoverArchInputs(paths),
     svgToPng: (svg) => svgToPng(svg),
     formatImported,
 };

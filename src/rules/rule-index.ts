@@ -30,7 +30,7 @@ import { consumerWithoutDlq } from './messaging/consumer-without-dlq.js';
 import { subscriberWithoutPublisher } from './messaging/subscriber-without-publisher.js';
 import { topicWithoutSubscriber } from './messaging/topic-without-subscriber.js';
 import { flowStepNotInTopology } from './model/flow-step-not-in-topology.js';
-import { unresolvedReference, duplicateId, unknownProperty, invalidPropertyValue, unresolvedImport, importCycle, unknownAnnotation, allowWithoutReason } from './model/model-problems.js';
+import { unresolvedReference, duplicateId, unknownProperty, invalidPropertyValue, unresolvedImport, importCycle, unknownAnnotation, allowWithoutReason, unreadableFile } from './model/model-problems.js';
 import { orphanComponent } from './model/orphan-component.js';
 import { orchestratorSinglePointOfFailure } from './orchestration/orchestrator-single-point-of-failure.js';
 import { orchestratorWithoutCompensation } from './orchestration/orchestrator-without-compensation.js';
@@ -62,6 +62,7 @@ export const ALL_RULES: readonly (Rule | ModelRule)[] = [
     unresolvedImport,
     importCycle,
     unknownAnnotation,
+    unreadableFile,
     gatewayBypass,
     gatewayMissingAuth,
     gatewayMissingRateLimit,
