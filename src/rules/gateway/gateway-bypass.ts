@@ -1,6 +1,7 @@
 import { analyze, arrow, Describe, describe, relatedConnection, relatedElement } from '../analysis.js';
 import { defineRule } from '../define.js';
-import { addRoute, fix, retargetConnection } from '../fix.js';
+import { addRoute, fix, removeConnection, retargetConnection, type FixChange, type FixIntent } from '../fix.js';
+import type { ArchModel, Component, Connection } from '../../model/arch-model.js';
 import { pathTo } from '../graph/digraph.js';
 
 /** An entry point calls a private service directly instead of through the gateway. */
@@ -11,8 +12,8 @@ export const gatewayBypass = defineRule({
     title: 'An entry point calls a private service directly instead of through the gateway.',
     rationale: 'An API gateway centralises routing, authentication, rate limiting and caching. A client that reaches a service directly skips all of it: the gateway\'s protections exist only for callers that choose to use them.',
     fires: 'The model has a `gateway`, and an entry point (a client, or a component in a `trust: public` zone; gateways, CDNs and DNS excluded) has a sync connection to a private service-like component that is also reachable through a gateway. When the service is behind no gateway at all it is a warning: a second, unguarded entry.',
-    fix: 'Route through the gateway: point the connection at the gateway (and add a route to the service when the gateway has none).',
-    quickFix: ['retarget-connection', 'add-route'],
+    fix: 'Route through the gateway: point the connection at the gateway (and add a route to the service when the gateway has none); when the entry point already calls the gateway the same way, remove the direct connection instead.',
+    quickFix: ['add-route', 'remove-connection', 'retarget-connection'],
     examples: {
         invalid: 'client web\ngateway api {\n  auth: jwt { expiry: 15m revocation: denylist }\n  rateLimit: 100/s\n  route "/orders" -> orders\n}\nservice orders\nweb -> api : https\nweb -> orders : https',
         valid: 'client web\ngateway api {\n  auth: jwt { expiry: 15m revocation: denylist }\n  rateLimit: 100/s\n  route "/orders" -> orders\n}\nservice orders\nweb -> api : https',
@@ -39,7 +40,7 @@ export const gatewayBypass = defineRule({
                     {
                         elements: [entry.id, target.id, gateway.id],
                         related: [relatedElement(gateway, `${Describe(gateway)} leads to '${target.id}' via ${path.join(' -> ')}.`), ...(firstHop ? [relatedConnection(firstHop)] : [])],
-                        fixes: [fix(`Route through the gateway '${gateway.id}'`, retargetConnection(connection, gateway.id))],
+                        fixes: [routeThrough(model, connection, gateway)],
                     }));
             } else {
                 const gateway = gateways.length === 1 ? gateways[0] : undefined;
@@ -49,10 +50,22 @@ export const gatewayBypass = defineRule({
                         elements: [entry.id, target.id],
                         severity: 'warning',
                         related: gateways.map(g => relatedElement(g, `${Describe(g)} guards the other entry.`)),
-                        fixes: gateway ? [fix(`Route through the gateway '${gateway.id}'`, [retargetConnection(connection, gateway.id), addRoute(gateway, target.id)])] : [],
+                        fixes: gateway ? [routeThrough(model, connection, gateway, addRoute(gateway, target.id))] : [],
                     }));
             }
         }
     }
     return result;
 });
+
+/**
+ * "Route through the gateway": the connection points at the gateway instead; when the entry
+ * point already has that connection (same style and protocol), the direct one is removed
+ * instead, so no duplicate is left behind.
+ */
+function routeThrough(model: ArchModel, connection: Connection, gateway: Component, ...more: FixChange[]): FixIntent {
+    const existing = model.connections.find(c => c !== connection && c.origin !== 'route' && c.source === connection.source && c.target === gateway.id
+        && c.style === connection.style && c.protocol === connection.protocol);
+    if (existing) return fix(`Remove the direct call: '${arrow(existing)}' already goes through the gateway '${gateway.id}'`, [removeConnection(connection), ...more]);
+    return fix(`Route through the gateway '${gateway.id}'`, [retargetConnection(connection, gateway.id), ...more]);
+}

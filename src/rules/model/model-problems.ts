@@ -28,8 +28,8 @@ export const unresolvedReference = modelRule({
     fix: 'Rename to the closest declared id; or create the missing component with the kind implied by use.',
     quickFix: ['rename'],
     examples: {
-        invalid: 'client web\nservice orders\nweb -> ordrs : https',
-        valid: 'client web\nservice orders\nweb -> orders : https',
+        invalid: 'service orders\nservice billing\norders -> biling : grpcs { timeout: 2s }',
+        valid: 'service orders\nservice billing\norders -> billing : grpcs { timeout: 2s }',
     },
 }, renameToSuggestion(suggestion => `Change to '${suggestion}'`));
 
