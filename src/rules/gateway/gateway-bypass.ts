@@ -1,4 +1,4 @@
-import { analyze, arrow, Describe, describe, relatedConnection, relatedElement } from '../analysis.js';
+import { analyze, arrow, Describe, describe, pathText, quotedList, relatedConnection, relatedElement } from '../analysis.js';
 import { defineRule } from '../define.js';
 import { addRoute, fix, removeConnection, retargetConnection, type FixChange, type FixIntent } from '../fix.js';
 import type { ArchModel, Component, Connection } from '../../model/arch-model.js';
@@ -39,13 +39,13 @@ export const gatewayBypass = defineRule({
                     `${Describe(entry)} calls ${describe(target)} directly ('${arrow(connection)}'), bypassing ${describe(gateway)} that also leads to it; call the gateway instead.`,
                     {
                         elements: [entry.id, target.id, gateway.id],
-                        related: [relatedElement(gateway, `${Describe(gateway)} leads to '${target.id}' via ${path.join(' -> ')}.`), ...(firstHop ? [relatedConnection(firstHop)] : [])],
+                        related: [relatedElement(gateway, `${Describe(gateway)} leads to '${target.id}' via ${pathText(path)}.`), ...(firstHop ? [relatedConnection(firstHop)] : [])],
                         fixes: [routeThrough(model, connection, gateway)],
                     }));
             } else {
                 const gateway = gateways.length === 1 ? gateways[0] : undefined;
                 result.push(finding(connection.location,
-                    `${Describe(entry)} calls ${describe(target)} directly ('${arrow(connection)}'), and no gateway leads to it: a second, unguarded way in next to ${gateways.map(g => `'${g.id}'`).join(', ')}.`,
+                    `${Describe(entry)} calls ${describe(target)} directly ('${arrow(connection)}'), and no gateway leads to it: a second, unguarded way in next to ${quotedList(gateways.map(g => g.id))}.`,
                     {
                         elements: [entry.id, target.id],
                         severity: 'warning',

@@ -1,4 +1,4 @@
-import { analyze, authenticates, authOf, boolProp, Describe, prop, relatedElement, wordProp, type Analysis } from '../analysis.js';
+import { analyze, authenticates, authOf, boolProp, Describe, prop, quotedList, relatedElement, wordProp, type Analysis } from '../analysis.js';
 import { defineRule } from '../define.js';
 import { addComponent, fix, freshId, setProperty, type FixChange, type FixIntent } from '../fix.js';
 import { breadthFirst, reverse } from '../graph/digraph.js';
@@ -42,7 +42,7 @@ export const gatewayMissingAuth = defineRule({
         const fixes = [authenticateFix(model, a, gateway)];
         if (open.length > 0) {
             result.push(finding(location,
-                `The gateway '${gateway.id}' is reachable from an entry point but does not authenticate callers, and ${open.map(t => `'${t.id}'`).join(', ')} behind it ${open.length === 1 ? 'is' : 'are'} not public; set auth on the gateway.`,
+                `The gateway '${gateway.id}' is reachable from an entry point but does not authenticate callers, and ${quotedList(open.map(t => t.id))} behind it ${open.length === 1 ? 'is' : 'are'} not public; set auth on the gateway.`,
                 { elements: [gateway.id], related: open.map(t => relatedElement(t, `${Describe(t)} is not marked public: true and does not authenticate.`)), fixes }));
         } else {
             result.push(finding(location,

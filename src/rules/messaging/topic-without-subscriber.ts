@@ -1,4 +1,4 @@
-import { relatedConnection } from '../analysis.js';
+import { quotedList, relatedConnection } from '../analysis.js';
 import { defineRule } from '../define.js';
 import { addConnection, fix, type FixIntent } from '../fix.js';
 import { deadLetterFor } from './dead-letter.js';
@@ -26,7 +26,7 @@ export const topicWithoutSubscriber = defineRule({
         // Services of the channel's file that do not publish to it may subscribe.
         const services = serviceLike.filter(s => !sources.has(s.id) && s.location.uri === ch.location.uri);
         return finding(ch.nameLocation,
-            `The ${ch.kind} '${ch.id}' is published to by ${publishers.map(p => `'${p.source}'`).join(', ')} but nothing subscribes to it.`,
+            `The ${ch.kind} '${ch.id}' is published to by ${quotedList(publishers.map(p => p.source))} but nothing subscribes to it.`,
             { elements: [ch.id], related: publishers.map(p => relatedConnection(p, `'${p.source}' publishes here.`)),
                 fixes: services.slice(0, 3).map((s, i) => subscribe(model, ch, s, i === 0 && services.length === 1)) });
     });

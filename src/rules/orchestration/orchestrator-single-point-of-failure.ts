@@ -1,4 +1,4 @@
-import { analyze, isRedundant, refProp, relatedElement, type Analysis } from '../analysis.js';
+import { analyze, isRedundant, quotedList, refProp, relatedElement, type Analysis } from '../analysis.js';
 import { balanceCallsTo, namedCalls } from '../resilience/load-balancing.js';
 import { defineRule } from '../define.js';
 import { addComponent, fix, freshId, setProperty, type FixIntent } from '../fix.js';
@@ -32,7 +32,7 @@ export const orchestratorSinglePointOfFailure = defineRule({
         const problems = [redundant ? undefined : 'runs as a single instance', stateful ? undefined : 'has no stateStore for workflow state'].filter(Boolean);
         const userPath = a.onUserPath(o.id);
         result.push(finding(o.nameLocation,
-            `The orchestrator '${o.id}' coordinates ${services.map(s => `'${s.id}'`).join(', ')} but ${problems.join(' and ')}${userPath ? ', and user requests depend on it' : ''}.`,
+            `The orchestrator '${o.id}' coordinates ${quotedList(services.map(s => s.id))} but ${problems.join(' and ')}${userPath ? ', and user requests depend on it' : ''}.`,
             {
                 severity: userPath ? 'error' : undefined, elements: [o.id],
                 related: services.map(s => relatedElement(s, `'${s.id}' is coordinated by '${o.id}'.`)), fixes: [redundancyFix(model, a, o, redundant, stateful)],

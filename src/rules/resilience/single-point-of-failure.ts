@@ -1,4 +1,4 @@
-import { analyze, Describe, isRedundant, type Analysis } from '../analysis.js';
+import { analyze, Describe, isRedundant, pathText, type Analysis } from '../analysis.js';
 import { defineRule } from '../define.js';
 import { fix, setProperty, type FixIntent } from '../fix.js';
 import { balanceCallsTo, namedCalls } from './load-balancing.js';
@@ -34,7 +34,7 @@ export const singlePointOfFailure = defineRule({
         const dominated = a.dominatedCounts[v];
         const behind = dominated > 0 ? ` Everything on the way to ${dominated} other component${dominated === 1 ? '' : 's'} passes through it.` : '';
         result.push(finding(replicasProperty?.location ?? c.nameLocation,
-            `${Describe(c)} runs as a single instance, and requests from '${path[0]}' depend on it (${path.join(' -> ')}); run at least two replicas.${behind}`,
+            `${Describe(c)} runs as a single instance, and requests from '${path[0]}' depend on it (${pathText(path)}); run at least two replicas.${behind}`,
             { elements: [c.id], related: a.relatedPath(path, 'of a path from an entry point'), fixes: [replicasFix(a, c)] }));
     }
     return result;
