@@ -30,7 +30,7 @@ import * as registry from '../src/rules/registry.js';
 import { warmUpGraphs } from '../src/diagram/warm-up.js';
 import { editableLines, editLabel, measureEdits } from './edit-split.js';
 import { generateModel, type GeneratedFiles } from './generate-model.js';
-import { isDiagnosticsFor, LspClient } from './lsp-client.js';
+import { isDiagnosticsFor, LspClient } from '../test/support/lsp-client.js';
 import { now, procCpuMs, procMemoryMb, renderMarkdown, renderTable, stat, timeAsync, timeSync, type Row } from './stats.js';
 import { DiagramMethods } from '../src/protocol/diagram-protocol.js';
 
@@ -281,16 +281,16 @@ async function sectionServer(ctx: Context): Promise<void> {
             const editCount = ctx.quick ? 3 : 20;
             for (let run = 0; run < runs; run++) {
                 const started = now();
-                const client = new LspClient(server);
+                const client = new LspClient({ nodeArgs: (process.env.ARCHWAY_BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean), command: [server, '--stdio'] });
                 try {
-                    await client.request('initialize', {
+                    await client.connection.sendRequest('initialize', {
                         processId: process.pid, rootUri: URI.file(dir).toString(), capabilities: {},
                         workspaceFolders: [{ uri: URI.file(dir).toString(), name: 'bench' }],
                     });
-                    client.notify('initialized', {});
+                    void client.connection.sendNotification('initialized', {});
                     const opened = now();
-                    const first = client.waitFor(isDiagnosticsFor(uri), 600_000);
-                    client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'arch', version: 1, text } });
+                    const first = client.nextNotification(isDiagnosticsFor(uri), 600_000);
+                    void client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'arch', version: 1, text } });
                     await first;
                     const done = now();
                     opens.push(done - opened);
@@ -304,7 +304,7 @@ async function sectionServer(ctx: Context): Promise<void> {
                     if (run === 0) {
                         // The preview's first picture (layout worker start-up included), then one per edit.
                         const d0 = now();
-                        await client.request(DiagramMethods.diagram, { uri });
+                        await client.connection.sendRequest(DiagramMethods.diagram, { uri });
                         firstDiagrams.push(now() - d0);
                         const lines = text.split('\n');
                         const candidates = editableLines(lines);
@@ -315,10 +315,10 @@ async function sectionServer(ctx: Context): Promise<void> {
                             const newLine = editLabel(oldLine, k);
                             lines[i] = newLine;
                             version++;
-                            const updated = client.waitFor(isDiagnosticsFor(uri), 600_000);
+                            const updated = client.nextNotification(isDiagnosticsFor(uri), 600_000);
                             const t0 = now();
                             const cpu0 = procCpuMs(client.pid);
-                            client.notify('textDocument/didChange', {
+                            void client.connection.sendNotification('textDocument/didChange', {
                                 textDocument: { uri, version },
                                 contentChanges: [{ range: { start: { line: i, character: 0 }, end: { line: i, character: oldLine.length } }, text: newLine }],
                             });
@@ -328,13 +328,13 @@ async function sectionServer(ctx: Context): Promise<void> {
                             if (cpu0 !== undefined && cpu1 !== undefined) editCpu.push(cpu1 - cpu0);
                             // What the preview asks for once the edit is validated (it waits for a debounced notification first).
                             const d1 = now();
-                            await client.request(DiagramMethods.diagram, { uri });
+                            await client.connection.sendRequest(DiagramMethods.diagram, { uri });
                             editDiagrams.push(now() - d1);
                             await client.settle(150);
                         }
                     }
                 } finally {
-                    await client.close();
+                    await client.shutdown();
                 }
             }
             ctx.add({ section: 3, measure: 'server open → diagnostics', size: actual, files: fileCount, unit: 'ms', stat: stat(opens), note: `opened ${name}` });

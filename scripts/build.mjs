@@ -42,10 +42,23 @@ const cliCommandsBeside = {
     name: 'cli-commands-beside',
     setup(build) {
         const beside = {
-            './export.js': './export.cjs', './format.js': './format.cjs', './import.js': './import.cjs', './mcp.js': './mcp.cjs', '../server/main.js': './lsp.cjs',
+            './export.js': './export.cjs', './format.js': './format.cjs', './import.js': './import.cjs', './diff.js': './diff.cjs', './mcp.js': './mcp.cjs',
+            '../server/main.js': './lsp.cjs',
         };
-        build.onResolve({ filter: /^(\.\/export\.js|\.\/format\.js|\.\/import\.js|\.\/mcp\.js|\.\.\/server\/main\.js)$/ }, (args) =>
+        build.onResolve({ filter: /^(\.\/export\.js|\.\/format\.js|\.\/import\.js|\.\/diff\.js|\.\/mcp\.js|\.\.\/server\/main\.js)$/ }, (args) =>
             args.importer.replaceAll('\\', '/').endsWith('src/cli/main.ts') ? { path: beside[args.path], external: true } : undefined);
+    },
+};
+
+/**
+ * The drift rules' deployment reader brings a YAML parser: `archway check` loads it from a
+ * bundle of its own, and only when a configuration names deployment files.
+ */
+const deploymentBeside = {
+    name: 'deployment-beside',
+    setup(build) {
+        build.onResolve({ filter: /^\.\.\/import\/drift-source\.js$/ }, (args) =>
+            args.importer.replaceAll('\\', '/').endsWith('src/cli/check.ts') ? { path: './deployment.cjs', external: true } : undefined);
     },
 };
 
@@ -60,11 +73,13 @@ const checkBundle = { ...cli, minifyWhitespace: true };
 
 /** Entries: [source, output, extra options]. Optional ones are skipped until their source exists. */
 const entries = [
-    ['src/cli/bin.ts', 'out/cli/main.cjs', { ...checkBundle, plugins: [cliCommandsBeside] }],
+    ['src/cli/bin.ts', 'out/cli/main.cjs', { ...checkBundle, plugins: [cliCommandsBeside, deploymentBeside] }],
     ['src/cli/export.ts', 'out/cli/export.cjs', { ...cli, plugins: [elkBeside] }],
     ['src/cli/format.ts', 'out/cli/format.cjs', cli],
     ['src/cli/import.ts', 'out/cli/import.cjs', cli],
+    ['src/cli/diff.ts', 'out/cli/diff.cjs', { ...cli, plugins: [elkBeside, deploymentBeside] }],
     ['src/cli/mcp.ts', 'out/cli/mcp.cjs', { ...cli, plugins: [elkBeside] }],
+    ['src/import/drift-source.ts', 'out/cli/deployment.cjs', cli],
     ['src/server/main.ts', 'out/cli/lsp.cjs', cli],
     ['src/server/bin.ts', 'out/server/main.cjs', {}],
     ['src/diagram/layout-worker.ts', 'out/diagram/layout-worker.cjs', {}],

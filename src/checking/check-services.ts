@@ -17,7 +17,7 @@ import { ArchwayCoreModule, ArchwaySharedCoreModule } from '../language/archway-
 import { ArchwayGeneratedModule, ArchwayGeneratedSharedModule } from '../language/generated/module.js';
 import type { ImportStatus } from '../model/build-model.js';
 import { ArchwayModelChecker, registerArchwayValidation } from './model-checker.js';
-import { ArchwayRuleConfiguration } from './rule-configuration.js';
+import { ArchwayRuleConfiguration, type DeploymentReader } from './rule-configuration.js';
 
 /** Services Archway adds to Langium's for checking. */
 export interface ArchwayCheckingAddedServices {
@@ -39,6 +39,8 @@ export interface ArchwayCheckOptions {
     importStatus?: (uri: string) => ImportStatus;
     /** Open documents, whose text is used instead of the file's (as an editor's). */
     textDocuments?: TextDocumentProvider;
+    /** Reads the deployment files a configuration names, for the drift rules; without it there is no drift check. */
+    deploymentReader?: DeploymentReader;
 }
 
 /** The model checker and the rule configuration, configured by `options`. */
@@ -46,7 +48,7 @@ export function createArchwayCheckingModule(options: ArchwayCheckOptions = {}): 
     return {
         archway: {
             ModelChecker: (services) => new ArchwayModelChecker(services.shared, services.archway.RuleConfiguration, options.importStatus),
-            RuleConfiguration: () => new ArchwayRuleConfiguration({ configFile: options.configFile }),
+            RuleConfiguration: () => new ArchwayRuleConfiguration({ configFile: options.configFile, deploymentReader: options.deploymentReader }),
         },
     };
 }

@@ -32,7 +32,7 @@ export class ArchwayModelChecker {
 
     /**
      * @param shared The workspace whose documents are checked.
-     * @param configuration Rule settings per model root (archway.json and the editor setting).
+     * @param configuration Rule settings per model root (archway.json and the editor setting), and the deployment files it names.
      * @param importStatus Tells what an imported URI is (file, missing, directory, …); by default "loaded or missing".
      */
     constructor(
@@ -60,7 +60,10 @@ export class ArchwayModelChecker {
      */
     checkRootedAt(root: LangiumDocument): ModelCheck {
         return this.checks.get(root.uri.toString(), () => {
-            const model = buildDocumentModel(root, this.shared.workspace.LangiumDocuments, this.importStatus);
+            const built = buildDocumentModel(root, this.shared.workspace.LangiumDocuments, this.importStatus);
+            // The drift rules compare the model with the deployment files its configuration names.
+            const deployment = this.configuration.deploymentFor(root.uri.toString());
+            const model = deployment ? { ...built, deployment } : built;
             const result = checkModel(model, this.settingsFor(root.uri.toString()));
             const findingsByUri = new Map<string, Finding[]>();
             for (const finding of result.findings) {

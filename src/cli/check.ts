@@ -4,16 +4,21 @@
  * many warnings, 2 on bad usage (a path that does not exist, a broken configuration).
  */
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
-import { URI, type LangiumDocument } from 'langium';
+import type { LangiumDocument } from 'langium';
 import { ruleDocsUrl } from '../checking/diagnostics.js';
 import { existsSync } from 'node:fs';
-import { configErrors, formatConfigError } from '../rules/config.js';
+import { dirname, resolve } from 'node:path';
+import { URI } from 'langium';
+import { configErrors, findConfigFile, formatConfigError, loadConfig } from '../rules/config.js';
 import { listRules } from '../rules/registry.js';
 import { escapeControlCharacters } from '../language/display-text.js';
 import { unreadableFile } from '../rules/model/model-problems.js';
-import { discoverArchInputs, InputError, loadWorkspace, type LoadedWorkspace, type UnreadableFile } from './load-workspace.js';
+import { discoverArchInputs, InputError, loadWorkspace, type LoadedWorkspace, type LoadOptions, type UnreadableFile } from './load-workspace.js';
 import { displayPath, formatJson, formatSarif, formatText, type Report, type ReportDiagnostic, type ReportSeverity, type ReportSuppressed } from './report.js';
 import { isErrorNamed, parseArgs, type CliIo, UsageError } from './args.js';
+import { compareWithBaseline, type KeyedDiagnostic } from './baseline.js';
+import { formatBaseReport } from './check-base-report.js';
+import { openRevision, type Revision } from './git-revision.js';
 
 const SEVERITY: Record<number, ReportSeverity> = {
     [DiagnosticSeverity.Error]: 'error',
@@ -22,7 +27,7 @@ const SEVERITY: Record<number, ReportSeverity> = {
     [DiagnosticSeverity.Hint]: 'hint',
 };
 
-export const CHECK_USAGE = 'Usage: archway check [paths…] [--format text|json|sarif] [--max-warnings N] [--config archway.json] [--list-rules]';
+export const CHECK_USAGE = 'Usage: archway check [paths…] [--format text|json|sarif] [--max-warnings N] [--config archway.json] [--base GIT-REF] [--list-rules]';
 
 /**
  * Runs `archway check`; resolves to the exit code. With `--format json` or `sarif`, stdout is
@@ -59,7 +64,7 @@ function writeReport(io: CliIo, format: string, report: Report): void {
 }
 
 async function check(argv: readonly string[], io: CliIo): Promise<number> {
-    const args = parseArgs(argv, { format: 'string', 'max-warnings': 'string', config: 'string', 'list-rules': 'boolean' });
+    const args = parseArgs(argv, { format: 'string', 'max-warnings': 'string', config: 'string', base: 'string', 'list-rules': 'boolean' });
     const format = args.options.format ?? 'text';
     if (args.flags.has('list-rules')) {
         io.stdout(format === 'json' ? JSON.stringify(listRules(), null, 2) + '\n' : formatRuleList());
@@ -78,30 +83,44 @@ async function check(argv: readonly string[], io: CliIo): Promise<number> {
         const errors = configErrors(configFile);
         if (errors.length > 0) throw new InputError(errors.map(formatConfigError).join('\n'));
     }
+    // An unknown revision fails before the (slower) loading.
+    const revision = args.options.base !== undefined ? openRevision(args.options.base) : undefined;
     const inputs = discoverArchInputs(paths);
     if (inputs.files.length === 0 && inputs.unreadable.length === 0) throw new InputError(`No .arch files found in ${paths.map(p => `'${p}'`).join(', ')}.`);
-    const workspace = await loadWorkspace(inputs.files, { configFile });
+    const deploymentReader = await deploymentReaderFor(inputs.files, configFile);
+    const workspace = await loadWorkspace(inputs.files, { configFile, deploymentReader });
+    for (const { file, problems } of workspace.services.archway.RuleConfiguration.deploymentProblems()) {
+        for (const problem of problems) io.stderr(`archway check: warning: a deployment file named in ${displayPath(URI.file(file).toString())} could not be read: ${problem}\n`);
+    }
     // Problems in an archway.json found by walking up from the files are usage errors too.
     const configProblems = [...new Set(workspace.services.archway.RuleConfiguration.loaded().flatMap(c => c.errors).map(formatConfigError))];
     if (configProblems.length > 0) throw new InputError(configProblems.join('\n'));
 
-    const diagnostics: ReportDiagnostic[] = [];
-    for (const document of workspace.all) {
-        for (const diagnostic of document.diagnostics ?? []) diagnostics.push(toReport(document, diagnostic));
-    }
     const unreadableFiles = unreadableFindings([...inputs.unreadable, ...workspace.unreadable], workspace);
-    diagnostics.push(...unreadableFiles);
+    const diagnostics: KeyedDiagnostic[] = [...workspaceDiagnostics(workspace), ...unreadableFiles.map(d => ({ ...d, elements: [] }))];
     diagnostics.sort((a, b) => compareText(a.file, b.file) || a.line - b.line || a.column - b.column || compareText(a.code, b.code));
     const suppressed = suppressedFindings(workspace);
     const files = workspace.all.length + new Set(unreadableFiles.map(d => d.file)).size;
-    const report: Report = { files, diagnostics, suppressed, invocationErrors: [] };
+    if (revision) {
+        const base = await baseDiagnostics(revision, paths, configFile);
+        const comparison = compareWithBaseline(diagnostics, base.diagnostics);
+        const rules = () => listRules().map(r => ({ id: r.id, title: r.title, helpUri: ruleDocsUrl(r.id) }));
+        io.stdout(formatBaseReport(format, { files, suppressed, comparison, ref: base.ref, commit: base.commit }, rules, CLI_VERSION));
+        return exitCode(comparison.fresh, maxWarnings, format, io, 'new ');
+    }
+    const report: Report = { files, diagnostics: diagnostics.map(stripElements), suppressed, invocationErrors: [] };
     writeReport(io, format, report);
 
+    return exitCode(diagnostics, maxWarnings, format, io, '');
+}
+
+/** 1 on errors or more warnings than allowed, else 0. */
+function exitCode(diagnostics: readonly ReportDiagnostic[], maxWarnings: number, format: string, io: CliIo, which: string): number {
     const errors = diagnostics.filter(d => d.severity === 'error').length;
     const warnings = diagnostics.filter(d => d.severity === 'warning').length;
     if (errors > 0) return 1;
     if (warnings > maxWarnings) {
-        if (format === 'text') io.stderr(`Too many warnings: ${warnings} (at most ${maxWarnings} allowed).\n`);
+        if (format === 'text') io.stderr(`Too many ${which}warnings: ${warnings} (at most ${maxWarnings} allowed).\n`);
         return 1;
     }
     return 0;
@@ -120,6 +139,40 @@ function unreadableFindings(problems: readonly UnreadableFile[], workspace: Load
         });
     }
     return result;
+}
+
+/** Every diagnostic of the loaded documents, sorted by file and position. */
+export function workspaceDiagnostics(workspace: LoadedWorkspace): KeyedDiagnostic[] {
+    const diagnostics: KeyedDiagnostic[] = [];
+    for (const document of workspace.all) {
+        for (const diagnostic of document.diagnostics ?? []) diagnostics.push(toReport(document, diagnostic));
+    }
+    return diagnostics.sort((a, b) => compareText(a.file, b.file) || a.line - b.line || a.column - b.column || compareText(a.code, b.code));
+}
+
+/** The findings of the same paths at a git revision (with the current configuration). */
+export async function baseDiagnostics(revision: Revision, paths: readonly string[], configFile: string | undefined): Promise<{ ref: string; commit: string; diagnostics: KeyedDiagnostic[] }> {
+    const { ref, commit } = revision;
+    const files = revision.archFiles(paths.map(path => resolve(path)));
+    if (files.length === 0) return { ref, commit, diagnostics: [] };
+    const workspace = await loadWorkspace(files, { configFile, source: revision, deploymentReader: await deploymentReaderFor(files, configFile) });
+    return { ref, commit, diagnostics: workspaceDiagnostics(workspace) };
+}
+
+function stripElements({ elements: _elements, ...diagnostic }: KeyedDiagnostic): ReportDiagnostic {
+    return diagnostic;
+}
+
+/**
+ * The deployment reader, when a configuration that applies to `files` names deployment files
+ * (the drift rules need it); loaded only then, from a bundle of its own (it brings a YAML parser).
+ */
+export async function deploymentReaderFor(files: readonly string[], configFile: string | undefined): Promise<LoadOptions['deploymentReader']> {
+    const configs = new Set<string>();
+    if (configFile) configs.add(resolve(configFile));
+    else for (const file of files) { const found = findConfigFile(dirname(file)); if (found) configs.add(found); }
+    if (![...configs].some(file => loadConfig({ file }).deployment !== undefined)) return undefined;
+    return (await import('../import/drift-source.js')).readDeploymentSources;
 }
 
 /** Set by the bundler from package.json. */
@@ -161,9 +214,12 @@ function formatRuleList(): string {
     return rules.map(r => `${r.id.padEnd(width)}  ${r.severity.padEnd(7)}  ${r.area.padEnd(18)}  ${r.title}`).join('\n') + '\n';
 }
 
-function toReport(document: LangiumDocument, diagnostic: Diagnostic): ReportDiagnostic {
+function toReport(document: LangiumDocument, diagnostic: Diagnostic): KeyedDiagnostic {
     const code = typeof diagnostic.code === 'string' ? diagnostic.code : diagnostic.code !== undefined ? String(diagnostic.code) : 'syntax-error';
+    const data = diagnostic.data as { elements?: unknown } | undefined;
+    const elements = Array.isArray(data?.elements) ? data.elements.filter((e): e is string => typeof e === 'string') : [];
     return {
+        elements,
         file: displayPath(document.uri.toString()),
         line: diagnostic.range.start.line + 1,
         column: diagnostic.range.start.character + 1,

@@ -21,12 +21,14 @@ import { exportInterop, INTEROP_FORMAT_INFO, INTEROP_FORMATS, isInteropFormat } 
 import { parseArgs, type CliIo, UsageError } from './args.js';
 import { InputError, loadWorkspace } from './load-workspace.js';
 
-export const EXPORT_USAGE = 'Usage: archway export <file.arch> [--view NAME] [--flow NAME] [--format svg|png|json|mermaid|drawio|d2|likec4|structurizr] [--theme light|dark|high-contrast] [--direction right|down|left|up] [--collapse auto|always|never] [--expand ZONE,…] [--scale N] [-o OUT]';
-
 const FORMATS = ['svg', 'png', 'json', ...INTEROP_FORMATS] as const;
-/** Output file extensions that name a format (`-o model.c4` means likec4). */
-const EXTENSION_FORMATS: Record<string, Format> = {
-    svg: 'svg', png: 'png', json: 'json', mmd: 'mermaid', mermaid: 'mermaid', drawio: 'drawio', d2: 'd2', c4: 'likec4', likec4: 'likec4', dsl: 'structurizr',
+
+export const EXPORT_USAGE = `Usage: archway export <file.arch> [--view NAME] [--flow NAME] [--format ${FORMATS.join('|')}] [--theme light|dark|high-contrast] [--direction right|down|left|up] [--collapse auto|always|never] [--expand ZONE,…] [--scale N] [-o OUT]`;
+
+/** Output file extensions that name a format (`-o model.c4` means likec4): a format's name, or its extension. */
+const EXTENSION_FORMATS: Readonly<Record<string, Format>> = {
+    svg: 'svg', png: 'png', json: 'json',
+    ...Object.fromEntries(INTEROP_FORMATS.flatMap(format => [[format, format], [INTEROP_FORMAT_INFO[format].extension, format]])),
 };
 type Format = typeof FORMATS[number];
 const DIRECTIONS: readonly Direction[] = ['right', 'down', 'left', 'up'];

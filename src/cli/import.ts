@@ -1,19 +1,20 @@
 /**
- * `archway import <source> <files…> [-o OUT.arch] [--force]`: turns another tool's model into
- * `.arch` text, so a team can run Archway's checks on the model it already has. The text goes
- * to stdout, or to `-o FILE` (written atomically; an existing file only with `--force`), in the
- * canonical layout of `archway format`. Sources come from one registry (the MCP server's
- * `archway_import` uses it too); each reads its inputs and reports problems with file and
- * line. What could be read is written even when some input could not: exit 1 then; exit 2 on
- * bad usage or when nothing was readable.
+ * `archway import <source> <files…> [-o OUT.arch] [--force] [--name NAME]`: turns another
+ * tool's model (LikeC4, Structurizr) or deployment files (Compose, Kubernetes manifests) into
+ * `.arch` text, so a team can run Archway's checks on the model it already has or on what it
+ * runs. The text goes to stdout, or to `-o FILE` (written atomically; an existing file only
+ * with `--force`), in the canonical layout of `archway format`. Sources come from one registry
+ * (the MCP server's `archway_import` uses it too); each reads its inputs and reports problems
+ * with file and line. What could be read is written even when some input could not: exit 1
+ * then; exit 2 on bad usage or when nothing could be imported.
  */
 import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join, relative, resolve } from 'node:path';
 import { EmptyFileSystem } from 'langium';
 import { formatArchText } from '../format/format-text.js';
 import { createArchwayCoreServices } from '../language/archway-module.js';
-import type { ImportProblem, SourceFile } from '../interop/import/index.js';
-import { IMPORT_SOURCES, importSource, type ImportSource } from '../interop/import/sources.js';
+import { decodeText, type ImportProblem, type SourceFile } from '../interop/import/index.js';
+import { IMPORT_SOURCES, importedNothing, importSource, type ImportSource } from '../interop/import/sources.js';
 import { parseArgs, type CliIo, UsageError } from './args.js';
 
 /** A path the user gave that could not be used (exit 2). Matched by name in `main.ts`. */
@@ -24,9 +25,12 @@ class InputError extends Error {
 /** Input files larger than this are not read. */
 export const MAX_IMPORT_FILE_BYTES = 10 * 1024 * 1024;
 
-export const IMPORT_USAGE = `Usage: archway import <source> <files…> [-o OUT.arch] [--force]   (the model goes to stdout without -o)
+export const IMPORT_USAGE = `Usage: archway import <source> <files or folders…> [-o OUT.arch] [--force] [--name NAME]   (the model goes to stdout without -o)
 Sources:
-${IMPORT_SOURCES.map(source => `  ${source.name.padEnd(12)} ${source.summary}`).join('\n')}`;
+${IMPORT_SOURCES.map(source => `  ${source.name.padEnd(12)} ${source.summary}`).join('\n')}
+Options:
+  -o FILE      write the model to FILE instead of stdout (an existing file only with --force)
+  --name NAME  the model's architecture "NAME" (instead of the one the source gives, if any)`;
 
 function usage(message: string): UsageError {
     return new UsageError(`${message}\n${IMPORT_USAGE}`);
@@ -50,12 +54,12 @@ function readSource(file: string, problems: ImportProblem[]): SourceFile | undef
             problems.push({ file: name, message: `${(stats.size / 1024 / 1024).toFixed(1)} MB; files over ${MAX_IMPORT_FILE_BYTES / 1024 / 1024} MB are not read.` });
             return undefined;
         }
-        const buffer = readFileSync(file);
-        if (buffer.includes(0)) {
-            problems.push({ file: name, message: 'A binary file, not text.' });
+        const decoded = decodeText(readFileSync(file));
+        if ('problem' in decoded) {
+            problems.push({ file: name, ...(decoded.line !== undefined ? { line: decoded.line } : {}), message: decoded.problem });
             return undefined;
         }
-        return { file: name, text: buffer.toString('utf8') };
+        return { file: name, text: decoded.text };
     } catch (error) {
         const code = (error as NodeJS.ErrnoException).code;
         problems.push({ file: name, message: code === 'ENOENT' ? 'No such file.' : `Cannot read it: ${code ?? String(error)}.` });
@@ -114,7 +118,7 @@ export function formatImported(text: string): string {
 
 /** Runs `archway import`; resolves to the exit code. */
 export async function runImport(argv: readonly string[], io: CliIo): Promise<number> {
-    const args = parseArgs(argv, { output: 'string', force: 'boolean', help: 'boolean' });
+    const args = parseArgs(argv, { output: 'string', force: 'boolean', name: 'string', help: 'boolean' });
     if (args.flags.has('help')) {
         io.stdout(IMPORT_USAGE + '\n');
         return 0;
@@ -143,13 +147,13 @@ export async function runImport(argv: readonly string[], io: CliIo): Promise<num
         }
         return readSource(file, problems);
     };
-    const outcome = source.run(files, read);
+    const outcome = source.run(files, read, { name: args.options.name });
     const all = [...problems, ...(outcome?.problems ?? [])];
     for (const problem of all) {
         const where = [problem.file, problem.line, problem.column].filter(part => part !== undefined).join(':');
         io.stderr(`${where}: ${problem.message}\n`);
     }
-    if (!outcome) {
+    if (!outcome || importedNothing(outcome)) {
         io.stderr('Nothing could be imported.\n');
         return 2;
     }

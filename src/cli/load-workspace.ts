@@ -13,6 +13,7 @@ import type { ArchModel } from '../model/arch-model.js';
 import type { ImportStatus } from '../model/build-model.js';
 import { buildDocumentModel, modelRootsOf } from '../model/workspace-models.js';
 import { createArchwayCheckServices, type ArchwayCheckServices } from '../checking/check-services.js';
+import type { DeploymentReader } from '../checking/rule-configuration.js';
 import { errnoReason, readArchFile, specialFileKind, unreadable, type UnreadableFile } from './read-arch-file.js';
 
 export type { UnreadableFile };
@@ -159,17 +160,39 @@ function importStatusOnDisk(uri: string): ImportStatus {
     }
 }
 
+/** Where files come from instead of the disk (e.g. a git revision). */
+export interface FileSource {
+    status(path: string): 'file' | 'directory' | 'missing';
+    /** The file's text; undefined when it cannot be read as text. */
+    read(path: string): string | undefined;
+}
+
 export interface LoadOptions {
     /** An explicit `archway.json` for every file (`--config`); otherwise each model finds its own. */
     configFile?: string;
+    /** Read files (and follow imports) from here instead of the disk; configuration still comes from the disk. */
+    source?: FileSource;
+    /** Reads deployment files for the drift rules (loaded only when a configuration names some). */
+    deploymentReader?: DeploymentReader;
+}
+
+function importStatusIn(source: FileSource, uri: string): ImportStatus {
+    const path = URI.parse(uri).fsPath;
+    const status = source.status(path);
+    if (status === 'missing') return 'missing';
+    if (status === 'directory') return 'directory';
+    return extname(path) === '.arch' ? 'ok' : 'not-arch';
 }
 
 /** Loads the files (and, transitively, what they import) and builds them with validation. */
 export async function loadWorkspace(files: readonly string[], options: LoadOptions = {}): Promise<LoadedWorkspace> {
     const statuses = new Map<string, ImportStatus>();
+    const source = options.source;
+    const statusOf = (uri: string): ImportStatus => (source ? importStatusIn(source, uri) : importStatusOnDisk(uri));
     const { shared, Archway } = createArchwayCheckServices(NodeFileSystem, {
         configFile: options.configFile ? resolve(options.configFile) : undefined,
-        importStatus: (uri) => statuses.get(uri) ?? importStatusOnDisk(uri),
+        importStatus: (uri) => statuses.get(uri) ?? statusOf(uri),
+        deploymentReader: options.deploymentReader,
     });
     const langiumDocuments = shared.workspace.LangiumDocuments;
     const factory = shared.workspace.LangiumDocumentFactory;
@@ -182,10 +205,19 @@ export async function loadWorkspace(files: readonly string[], options: LoadOptio
         const existing = langiumDocuments.getDocument(uri);
         if (existing) return existing;
         if (unreadableFiles.some(u => u.path === path)) return undefined;
-        const { text, unreadable: problem } = readArchFile(path);
-        if (problem) {
-            unreadableFiles.push(problem);
-            return undefined;
+        let text: string;
+        if (source) {
+            // A file of another revision (`check --base`): read as that revision has it.
+            const read = source.read(path);
+            if (read === undefined) throw new InputError(`Cannot read '${path}'.`);
+            text = read;
+        } else {
+            const { text: onDisk, unreadable: problem } = readArchFile(path);
+            if (problem) {
+                unreadableFiles.push(problem);
+                return undefined;
+            }
+            text = onDisk;
         }
         const document = factory.fromString(text, uri);
         langiumDocuments.addDocument(document);
@@ -200,15 +232,19 @@ export async function loadWorkspace(files: readonly string[], options: LoadOptio
     for (let i = 0; i < all.length; i++) {
         for (const uri of importedUris(all[i])) {
             if (statuses.has(uri)) continue;
-            const status = importStatusOnDisk(uri);
+            const status = statusOf(uri);
             statuses.set(uri, status);
             // An unreadable import is read too (never opening a FIFO): the file gets a finding saying why.
             if (status !== 'ok' && status !== 'unreadable') continue;
-            if (!load(URI.parse(uri).fsPath)) statuses.set(uri, 'unreadable');
+            try {
+                if (!load(URI.parse(uri).fsPath)) statuses.set(uri, 'unreadable');
+            } catch {
+                statuses.set(uri, 'unreadable');
+            }
         }
     }
     await shared.workspace.DocumentBuilder.build(all, { validation: true });
-    const modelOf = (root: LangiumDocument) => buildDocumentModel(root, langiumDocuments, Archway.archway.ModelChecker.importStatus);
+    const modelOf = (root: LangiumDocument): ArchModel => buildDocumentModel(root, langiumDocuments, Archway.archway.ModelChecker.importStatus);
     return {
         services: Archway,
         requested,

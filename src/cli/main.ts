@@ -1,5 +1,5 @@
 /**
- * The `archway` command line: `check`, `export`, `format`, `import`, `mcp`, `lsp`.
+ * The `archway` command line: `check`, `diff`, `export`, `format`, `import`, `mcp`, `lsp`.
  */
 import { runCheck, CHECK_USAGE } from './check.js';
 import { isErrorNamed, type CliIo } from './args.js';
@@ -7,10 +7,11 @@ import { isErrorNamed, type CliIo } from './args.js';
 const HELP = `archway — architecture-as-code: check and draw .arch topologies
 
 Commands:
-  archway check [paths…] [--format text|json|sarif] [--max-warnings N] [--config archway.json]
+  archway check [paths…] [--format text|json|sarif] [--max-warnings N] [--config archway.json] [--base GIT-REF]
+  archway diff <git-ref> [paths…] [--format text|json|markdown|svg|png] [--view NAME] [-o OUT]
   archway export <file.arch> [--view NAME] [--flow NAME] [--format svg|png|json] [--theme light|dark|high-contrast] [-o OUT]
   archway format <paths…> [--check] [--force]
-  archway import likec4|structurizr <files…> [-o OUT] [--force]
+  archway import compose|kubernetes|likec4|structurizr <files or folders…> [-o OUT.arch] [--force] [--name NAME]
   archway mcp [--root DIR]
   archway lsp --stdio
 
@@ -26,6 +27,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
     export: async () => (await import('./export.js')).runExport,
     format: async () => (await import('./format.js')).runFormat,
     import: async () => (await import('./import.js')).runImport,
+    diff: async () => (await import('./diff.js')).runDiff,
     mcp: async () => (await import('./mcp.js')).runMcp,
     lsp: async () => async () => {
         (await import('../server/main.js')).startArchwayLanguageServer();

@@ -8,13 +8,17 @@ import { resolve } from 'node:path';
 import type { McpHost } from '../mcp/host.js';
 import { serveMcp } from '../mcp/server.js';
 import { parseArgs, type CliIo, UsageError } from './args.js';
+import { deploymentReaderFor } from './check.js';
 import { svgToPng } from './export.js';
 import { formatImported } from './import.js';
 import { discoverArchInputs, loadWorkspace } from './load-workspace.js';
 
-/** What the server takes from the command line: the same loading, PNG rendering and import layout as the other commands. */
+/**
+ * What the server takes from the command line: the same loading (with the drift rules when
+ * `archway.json` names deployment files), PNG rendering and import layout as the other commands.
+ */
 const HOST: McpHost = {
-    loadWorkspace: (files) => loadWorkspace(files),
+    loadWorkspace: async (files) => loadWorkspace(files, { deploymentReader: await deploymentReaderFor(files, undefined) }),
     discoverArchInputs: (paths) => discoverArchInputs(paths),
     svgToPng: (svg) => svgToPng(svg),
     formatImported,

@@ -67,10 +67,21 @@ export interface SarifRule {
     helpUri: string;
 }
 
+/** Baseline states of `report.diagnostics` (same order) and the base's findings that are gone. */
+export interface SarifBaseline {
+    states: readonly ('new' | 'unchanged')[];
+    absent: readonly ReportDiagnostic[];
+}
+
 const SARIF_LEVEL: Record<ReportSeverity, string> = { error: 'error', warning: 'warning', info: 'note', hint: 'note' };
 
-export function formatSarif(report: Report, rules: readonly SarifRule[], version: string): string {
-    const used = new Set(report.diagnostics.map(d => d.code));
+/**
+ * SARIF 2.1.0. With a baseline (`archway check --base`), each result carries its
+ * `baselineState` (`new`, `unchanged`), and the base's findings that are gone are added as
+ * `absent` results.
+ */
+export function formatSarif(report: Report, rules: readonly SarifRule[], version: string, baseline?: SarifBaseline): string {
+    const used = new Set([...report.diagnostics, ...(baseline?.absent ?? [])].map(d => d.code));
     const ruleList = [...rules.filter(r => used.has(r.id))];
     for (const code of used) {
         if (!ruleList.some(r => r.id === code)) ruleList.push({ id: code, title: code, helpUri: '' });
@@ -99,9 +110,14 @@ export function formatSarif(report: Report, rules: readonly SarifRule[], version
                 },
             },
             results: [
-                ...report.diagnostics.map(d => ({
+                ...report.diagnostics.map((d, i) => ({
                     ruleId: d.code, ruleIndex: index.get(d.code), level: SARIF_LEVEL[d.severity],
                     message: { text: d.message }, locations: [location(d)],
+                    ...(baseline ? { baselineState: baseline.states[i] } : {}),
+                })),
+                ...(baseline?.absent ?? []).map(d => ({
+                    ruleId: d.code, ruleIndex: index.get(d.code), level: SARIF_LEVEL[d.severity],
+                    message: { text: d.message }, locations: [location(d)], baselineState: 'absent',
                 })),
                 ...report.suppressed.map(d => ({
                     ruleId: d.code, ruleIndex: index.get(d.code) ?? 0, level: SARIF_LEVEL[d.severity],

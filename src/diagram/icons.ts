@@ -1,15 +1,18 @@
 /**
- * One icon per component kind, drawn for Archway on a 24×24 grid as stroked paths
- * (no fills, no external references), so the renderer can colour them per theme.
+ * The drawings of diagram nodes, drawn for Archway on a 24×24 grid as stroked paths (no fills,
+ * no external references), so the renderer can colour them per theme. A component kind names
+ * its drawing and colour group in the kinds table (`model/component-kinds.ts`).
  */
-import type { ComponentKind } from '../model/arch-model.js';
-import type { KindCategory } from './themes.js';
+import { kindInfo, type ComponentKind, type KindCategory } from '../model/component-kinds.js';
 
-/** Icon names: every component kind, plus channels and zones. */
+/** What a diagram node shows: a component kind, a channel or a zone. */
 export type IconName = ComponentKind | 'topic' | 'queue' | 'zone';
 
-/** Path data on a 24×24 grid; all drawn with `fill="none"` and a round stroke. */
-export const ICONS: Readonly<Record<IconName, string>> = {
+/**
+ * Path data on a 24×24 grid by icon id (a kind's `icon` in the kinds table, `topic`, `queue`,
+ * `zone`); all drawn with `fill="none"` and a round stroke.
+ */
+export const ICONS: Readonly<Record<string, string>> = {
     // monitor
     client: 'M3 4.5h18v11.5H3z M8 20h8 M12 16v4',
     // globe
@@ -56,19 +59,17 @@ export const ICONS: Readonly<Record<IconName, string>> = {
     zone: 'M3.5 3.5h17v17h-17z M3.5 8.5h17',
 };
 
-const CATEGORY: Readonly<Record<IconName, KindCategory>> = {
-    client: 'edge', dns: 'edge', cdn: 'edge',
-    loadbalancer: 'traffic', gateway: 'traffic',
-    service: 'compute', function: 'compute', etl: 'compute', batch: 'compute', stream: 'compute', orchestrator: 'compute',
-    database: 'data', cache: 'data', storage: 'data', eventstore: 'data',
-    broker: 'messaging', topic: 'messaging', queue: 'messaging',
-    idp: 'security',
-    peer: 'outside', external: 'outside', zone: 'outside',
-};
+/** Colour groups of what is not a component. */
+const OTHER_CATEGORY: Readonly<Record<string, KindCategory>> = { topic: 'messaging', queue: 'messaging', zone: 'outside' };
 
 /** The colour group of a kind (its icon and border colour come from the theme). */
 export function kindCategory(kind: IconName): KindCategory {
-    return CATEGORY[kind] ?? 'outside';
+    return kindInfo(kind)?.category ?? OTHER_CATEGORY[kind] ?? 'outside';
+}
+
+/** The id of a node's drawing in `ICONS`. */
+export function iconId(kind: IconName): string {
+    return kindInfo(kind)?.icon ?? kind;
 }
 
 /**
@@ -76,7 +77,7 @@ export function kindCategory(kind: IconName): KindCategory {
  */
 export function iconSvg(kind: IconName, x: number, y: number, size: number, colour: string): string {
     const scale = size / 24;
-    const d = ICONS[kind] ?? ICONS.external;
+    const d = ICONS[iconId(kind)] ?? ICONS.external;
     return `<path transform="translate(${x} ${y}) scale(${fmt(scale)})" d="${d}" fill="none" stroke="${colour}" stroke-width="${fmt(1.7 / scale > 2.4 ? 2.4 : 1.7)}" stroke-linecap="round" stroke-linejoin="round"/>`;
 }
 

@@ -4,9 +4,10 @@
  * editor's colours); exports always use one of the named themes below.
  */
 import type { Trust } from '../model/arch-model.js';
+import type { KindCategory } from '../model/component-kinds.js';
 
-/** Colour group of a component kind, used for its icon and border. */
-export type KindCategory = 'edge' | 'traffic' | 'compute' | 'data' | 'messaging' | 'security' | 'outside';
+/** Colour group of a component kind (its `category` in the kinds table), used for its icon and border. */
+export type { KindCategory };
 
 /** Colours of one zone trust level. */
 export interface ZoneColours {

@@ -1,8 +1,8 @@
 /**
  * The JSON schema of `archway.json` (contributed through `jsonValidation`, so editing the file
  * gets completion, hovers and errors), generated from the rule registry's metadata so it names
- * exactly the rules and options the checker knows. `test/extension/config-schema.test.ts`
- * keeps `schemas/archway.schema.json` equal to it (`ARCHWAY_UPDATE_SCHEMA=1` rewrites the file).
+ * exactly the rules and options the checker knows. The freshness test (`test/generated/`)
+ * keeps `schemas/archway.schema.json` equal to it (`npm run generate` rewrites the file).
  */
 import type { RuleMeta, RuleOption } from '../rules/rule.js';
 
@@ -63,6 +63,15 @@ export function buildConfigSchema(rules: readonly RuleMeta[]): JsonSchema {
                 type: 'object',
                 properties: Object.fromEntries(sorted.map(rule => [rule.id, ruleSchema(rule)])),
                 propertyNames: { enum: sorted.map(rule => rule.id) },
+            },
+            deployment: {
+                markdownDescription: 'Deployment files the `drift-*` rules compare the model with, relative to this file: `{ "kubernetes": ["k8s/"], "compose": ["docker-compose.yml"] }`. Kubernetes sources are manifest files or folders (searched for `.yaml` and `.yml`); Compose files merge in the order given.',
+                type: 'object',
+                properties: {
+                    kubernetes: { description: 'Kubernetes manifest files or folders.', type: 'array', items: { type: 'string' } },
+                    compose: { description: 'Compose files, merged in this order (like `docker compose -f a -f b`).', type: 'array', items: { type: 'string' } },
+                },
+                additionalProperties: false,
             },
         },
         additionalProperties: false,

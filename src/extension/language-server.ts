@@ -99,7 +99,8 @@ function createClient(context: vscode.ExtensionContext, output: vscode.LogOutput
         initializationOptions: { clientSnippets: true },
         synchronize: {
             configurationSection: 'archway',
-            fileEvents: vscode.workspace.createFileSystemWatcher('**/{*.arch,archway.json}'),
+            // Deployment files too: the drift rules re-check when one named in archway.json changes.
+            fileEvents: vscode.workspace.createFileSystemWatcher('**/{*.arch,archway.json,*.yaml,*.yml}'),
         },
         outputChannel: output,
         errorHandler: {

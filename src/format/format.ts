@@ -123,7 +123,7 @@ function layoutInfo(root: ArchFile): LayoutInfo {
                 if (last) info.memberStarts.set(nextLeafOffset(cst, last.end), block);
             }
         }
-        if (node.$type === 'Connection' || node.$type === 'FlowStep') {
+        if (node.$type === 'Connection' || node.$type === 'FlowStep' || node.$type === 'Route') {
             const colon = GrammarUtils.findNodeForKeyword(cst, ':');
             if (colon) info.connectionColons.add(colon.offset);
         }

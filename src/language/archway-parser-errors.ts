@@ -4,11 +4,7 @@
  * messages name what was found and summarise what fits there.
  */
 import type { IParserErrorMessageProvider, IToken, TokenType } from 'chevrotain';
-
-const KINDS = new Set([
-    'client', 'dns', 'cdn', 'loadbalancer', 'gateway', 'service', 'function', 'database', 'cache', 'storage',
-    'broker', 'eventstore', 'etl', 'batch', 'stream', 'orchestrator', 'peer', 'idp', 'external',
-]);
+import { kindKeywords } from './grammar-keywords.js';
 
 const TERMINALS: Record<string, string> = {
     ID: 'a name',
@@ -24,7 +20,7 @@ const TERMINALS: Record<string, string> = {
 function describeTokenType(type: TokenType): string {
     const name = type.name.endsWith(':KW') ? type.name.slice(0, -3) : type.name;
     if (TERMINALS[name]) return TERMINALS[name];
-    if (KINDS.has(name)) return 'a component kind';
+    if (kindKeywords().has(name)) return 'a component kind';
     if (/^[a-z]+$/.test(name)) return `'${name}'`;
     return `'${name}'`;
 }

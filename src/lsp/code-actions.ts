@@ -237,7 +237,7 @@ function planChange(change: FixChange, editor: TextEditor): Planned[] | undefine
         }
         case 'set-protocol': {
             const connection = editor.connection(change.connection);
-            if (!connection?.$cstNode || isRoute(connection)) return undefined;
+            if (!connection?.$cstNode) return undefined;
             const protocol = GrammarUtils.findNodeForProperty(connection.$cstNode, 'protocol');
             if (protocol) return edits([{ range: protocol.range, newText: change.protocol }]);
             const target = GrammarUtils.findNodeForProperty(connection.$cstNode, 'target');

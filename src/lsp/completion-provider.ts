@@ -16,16 +16,18 @@ import {
     type CompletionItem, type CompletionList, type Range,
 } from 'vscode-languageserver-types';
 import type { CompletionParams } from 'vscode-languageserver-protocol';
-import { COMPONENT_KINDS, DATA_STORE_KINDS, SERVICE_LIKE_KINDS, type ComponentKind } from '../model/arch-model.js';
 import {
-    CHANNEL_PROPERTIES, COMPONENT_PROPERTIES, CONNECTION_PROPERTIES, VIEW_PROPERTIES, ZONE_PROPERTIES,
+    COMPONENT_KIND_INFO, COMPONENT_KINDS, hasTrait, isComponentKind, kindInfo, type ComponentKind, type KindSymbol,
+} from '../model/component-kinds.js';
+import {
+    CHANNEL_PROPERTIES, COMPONENT_PROPERTIES, CONNECTION_PROPERTIES, ROUTE_PROPERTIES, VIEW_PROPERTIES, ZONE_PROPERTIES,
     type PropertySpec, type PropertyTable,
 } from '../model/schema/property-schema.js';
 import { describeType } from '../model/schema/describe-type.js';
 import { elementsInScope, type ScopeElement } from './scope-elements.js';
-import { allRules, KEYWORD_DOCS, KIND_DOCS } from './language-docs.js';
+import { allRules, KEYWORD_DOCS } from './language-docs.js';
 import {
-    blockTable, exampleValues, isComponentKind, modeTable, PLAIN_PROTOCOL_WORDS, referenceKinds,
+    blockTable, exampleValues, modeTable, PLAIN_PROTOCOL_WORDS, referenceKinds,
     TLS_PROTOCOL_WORDS, valueWords,
 } from './schema-lookup.js';
 import { tokenize, type Token } from '../format/tokens.js';
@@ -78,18 +80,24 @@ const SNIPPETS: { label: string; detail: string; body: string; zone?: boolean }[
     },
 ];
 
-const KIND_ITEM_KIND: Partial<Record<string, CompletionItemKind>> = {
+/** Completion item kinds of what is not a component, and of components shown differently from their symbol. */
+const OTHER_ITEM_KIND: Partial<Record<string, CompletionItemKind>> = {
     zone: CompletionItemKind.Module,
     topic: CompletionItemKind.Event,
     queue: CompletionItemKind.Event,
-    database: CompletionItemKind.Struct,
-    cache: CompletionItemKind.Struct,
-    storage: CompletionItemKind.Struct,
-    eventstore: CompletionItemKind.Struct,
-    broker: CompletionItemKind.Interface,
-    client: CompletionItemKind.Variable,
     external: CompletionItemKind.Reference,
 };
+
+/** Completion item kind of a component kind's symbol (its `symbol` in the kinds table). */
+const SYMBOL_ITEM_KIND: Readonly<Record<KindSymbol, CompletionItemKind>> = {
+    class: CompletionItemKind.Class, struct: CompletionItemKind.Struct, interface: CompletionItemKind.Interface,
+    variable: CompletionItemKind.Variable, function: CompletionItemKind.Class,
+};
+
+/** How a completion item shows an element of this kind. */
+function itemKindOf(kind: string): CompletionItemKind {
+    return OTHER_ITEM_KIND[kind] ?? SYMBOL_ITEM_KIND[kindInfo(kind)?.symbol ?? 'class'];
+}
 
 /** Schema- and scope-driven completion. */
 export class ArchwayCompletionProvider implements CompletionProvider {
@@ -244,15 +252,15 @@ export class ArchwayCompletionProvider implements CompletionProvider {
             let rank = 1;
             if (arrow === '->') {
                 if (element.type === 'channel') continue;
-                if (isRoute) rank = element.type === 'component' && SERVICE_LIKE_KINDS.has(element.kind as ComponentKind) ? 0 : 2;
+                if (isRoute) rank = element.type === 'component' && hasTrait(element.kind, 'serviceLike') ? 0 : 2;
                 else if (element.type === 'zone') continue;
             } else if (source?.type === 'channel') {
                 // Delivery from a channel: consumers.
                 if (element.type !== 'component') continue;
-                rank = SERVICE_LIKE_KINDS.has(element.kind as ComponentKind) ? 0 : 1;
+                rank = hasTrait(element.kind, 'serviceLike') ? 0 : 1;
             } else {
                 if (element.type === 'zone') continue;
-                rank = element.type === 'channel' || element.kind === 'broker' || element.kind === 'eventstore' || element.kind === 'stream' ? 0 : 1;
+                rank = element.type === 'channel' || hasTrait(element.kind, 'asyncEnd') ? 0 : 1;
             }
             if (context.type === 'flow' && sourceId) {
                 rank = this.connected(document, sourceId, element.id) ? 0 : rank + 1;
@@ -317,7 +325,8 @@ export class ArchwayCompletionProvider implements CompletionProvider {
         const declarations = (inZone: boolean): void => {
             const snippets = !this.clientProvidesSnippets;
             for (const kind of snippets ? COMPONENT_KINDS : []) {
-                result.add({ label: kind, kind: CompletionItemKind.Keyword, detail: KIND_DOCS[kind], documentation: KIND_DOCS[kind], sortText: `1${kind}` });
+                const doc = COMPONENT_KIND_INFO[kind].doc;
+                result.add({ label: kind, kind: CompletionItemKind.Keyword, detail: doc, documentation: doc, sortText: `1${kind}` });
             }
             if (snippets) result.add({ label: 'zone', kind: CompletionItemKind.Keyword, detail: KEYWORD_DOCS.zone, sortText: '1zone' });
             for (const snippet of snippets ? SNIPPETS : []) {
@@ -364,8 +373,10 @@ export class ArchwayCompletionProvider implements CompletionProvider {
                 properties(CHANNEL_PROPERTIES);
                 break;
             case 'connection':
-            case 'route':
                 properties(CONNECTION_PROPERTIES);
+                break;
+            case 'route':
+                properties(ROUTE_PROPERTIES);
                 break;
             case 'view':
                 result.add({ label: 'include', kind: CompletionItemKind.Keyword, detail: KEYWORD_DOCS.include, sortText: '1include' });
@@ -387,7 +398,7 @@ export class ArchwayCompletionProvider implements CompletionProvider {
     private elementItem(element: ScopeElement, label = element.id): CompletionItem {
         return {
             label,
-            kind: KIND_ITEM_KIND[element.kind] ?? CompletionItemKind.Class,
+            kind: itemKindOf(element.kind),
             detail: `${element.kind}${element.label ? ` — ${element.label}` : ''}`,
             labelDetails: { description: element.kind },
         };
@@ -415,8 +426,8 @@ function preferredProtocols(target: ScopeElement | undefined): string[] {
     if (target.type === 'channel' || target.kind === 'broker') return ['kafka+tls', 'amqps', 'mqtts'];
     if (target.kind === 'database') return ['sql+tls', 'tls'];
     if (target.kind === 'cache') return ['rediss', 'tls'];
-    if (DATA_STORE_KINDS.has(target.kind as ComponentKind)) return ['https', 'tls'];
-    if (SERVICE_LIKE_KINDS.has(target.kind as ComponentKind)) return ['grpcs', 'https'];
+    if (hasTrait(target.kind, 'dataStore')) return ['https', 'tls'];
+    if (hasTrait(target.kind, 'serviceLike')) return ['grpcs', 'https'];
     return ['https'];
 }
 
@@ -495,7 +506,8 @@ export function tableFor(frames: readonly Frame[]): PropertyTable | undefined {
             case 'component': table = COMPONENT_PROPERTIES[context.kind]; break;
             case 'zone': table = ZONE_PROPERTIES; break;
             case 'channel': table = CHANNEL_PROPERTIES; break;
-            case 'connection': case 'route': table = CONNECTION_PROPERTIES; break;
+            case 'connection': table = CONNECTION_PROPERTIES; break;
+            case 'route': table = ROUTE_PROPERTIES; break;
             case 'view': table = VIEW_PROPERTIES; break;
             case 'mode': table = modeTable(table?.[context.property]?.type, context.mode); break;
             case 'block': table = blockTable(table?.[context.property]?.type); break;

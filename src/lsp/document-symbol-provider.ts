@@ -5,6 +5,11 @@ import { GrammarUtils, type AstNode, type LangiumDocument } from 'langium';
 import type { DocumentSymbolProvider } from 'langium/lsp';
 import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver-protocol';
 import { isArchFile, isChannel, isComponent, isFlow, isView, isZone } from '../language/generated/ast.js';
+import { kindInfo, type KindSymbol } from '../model/component-kinds.js';
+
+const SYMBOL_KINDS: Readonly<Record<KindSymbol, SymbolKind>> = {
+    class: SymbolKind.Class, struct: SymbolKind.Struct, interface: SymbolKind.Interface, variable: SymbolKind.Variable, function: SymbolKind.Function,
+};
 
 /** Outline and breadcrumbs: zones → components → channels; views and flows. */
 export class ArchwayDocumentSymbolProvider implements DocumentSymbolProvider {
@@ -52,13 +57,7 @@ export class ArchwayDocumentSymbolProvider implements DocumentSymbolProvider {
     }
 }
 
-/** The symbol kind of a component kind (data stores are structs, brokers interfaces, …). */
+/** The symbol kind of a component kind (its `symbol` in the kinds table: data stores are structs, brokers interfaces, …). */
 export function symbolKindOfKind(kind: string): SymbolKind {
-    switch (kind) {
-        case 'database': case 'cache': case 'storage': case 'eventstore': return SymbolKind.Struct;
-        case 'broker': return SymbolKind.Interface;
-        case 'client': return SymbolKind.Variable;
-        case 'function': return SymbolKind.Function;
-        default: return SymbolKind.Class;
-    }
+    return SYMBOL_KINDS[kindInfo(kind)?.symbol ?? 'class'];
 }

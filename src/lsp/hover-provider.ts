@@ -9,17 +9,18 @@ import type { HoverProvider, LangiumServices } from 'langium/lsp';
 import type { Hover, HoverParams } from 'vscode-languageserver-protocol';
 import { resolveImportUri } from '../language/archway-imports.js';
 import {
-    isAnnotation, isArchFile, isChannel, isComponent, isConnection, isFlow, isFlowStep, isImport, isProperty,
+    isAnnotation, isArchFile, isChannel, isComponent, isConnection, isFlow, isFlowStep, isImport, isProperty, isRoute,
     isView, isWordValue, isZone, type Flow as FlowNode, type View as ViewNode,
 } from '../language/generated/ast.js';
 import type { ArchModel, Connection, Element, Property, PropertyValue } from '../model/arch-model.js';
 import { TLS_PROTOCOLS } from '../model/arch-model.js';
 import { describeType } from '../model/schema/describe-type.js';
 import { elementIdOf } from './scope-elements.js';
-import { findRule, KEYWORD_DOCS, KIND_DOCS, rulesForKind } from './language-docs.js';
+import { findRule, KEYWORD_DOCS, rulesForKind } from './language-docs.js';
 import { EditorModels } from './editor-models.js';
 import { targetAt } from './cursor-target.js';
-import { isComponentKind, propertyOfValue, specOfProperty } from './schema-lookup.js';
+import { propertyOfValue, specOfProperty } from './schema-lookup.js';
+import { COMPONENT_KIND_INFO, isComponentKind, type ComponentKind } from '../model/component-kinds.js';
 import { ruleDocsUrl } from '../checking/diagnostics.js';
 
 /** Properties worth showing in an element's hover, in this order. */
@@ -69,7 +70,7 @@ export class ArchwayHoverProvider implements HoverProvider {
             const loaded = this.services.shared.workspace.LangiumDocuments.hasDocument(uri);
             return `**import** — ${KEYWORD_DOCS.import}\n\n\`${uri.path}\`${loaded ? '' : ' (not loaded)'}`;
         }
-        if ((isConnection(node) || isFlowStep(node)) && is('protocol') && node.protocol) {
+        if ((isConnection(node) || isRoute(node) || isFlowStep(node)) && is('protocol') && node.protocol) {
             return TLS_PROTOCOLS.has(node.protocol)
                 ? `**${node.protocol}** — encrypted in transit (TLS).`
                 : `**${node.protocol}** — plaintext: the rules flag it where it crosses the public boundary (\`plaintext-connection\`).`;
@@ -123,9 +124,9 @@ export class ArchwayHoverProvider implements HoverProvider {
     }
 }
 
-function kindHover(kind: keyof typeof KIND_DOCS): string {
+function kindHover(kind: ComponentKind): string {
     const rules = rulesForKind(kind);
-    const lines = [`**${kind}** — ${KIND_DOCS[kind]}`];
+    const lines = [`**${kind}** — ${COMPONENT_KIND_INFO[kind].doc}`];
     if (rules.length > 0) {
         lines.push('', 'Rules that apply:');
         for (const rule of rules) lines.push(`- [\`${rule.id}\`](${ruleDocsUrl(rule.id)})${rule.title ? ` — ${rule.title}` : ''}`);

@@ -12,6 +12,7 @@ import {
     isArchFile, isConnection, isFlow, isFlowStep,
 } from '../language/generated/ast.js';
 import type { ArchModel, Component, Element } from '../model/arch-model.js';
+import { hasTrait } from '../model/component-kinds.js';
 import { EditorModels } from './editor-models.js';
 
 export class ArchwayInlayHintProvider implements InlayHintProvider {
@@ -87,7 +88,7 @@ export function crossesPublicBoundary(model: ArchModel, source: Element | undefi
     const a = componentOf(model, source);
     const b = componentOf(model, target);
     if (!a || !b) return false;
-    const entry = (c: Component) => c.kind === 'client' || c.trust === 'public';
+    const entry = (c: Component) => hasTrait(c.kind, 'entryPoint') || c.trust === 'public';
     return entry(a) || entry(b) || a.kind === 'cdn';
 }
 

@@ -12,6 +12,7 @@ import {
 } from 'langium/lsp';
 import { createArchwayCheckingModule, type ArchwayCheckingAddedServices } from '../checking/check-services.js';
 import { registerArchwayValidation } from '../checking/model-checker.js';
+import { readDeploymentSources } from '../import/drift-source.js';
 import { ArchwayCoreModule, ArchwaySharedCoreModule } from '../language/archway-module.js';
 import { ArchwayGeneratedModule, ArchwayGeneratedSharedModule } from '../language/generated/module.js';
 import { ArchwayCodeActionProvider } from './code-actions.js';
@@ -72,7 +73,9 @@ export const ArchwayLspSharedModule: Module<LangiumSharedServices, PartialLangiu
 /** Creates the shared and language services; with a connection they serve LSP. */
 export function createArchwayServices(context: DefaultSharedModuleContext): { shared: LangiumSharedServices; Archway: ArchwayServices } {
     const shared = inject(createDefaultSharedModule(context), ArchwayGeneratedSharedModule, ArchwaySharedCoreModule, ArchwayLspSharedModule);
-    const Archway = inject(createDefaultModule({ shared }), ArchwayGeneratedModule, ArchwayCoreModule, createArchwayCheckingModule(), ArchwayLspModule);
+    // The editor reads the deployment files archway.json names for the drift rules (the CLI only when a configuration names some).
+    const checking = createArchwayCheckingModule({ deploymentReader: readDeploymentSources });
+    const Archway = inject(createDefaultModule({ shared }), ArchwayGeneratedModule, ArchwayCoreModule, checking, ArchwayLspModule);
     shared.ServiceRegistry.register(Archway);
     registerArchwayValidation(Archway, Archway.archway.ModelChecker);
     registerRuleConfigWatcher(shared, Archway.archway.RuleConfiguration, Archway.archway.ModelChecker);

@@ -1,7 +1,8 @@
 /**
- * The language server's side of the rule configuration: publishes configuration problems as
- * diagnostics on `archway.json`, and re-checks every document when the file or the editor
- * setting `archway.rules` changes.
+ * The language server's side of the rule configuration: publishes configuration problems (and
+ * deployment files that could not be read) as diagnostics on `archway.json`, and re-checks
+ * every document when the file, a deployment file it names, or the editor setting
+ * `archway.rules` changes.
  */
 import { DocumentState, URI, type LangiumDocument } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
@@ -17,6 +18,14 @@ export function configDiagnostics(errors: readonly ConfigError[]): Diagnostic[] 
     }));
 }
 
+/** A deployment file that could not be read, as a warning at the top of the archway.json naming it. */
+function deploymentDiagnostic(problem: string): Diagnostic {
+    return {
+        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: DiagnosticSeverity.Warning,
+        source: 'archway', code: 'invalid-deployment', message: `A deployment file could not be read: ${problem}`,
+    };
+}
+
 /**
  * Connects the rule configuration to file watching, the `archway.rules` setting and, with an
  * LSP connection, diagnostics on archway.json: a change re-checks every document.
@@ -29,9 +38,11 @@ export function registerRuleConfigWatcher(shared: LangiumSharedServices, configu
     const publish = (): void => {
         if (!connection) return;
         const now = new Map<string, Diagnostic[]>();
+        const deploymentProblems = new Map(configuration.deploymentProblems().map(d => [d.file, d.problems]));
         for (const loaded of configuration.loaded()) {
             if (!loaded.file) continue;
-            now.set(URI.file(loaded.file).toString(), configDiagnostics(loaded.errors.filter(e => e.file === loaded.file)));
+            const problems = (deploymentProblems.get(loaded.file) ?? []).map(deploymentDiagnostic);
+            now.set(URI.file(loaded.file).toString(), [...configDiagnostics(loaded.errors.filter(e => e.file === loaded.file)), ...problems]);
         }
         for (const uri of [...published.keys()]) {
             if (now.has(uri)) continue;
@@ -58,7 +69,9 @@ export function registerRuleConfigWatcher(shared: LangiumSharedServices, configu
         return configuration.pending;
     };
     shared.lsp.DocumentUpdateHandler.onWatchedFilesChange(params => {
-        if (params.changes.some(change => change.uri.endsWith(`/${CONFIG_FILE_NAME}`))) void recheck();
+        // archway.json, or a deployment file it names (the drift rules read them).
+        const relevant = (uri: string): boolean => uri.endsWith(`/${CONFIG_FILE_NAME}`) || (uri.startsWith('file:') && configuration.isDeploymentFile(URI.parse(uri).fsPath));
+        if (params.changes.some(change => relevant(change.uri))) void recheck();
     });
     shared.workspace.ConfigurationProvider.onConfigurationSectionUpdate(update => {
         if (update.section !== 'archway') return;

@@ -6,20 +6,15 @@ import type { AstNode } from 'langium';
 import {
     isBlockValue, isChannel, isComponent, isConnection, isListValue, isProperty, isRoute, isView, isWordValue, isZone,
 } from '../language/generated/ast.js';
-import type { ComponentKind } from '../model/arch-model.js';
-import { COMPONENT_KINDS } from '../model/arch-model.js';
+import { isComponentKind } from '../model/component-kinds.js';
 import {
-    CHANNEL_PROPERTIES, COMPONENT_PROPERTIES, CONNECTION_PROPERTIES, VIEW_PROPERTIES, ZONE_PROPERTIES,
+    CHANNEL_PROPERTIES, COMPONENT_PROPERTIES, CONNECTION_PROPERTIES, ROUTE_PROPERTIES, VIEW_PROPERTIES, ZONE_PROPERTIES,
     type PropertySpec, type PropertyTable, type PropertyType,
 } from '../model/schema/property-schema.js';
 
 /** Protocols the language knows; the TLS ones first. */
 export const TLS_PROTOCOL_WORDS = ['https', 'grpcs', 'wss', 'tls', 'sql+tls', 'amqps', 'mqtts', 'kafka+tls', 'rediss'] as const;
 export const PLAIN_PROTOCOL_WORDS = ['http', 'grpc', 'ws', 'tcp', 'udp', 'sql', 'amqp', 'mqtt', 'kafka', 'redis'] as const;
-
-export function isComponentKind(word: string): word is ComponentKind {
-    return (COMPONENT_KINDS as readonly string[]).includes(word);
-}
 
 /** The mode table of `word` if `spec` is (or includes) a mode type. */
 export function modeTable(type: PropertyType | undefined, word: string): PropertyTable | undefined {
@@ -53,7 +48,8 @@ export function tableForContainer(container: AstNode | undefined): PropertyTable
     if (isComponent(container)) return isComponentKind(container.kind) ? COMPONENT_PROPERTIES[container.kind] : undefined;
     if (isZone(container)) return ZONE_PROPERTIES;
     if (isChannel(container)) return CHANNEL_PROPERTIES;
-    if (isConnection(container) || isRoute(container)) return CONNECTION_PROPERTIES;
+    if (isConnection(container)) return CONNECTION_PROPERTIES;
+    if (isRoute(container)) return ROUTE_PROPERTIES;
     if (isView(container)) return VIEW_PROPERTIES;
     if (isWordValue(container) && isProperty(container.$container)) {
         const outer = tableForContainer(container.$container.$container);

@@ -10,17 +10,17 @@ import {
     isAnnotation, isChannel, isComponent, isConnection, isFlow, isFlowStep, isProperty, isRoute, isView,
     isViewExclude, isViewInclude, isWordValue, isZone,
 } from '../language/generated/ast.js';
+import { kindInfo, type KindSymbol } from '../model/component-kinds.js';
 import { propertyOfValue, referenceKinds, specOfProperty } from './schema-lookup.js';
 
-/** The token type for an id of this component kind. */
+const TOKEN_TYPES: Readonly<Record<KindSymbol, string>> = {
+    class: SemanticTokenTypes.class, struct: SemanticTokenTypes.struct, interface: SemanticTokenTypes.interface,
+    variable: SemanticTokenTypes.variable, function: SemanticTokenTypes.function,
+};
+
+/** The token type for an id of this component kind (its `symbol` in the kinds table). */
 export function tokenTypeOfKind(kind: string): string {
-    switch (kind) {
-        case 'database': case 'cache': case 'storage': case 'eventstore': return SemanticTokenTypes.struct;
-        case 'broker': return SemanticTokenTypes.interface;
-        case 'client': return SemanticTokenTypes.variable;
-        case 'function': return SemanticTokenTypes.function;
-        default: return SemanticTokenTypes.class;
-    }
+    return TOKEN_TYPES[kindInfo(kind)?.symbol ?? 'class'];
 }
 
 /** The token type for whatever a resolved reference points at. */

@@ -10,6 +10,7 @@ import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { z } from 'zod';
+import { INTEROP_FORMAT_INFO, INTEROP_FORMATS } from '../interop/export/index.js';
 import { IMPORT_SOURCES } from '../interop/import/sources.js';
 import { RootedPaths, ToolError } from './rooted-paths.js';
 import type { McpHost } from './host.js';
@@ -90,7 +91,7 @@ export function createArchwayMcpServer(root: string, host: McpHost): McpServer {
     server.registerTool('archway_export', {
         title: 'Draw or export a view',
         description: 'A view (or flow) of the model rooted at an .arch file: svg or png (the diagram with findings as badges), json (the laid-out graph), '
-            + 'mermaid or drawio (one view), or d2, likec4, structurizr (the whole model with its views).',
+            + `${interopFormats('view')} (one view), or ${interopFormats('model')} (the whole model with its views).`,
         inputSchema: {
             path: path('The root .arch file of the model'),
             format: z.enum(EXPORT_FORMATS).describe('Output format.'),
@@ -106,14 +107,15 @@ export function createArchwayMcpServer(root: string, host: McpHost): McpServer {
 
     server.registerTool('archway_import', {
         title: 'Import another tool\'s model',
-        description: 'Turns a LikeC4 model (.c4 files or folders) or a Structurizr DSL workspace into .arch text, with `// import:` comments on every guess. '
+        description: 'Turns a LikeC4 model (.c4 files or folders), a Structurizr DSL workspace, Compose files or Kubernetes manifests (files or folders) into .arch text, with `// import:` comments on every guess. '
             + 'Returns the text, counts and any problems (file, line); writes it only when `output` is given.',
         inputSchema: {
             source: z.enum(IMPORT_SOURCES.map(source => source.name) as [string, ...string[]]).describe(
-                `The tool the model comes from: ${IMPORT_SOURCES.map(source => `${source.name} (${source.summary})`).join('; ')}.`),
+                `What to import from: ${IMPORT_SOURCES.map(source => `${source.name} (${source.summary})`).join('; ')}.`),
             paths: z.array(path('A file or folder')).min(1).describe('Input files or folders, relative to the workspace root.'),
             output: path('An .arch file to write').optional(),
             overwrite: z.boolean().optional().describe('Replace `output` when it exists (default false).'),
+            name: z.string().max(200).optional().describe('The model\'s `architecture "…"` name (instead of the one the source gives, if any).'),
         },
         annotations: { readOnlyHint: false, destructiveHint: false, openWorldHint: false },
     }, (input) => run(() => json(importModel(context, input))));
@@ -131,4 +133,10 @@ export async function serveMcp(root: string, host: McpHost): Promise<void> {
     });
     await server.connect(transport);
     await closed;
+}
+
+/** The interop formats of one scope in words: `mermaid or drawio`, `d2, likec4 or structurizr`. */
+function interopFormats(scope: 'view' | 'model'): string {
+    const names = INTEROP_FORMATS.filter(format => INTEROP_FORMAT_INFO[format].scope === scope);
+    return names.length > 1 ? `${names.slice(0, -1).join(', ')} or ${names[names.length - 1]}` : names.join('');
 }

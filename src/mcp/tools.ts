@@ -11,9 +11,9 @@ import { URI, type LangiumDocument } from 'langium';
 import type { CodeAction, Diagnostic } from 'vscode-languageserver-types';
 import { ruleDocsUrl } from '../checking/diagnostics.js';
 import { DiagramError, disposeLayout, renderDiagram } from '../diagram/index.js';
-import { exportInterop, isInteropFormat } from '../interop/export/index.js';
-import type { ImportProblem, SourceFile } from '../interop/import/index.js';
-import { IMPORT_SOURCES, importSource } from '../interop/import/sources.js';
+import { exportInterop, INTEROP_FORMAT_INFO, INTEROP_FORMATS, isInteropFormat } from '../interop/export/index.js';
+import { decodeText, type ImportProblem, type SourceFile } from '../interop/import/index.js';
+import { IMPORT_SOURCES, importedNothing, importSource } from '../interop/import/sources.js';
 import { ArchwayCodeActionProvider } from '../lsp/code-actions.js';
 import type { ArchModel, PropertyValue } from '../model/arch-model.js';
 import { closest } from '../model/suggest.js';
@@ -224,7 +224,7 @@ export async function quickFixes({ paths, host }: ToolContext, input: { path: st
 }
 
 /** Formats `archway_export` writes. */
-export const EXPORT_FORMATS = ['svg', 'png', 'json', 'mermaid', 'drawio', 'd2', 'likec4', 'structurizr'] as const;
+export const EXPORT_FORMATS = ['svg', 'png', 'json', ...INTEROP_FORMATS] as const;
 
 /** `archway_export`: a view or flow as SVG, PNG, laid-out JSON or another tool's format. */
 export async function exportModel(context: ToolContext, input: { path: string; format: typeof EXPORT_FORMATS[number]; view?: string; flow?: string }):
@@ -232,7 +232,7 @@ export async function exportModel(context: ToolContext, input: { path: string; f
     const { model } = await modelOf(context, input.path);
     try {
         if (isInteropFormat(input.format)) {
-            if ((input.view !== undefined || input.flow !== undefined) && ['d2', 'likec4', 'structurizr'].includes(input.format)) {
+            if ((input.view !== undefined || input.flow !== undefined) && INTEROP_FORMAT_INFO[input.format].scope === 'model') {
                 throw new ToolError(`'${input.format}' exports the whole model with every view and flow; leave out view and flow.`);
             }
             return { text: await exportInterop(model, input.format, { view: input.view, flow: input.flow }) };
@@ -254,14 +254,15 @@ const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
 
 function readSource(paths: RootedPaths, path: string): SourceFile {
     const file = paths.existing(path, 'file');
-    if (statSync(file).size > MAX_IMPORT_BYTES) throw new ToolError(`'${path}' is over ${MAX_IMPORT_BYTES / 1024 / 1024} MB.`);
-    const buffer = readFileSync(file);
-    if (buffer.includes(0)) throw new ToolError(`'${path}' is a binary file, not text.`);
-    return { file: paths.display(file), text: buffer.toString('utf8') };
+    const shown = paths.display(file);
+    if (statSync(file).size > MAX_IMPORT_BYTES) throw new ToolError(`'${shown}' is over ${MAX_IMPORT_BYTES / 1024 / 1024} MB.`);
+    const decoded = decodeText(readFileSync(file));
+    if ('problem' in decoded) throw new ToolError(`'${shown}'${decoded.line !== undefined ? ` (line ${decoded.line})` : ''}: ${decoded.problem}`);
+    return { file: paths.display(file), text: decoded.text };
 }
 
 /** `archway_import`: another tool's model as `.arch` text, written to `output` when given. */
-export function importModel({ paths, host }: ToolContext, input: { source: string; paths: string[]; output?: string; overwrite?: boolean }) {
+export function importModel({ paths, host }: ToolContext, input: { source: string; paths: string[]; output?: string; overwrite?: boolean; name?: string }) {
     const source = importSource(input.source);
     if (!source) throw new ToolError(`Unknown source '${input.source}'; use ${IMPORT_SOURCES.map(s => s.name).join(', ')}.`);
     const files = input.paths.flatMap(path => {
@@ -279,8 +280,12 @@ export function importModel({ paths, host }: ToolContext, input: { source: strin
             return undefined; // the reader reports the include it could not read
         }
     };
-    const outcome = source.run(files, read);
+    const outcome = source.run(files, read, { name: input.name });
     if (!outcome) throw new ToolError('Nothing could be read.');
+    if (importedNothing(outcome)) {
+        const where = (p: ImportProblem): string => [p.file, p.line, p.column].filter(part => part !== undefined).join(':');
+        throw new ToolError(`Nothing could be imported:\n${outcome.problems.map(p => `${where(p)}: ${p.message}`).join('\n')}`);
+    }
     const text = host.formatImported(outcome.text);
     let written: string | undefined;
     if (input.output !== undefined) {

@@ -3,6 +3,7 @@
  * Built from the AST of a document and everything it imports by `build-model.ts`;
  * no Langium type appears here.
  */
+import { kindsWith, type ComponentKind } from './component-kinds.js';
 import type { FixIntent } from './fix-intent.js';
 
 /** A zero-based position, as in LSP. */
@@ -24,12 +25,7 @@ export interface SourceLocation {
     range: Range;
 }
 
-export const COMPONENT_KINDS = [
-    'client', 'dns', 'cdn', 'loadbalancer', 'gateway', 'service', 'function', 'database', 'cache',
-    'storage', 'broker', 'eventstore', 'etl', 'batch', 'stream', 'orchestrator', 'peer', 'idp', 'external',
-] as const;
-
-export type ComponentKind = typeof COMPONENT_KINDS[number];
+export { COMPONENT_KINDS, type ComponentKind } from './component-kinds.js';
 
 export type Trust = 'public' | 'edge' | 'private';
 export const TRUST_LEVELS: readonly Trust[] = ['public', 'edge', 'private'];
@@ -43,16 +39,14 @@ export type Direction = 'right' | 'down' | 'left' | 'up';
 
 /** Protocols that encrypt in transit. Everything else is plaintext to the rules. */
 export const TLS_PROTOCOLS: ReadonlySet<string> = new Set([
-    'https', 'grpcs', 'wss', 'tls', 'sql+tls', 'amqps', 'mqtts', 'kafka+tls', 'rediss', 'mtls', 'sftp', 'ssh', 'ldaps', 'smtps',
+    'https', 'grpcs', 'wss', 'tls', 'sql+tls', 'amqps', 'mqtts', 'kafka+tls', 'rediss', 'mtls', 'sftp', 'ssh', 'ldaps', 'smtps', 'doh', 'dot',
 ]);
 
-/** Kinds that do work on requests: they can sit in sync chains and cycles. */
-export const SERVICE_LIKE_KINDS: ReadonlySet<ComponentKind> = new Set([
-    'service', 'function', 'orchestrator', 'stream', 'batch', 'etl',
-]);
+/** Kinds that do work on requests: they can sit in sync chains and cycles (the kinds table's `serviceLike`). */
+export const SERVICE_LIKE_KINDS: ReadonlySet<ComponentKind> = new Set(kindsWith('serviceLike'));
 
-/** Kinds that keep data. */
-export const DATA_STORE_KINDS: ReadonlySet<ComponentKind> = new Set(['database', 'cache', 'storage', 'eventstore']);
+/** Kinds that keep data (the kinds table's `dataStore`). */
+export const DATA_STORE_KINDS: ReadonlySet<ComponentKind> = new Set(kindsWith('dataStore'));
 
 // ---------------------------------------------------------------- property values
 
@@ -249,6 +243,34 @@ export interface Finding {
     fixes?: FixIntent[];
 }
 
+// ---------------------------------------------------------------- what is deployed
+
+/** A workload of the deployment files named in `archway.json` (`"deployment"`), for the drift rules. */
+export interface DeployedWorkload {
+    /** `name`, or `namespace/name` in Kubernetes. */
+    key: string;
+    /** The name as deployed. */
+    name: string;
+    namespace: string | undefined;
+    /** What declares it: `Deployment`, `StatefulSet`, `Compose service`, `Ingress`, … */
+    object: string;
+    /** The kind `archway import` gives it (from its image, ports and object). */
+    kind: ComponentKind;
+    /** Instances, when the files fix a number (not for DaemonSets and global services). */
+    replicas: number | undefined;
+    /** Why it is reachable from outside (`Service web (type LoadBalancer)`); empty when it is not. */
+    exposures: string[];
+    /** Where it is declared (the line of the object). */
+    location: SourceLocation;
+}
+
+/** What the deployment files of a model say runs. */
+export interface Deployment {
+    /** The sources as `archway.json` names them (`k8s/`, `docker-compose.yml`). */
+    sources: string[];
+    workloads: DeployedWorkload[];
+}
+
 // ---------------------------------------------------------------- the model
 
 export interface ArchModel {
@@ -272,14 +294,16 @@ export interface ArchModel {
     incoming: ReadonlyMap<string, Connection[]>;
     /** Problems found while building: duplicates, unresolved references, bad properties, imports. */
     problems: Finding[];
+    /** What the deployment files named in `archway.json` say runs (absent without such files). */
+    deployment?: Deployment;
 }
 
-/** True for service-like kinds (service, function, orchestrator, stream, batch, etl). */
+/** True for components of a service-like kind (`serviceLike` in the kinds table). */
 export function isServiceLike(element: Element | undefined): element is Component {
     return element?.type === 'component' && SERVICE_LIKE_KINDS.has(element.kind);
 }
 
-/** True for data stores (database, cache, storage, eventstore). */
+/** True for components of a data-store kind (`dataStore` in the kinds table). */
 export function isDataStore(element: Element | undefined): element is Component {
     return element?.type === 'component' && DATA_STORE_KINDS.has(element.kind);
 }

@@ -6,8 +6,9 @@
 import {
     isDataStore, isServiceLike,
     type ArchModel, type Channel, type Component, type Connection, type Element, type Property,
-    type PropertyMap, type PropertyValue, type RelatedLocation,
+    type PropertyMap, type PropertyValue, type RelatedLocation, type Zone,
 } from '../model/arch-model.js';
+import { hasTrait, kindNoun } from '../model/component-kinds.js';
 import { breadthFirst, digraph, dominators, pathTo, type Digraph, type Reachability } from './graph/digraph.js';
 
 // ---------------------------------------------------------------- property accessors
@@ -87,19 +88,33 @@ export function authenticates(properties: PropertyMap): boolean {
     return auth !== undefined && auth.mode !== 'none';
 }
 
+/**
+ * True when requests over a connection out of a gateway or load balancer are authenticated there:
+ * by the route's own `auth:` when it sets one (`auth: none` opens the route), else by the
+ * gateway's.
+ */
+export function authenticatesHop(from: Component, connection: Connection): boolean {
+    const own = authOf(connection.properties);
+    return own ? own.mode !== 'none' : authenticates(from.properties);
+}
+
+/** True for a component or route marked `public: true` (anonymous on purpose). */
+export function isPublic(properties: PropertyMap): boolean {
+    return boolProp(properties, 'public') === true;
+}
+
 /** `replicas:` (1 when unset). */
 export function replicas(component: Component): number {
     return numberProp(component.properties, 'replicas') ?? 1;
 }
 
-const REDUNDANT_BY_DEFAULT = new Set(['dns', 'cdn', 'storage', 'function']);
-
 /**
- * Redundant: `replicas >= 2`, `ha: true`, or a kind that is redundant by default (dns, cdn,
- * storage, and `function`: serverless platforms run functions on as many instances as needed).
+ * Redundant: `replicas >= 2`, `ha: true`, or a kind that is redundant by default (`redundantByDefault`
+ * in the kinds table: dns, cdn, storage, and `function`: serverless platforms run functions on as
+ * many instances as needed) unless it says `replicas: 1`.
  */
 export function isRedundant(component: Component): boolean {
-    if (REDUNDANT_BY_DEFAULT.has(component.kind)) return numberProp(component.properties, 'replicas') === undefined || replicas(component) >= 2;
+    if (hasTrait(component.kind, 'redundantByDefault')) return numberProp(component.properties, 'replicas') === undefined || replicas(component) >= 2;
     return replicas(component) >= 2 || boolProp(component.properties, 'ha') === true;
 }
 
@@ -124,7 +139,7 @@ export function writes(connection: Connection): boolean {
 /** `the gateway 'api'`, `the topic 'bus.orders'`. */
 export function describe(element: Element | undefined, id?: string): string {
     if (!element) return `'${id ?? '?'}'`;
-    if (element.type === 'component') return `the ${kindName(element.kind)} '${element.id}'`;
+    if (element.type === 'component') return `the ${kindNoun(element.kind)} '${element.id}'`;
     if (element.type === 'channel') return `the ${element.kind} '${element.id}'`;
     return `the zone '${element.id}'`;
 }
@@ -133,21 +148,6 @@ export function describe(element: Element | undefined, id?: string): string {
 export function Describe(element: Element | undefined, id?: string): string {
     const text = describe(element, id);
     return text.charAt(0).toUpperCase() + text.slice(1);
-}
-
-function kindName(kind: string): string {
-    switch (kind) {
-        case 'loadbalancer': return 'load balancer';
-        case 'dns': return 'DNS';
-        case 'cdn': return 'CDN';
-        case 'idp': return 'identity provider';
-        case 'etl': return 'ETL job';
-        case 'batch': return 'batch job';
-        case 'stream': return 'stream processor';
-        case 'eventstore': return 'event store';
-        case 'external': return 'external system';
-        default: return kind;
-    }
 }
 
 /** `a -> b` / `a ~> b`. */
@@ -175,7 +175,11 @@ export class Analysis {
     readonly index = new Map<string, number>();
     /** Element of each node index. */
     readonly nodes: (Component | Channel)[] = [];
-    /** Entry points: clients and components in public zones. */
+    /**
+     * Entry points: clients outside any zone or in a public zone, and every component in a public
+     * zone (their trust is `public`). A client inside a private or edge zone (a load generator, an
+     * operator's tool) is internal traffic.
+     */
     readonly entries: Component[] = [];
     /** Sync connections between components (routes included), aligned with `sync.successors`. */
     readonly sync: Digraph;
@@ -193,7 +197,7 @@ export class Analysis {
             this.components.set(c.id, c);
             this.index.set(c.id, this.nodes.length);
             this.nodes.push(c);
-            if (c.kind === 'client' || c.trust === 'public') this.entries.push(c);
+            if (c.trust === 'public') this.entries.push(c);
         }
         for (const ch of model.channels) {
             this.index.set(ch.id, this.nodes.length);
@@ -226,9 +230,42 @@ export class Analysis {
         this.flow = digraph(n, flowEdges);
     }
 
-    /** True for clients and components in a public zone. */
+    /** True for entry points: components whose trust is public (clients outside zones, anything in a public zone). */
     isEntry(element: Element | undefined): boolean {
-        return element?.type === 'component' && (element.kind === 'client' || element.trust === 'public');
+        return element?.type === 'component' && element.trust === 'public';
+    }
+
+    /**
+     * True when a connection carries traffic in the clear: its protocol is a plaintext one, it is
+     * not a DNS resolution or lookup (unless the DNS says `encrypted: true`), and its ends are not
+     * both inside a zone whose platform encrypts traffic (`mtls: true`).
+     */
+    isPlaintext(connection: Connection): boolean {
+        return connection.tls === false && !this.isDnsHop(connection) && this.meshZoneOf(connection) === undefined;
+    }
+
+    /**
+     * A DNS resolution (a connection from a `dns`) or an ordinary lookup (to a `dns`, or over
+     * the `dns` protocol); a lookup to a DNS with `encrypted: true` is held to encryption.
+     */
+    isDnsHop(connection: Connection): boolean {
+        const source = this.endpoint(connection.source);
+        const target = this.endpoint(connection.target);
+        if (source?.kind === 'dns') return true;
+        if (target?.kind === 'dns') return boolProp(target.properties, 'encrypted') !== true;
+        return connection.protocol === 'dns';
+    }
+
+    /** The outermost zone with `mtls: true` that holds both ends of the connection, if any. */
+    meshZoneOf(connection: Connection): Zone | undefined {
+        const source = this.endpoint(connection.source);
+        const target = this.endpoint(connection.target);
+        if (!source || !target) return undefined;
+        for (const id of source.zonePath) {
+            const zone = this.model.elements.get(id);
+            if (zone?.type === 'zone' && boolProp(zone.properties, 'mtls') === true && target.zonePath.includes(id)) return zone;
+        }
+        return undefined;
     }
 
     /** Trust of a component, or of a channel's broker. */

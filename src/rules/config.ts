@@ -11,7 +11,7 @@ import { parseDuration } from '../model/schema/units.js';
 import { closest, didYouMean } from '../model/suggest.js';
 import type { RuleSetting, RuleSettings } from './engine.js';
 import { JsonSyntaxError, parseJson, toPlain, type JsonNode } from './json-with-locations.js';
-import { getRule, listRules, ruleIds } from './registry.js';
+import { getRule, listRules, ruleIds, SPLIT_FROM } from './registry.js';
 
 /** The configuration file name. */
 export const CONFIG_FILE_NAME = 'archway.json';
@@ -29,7 +29,17 @@ export type RuleConfigValue = ConfiguredSeverity | [ConfiguredSeverity] | [Confi
 export interface ArchwayConfig {
     extends?: Preset;
     rules?: Record<string, RuleConfigValue>;
+    /** Deployment files the drift rules compare the model with (paths relative to archway.json). */
+    deployment?: DeploymentConfig;
 }
+
+/** `"deployment": { "kubernetes": ["k8s/"], "compose": ["docker-compose.yml"] }`. */
+export interface DeploymentConfig {
+    kubernetes: string[];
+    compose: string[];
+}
+
+const DEPLOYMENT_FORMATS = ['kubernetes', 'compose'] as const;
 
 /** A problem in a configuration file (or in the editor's `archway.rules` override). */
 export interface ConfigError {
@@ -47,6 +57,8 @@ export interface LoadedConfig {
     preset: Preset;
     settings: RuleSettings;
     errors: ConfigError[];
+    /** Deployment files, when the configuration names any (paths relative to the file's folder). */
+    deployment?: DeploymentConfig;
 }
 
 const NO_RANGE: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
@@ -98,11 +110,41 @@ function validateConfig(root: JsonNode, file: string | undefined, errors: Config
             else error(`"extends" must be "recommended" or "strict", not ${describeJson(entry.value)}.`, entry.value.range);
         } else if (entry.key === 'rules') {
             config.rules = validateRules(entry.value, error);
+        } else if (entry.key === 'deployment') {
+            config.deployment = validateDeployment(entry.value, file, error);
         } else if (entry.key !== '$schema') {
-            error(`Unknown configuration key "${entry.key}"; the keys are "extends" and "rules".${didYouMean(closest(entry.key, ['extends', 'rules']))}`, entry.keyRange);
+            error(`Unknown configuration key "${entry.key}"; the keys are "extends", "rules" and "deployment".${didYouMean(closest(entry.key, ['extends', 'rules', 'deployment']))}`, entry.keyRange);
         }
     }
     return { config, errors };
+}
+
+/** `"deployment"`: lists of paths per format; each path must exist (relative to the file). */
+function validateDeployment(node: JsonNode, file: string | undefined, error: (message: string, range: Range) => void): DeploymentConfig | undefined {
+    if (node.type !== 'object') {
+        error('"deployment" must be an object such as { "kubernetes": ["k8s/"], "compose": ["docker-compose.yml"] }.', node.range);
+        return undefined;
+    }
+    const deployment: DeploymentConfig = { kubernetes: [], compose: [] };
+    for (const entry of node.entries) {
+        if (!(DEPLOYMENT_FORMATS as readonly string[]).includes(entry.key)) {
+            error(`Unknown deployment format "${entry.key}"; use "kubernetes" or "compose".${didYouMean(closest(entry.key, DEPLOYMENT_FORMATS))}`, entry.keyRange);
+            continue;
+        }
+        const items = entry.value.type === 'array' ? entry.value.items : [entry.value];
+        for (const item of items) {
+            if (item.type !== 'string' || item.value.trim() === '') {
+                error(`The "${entry.key}" deployment sources must be paths (strings), not ${describeJson(item)}.`, item.range);
+                continue;
+            }
+            if (file && !existsSync(resolve(dirname(file), item.value))) {
+                error(`The deployment source '${item.value}' does not exist (paths are relative to ${CONFIG_FILE_NAME}).`, item.range);
+                continue;
+            }
+            deployment[entry.key as typeof DEPLOYMENT_FORMATS[number]].push(item.value);
+        }
+    }
+    return deployment.kubernetes.length + deployment.compose.length > 0 ? deployment : undefined;
 }
 
 function validateRules(node: JsonNode, error: (message: string, range: Range) => void): Record<string, RuleConfigValue> {
@@ -201,6 +243,9 @@ export function resolveSettings(config: ArchwayConfig, overrides: Record<string,
     for (const meta of listRules()) {
         const value = configured[meta.id];
         if (value === undefined) {
+            // A rule split out of another follows the older id's setting when only that is configured (the engine applies it).
+            const older = SPLIT_FROM[meta.id];
+            if (older !== undefined && configured[older] !== undefined) continue;
             if (preset === 'strict') settings[meta.id] = strictSetting(meta.severity);
             continue;
         }
@@ -249,7 +294,7 @@ export function loadConfig(options: LoadConfigOptions = {}): LoadedConfig {
     }
     const overrides = parseRuleOverrides(options.overrides);
     errors.push(...overrides.errors);
-    return { file, preset: config.extends ?? 'recommended', settings: resolveSettings(config, overrides.rules), errors };
+    return { file, preset: config.extends ?? 'recommended', settings: resolveSettings(config, overrides.rules), errors, ...(config.deployment ? { deployment: config.deployment } : {}) };
 }
 
 /** The configuration problems of a file, for the CLI (`archway check --config`, exit 2 when not empty). */

@@ -7,7 +7,7 @@ import { parseDuration } from '../model/schema/units.js';
 import { closest, didYouMean } from '../model/suggest.js';
 import { fix, rename } from './fix.js';
 import { allowWithoutReason } from './model/model-problems.js';
-import { getRule, RULES, ruleIds } from './registry.js';
+import { getRule, RULES, ruleIds, SPLIT_FROM } from './registry.js';
 import { findingOf, isCheckedRule, SEVERITY_RANK, type RuleMeta, type RuleOptions } from './rule.js';
 
 /** A finding that an `@allow` suppressed, kept so reviews can see it. */
@@ -66,7 +66,7 @@ export function effectiveSeverity(finding: Finding, meta: RuleMeta | undefined, 
 export function checkModel(model: ArchModel, settings: RuleSettings = {}, only?: string): CheckResult {
     const raw: Finding[] = model.problems.filter(p => only === undefined || p.code === only).map(withModelFixes);
     for (const rule of only === undefined ? RULES : RULES.filter(r => r.meta.id === only)) {
-        const setting = settings[rule.meta.id];
+        const setting = settingOf(settings, rule.meta.id);
         if (setting?.severity === 'off') continue;
         try {
             raw.push(...rule.check(model, resolveOptions(rule.meta, setting?.options)));
@@ -80,9 +80,11 @@ export function checkModel(model: ArchModel, settings: RuleSettings = {}, only?:
     const findings: Finding[] = [];
     const suppressed: SuppressedFinding[] = [];
     for (const finding of raw) {
-        const setting = settings[finding.code];
+        const setting = settingOf(settings, finding.code);
         if (setting?.severity === 'off') continue;
-        const severity = effectiveSeverity(finding, getRule(finding.code)?.meta, setting);
+        // Under the setting of the rule it was split out of, a finding is judged as that rule's (a lesser variant keeps below it).
+        const judgedAs = settings[finding.code] === undefined && SPLIT_FROM[finding.code] !== undefined ? SPLIT_FROM[finding.code] : finding.code;
+        const severity = effectiveSeverity(finding, getRule(judgedAs)?.meta, setting);
         const result = severity === finding.severity ? finding : { ...finding, severity };
         const allow = finding.code === 'allow-without-reason' ? undefined : allows.find(finding);
         if (allow) suppressed.push({ finding: result, allow });
@@ -91,6 +93,12 @@ export function checkModel(model: ArchModel, settings: RuleSettings = {}, only?:
     findings.sort(byLocation);
     suppressed.sort((a, b) => byLocation(a.finding, b.finding));
     return { findings, suppressed };
+}
+
+/** A rule's setting; for a rule split out of another, the older rule's setting unless it has its own. */
+function settingOf(settings: RuleSettings, id: string): RuleSettings[string] {
+    const older = SPLIT_FROM[id];
+    return settings[id] ?? (older === undefined ? undefined : settings[older]);
 }
 
 /** A model problem with the quick fixes its model-level rule derives from it. */
@@ -170,8 +178,9 @@ class AllowIndex {
     }
 
     find(finding: Finding): Allow | undefined {
-        const candidates = this.byRule.get(finding.code);
-        if (!candidates) return undefined;
+        const older = SPLIT_FROM[finding.code];
+        const candidates = [...this.byRule.get(finding.code) ?? [], ...(older === undefined ? [] : this.byRule.get(older) ?? [])];
+        if (candidates.length === 0) return undefined;
         const subject = finding.elements[0];
         const owners = new Set<string>();
         if (subject !== undefined) {

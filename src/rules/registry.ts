@@ -1,7 +1,7 @@
 /**
  * Every rule Archway knows, in catalogue order: the rules with a `check`, plus the ids the
  * model builder and the engine report. The list itself is generated (`rule-index.ts`, from the
- * rule files), so a new rule file is picked up by `npm run docs:rules` alone. `listRules()` is
+ * rule files), so a new rule file is picked up by `npm run generate` alone. `listRules()` is
  * what `archway check --list-rules` prints and what the docs are generated from.
  */
 import { isCheckedRule, type ModelRule, type Rule, type RuleMeta } from './rule.js';
@@ -28,3 +28,11 @@ export function getRule(id: string): Rule | ModelRule | undefined {
 export function ruleIds(): string[] {
     return [...BY_ID.keys()];
 }
+
+/**
+ * Rules split out of an older one: configuration and `@allow` entries naming the older id keep
+ * covering the new rule (`jwt-expiry-too-long` came out of `jwt-missing-expiry`).
+ */
+export const SPLIT_FROM: Readonly<Record<string, string>> = {
+    'jwt-expiry-too-long': 'jwt-missing-expiry',
+};

@@ -9,7 +9,7 @@ import type { FixChangeKind, FixIntent } from '../model/fix-intent.js';
 /** Rule areas, in catalogue order (RULES.md sections A–K). */
 export const RULE_AREAS = [
     'model', 'gateway', 'cdn-dns', 'auth', 'messaging', 'request-response', 'event-sourcing',
-    'pipelines', 'orchestration', 'peer-to-peer', 'resilience',
+    'pipelines', 'orchestration', 'peer-to-peer', 'resilience', 'drift',
 ] as const;
 
 export type RuleArea = typeof RULE_AREAS[number];
@@ -27,6 +27,7 @@ export const AREA_TITLES: Readonly<Record<RuleArea, string>> = {
     'orchestration': 'Orchestration',
     'peer-to-peer': 'Peer-to-peer',
     'resilience': 'Data, transport, resilience',
+    'drift': 'Deployment drift',
 };
 
 /** One option a rule accepts in `archway.json` (`["warning", { "maxDepth": 5 }]`). */
@@ -43,6 +44,8 @@ export interface RuleOption {
 export interface RuleExamples {
     invalid: string;
     valid: string;
+    /** Deployment files both examples are checked against (the drift rules). */
+    deployment?: { format: 'compose' | 'kubernetes'; text: string };
 }
 
 /** Static facts about a rule. */

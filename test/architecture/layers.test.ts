@@ -21,12 +21,12 @@ const LAYERS: readonly (readonly string[])[] = [
     ['language'],
     /** `ArchModel`, the property schema, the AST → model builder. */
     ['model'],
-    /** The rule engine, the rules, `archway.json`. */
-    ['rules'],
+    /** The rule engine, the rules, `archway.json`; deployment files read into a deployed system (for import and drift). */
+    ['rules', 'import'],
     /** Checking (model checker, rule configuration, `createArchwayCheckServices`), diagrams, the formatter. */
     ['checking', 'diagram', 'format'],
-    /** Editor features over LSP: `createArchwayServices`; exports to and imports from other architecture tools. */
-    ['lsp', 'interop'],
+    /** Editor features over LSP: `createArchwayServices`; exports to and imports from other tools and deployment files; model diffs for review. */
+    ['lsp', 'interop', 'review'],
     /** The language server process; the preview's script in the webview; the MCP server. */
     ['server', 'webview', 'mcp'],
     /** The `archway` command; the VS Code extension. */
@@ -118,7 +118,7 @@ describe('no editor in the command line and the benchmark', () => {
     });
 
     it('the CLI bundles load no LSP package: `archway lsp` reaches the server only through import()', () => {
-        for (const entry of ['src/cli/bin.ts', 'src/cli/export.ts', 'src/cli/format.ts', 'src/cli/import.ts']) {
+        for (const entry of ['src/cli/bin.ts', 'src/cli/export.ts', 'src/cli/format.ts', 'src/cli/import.ts', 'src/cli/diff.ts']) {
             expect(editorPackagesLoadedBy(entry), entry).toEqual([]);
         }
     });

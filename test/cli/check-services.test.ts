@@ -2,14 +2,12 @@
  * The CLI checks with Langium's core services only (no LSP features); it must report exactly
  * what the language server reports.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { EmptyFileSystem, URI, type LangiumDocument, type LangiumSharedCoreServices } from 'langium';
 import { describe, expect, test } from 'vitest';
 import { createArchwayCheckServices } from '../../src/checking/check-services.js';
-import { createArchwayServices } from '../../src/lsp/module.js';
+import { createTestServices } from '../support/services.js';
+import { exampleWorkspaces } from '../support/examples.js';
 
-const examples = join(__dirname, '../../examples');
 
 /** Diagnostics per file name after building `files` with validation on the given services. */
 async function diagnostics(shared: LangiumSharedCoreServices, files: Record<string, string>): Promise<Record<string, unknown>> {
@@ -26,16 +24,16 @@ async function diagnostics(shared: LangiumSharedCoreServices, files: Record<stri
 async function both(files: Record<string, string>): Promise<{ cli: unknown; server: unknown }> {
     return {
         cli: await diagnostics(createArchwayCheckServices(EmptyFileSystem).shared, files),
-        server: await diagnostics(createArchwayServices(EmptyFileSystem).shared, files),
+        server: await diagnostics(createTestServices().shared, files),
     };
 }
 
-const exampleFolders = readdirSync(examples, { withFileTypes: true }).filter(e => e.isDirectory()).map(e => e.name);
+const WORKSPACES = exampleWorkspaces();
+const exampleFolders = [...WORKSPACES.keys()];
 
 describe('check services', () => {
     test.each(exampleFolders)('report what the language server reports on the example %s', async (folder) => {
-        const files = Object.fromEntries(readdirSync(join(examples, folder)).filter(f => f.endsWith('.arch'))
-            .map(f => [f, readFileSync(join(examples, folder, f), 'utf8')]));
+        const files = WORKSPACES.get(folder)!;
         const { cli, server } = await both(files);
         expect(cli).toEqual(server);
     });

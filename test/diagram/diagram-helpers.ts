@@ -2,9 +2,8 @@
  * Helpers for diagram tests: a minimal XML well-formedness checker, SVG safety checks,
  * layout geometry checks, example loading and a generator of big models.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { DiagramLayoutJson } from '../../src/diagram/index.js';
+import { exampleWorkspaces } from '../support/examples.js';
 
 /** A parsed XML element (enough for checks). */
 export interface XmlElement {
@@ -242,27 +241,7 @@ export function layoutProblems(layout: DiagramLayoutJson): string[] {
 
 /** The repository's examples: folder name → { file name → text }. */
 export function exampleFolders(): Map<string, Record<string, string>> {
-    const root = join(import.meta.dirname, '..', '..', 'examples');
-    const folders = new Map<string, Record<string, string>>();
-    let entries: string[] = [];
-    try {
-        entries = readdirSync(root).sort();
-    } catch {
-        return folders;
-    }
-    for (const folder of entries) {
-        let files: string[];
-        try {
-            files = readdirSync(join(root, folder)).filter(f => f.endsWith('.arch')).sort();
-        } catch {
-            continue;
-        }
-        if (files.length === 0) continue;
-        const texts: Record<string, string> = {};
-        for (const file of files) texts[file] = readFileSync(join(root, folder, file), 'utf8');
-        folders.set(folder, texts);
-    }
-    return folders;
+    return exampleWorkspaces();
 }
 
 const KINDS = ['service', 'database', 'cache', 'function', 'storage', 'gateway', 'loadbalancer', 'stream', 'batch', 'etl', 'idp', 'orchestrator', 'eventstore', 'external'];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { renderDiagram } from '../../src/diagram/index.js';
-import { loadText } from '../helpers.js';
+import { loadText } from '../support/services.js';
 import { layoutProblems, parseXml, svgTexts, unsafeParts } from './diagram-helpers.js';
 
 const CASES: Record<string, string> = {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { renderDiagram } from '../../src/diagram/index.js';
-import { loadWorkspace } from '../helpers.js';
+import { loadWorkspace } from '../support/services.js';
 import { exampleFolders, layoutProblems, parseXml, svgTexts, unsafeParts } from './diagram-helpers.js';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -10,7 +10,7 @@ import {
 import { FAST_LAYOUT_NODE_LIMIT } from '../../src/diagram/elk-graph.js';
 import { runElk } from '../../src/diagram/elk-runner.js';
 import { warmUpDiagram } from '../../src/diagram/warm-up.js';
-import { loadText } from '../helpers.js';
+import { loadText } from '../support/services.js';
 import { generateModel, layoutProblems } from './diagram-helpers.js';
 
 beforeEach(() => {

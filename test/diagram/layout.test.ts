@@ -7,7 +7,7 @@ import {
     LayoutCancelledError, buildDiagram, clearLayoutCache, configureLayout, disposeLayout, layoutGraph, layoutStats,
     renderCacheStats, renderDiagram, resolveWorkerPath, selectView, toElkGraph, warmUpLayout,
 } from '../../src/diagram/index.js';
-import { loadText, loadWorkspace } from '../helpers.js';
+import { loadText, loadWorkspace } from '../support/services.js';
 import { exampleFolders, generateModel, layoutProblems } from './diagram-helpers.js';
 
 const base = [

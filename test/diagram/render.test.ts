@@ -5,7 +5,7 @@ import type { Finding } from '../../src/model/arch-model.js';
 import {
     THEME_NAMES, clearLayoutCache, DiagramError, escapeXml, renderDiagram, selectView, textWidth,
 } from '../../src/diagram/index.js';
-import { loadText } from '../helpers.js';
+import { loadText } from '../support/services.js';
 import { generateModel, layoutProblems, parseXml, segmentCrossesBox, svgTexts, unsafeParts } from './diagram-helpers.js';
 
 const designExample = readFileSync(join(import.meta.dirname, '..', 'fixtures', 'design-example.arch'), 'utf8');

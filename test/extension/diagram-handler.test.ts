@@ -13,7 +13,7 @@ import { DiagramMethods, type DiagramChangedParams, type DiagramResult, type Exp
 import { checkModel, type RuleSettings } from '../../src/rules/engine.js';
 import { listRules } from '../../src/rules/registry.js';
 import { runExport } from '../../src/cli/export.js';
-import { loadWorkspace, testUri, type Workspace } from '../helpers.js';
+import { loadWorkspace, testUri, type Workspace } from '../support/services.js';
 import { shopFiles } from './webview-harness.js';
 import { generateModel } from '../diagram/diagram-helpers.js';
 

@@ -16,7 +16,7 @@ import {
 } from '../../src/protocol/diagram-protocol.js';
 import { renderServerDiagram } from '../../src/server/diagram-renderer.js';
 import { renderPreviewHtml } from '../../src/extension/preview-html.js';
-import { loadWorkspace, testUri } from '../helpers.js';
+import { loadWorkspace, testUri } from '../support/services.js';
 
 export const CHROMIUM = '/usr/bin/chromium';
 export const ORIGIN = 'https://webview.archway.test';

@@ -6,7 +6,7 @@ import { expect } from 'vitest';
 import { disposeLayout, renderDiagram } from '../../src/diagram/index.js';
 import type { ArchModel } from '../../src/model/arch-model.js';
 import { listRules } from '../../src/rules/registry.js';
-import { loadText } from '../helpers.js';
+import { loadText } from '../support/services.js';
 
 /** Codes that mean the generated text is wrong, not the architecture. */
 const TEXT_PROBLEMS = new Set([...listRules().filter(rule => rule.source === 'model').map(rule => rule.id), 'unknown-kind', 'flow-step-not-in-topology']);

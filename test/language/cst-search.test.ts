@@ -6,7 +6,7 @@ import { AstUtils, CstUtils, GrammarUtils, type AstNode } from 'langium';
 import { describe, expect, it } from 'vitest';
 import { assignedFeature, findNodeForFeature, firstLeafFrom } from '../../src/language/cst-search.js';
 import { exampleFolders } from '../diagram/diagram-helpers.js';
-import { loadWorkspace, loadText } from '../helpers.js';
+import { loadWorkspace, loadText } from '../support/services.js';
 
 /** Every AST node of a parsed document. */
 function nodesOf(root: AstNode): AstNode[] {

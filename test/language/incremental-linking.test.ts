@@ -4,19 +4,19 @@
  * the model builder's reuse of typed properties change only how fast the answer comes, never the answer.
  */
 import { readFileSync } from 'node:fs';
-import { EmptyFileSystem, URI, type LangiumDocument, type Reference } from 'langium';
+import { URI, type LangiumDocument, type Reference } from 'langium';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { describe, expect, test } from 'vitest';
 import { collectReferences } from '../../src/language/archway-references.js';
 import type { ArchModel } from '../../src/model/arch-model.js';
-import { createArchwayServices } from '../../src/lsp/module.js';
+import { createTestServices } from '../support/services.js';
 import { random, randomEdit } from './random-edits.js';
 
 const uri = (name: string): URI => URI.parse(`file:///live/${name}`);
 
 /** Services with the files open as editor documents; `edit` replaces a file's text and rebuilds. */
 async function openWorkspace(files: Record<string, string>) {
-    const { shared, Archway } = createArchwayServices(EmptyFileSystem);
+    const { shared, Archway } = createTestServices();
     let version = 0;
     const open = (name: string, text: string): TextDocument => {
         const document = TextDocument.create(uri(name).toString(), 'arch', ++version, text);
@@ -82,7 +82,7 @@ async function compareWithFresh(files: Record<string, string>, edited: string, s
     return [];
 }
 
-const parser = createArchwayServices(EmptyFileSystem).Archway.parser.LangiumParser;
+const parser = createTestServices().Archway.parser.LangiumParser;
 
 function parsesCleanly(text: string): boolean {
     const result = parser.parse(text);

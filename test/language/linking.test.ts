@@ -2,7 +2,7 @@
  * Linking across files: imports make ids visible; nothing else does.
  */
 import { describe, expect, test } from 'vitest';
-import { loadWorkspace } from '../helpers.js';
+import { loadWorkspace } from '../support/services.js';
 
 const codes = (diagnostics: { code?: unknown }[]) => diagnostics.map(d => d.code);
 

@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { COMPONENT_KINDS } from '../../src/model/arch-model.js';
-import { loadText, loadWorkspace } from '../helpers.js';
+import { loadText, loadWorkspace } from '../support/services.js';
 
 /** Parses text and returns its syntax errors (lexer + parser). */
 async function syntaxErrors(text: string): Promise<string[]> {
@@ -70,6 +70,22 @@ describe('parsing', () => {
     test('a gateway route is a synchronous connection with a path', async () => {
         const { model } = await loadText('gateway api { route "/orders" -> orders }\nservice orders\n');
         expect(model.connections.map(c => [c.id, c.origin, c.path, c.style])).toEqual([['api->orders', 'route', '/orders', 'sync']]);
+    });
+
+    test('a gateway route takes a protocol and public: true', async () => {
+        const { model, diagnostics } = await loadText('gateway api {\n  route "/login" -> users : grpc { auth: none  public: true }\n  route "/orders" -> orders : grpcs\n}\nservice users\nservice orders\n');
+        expect(model.connections.map(c => [c.id, c.protocol, c.tls, c.properties.get('public')?.value.type])).toEqual([
+            ['api->users', 'grpc', false, 'boolean'], ['api->orders', 'grpcs', true, undefined]]);
+        expect(diagnostics.filter(d => d.code === undefined || ['unknown-property', 'invalid-property-value'].includes(String(d.code)))).toEqual([]);
+    });
+
+    test('zones take mtls, identity providers a token policy, clients secure storage', async () => {
+        const { model, diagnostics } = await loadText('zone mesh {\n  mtls: true\n  idp kc { issues: jwt { expiry: 15m  revocation: denylist } }\n  client app { tokenStorage: secureStorage }\n}\n');
+        const kc = model.components.find(c => c.id === 'kc')!;
+        const issues = kc.properties.get('issues')?.value;
+        expect([model.zones[0].properties.get('mtls')?.value.type, issues?.type === 'mode' ? [issues.mode, [...issues.properties.keys()]] : undefined])
+            .toEqual(['boolean', ['jwt', ['expiry', 'revocation']]]);
+        expect(diagnostics.filter(d => d.code === undefined || ['unknown-property', 'invalid-property-value'].includes(String(d.code)))).toEqual([]);
     });
 
     test('a connection takes a protocol, a label and a property block', async () => {

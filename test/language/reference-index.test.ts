@@ -3,17 +3,17 @@
  * still finds every reference in every file at its current place, and a file whose references
  * pointed into a changed file is re-linked.
  */
-import { EmptyFileSystem, URI, type LangiumDocument, type Reference } from 'langium';
+import { URI, type LangiumDocument, type Reference } from 'langium';
 import { collectReferences } from '../../src/language/archway-references.js';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { describe, expect, test } from 'vitest';
 import { isComponent, type ArchFile } from '../../src/language/generated/ast.js';
-import { createArchwayServices } from '../../src/lsp/module.js';
+import { createTestServices } from '../support/services.js';
 
 const uri = (name: string): URI => URI.parse(`file:///index/${name}`);
 
 async function workspace(files: Record<string, string>) {
-    const { shared, Archway } = createArchwayServices(EmptyFileSystem);
+    const { shared, Archway } = createTestServices();
     const versions = new Map<string, number>();
     const open = (name: string, text: string): TextDocument => {
         const version = (versions.get(name) ?? 0) + 1;

@@ -8,7 +8,7 @@ import { describe, expect, test } from 'vitest';
 import { collectReferences } from '../../src/language/archway-references.js';
 import { createArchwayCoreServices } from '../../src/language/archway-module.js';
 import { generateModel } from '../../bench/generate-model.js';
-import { loadWorkspace } from '../helpers.js';
+import { loadWorkspace } from '../support/services.js';
 
 const parser = createArchwayCoreServices(EmptyFileSystem).Archway.parser.LangiumParser;
 

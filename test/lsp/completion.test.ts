@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import { expectCompletion } from 'langium/test';
 import type { CompletionList } from 'vscode-languageserver-types';
-import { editorServices } from './services.js';
+import { editorServices } from '../support/services.js';
 
 const { services, addFile, reset } = editorServices();
 const complete = expectCompletion(services);
@@ -144,6 +144,15 @@ describe('completion', () => {
         expect(await labelsAt('gateway api {\n  <|>\n}')).toContain('route');
         expect(await labelsAt('service s {\n  <|>\n}')).not.toContain('route');
         expect(await labelsAt('broker b {\n  <|>\n}')).toEqual(expect.arrayContaining(['topic', 'queue']));
+    });
+
+    test('offers route properties in a route, zone and identity-provider properties where they belong', async () => {
+        const route = await labelsAt('gateway api {\n  route "/o" -> orders { <|> }\n}\nservice orders');
+        const connection = await labelsAt('service a\nservice b\na -> b { <|> }');
+        expect([route.includes('public'), route.includes('timeout'), connection.includes('public'), connection.includes('timeout')]).toEqual([true, true, false, true]);
+        expect(await labelsAt('zone z {\n  <|>\n}')).toContain('mtls');
+        expect(await labelsAt('idp kc {\n  <|>\n}')).toContain('issues');
+        expect(await labelsAt('client app { tokenStorage: <|> }')).toContain('secureStorage');
     });
 
     test('offers nothing inside comments and strings', async () => {

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import { expectSemanticToken, highlightHelper, parseHelper } from 'langium/test';
 import { SemanticTokenTypes } from 'vscode-languageserver-protocol';
-import { editorServices } from './services.js';
+import { editorServices } from '../support/services.js';
 
 const { services, reset } = editorServices();
 const highlight = highlightHelper(services);

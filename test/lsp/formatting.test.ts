@@ -1,30 +1,18 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import { expectFormatting } from 'langium/test';
 import { formatArch, reindent } from '../../src/format/format.js';
 import { formatArchText } from '../../src/format/format-text.js';
 import { tokenize } from '../../src/format/tokens.js';
-import { editorServices } from './services.js';
+import { editorServices } from '../support/services.js';
+import { archFiles } from '../support/examples.js';
 
 const { services, reset } = editorServices();
 const format = expectFormatting(services);
 
 afterEach(() => reset());
 
-/** Every example file and the design fixture. */
-function exampleFiles(): string[] {
-    const files: string[] = ['test/fixtures/design-example.arch'];
-    const walk = (dir: string): void => {
-        for (const name of readdirSync(dir).sort()) {
-            const path = join(dir, name);
-            if (statSync(path).isDirectory()) walk(path);
-            else if (name.endsWith('.arch')) files.push(path);
-        }
-    };
-    walk('examples');
-    return files;
-}
+/** The design fixture and every example file, by path → text. */
+const EXAMPLES = archFiles(['test/fixtures/design-example.arch', 'examples']);
 
 const comments = (text: string) => tokenize(text).filter(t => t.type === 'comment').map(t => t.text);
 
@@ -40,6 +28,10 @@ describe('formatting', () => {
         await format({
             before: 'broker bus {topic t}\nservice a{-> bus . t:kafka + tls "pub"{timeout:2s retries :1}}\n',
             after: 'broker bus { topic t }\nservice a { -> bus.t : kafka+tls "pub" { timeout: 2s  retries: 1 } }\n',
+        });
+        await format({
+            before: 'gateway g {route "/o"->orders:grpc{public:true}}\nservice orders\n',
+            after: 'gateway g { route "/o" -> orders : grpc { public: true } }\nservice orders\n',
         });
     });
 
@@ -92,8 +84,7 @@ describe('formatting', () => {
         let seed = 42;
         const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
         const gaps = ['', ' ', '  ', '\n', '\n\n\n', '\t', ' \n   '];
-        for (const file of exampleFiles()) {
-            const original = readFileSync(file, 'utf8');
+        for (const [file, original] of EXAMPLES) {
             const tokens = tokenize(original);
             for (let variant = 0; variant < 8; variant++) {
                 let text = '';
@@ -117,9 +108,8 @@ describe('formatting', () => {
         }
     });
 
-    for (const file of exampleFiles()) {
+    for (const [file, original] of EXAMPLES) {
         test(`is idempotent and keeps every comment and token of ${file}`, () => {
-            const original = readFileSync(file, 'utf8');
             const once = formatArchText(original, services);
             expect(once.syntaxErrors).toBe(false);
             expect(formatArchText(once.text, services).text).toBe(once.text);

@@ -1,6 +1,6 @@
 import { afterEach, describe, test } from 'vitest';
 import { expectHover } from 'langium/test';
-import { editorServices } from './services.js';
+import { editorServices } from '../support/services.js';
 
 const { services, addFile, reset } = editorServices();
 const hover = expectHover(services);
@@ -65,6 +65,8 @@ describe('hover', () => {
 
     test('on a protocol tells whether it is encrypted', async () => {
         await hover({ text: 'service a\nservice b\na -> b : <|>http', index: 0, hover: /plaintext/ });
+        await hover({ text: 'gateway g {\n  route "/o" -> orders : <|>grpcs\n}\nservice orders', index: 0, hover: /\*\*grpcs\*\* — encrypted in transit/ });
+        await hover({ text: 'gateway g {\n  route "/o" -> orders { <|>public: true }\n}\nservice orders', index: 0, hover: /Anonymous on purpose/ });
     });
 
     test('gives nothing on punctuation and never throws on broken text', async () => {

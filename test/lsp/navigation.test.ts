@@ -6,7 +6,7 @@ import {
 import type { LangiumDocument } from 'langium';
 import { SymbolKind, type DocumentSymbol, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver-types';
 import { selectionRanges } from '../../src/lsp/selection-range-provider.js';
-import { editorServices } from './services.js';
+import { editorServices } from '../support/services.js';
 
 const { services, addFile, reset } = editorServices();
 const parse = parseHelper(services);

@@ -1,26 +1,17 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import { clearDocuments, parseHelper, textDocumentPositionParams } from 'langium/test';
 import { formatArchText } from '../../src/format/format-text.js';
-import { editorServices } from './services.js';
+import { editorServices } from '../support/services.js';
+import { archFiles } from '../support/examples.js';
 
 const { services, reset } = editorServices();
 const parse = parseHelper(services);
 
 afterEach(() => reset());
 
+/** The design fixture and every example, as [path, text]. */
 function exampleTexts(): [string, string][] {
-    const files: string[] = ['test/fixtures/design-example.arch'];
-    const walk = (dir: string): void => {
-        for (const name of readdirSync(dir).sort()) {
-            const path = join(dir, name);
-            if (statSync(path).isDirectory()) walk(path);
-            else if (name.endsWith('.arch')) files.push(path);
-        }
-    };
-    walk('examples');
-    return files.map(f => [f, readFileSync(f, 'utf8')]);
+    return [...archFiles(['test/fixtures/design-example.arch', 'examples'])];
 }
 
 describe('editor features on half-typed text', () => {

@@ -9,7 +9,8 @@ import type {
     CodeLens, CompletionList, Diagnostic, DocumentSymbol, FoldingRange, Hover, InitializeResult, InlayHint, LocationLink, SelectionRange, SemanticTokens,
     TextEdit, WorkspaceEdit,
 } from 'vscode-languageserver-protocol';
-import { startStdioServer } from './stdio-client.js';
+import { LspClient } from '../support/lsp-client.js';
+import { COMPONENT_KINDS } from '../../src/model/component-kinds.js';
 
 const ORDERS = `import "./payments.arch"
 
@@ -40,7 +41,7 @@ describe('the bundled language server over stdio', () => {
         writeFileSync(join(dir, 'payments.arch'), PAYMENTS);
         const ordersUri = pathToFileURL(join(dir, 'orders.arch')).toString();
         const paymentsUri = pathToFileURL(join(dir, 'payments.arch')).toString();
-        const server = startStdioServer();
+        const server = new LspClient();
         const { connection } = server;
 
         const init = await connection.sendRequest<InitializeResult>('initialize', {
@@ -103,7 +104,7 @@ describe('the bundled language server over stdio', () => {
 
         await connection.sendRequest('shutdown');
         await connection.sendNotification('exit');
-        expect(await server.exited).toBe(0);
+        expect((await server.exit).code).toBe(0);
         connection.dispose();
     }, 180_000);
 
@@ -112,7 +113,7 @@ describe('the bundled language server over stdio', () => {
         const text = 'service api "API" { replicas: 2 }\ndatabase db "DB" { replicas: 2 }\napi -> db : sql+tls\nservice lonely "Lonely" { replicas: 2 }\n';
         const uri = pathToFileURL(join(dir, 'solo.arch')).toString();
         writeFileSync(join(dir, 'solo.arch'), text);
-        const server = startStdioServer();
+        const server = new LspClient();
         const { connection } = server;
         await connection.sendRequest('initialize', { processId: process.pid, rootUri: pathToFileURL(dir).toString(), capabilities: {} });
         await connection.sendNotification('initialized', {});
@@ -134,19 +135,19 @@ describe('the bundled language server over stdio', () => {
 
         await connection.sendRequest('shutdown');
         await connection.sendNotification('exit');
-        await server.exited;
+        await server.exit;
         connection.dispose();
     }, 120_000);
 
     test('archway lsp --stdio serves the same server', async () => {
-        const server = startStdioServer(['bin/archway.cjs', 'lsp', '--stdio']);
+        const server = new LspClient({ command: ['bin/archway.cjs', 'lsp', '--stdio'] });
         const init = await server.connection.sendRequest<InitializeResult>('initialize', { processId: process.pid, rootUri: null, capabilities: {} });
         expect(init.capabilities.hoverProvider).toBeTruthy();
         expect(init.capabilities.completionProvider).toBeDefined();
         await server.connection.sendNotification('initialized', {});
         await server.connection.sendRequest('shutdown');
         await server.connection.sendNotification('exit');
-        expect(await server.exited).toBe(0);
+        expect((await server.exit).code).toBe(0);
         server.connection.dispose();
     }, 180_000);
 
@@ -160,12 +161,12 @@ describe('the bundled language server over stdio', () => {
         const base = `${generated}client typist "Typist"\n`;
         const editLine = base.split('\n').length - 1; // the line after the last one
         const text = `${base}typist -> ghost0 : https\n`;
-        const components = (text.match(/^\s*(client|dns|cdn|loadbalancer|gateway|service|function|database|cache|storage|broker|eventstore|etl|batch|stream|orchestrator|peer|idp|external)\s/gm) ?? []).length;
+        const components = (text.match(new RegExp(`^\\s*(${COMPONENT_KINDS.join('|')})\\s`, 'gm')) ?? []).length;
         const dir = mkdtempSync(join(tmpdir(), 'archway-latency-'));
         const path = join(dir, 'main.arch');
         writeFileSync(path, text);
         const uri = pathToFileURL(path).toString();
-        const server = startStdioServer();
+        const server = new LspClient();
         const { connection } = server;
         await connection.sendRequest('initialize', { processId: process.pid, rootUri: pathToFileURL(dir).toString(), capabilities: {} });
         await connection.sendNotification('initialized', {});
@@ -192,7 +193,7 @@ describe('the bundled language server over stdio', () => {
         }
         await connection.sendRequest('shutdown');
         await connection.sendNotification('exit');
-        await server.exited;
+        await server.exit;
         connection.dispose();
     
         const sorted = [...latencies].sort((a, b) => a - b);

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, beforeAll, describe, expect, test } from 'vitest';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
-import { startStdioServer, type StdioServer } from './stdio-client.js';
+import { LspClient } from '../support/lsp-client.js';
 
 const SHOP = readFileSync('examples/online-shop/shop.arch', 'utf8');
 const PAYMENTS = readFileSync('examples/online-shop/payments.arch', 'utf8');
@@ -20,7 +20,7 @@ beforeAll(() => {
     execFileSync(process.execPath, ['scripts/build.mjs'], { stdio: 'inherit' });
 }, 120_000);
 
-let servers: StdioServer[] = [];
+let servers: LspClient[] = [];
 afterEach(() => {
     for (const server of servers) server.process.kill();
     servers = [];
@@ -32,7 +32,7 @@ async function openShop() {
     writeFileSync(join(dir, 'shop.arch'), SHOP);
     writeFileSync(join(dir, 'payments.arch'), PAYMENTS);
     const uri = pathToFileURL(join(dir, 'shop.arch')).toString();
-    const server = startStdioServer();
+    const server = new LspClient();
     servers.push(server);
     await server.connection.sendRequest('initialize', {
         processId: process.pid, rootUri: pathToFileURL(dir).toString(), capabilities: {},
@@ -102,7 +102,7 @@ async function freshDiagnostics(text: string): Promise<string[]> {
     writeFileSync(join(dir, 'shop.arch'), text);
     writeFileSync(join(dir, 'payments.arch'), PAYMENTS);
     const uri = pathToFileURL(join(dir, 'shop.arch')).toString();
-    const server = startStdioServer();
+    const server = new LspClient();
     servers.push(server);
     await server.connection.sendRequest('initialize', { processId: process.pid, rootUri: pathToFileURL(dir).toString(), capabilities: {}, workspaceFolders: [{ uri: pathToFileURL(dir).toString(), name: 'shop' }] });
     await server.connection.sendNotification('initialized', {});
@@ -116,7 +116,7 @@ function summarize(diagnostics: Diagnostic[]): string[] {
 }
 
 /** Waits until the server has been quiet (no diagnostics for `uri`) for a while, then returns the latest ones. */
-async function settledDiagnostics(server: StdioServer, uri: string): Promise<string[]> {
+async function settledDiagnostics(server: LspClient, uri: string): Promise<string[]> {
     let latest = server.latestDiagnostics(uri);
     for (;;) {
         const next = await Promise.race([server.diagnostics(uri), new Promise<undefined>(resolve => setTimeout(resolve, 1_500))]);
@@ -136,7 +136,7 @@ describe.each([0, 15])('typing with %i ms between keystrokes', (pauseMs) => {
         }
         await doc.replaceAll(SHOP);
         expect(await settledDiagnostics(doc.server, doc.uri)).toEqual(await freshDiagnostics(SHOP));
-        expect({ requestErrors: doc.requestErrors, stderr: doc.server.stderr() }).toEqual({ requestErrors: [], stderr: '' });
+        expect({ requestErrors: doc.requestErrors, stderr: doc.server.stderr }).toEqual({ requestErrors: [], stderr: '' });
     }, 120_000);
 
     test('retyping a line with auto-closed quotes and braces leaves the diagnostics of the new text', async () => {
@@ -147,6 +147,6 @@ describe.each([0, 15])('typing with %i ms between keystrokes', (pauseMs) => {
         await doc.replace(start, start + line.length, '', pauseMs);
         await type(doc, start, '  service billing "Billing Service" { replicas: 2 }', pauseMs);
         expect(await settledDiagnostics(doc.server, doc.uri)).toEqual(await freshDiagnostics(doc.text));
-        expect({ requestErrors: doc.requestErrors, stderr: doc.server.stderr() }).toEqual({ requestErrors: [], stderr: '' });
+        expect({ requestErrors: doc.requestErrors, stderr: doc.server.stderr }).toEqual({ requestErrors: [], stderr: '' });
     }, 120_000);
 });

@@ -44,6 +44,8 @@ describe('archway mcp over stdio with the SDK client', () => {
         outside = mkdtempSync(join(tmpdir(), 'archway-mcp-outside-'));
         cpSync(join(ROOT, 'examples/online-shop'), join(dir, 'shop'), { recursive: true });
         cpSync(join(ROOT, 'test/interop/fixtures/structurizr-pharmacy'), join(dir, 'pharmacy'), { recursive: true });
+        cpSync(join(ROOT, 'test/fixtures/deploy/voting-app'), join(dir, 'vote'), { recursive: true });
+        writeFileSync(join(dir, 'vote/archway.json'), '{ "deployment": { "compose": ["docker-compose.yml"] } }\n');
         writeFileSync(join(outside, 'secret.arch'), 'service secret "Outside the root"\n');
         symlinkSync(join(outside, 'secret.arch'), join(dir, 'link.arch'));
         writeFileSync(join(dir, 'small.arch'), 'gateway api "API" {\n  route "/a" -> a\n}\nservice a "A"\nclient web "Web"\nweb -> api : https\nweb -> a : https\n');
@@ -180,6 +182,32 @@ describe('archway mcp over stdio with the SDK client', () => {
         expect(await refused('archway_import', { source: 'structurizr', paths: ['pharmacy/workspace.dsl'], output: 'pharmacy/pharmacy.arch' }))
             .toContain("'pharmacy/pharmacy.arch' exists; pass overwrite: true to replace it");
         expect(await refused('archway_import', { source: 'structurizr', paths: ['pharmacy/workspace.dsl'], output: '../escape.arch' })).toContain('outside the workspace root');
+    });
+
+    it('archway_import: a Compose file through the same registry; archway_check then compares the model with it (drift)', async () => {
+        const result = json<{ written: string | null; counts: { zones: number; components: number; connections: number }; problems: unknown[]; arch: string }>(
+            await call('archway_import', { source: 'compose', paths: ['vote/docker-compose.yml'], output: 'vote/vote.arch', name: 'Voting app' }));
+        expect(result.written).toBe('vote/vote.arch');
+        expect(result.problems).toEqual([]);
+        expect(result.counts).toMatchObject({ zones: 3, components: 7, connections: 7 });
+        expect(result.arch).toMatch(/^\/\/ Imported with `archway import compose` from vote\/docker-compose\.yml\.$/m);
+        expect(result.arch).toContain('architecture "Voting app"');
+        expect(result.arch).toMatch(/^ {2}database db \{$/m);
+        expect(readFileSync(join(dir, 'vote/vote.arch'), 'utf8')).toBe(result.arch);
+        type Checked = { diagnostics: { rule: string; message: string }[] };
+        const drift = (checked: Checked) => checked.diagnostics.filter(d => d.rule.startsWith('drift-')).map(d => d.message);
+        expect(drift(json<Checked>(await call('archway_check', { path: 'vote/vote.arch' })))).toEqual([]);
+        // The deployment scales the worker: the model's 1 replica is now drift.
+        const compose = join(dir, 'vote/docker-compose.yml');
+        writeFileSync(compose, readFileSync(compose, 'utf8').replace(/( {2}worker:\n)/, '$1    deploy:\n      replicas: 3\n'));
+        expect(drift(json<Checked>(await call('archway_check', { path: 'vote/vote.arch' })))).toEqual([
+            "The service 'worker' declares 1 replica, but the Compose service 'worker' (docker-compose.yml:39) runs 3.",
+        ]);
+        writeFileSync(join(dir, 'vote/binary.yml'), Buffer.from([0, 1, 2]));
+        expect(await refused('archway_import', { source: 'compose', paths: ['vote/binary.yml'] })).toContain("'vote/binary.yml': A binary file, not text.");
+        writeFileSync(join(dir, 'vote/other.yml'), 'retries: 3\n');
+        expect(await refused('archway_import', { source: 'kubernetes', paths: ['vote/other.yml'] }))
+            .toContain('Nothing could be imported:\nvote/other.yml:1: Document 1 has no apiVersion and kind: not a Kubernetes manifest; it is skipped.');
     });
 
     it('refuses paths outside the root, through .. or a symlink', async () => {

@@ -2,7 +2,7 @@
  * Model-level diagnostics: each with its exact range and message.
  */
 import { describe, expect, test } from 'vitest';
-import { loadText } from '../helpers.js';
+import { loadText } from '../support/services.js';
 
 /** The diagnostics with a given code as `line:col-line:col message` (1-based). */
 async function report(text: string, code: string): Promise<string[]> {

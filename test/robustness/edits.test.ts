@@ -3,7 +3,7 @@
  * what they should — the right identifiers in the right files — and leave parseable text.
  */
 import { describe, expect, test } from 'vitest';
-import { loadWorkspace, testUri } from '../helpers.js';
+import { loadWorkspace, testUri } from '../support/services.js';
 import { applyEdits } from './fuzz-support.js';
 
 type Edit = { range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string };

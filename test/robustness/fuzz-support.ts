@@ -7,15 +7,15 @@
  * Run counts are small in CI. `npm run fuzz` (or `ARCHWAY_FUZZ_RUNS=N`) raises every
  * property to N runs; `ARCHWAY_FUZZ_SEED=S` replays a seed.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import fc from 'fast-check';
-import { EmptyFileSystem, URI, type LangiumDocument } from 'langium';
+import { URI, type LangiumDocument } from 'langium';
 import { expect } from 'vitest';
-import { buildWorkspace, type Workspace } from '../helpers.js';
-import { createArchwayServices } from '../../src/lsp/module.js';
+import { buildWorkspace, createTestServices, type Workspace } from '../support/services.js';
+import { archFiles, workspacesOf } from '../support/examples.js';
 import { buildDocumentModel } from '../../src/model/workspace-models.js';
 import type { ArchModel } from '../../src/model/arch-model.js';
+import { COMPONENT_KINDS } from '../../src/model/component-kinds.js';
 import { checkModel, resolveOptions } from '../../src/rules/engine.js';
 import { RULES } from '../../src/rules/registry.js';
 import { formatArchText, formatDocumentText, hasSyntaxErrors } from '../../src/format/format-text.js';
@@ -77,40 +77,20 @@ export function printCaseCounts(file: string): void {
  * already takes more CPU than the harness allows for its size (about 3.2 s for 11.7 kB),
  * which is issue 16's to fix. `test/rules/real-fixtures.test.ts` checks that they parse.
  */
-const NOT_FUZZED = new Set([join(ROOT, 'test/fixtures/real')]);
+const NOT_FUZZED = ['test/fixtures/real'];
 
 /** Every example and fixture `.arch` file, by path relative to the repository. */
 export function exampleFiles(): Map<string, string> {
-    const result = new Map<string, string>();
-    const walk = (dir: string): void => {
-        for (const name of readdirSync(dir).sort()) {
-            const full = join(dir, name);
-            if (NOT_FUZZED.has(full)) continue;
-            if (statSync(full).isDirectory()) walk(full);
-            else if (name.endsWith('.arch')) result.set(relative(ROOT, full), readFileSync(full, 'utf8'));
-        }
-    };
-    walk(join(ROOT, 'examples'));
-    walk(join(ROOT, 'test/fixtures'));
-    return result;
+    return archFiles(['examples', 'test/fixtures'], NOT_FUZZED);
 }
 
-/** Example folders as workspaces (file name → text), so imports resolve. */
+/** Example and fixture folders as workspaces (file name → text), so imports resolve. */
 export function exampleWorkspaces(): Map<string, Record<string, string>> {
-    const result = new Map<string, Record<string, string>>();
-    for (const [path, text] of exampleFiles()) {
-        const dir = path.slice(0, path.lastIndexOf('/'));
-        const files = result.get(dir) ?? {};
-        files[path.slice(path.lastIndexOf('/') + 1)] = text;
-        result.set(dir, files);
-    }
-    return result;
+    return workspacesOf(exampleFiles());
 }
 
 const KEYWORDS = [
-    'architecture', 'import', 'zone', 'client', 'dns', 'cdn', 'loadbalancer', 'gateway', 'service', 'function',
-    'database', 'cache', 'storage', 'broker', 'eventstore', 'etl', 'batch', 'stream', 'orchestrator', 'peer',
-    'idp', 'external', 'topic', 'queue', 'route', 'view', 'flow', 'include', 'exclude', 'allow',
+    'architecture', 'import', 'zone', ...COMPONENT_KINDS, 'topic', 'queue', 'route', 'view', 'flow', 'include', 'exclude', 'allow',
     // property names and enum words the schema knows
     'trust', 'public', 'edge', 'private', 'origin', 'ttl', 'waf', 'auth', 'jwt', 'session', 'store', 'issuer',
     'expiry', 'revocation', 'denylist', 'rateLimit', 'replicas', 'engine', 'timeout', 'retries', 'direction',
@@ -234,11 +214,11 @@ export function mutate(text: string, m: Mutation): string {
 // ---------------------------------------------------------------------------- workspaces
 
 /** One set of services for all cases (building the parser takes ~0.5 s). */
-let sharedServices: ReturnType<typeof createArchwayServices> | undefined;
+let sharedServices: ReturnType<typeof createTestServices> | undefined;
 let workspaceCounter = 0;
 
 /**
- * Like `loadWorkspace` of `test/helpers.ts`, but on shared services: the files live under a
+ * Like `loadWorkspace` of `test/support/services.ts`, but on shared services: the files live under a
  * fresh folder and are removed again by `dispose`.
  */
 /** Builds the shared services' parser up front, so the first case does not pay for it. */
@@ -248,7 +228,7 @@ export async function warmUp(): Promise<void> {
 }
 
 export async function loadFuzzWorkspace(files: Record<string, string>): Promise<Workspace & { dispose(): Promise<void> }> {
-    sharedServices ??= createArchwayServices(EmptyFileSystem);
+    sharedServices ??= createTestServices();
     const { shared } = sharedServices;
     const folder = `file:///fuzz/case${++workspaceCounter}`;
     const workspace = await buildWorkspace(sharedServices, files, name => URI.parse(`${folder}/${name}`));

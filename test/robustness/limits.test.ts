@@ -8,7 +8,7 @@ import { inputLimitProblem, MAX_FILE_BYTES, MAX_NESTING_DEPTH, utf8Length } from
 import { formatDocumentText } from '../../src/format/format-text.js';
 import { buildModel } from '../../src/model/build-model.js';
 import type { ArchFile } from '../../src/language/generated/ast.js';
-import { loadText, loadWorkspace } from '../helpers.js';
+import { loadText, loadWorkspace } from '../support/services.js';
 import { analyse, bounded, timeBound, warmUp } from './fuzz-support.js';
 
 beforeAll(async () => {

@@ -8,9 +8,10 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { CancellationTokenSource } from 'vscode-jsonrpc/node';
 import fc from 'fast-check';
-import { loadWorkspace } from '../helpers.js';
+import type { Diagnostic } from 'vscode-languageserver-protocol';
+import { loadWorkspace } from '../support/services.js';
 import { exampleFiles } from './fuzz-support.js';
-import { ensureServerBuilt, GC_HOOK_ARGS, LspClient, type PublishedDiagnostics } from './lsp-client.js';
+import { ensureServerBuilt, GC_HOOK_ARGS, LspClient } from '../support/lsp-client.js';
 
 const FILES = 50;
 const CHANGES = Number(process.env.ARCHWAY_STRESS_CHANGES) || 1000;
@@ -23,8 +24,7 @@ function baseTexts(): string[] {
     return Array.from({ length: FILES }, (_, i) => examples[i % examples.length]);
 }
 
-type Diag = PublishedDiagnostics['diagnostics'][number];
-const key = (d: Diag) => `${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character} ${d.message}`;
+const key = (d: Pick<Diagnostic, 'range' | 'message'>) => `${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character} ${d.message}`;
 
 /** What the diagnostics of each file must be, computed in-process with the same services. */
 async function expectedDiagnostics(texts: Map<number, string>): Promise<Map<number, string[]>> {
@@ -38,7 +38,7 @@ async function expectedDiagnostics(texts: Map<number, string>): Promise<Map<numb
 
 function matches(client: LspClient, expected: Map<number, string[]>): boolean {
     for (const [i, keys] of expected) {
-        const published = client.diagnostics.get(uriOf(i));
+        const published = client.published.get(uriOf(i));
         if (!published) return false;
         const got = published.diagnostics.map(key).sort();
         if (got.length !== keys.length || got.some((k, j) => k !== keys[j])) return false;
@@ -49,7 +49,7 @@ function matches(client: LspClient, expected: Map<number, string[]>): boolean {
 function mismatches(client: LspClient, expected: Map<number, string[]>): string {
     const lines: string[] = [];
     for (const [i, keys] of expected) {
-        const got = (client.diagnostics.get(uriOf(i))?.diagnostics ?? []).map(key).sort();
+        const got = (client.published.get(uriOf(i))?.diagnostics ?? []).map(key).sort();
         if (JSON.stringify(got) !== JSON.stringify(keys)) lines.push(`${nameOf(i)}: expected ${JSON.stringify(keys)}\n  got ${JSON.stringify(got)}`);
     }
     return lines.slice(0, 5).join('\n');
@@ -100,10 +100,10 @@ describe('language server under stress (stdio)', () => {
     test('50 files, 1,000 rapid changes, cancelled requests, closed documents: survives and converges', async () => {
         const base = baseTexts();
         const texts = new Map<number, string>(base.map((text, i) => [i, text]));
-        storm = new LspClient([...GC_HOOK_ARGS, ...(process.env.ARCHWAY_STRESS_PROF ? ['--cpu-prof', '--cpu-prof-dir=/tmp/prof'] : [])]);
+        storm = new LspClient({ nodeArgs: [...GC_HOOK_ARGS, ...(process.env.ARCHWAY_STRESS_PROF ? ['--cpu-prof', '--cpu-prof-dir=/tmp/prof'] : [])] });
         await storm.initialize();
         for (const [i, text] of texts) await storm.open(uriOf(i), text);
-        await storm.waitFor('diagnostics of every open file', () => texts.size === [...texts.keys()].filter(i => storm!.diagnostics.has(uriOf(i))).length, 60_000);
+        await storm.waitFor('diagnostics of every open file', () => texts.size === [...texts.keys()].filter(i => storm!.published.has(uriOf(i))).length, 60_000);
 
         // The storm: a seeded random schedule of edits.
         const seed = 4242;
@@ -177,7 +177,7 @@ describe('language server under stress (stdio)', () => {
         // Memory: within 20% of a fresh server with the same files.
         const open = [...texts.keys()];
         const after = await settledMemory(storm, open);
-        fresh = new LspClient(GC_HOOK_ARGS);
+        fresh = new LspClient({ nodeArgs: GC_HOOK_ARGS });
         await fresh.initialize();
         for (const [i, text] of texts) await fresh.open(uriOf(i), text);
         await fresh.waitFor('fresh server diagnostics', () => matches(fresh!, expected), 60_000);
@@ -201,12 +201,12 @@ describe('language server under stress (stdio)', () => {
             await client.open('file:///limits/deep.arch', deep);
             await client.open('file:///limits/stray.arch', stray);
             await client.open('file:///limits/ok.arch', 'service a\n');
-            await client.waitFor('diagnostics of the four files', () => ['big', 'deep', 'stray', 'ok'].every(n => client.diagnostics.has(`file:///limits/${n}.arch`)), 120_000);
-            const big1 = client.diagnostics.get('file:///limits/big.arch')!.diagnostics;
+            await client.waitFor('diagnostics of the four files', () => ['big', 'deep', 'stray', 'ok'].every(n => client.published.has(`file:///limits/${n}.arch`)), 120_000);
+            const big1 = client.published.get('file:///limits/big.arch')!.diagnostics;
             expect(big1.map(d => d.message)).toEqual([expect.stringMatching(/^This file is 5\.\d MB; files over 5 MB are not parsed or checked\.$/)]);
-            const deep1 = client.diagnostics.get('file:///limits/deep.arch')!.diagnostics;
+            const deep1 = client.published.get('file:///limits/deep.arch')!.diagnostics;
             expect(deep1.map(d => d.message)).toEqual([expect.stringContaining('nested more than 100 levels')]);
-            expect(client.diagnostics.get('file:///limits/stray.arch')!.diagnostics.length).toBeGreaterThan(0);
+            expect(client.published.get('file:///limits/stray.arch')!.diagnostics.length).toBeGreaterThan(0);
             const symbols = await client.connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri: 'file:///limits/ok.arch' } });
             expect(symbols).toHaveLength(1);
             // Editing the huge file (it is not parsed) and closing files that exist nowhere on disk.

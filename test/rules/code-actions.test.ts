@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeAction, Diagnostic } from 'vscode-languageserver';
-import { loadText, loadWorkspace } from '../helpers.js';
+import { loadText, loadWorkspace } from '../support/services.js';
 import { ArchwayCodeActionProvider } from '../../src/lsp/code-actions.js';
 import type { LangiumDocument } from 'langium';
 

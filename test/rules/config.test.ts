@@ -121,16 +121,53 @@ describe('configuration applied to a check', () => {
         expect(findings.find(f => f.code === 'plaintext-connection')?.severity).toBe('warning');
     });
     it('caps a lesser variant at the configured severity', async () => {
-        const { findings } = await check('client web\ngateway api {\n  route "/o" -> orders\n}\nservice orders\nservice admin\nweb -> api : https\nweb -> admin : https',
-            resolveSettings({ rules: { 'gateway-bypass': 'info' } }));
-        expect(findings.find(f => f.code === 'gateway-bypass')?.severity).toBe('info');
+        const { findings } = await check('client web\nservice a\nservice b { public: true }\nweb -> b : https\nb -> a : http',
+            resolveSettings({ rules: { 'plaintext-connection': 'info' } }));
+        expect(findings.find(f => f.code === 'plaintext-connection')?.severity).toBe('info');
+        const capped = await check('client web\ngateway api {\n  route "/o" -> orders\n}\nservice orders { public: true }\nweb -> api : https', resolveSettings({ rules: { 'gateway-missing-auth': 'warning' } }));
+        expect(capped.findings.find(f => f.code === 'gateway-missing-auth')?.severity).toBe('info');
     });
     it('keeps a lesser variant below a raised main severity', async () => {
-        const { findings } = await check('service api {\n  auth: jwt { expiry: 7d }\n}', resolveSettings({ rules: { 'jwt-missing-expiry': 'error' } }));
-        expect(findings.find(f => f.code === 'jwt-missing-expiry')?.severity).toBe('warning');
+        const { findings } = await check('client web\nservice api {\n  auth: jwt { expiry: 15m  revocation: denylist }\n}\nweb -> api : https', resolveSettings({ rules: { 'jwt-insecure-client-storage': 'error' } }));
+        expect(findings.find(f => f.code === 'jwt-insecure-client-storage')?.severity).toBe('info');
+    });
+    it('applies the setting of jwt-missing-expiry to jwt-expiry-too-long, split out of it', async () => {
+        const text = 'service api {\n  auth: jwt { expiry: 7d  revocation: denylist }\n}';
+        const severityUnder = async (rules: Record<string, unknown>) => (await check(text, resolveSettings({ rules } as never))).findings.find(f => f.code === 'jwt-expiry-too-long')?.severity ?? 'none';
+        expect([
+            await severityUnder({}),
+            await severityUnder({ 'jwt-missing-expiry': 'off' }),
+            await severityUnder({ 'jwt-missing-expiry': 'info' }),
+            await severityUnder({ 'jwt-missing-expiry': 'error' }),
+            await severityUnder({ 'jwt-missing-expiry': 'off', 'jwt-expiry-too-long': 'error' }),
+            await severityUnder({ 'jwt-missing-expiry': ['warning', { maxExpiry: '8d' }] }),
+        ]).toEqual(['warning', 'none', 'info', 'warning', 'error', 'none']);
+        const strict = await check(text, resolveSettings({ extends: 'strict', rules: { 'jwt-missing-expiry': 'off' } }));
+        expect(strict.findings.map(f => f.code)).not.toContain('jwt-expiry-too-long');
     });
     it('applies to model problems too', async () => {
         const { findings } = await check('service a { replica: 2 }', resolveSettings({ rules: { 'unknown-property': 'error' } }));
         expect(findings.find(f => f.code === 'unknown-property')?.severity).toBe('error');
+    });
+});
+
+describe('"deployment"', () => {
+    it('lists Kubernetes and Compose sources, relative to the file', () => {
+        const root = workspace({ 'archway.json': '{ "deployment": { "kubernetes": ["k8s/", "extra.yaml"], "compose": "docker-compose.yml" } }', 'k8s/a.yaml': '', 'extra.yaml': '', 'docker-compose.yml': '' });
+        const loaded = loadConfig({ file: join(root, 'archway.json') });
+        expect(loaded.errors).toEqual([]);
+        expect(loaded.deployment).toEqual({ kubernetes: ['k8s/', 'extra.yaml'], compose: ['docker-compose.yml'] });
+    });
+    it('reports missing paths, unknown formats and values that are not paths, where they are written', () => {
+        const root = workspace({ 'archway.json': '{\n  "deployment": {\n    "kubernetes": ["k8s/"],\n    "helm": ["chart/"],\n    "compose": [3]\n  }\n}' });
+        const errors = loadConfig({ file: join(root, 'archway.json') }).errors.map(e => `${e.range.start.line + 1}:${e.range.start.character + 1} ${e.message}`);
+        expect(errors).toEqual([
+            "3:20 The deployment source 'k8s/' does not exist (paths are relative to archway.json).",
+            '4:5 Unknown deployment format "helm"; use "kubernetes" or "compose".',
+            '5:17 The "compose" deployment sources must be paths (strings), not 3.',
+        ]);
+    });
+    it('is absent without sources', () => {
+        expect(parseConfig('{ "deployment": { "kubernetes": [] } }').config.deployment).toBeUndefined();
     });
 });

@@ -4,16 +4,25 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readArchFile } from '../../src/cli/read-arch-file.js';
 import { listRules } from '../../src/rules/registry.js';
-import { check } from './rule-tester.js';
+import { checkModel } from '../../src/rules/engine.js';
+import type { RuleMeta } from '../../src/rules/rule.js';
+import { modelOf, withDeployment } from './rule-tester.js';
+
+/** Checks an example, with the rule's example deployment when it has one (the drift rules). */
+async function check(meta: RuleMeta, text: string) {
+    const model = await modelOf(text);
+    const deployment = meta.examples.deployment;
+    return checkModel(deployment ? withDeployment(model, deployment.format, deployment.text) : model);
+}
 
 describe('the documentation examples of every rule', () => {
     for (const meta of listRules().filter(m => m.source !== 'reader')) {
         it(`the failing example of '${meta.id}' reports '${meta.id}'`, async () => {
-            const { findings } = await check(meta.examples.invalid);
+            const { findings } = await check(meta, meta.examples.invalid);
             expect(findings.map(f => f.code)).toContain(meta.id);
         });
         it(`the passing example of '${meta.id}' does not report '${meta.id}'`, async () => {
-            const { findings } = await check(meta.examples.valid);
+            const { findings } = await check(meta, meta.examples.valid);
             expect(findings.filter(f => f.code === meta.id).map(f => f.message)).toEqual([]);
         });
     }

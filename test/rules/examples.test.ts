@@ -1,17 +1,15 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadWorkspace } from '../helpers.js';
+import { loadWorkspace } from '../support/services.js';
 import { resolveSettings } from '../../src/rules/config.js';
 import { check } from './rule-tester.js';
+import { exampleWorkspaces } from '../support/examples.js';
 
-const examples = join(__dirname, '../../examples');
+const WORKSPACES = exampleWorkspaces();
 
 /** The files of one example folder, root file first (the one nothing else imports). */
 function exampleFiles(folder: string): Record<string, string> {
-    const dir = join(examples, folder);
-    const names = readdirSync(dir).filter(f => f.endsWith('.arch'));
-    const texts = Object.fromEntries(names.map(n => [n, readFileSync(join(dir, n), 'utf8')]));
+    const texts = WORKSPACES.get(folder)!;
+    const names = Object.keys(texts);
     const imported = new Set(names.filter(n => names.some(m => m !== n && texts[m].includes(`"./${n}"`))));
     const ordered = [...names.filter(n => !imported.has(n)), ...names.filter(n => imported.has(n))];
     return Object.fromEntries(ordered.map(n => [n, texts[n]]));
@@ -57,7 +55,7 @@ function promised(folder: string): string[] {
 }
 
 const PROMISED: Record<string, string[]> = Object.fromEntries(
-    readdirSync(examples).filter(folder => folder !== 'well-architected').map(folder => [folder, promised(folder)]));
+    [...WORKSPACES.keys()].filter(folder => folder !== 'well-architected').map(folder => [folder, promised(folder)]));
 
 describe('the examples report what their comments promise', () => {
     for (const [folder, expected] of Object.entries(PROMISED)) {

@@ -4,6 +4,8 @@ const AUTH = 'auth: jwt { expiry: 15m revocation: denylist }';
 
 ruleTester('gateway-bypass', {
     valid: [
+        { name: 'a separate front end behind no gateway is not a bypass (missing-authentication judges it)', code: 'client web\ngateway api {\n  route "/o" -> orders\n}\nservice orders\nservice admin\nweb -> api : https\nweb -> admin : https' },
+        { name: 'an internal client in a private zone is not an entry point', code: 'zone ops {\n  trust: private\n  client operator\n  service jaeger\n}\nclient web\ngateway api {\n  auth: jwt { expiry: 15m  revocation: denylist }\n  route "/t" -> jaeger\n}\nweb -> api : https\noperator -> jaeger : http' },
         { name: 'clients go through the gateway', code: `client web\ngateway api {\n  ${AUTH}\n  route "/o" -> orders\n}\nservice orders\nweb -> api : https` },
         { name: 'no gateway in the model', code: 'client web\nservice orders\nweb -> orders : https' },
         { name: 'the target is itself in a public zone', code: 'zone dmz {\n  trust: public\n  service web\n}\ngateway api {\n  route "/w" -> web\n}\nclient c\nc -> web : https\nc -> api : https' },
@@ -22,12 +24,6 @@ ruleTester('gateway-bypass', {
             errors: [{ message: /bypassing the gateway 'api'/, severity: 'error', line: 8 }],
             // No client called the gateway before the fix: now the rules judge it.
             revealed: ['gateway-missing-auth', 'gateway-missing-rate-limit', 'single-point-of-failure'],
-        },
-        {
-            name: 'a service behind no gateway is a second, unguarded entry',
-            code: 'client web\ngateway api {\n  route "/o" -> orders\n}\nservice orders\nservice admin\nweb -> api : https\nweb -> admin : https',
-            errors: [{ message: /no gateway leads to it: a second, unguarded way in next to 'api'/, severity: 'warning', text: 'web -> admin : https' }],
-            output: 'client web\ngateway api {\n  route "/o" -> orders\n  route "/admin" -> admin\n}\nservice orders\nservice admin\nweb -> api : https',
         },
         {
             name: 'a component in a public zone counts as an entry point',
@@ -64,6 +60,8 @@ ruleTester('gateway-missing-auth', {
         { name: 'the gateway authenticates', code: `client web\ngateway api {\n  ${AUTH}\n  route "/o" -> orders\n}\nservice orders\nweb -> api : https` },
         { name: 'an internal gateway nobody outside reaches', code: 'gateway internal {\n  route "/o" -> orders\n}\nservice orders' },
         { name: 'a gateway with no targets is another rule', code: 'client web\ngateway api\nweb -> api : https' },
+        { name: 'every route authenticates on its own', code: 'client web\ngateway api {\n  route "/o" -> orders { auth: jwt { expiry: 15m } }\n}\nservice orders\nweb -> api : https' },
+        { name: 'a route opened with auth: none is unauthenticated-route\'s', code: 'client web\ngateway api {\n  route "/o" -> orders { auth: none }\n}\nservice orders\nweb -> api : https' },
     ],
     invalid: [
         {
@@ -99,6 +97,11 @@ ruleTester('gateway-missing-auth', {
             code: 'client web\ngateway api {\n  route "/c" -> catalog\n}\nservice catalog { public: true }\nweb -> api : https',
             errors: [{ message: /every target behind it is public/, severity: 'info' }],
         },
+        {
+            name: 'a route marked public: true exposes its target on purpose',
+            code: 'client web\ngateway api {\n  route "/login" -> users { public: true }\n}\nservice users\nweb -> api : https',
+            errors: [{ message: "The gateway 'api' does not authenticate callers; every target behind it is public or authenticates itself.", severity: 'info' }],
+        },
     ],
 });
 
@@ -133,6 +136,7 @@ ruleTester('gateway-without-routes', {
         { name: 'a gateway with a route', code: 'gateway api {\n  route "/o" -> orders\n}\nservice orders' },
         { name: 'a gateway with a plain connection', code: 'gateway api\nservice orders\napi -> orders : grpcs' },
         { name: 'a route to a load balancer in front of services', code: 'gateway api {\n  route "/o" -> lb\n}\nloadbalancer lb\nservice orders\nlb -> orders : https' },
+        { name: 'a backend-for-frontend proxying the identity provider', code: 'gateway bff {\n  route "/identity" -> kc\n  route "/api" -> orders\n}\nidp kc\nservice orders' },
     ],
     invalid: [
         {
@@ -167,6 +171,32 @@ ruleTester('gateway-cache-disabled', {
             code: 'gateway api {\n  route "/c" -> catalog { op: read }\n}\nservice catalog',
             errors: [{ message: "The gateway 'api' serves reads ('/c') but has no cache.", severity: 'info', line: 1, text: 'api' }],
             output: 'gateway api {\n  route "/c" -> catalog { op: read }\n  cache: 30s\n}\nservice catalog',
+        },
+    ],
+});
+
+ruleTester('unauthenticated-route', {
+    valid: [
+        { name: 'a route marked public: true (login)', code: `client web\ngateway api {\n  ${AUTH}\n  route "/login" -> users { auth: none  public: true }\n}\nservice users\nweb -> api : https` },
+        { name: 'a public target', code: `client web\ngateway api {\n  ${AUTH}\n  route "/c" -> catalog { auth: none }\n}\nservice catalog { public: true }\nweb -> api : https` },
+        { name: 'a target that authenticates itself', code: `client web\ngateway api {\n  ${AUTH}\n  route "/o" -> orders { auth: none }\n}\nservice orders { auth: jwt { expiry: 15m } }\nweb -> api : https` },
+        { name: 'a route without auth of its own is the gateway\'s', code: `client web\ngateway api {\n  ${AUTH}\n  route "/o" -> orders\n}\nservice orders\nweb -> api : https` },
+        { name: 'an internal gateway nobody outside reaches', code: 'gateway internal {\n  route "/o" -> orders { auth: none }\n}\nservice orders' },
+    ],
+    invalid: [
+        {
+            name: 'an anonymous route to a service that acts for a user',
+            code: `client web\ngateway api {\n  ${AUTH}\n  route "/follow" -> graph { auth: none }\n}\nservice graph\nweb -> api : https`,
+            errors: [{
+                message: "The route '/follow' of the gateway 'api' lets anyone call 'graph' anonymously (auth: none), and 'graph' is not public and does not authenticate; authenticate the route, or mark it public: true if it is anonymous on purpose.",
+                severity: 'warning', line: 4, text: 'auth: none',
+                fixes: [{ title: 'Mark the route public: true (anonymous on purpose)', output: `client web\ngateway api {\n  ${AUTH}\n  route "/follow" -> graph { auth: none  public: true }\n}\nservice graph\nweb -> api : https` }],
+            }],
+        },
+        {
+            name: 'one finding per route, also on a gateway that does not authenticate',
+            code: 'client web\ngateway api {\n  route "/a" -> graph { auth: none }\n  route "/b" -> graph { auth: none }\n}\nservice graph\nweb -> api : https',
+            errors: [{ message: /The route '\/a'/, line: 3 }, { message: /The route '\/b'/, line: 4 }],
         },
     ],
 });

@@ -1,16 +1,16 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { EmptyFileSystem, URI } from 'langium';
+import { URI } from 'langium';
 import { describe, expect, it } from 'vitest';
-import { createArchwayServices } from '../../src/lsp/module.js';
+import { createTestServices } from '../support/services.js';
 import { configDiagnostics } from '../../src/lsp/rule-config-watcher.js';
 import { parseConfig } from '../../src/rules/config.js';
 
 async function diagnosticsWith(config: string | undefined, text: string, overrides?: unknown): Promise<string[]> {
     const root = mkdtempSync(join(tmpdir(), 'archway-lsp-'));
     if (config !== undefined) writeFileSync(join(root, 'archway.json'), config);
-    const { shared, Archway } = createArchwayServices(EmptyFileSystem);
+    const { shared, Archway } = createTestServices();
     Archway.archway.RuleConfiguration.setOverrides(overrides);
     const document = shared.workspace.LangiumDocumentFactory.fromString(text, URI.file(join(root, 'main.arch')));
     shared.workspace.LangiumDocuments.addDocument(document);
@@ -45,10 +45,10 @@ describe('archway.json in the language server', () => {
 });
 
 describe('re-checking when the configuration changes', () => {
-    async function setup(config: string): Promise<{ root: string; diagnostics: () => string[]; shared: ReturnType<typeof createArchwayServices>['shared'] }> {
+    async function setup(config: string): Promise<{ root: string; diagnostics: () => string[]; shared: ReturnType<typeof createTestServices>['shared'] }> {
         const root = mkdtempSync(join(tmpdir(), 'archway-watch-'));
         writeFileSync(join(root, 'archway.json'), config);
-        const { shared } = createArchwayServices(EmptyFileSystem);
+        const { shared } = createTestServices();
         const uri = URI.file(join(root, 'main.arch'));
         const document = shared.workspace.LangiumDocumentFactory.fromString('service lonely', uri);
         shared.workspace.LangiumDocuments.addDocument(document);

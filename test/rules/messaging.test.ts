@@ -83,12 +83,23 @@ ruleTester('consumer-without-dlq', {
         {
             name: 'a consumed topic',
             code: 'service b\nservice a\nbroker bus {\n  topic t\n}\na ~> bus.t\nbus.t ~> b',
-            errors: [{ message: "The topic 'bus.t' has no dead-letter channel; a message that keeps failing is retried forever or lost.", severity: 'info', line: 4, text: 't' }],
+            errors: [{ message: "The broker 'bus' has no dead-letter channel for 't'; a message that keeps failing is retried forever or lost.", severity: 'info', line: 3, text: 'bus' }],
+        },
+        {
+            name: 'one finding per broker, not per topic, with the channels as related information',
+            code: 'service b\nservice a\nbroker bus {\n  topic t1\n  topic t2\n  topic t3 { deadLetter: true }\n  queue q\n  topic unused\n}\na ~> bus.t1\na ~> bus.t2\na ~> bus.t3\nbus.t1 ~> b\nbus.t2 ~> b\nbus.t3 ~> b',
+            errors: [{ message: "The broker 'bus' has no dead-letter channel for 't1', 't2', 'q'; a message that keeps failing is retried forever or lost.", severity: 'info', line: 3, text: 'bus' }],
+            output: 'service b\nservice a\nbroker bus {\n  topic t1\n  topic t2\n  topic t3 { deadLetter: true }\n  queue q\n  topic unused\n  deadLetter: true\n}\na ~> bus.t1\na ~> bus.t2\na ~> bus.t3\nbus.t1 ~> b\nbus.t2 ~> b\nbus.t3 ~> b',
+        },
+        {
+            name: 'many channels are counted',
+            code: 'broker bus {\n  queue q1\n  queue q2\n  queue q3\n  queue q4\n}',
+            errors: [{ message: "The broker 'bus' has no dead-letter channel for 4 consumed channels; a message that keeps failing is retried forever or lost." }],
         },
         {
             name: 'any queue',
             code: 'broker bus {\n  queue q\n}',
-            errors: [{ message: /The queue 'bus.q'/ }],
+            errors: [{ message: /The broker 'bus' has no dead-letter channel for 'q'/ }],
             output: 'broker bus {\n  queue q\n  deadLetter: true\n}',
         },
     ],

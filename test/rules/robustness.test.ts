@@ -1,14 +1,11 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { resolveOptions } from '../../src/rules/engine.js';
 import { listRules, RULES } from '../../src/rules/registry.js';
 import { modelOf } from './rule-tester.js';
+import { exampleFiles } from '../support/examples.js';
 
-const examplesDir = join(__dirname, '../../examples');
 const sources: { name: string; text: string }[] = [
-    ...readdirSync(examplesDir).flatMap(folder => readdirSync(join(examplesDir, folder)).filter(f => f.endsWith('.arch'))
-        .map(f => ({ name: `${folder}/${f}`, text: readFileSync(join(examplesDir, folder, f), 'utf8') }))),
+    ...[...exampleFiles()].map(([path, text]) => ({ name: path.slice('examples/'.length), text })),
     ...listRules().map(meta => ({ name: `${meta.id} example`, text: meta.examples.invalid })),
 ];
 

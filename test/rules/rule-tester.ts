@@ -7,19 +7,23 @@
  * no other rule report more than before (unless the case names it as `revealed`), an
  * invalid case may state the fixed text (`output`), an expected finding the fixes it offers,
  * and the change kinds the rule's fixes make must be the ones its `meta.quickFix` declares.
+ * A case may name deployment files (`deployment`): the drift rules compare the model with them.
  */
 import { describe, expect, it } from 'vitest';
-import { EmptyFileSystem, URI, type LangiumDocument } from 'langium';
+import { URI, type LangiumDocument } from 'langium';
 import type { CodeAction, Diagnostic, TextEdit } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { createArchwayServices } from '../../src/lsp/module.js';
+import { createTestServices } from '../support/services.js';
 import { toDiagnosticInfo } from '../../src/checking/diagnostics.js';
 import type { ArchModel, Finding, Severity } from '../../src/model/arch-model.js';
 import { buildDocumentModel } from '../../src/model/workspace-models.js';
 import { checkModel, type CheckResult, type RuleSettings } from '../../src/rules/engine.js';
 import { getRule } from '../../src/rules/registry.js';
+import { readDeployment } from '../../src/import/index.js';
+import { toModelDeployment } from '../../src/import/drift-source.js';
+import { parseYamlText } from '../../src/import/yaml-files.js';
 
-const { shared, Archway } = createArchwayServices(EmptyFileSystem);
+const { shared, Archway } = createTestServices();
 const codeActions = Archway.lsp.CodeActionProvider!;
 let counter = 0;
 
@@ -51,10 +55,24 @@ export async function check(text: Files, settings: RuleSettings = {}): Promise<C
     return checkModel(await modelOf(text), settings);
 }
 
+/** Deployment files a case is checked against (the drift rules). */
+export interface CaseDeployment {
+    format: 'compose' | 'kubernetes';
+    text: string;
+}
+
+/** The model with a deployment read from YAML text (the drift rules' input), as if `archway.json` named it. */
+export function withDeployment(model: ArchModel, format: 'compose' | 'kubernetes', text: string, file = `/deploy/${format === 'compose' ? 'docker-compose.yml' : 'k8s.yaml'}`): ArchModel {
+    const { documents, problems } = parseYamlText(file, text);
+    if (problems.length > 0) throw new Error(`deployment YAML: ${problems.map(p => p.message).join('; ')}`);
+    return { ...model, deployment: toModelDeployment([readDeployment(format, documents)], [file]) };
+}
+
 /** Findings of one rule, run on its own, for a text; with the documents they are located in. */
-async function runRule(ruleId: string, text: Files, settings: RuleSettings = {}): Promise<{ findings: Finding[]; documents: LangiumDocument[] }> {
+async function runRule(ruleId: string, text: Files, settings: RuleSettings = {}, deployment?: CaseDeployment): Promise<{ findings: Finding[]; documents: LangiumDocument[] }> {
     const { documents, model } = await parse(text);
-    return { findings: checkModel(model, settings, ruleId).findings, documents };
+    const checked = deployment ? withDeployment(model, deployment.format, deployment.text) : model;
+    return { findings: checkModel(checked, settings, ruleId).findings, documents };
 }
 
 /** The quick fixes the editor offers for a finding (without "Suppress…"), from the diagnostic it becomes. */
@@ -152,12 +170,14 @@ export interface InvalidCase {
      * no more after any fix than before.
      */
     revealed?: string[];
+    deployment?: CaseDeployment;
 }
 
 export interface ValidCase {
     name: string;
     code: Files;
     settings?: RuleSettings;
+    deployment?: CaseDeployment;
 }
 
 function textOf(code: string, finding: Finding): string {
@@ -205,7 +225,7 @@ async function expectFixes(ruleId: string, invalid: InvalidCase, findings: Findi
         for (const action of actions) {
             const fixed = applyEdits(document, editsOf(action, document));
             expect(syntaxErrors(fixed), `'${action.title}' leaves text that parses:\n${fixed}`).toEqual([]);
-            const after = await runRule(ruleId, withText(invalid.code, document, fixed), invalid.settings);
+            const after = await runRule(ruleId, withText(invalid.code, document, fixed), invalid.settings, invalid.deployment);
             expect(after.findings.length, `'${action.title}' fixes its finding:\n${fixed}`).toBeLessThan(findings.length);
             const added = newFindings(await findingCounts(invalid.code, invalid.settings), await findingCounts(withText(invalid.code, document, fixed), invalid.settings));
             expect(added.filter(a => !(invalid.revealed ?? []).includes(a.slice(0, a.lastIndexOf(' ')))), `'${action.title}' leaves no new finding of any rule:\n${fixed}`).toEqual([]);
@@ -230,9 +250,10 @@ async function expectFixes(ruleId: string, invalid: InvalidCase, findings: Findi
 /** The kinds of change the rule's fixes make over its invalid cases and its failing docs example. */
 async function emittedChangeKinds(ruleId: string, cases: InvalidCase[]): Promise<string[]> {
     const kinds = new Set<string>();
-    const example = getRule(ruleId)?.meta.examples.invalid;
-    for (const { code, settings } of [...cases, ...(example ? [{ code: example, settings: undefined }] : [])]) {
-        for (const finding of (await runRule(ruleId, code, settings)).findings) {
+    const examples = getRule(ruleId)?.meta.examples;
+    const example = examples?.invalid ? [{ code: examples.invalid, settings: undefined, deployment: examples.deployment }] : [];
+    for (const { code, settings, deployment } of [...cases, ...example]) {
+        for (const finding of (await runRule(ruleId, code, settings, deployment)).findings) {
             for (const fix of finding.fixes ?? []) fix.changes.forEach(change => kinds.add(change.kind));
         }
     }
@@ -244,13 +265,13 @@ export function ruleTester(ruleId: string, cases: { valid: ValidCase[]; invalid:
     describe(ruleId, () => {
         for (const valid of cases.valid) {
             it(`stays clean: ${valid.name}`, async () => {
-                const { findings } = await runRule(ruleId, valid.code, valid.settings);
+                const { findings } = await runRule(ruleId, valid.code, valid.settings, valid.deployment);
                 expect(findings.map(f => f.message)).toEqual([]);
             });
         }
         for (const invalid of cases.invalid) {
             it(`reports: ${invalid.name}`, async () => {
-                const { findings, documents } = await runRule(ruleId, invalid.code, invalid.settings);
+                const { findings, documents } = await runRule(ruleId, invalid.code, invalid.settings, invalid.deployment);
                 expectFindings(invalid, findings);
                 await expectFixes(ruleId, invalid, findings, documents);
             });

@@ -7,6 +7,10 @@ describe('@allow suppression', () => {
         expect([findings.some(f => f.code === 'sync-call-without-timeout'), suppressed.map(s => [s.finding.code, s.allow.reason])])
             .toEqual([false, [['sync-call-without-timeout', 'b answers from memory']]]);
     });
+    it('lets an @allow of jwt-missing-expiry cover jwt-expiry-too-long, split out of it', async () => {
+        const { findings, suppressed } = await check('@allow(jwt-missing-expiry, "legacy tokens, replaced in Q3")\nservice api {\n  auth: jwt { expiry: 7d  revocation: denylist }\n}');
+        expect([findings.map(f => f.code).filter(code => code.startsWith('jwt-') && code !== 'jwt-without-issuer'), suppressed.map(s => [s.finding.code, s.allow.rule])]).toEqual([[], [['jwt-expiry-too-long', 'jwt-missing-expiry']]]);
+    });
     it('suppresses a rule on a declaration', async () => {
         const { findings, suppressed } = await check('@allow(orphan-component, "kept for the migration")\nservice legacy');
         expect([findings.map(f => f.code), suppressed.length]).toEqual([[], 1]);

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { configureLayout, renderDiagram, THEME_NAMES } from '../../src/diagram/index.js';
 import { escapeHtml, renderPreviewHtml } from '../../src/extension/preview-html.js';
 import { checkModel } from '../../src/rules/engine.js';
-import { loadText } from '../helpers.js';
+import { loadText } from '../support/services.js';
 import { archway, ensureBuilt } from '../cli/cli-process.js';
 import { HOSTILE, hostileModel, svgProblems } from './hostile.js';
 

@@ -10,7 +10,7 @@ import type { Browser } from 'playwright-core';
 import { PreviewManager } from '../../src/extension/preview-manager.js';
 import { parseWebviewMessage } from '../../src/webview/protocol.js';
 import { configureLayout, renderDiagram } from '../../src/diagram/index.js';
-import { loadText } from '../helpers.js';
+import { loadText } from '../support/services.js';
 import { diagramOf, hasChromium, launchBrowser, openPreview, ORIGIN, updateMessage } from '../extension/webview-harness.js';
 import { FakeHost, settle } from '../extension/fakes.js';
 import { HOSTILE, hostileModel } from './hostile.js';

@@ -11,6 +11,7 @@
 import { buildDiagram } from '../../diagram/build-diagram.js';
 import type { Diagram, DiagramNode } from '../../diagram/diagram-model.js';
 import { kindCategory, type IconName } from '../../diagram/icons.js';
+import { hasTrait } from '../../model/component-kinds.js';
 import { getTheme, type KindCategory } from '../../diagram/themes.js';
 import { selectView } from '../../diagram/view-selection.js';
 import type { ArchModel, Direction, View } from '../../model/arch-model.js';
@@ -33,14 +34,13 @@ export function d2String(text: string): string {
     return out + '"';
 }
 
+/** D2 shapes of kinds; a data store without one (`dataStore` in the kinds table) is a cylinder. */
 const SHAPES: Partial<Record<IconName, string>> = {
     client: 'oval',
     cdn: 'cloud',
     gateway: 'hexagon',
     loadbalancer: 'diamond',
     function: 'parallelogram',
-    database: 'cylinder',
-    eventstore: 'cylinder',
     storage: 'cylinder',
     cache: 'stored_data',
     topic: 'queue',
@@ -81,7 +81,7 @@ function board(diagram: Diagram, model: ArchModel, indent: string): string[] {
             lines.push(`${inner}class: container`);
         } else {
             const category: KindCategory = node.role === 'collapsed-zone' ? 'outside' : kindCategory(node.kind);
-            const shape = node.role === 'collapsed-zone' ? 'package' : SHAPES[node.kind];
+            const shape = node.role === 'collapsed-zone' ? 'package' : SHAPES[node.kind] ?? (hasTrait(node.kind, 'dataStore') ? 'cylinder' : undefined);
             lines.push(`${inner}class: ${category}`);
             if (shape) lines.push(`${inner}shape: ${shape}`);
         }

@@ -11,6 +11,7 @@
  */
 import type { Diagram, DiagramEdge, DiagramNode } from '../../diagram/diagram-model.js';
 import { kindCategory } from '../../diagram/icons.js';
+import { hasTrait } from '../../model/component-kinds.js';
 import { getTheme } from '../../diagram/themes.js';
 import type { ArchModel, PropertyMap } from '../../model/arch-model.js';
 import { metadataOf, stringProperty, tagsOf } from './model-facts.js';
@@ -82,7 +83,7 @@ function nodeStyle(node: DiagramNode): string {
     if (node.role === 'channel') {
         return `rounded=1;whiteSpace=wrap;html=1;arcSize=50;fillColor=${theme.topicFill};strokeColor=${stroke};fontColor=${theme.text};`;
     }
-    const dataStore = node.kind === 'database' || node.kind === 'eventstore' || node.kind === 'cache' || node.kind === 'storage';
+    const dataStore = hasTrait(node.kind, 'dataStore');
     const shape = dataStore ? 'shape=cylinder3;boundedLbl=1;backgroundOutline=1;size=8;' : 'rounded=1;arcSize=10;';
     return `${shape}whiteSpace=wrap;html=1;fillColor=${theme.nodeFill};strokeColor=${stroke};strokeWidth=1.5;fontColor=${theme.text};`
         + (node.dimmed ? 'opacity=35;textOpacity=35;' : '');

@@ -11,6 +11,7 @@
  */
 import type { Diagram, DiagramNode } from '../../diagram/diagram-model.js';
 import { kindCategory, type IconName } from '../../diagram/icons.js';
+import { hasTrait } from '../../model/component-kinds.js';
 import { getTheme, type KindCategory } from '../../diagram/themes.js';
 import type { Direction } from '../../model/arch-model.js';
 import { IdMap } from './model-facts.js';
@@ -23,7 +24,7 @@ const RESERVED = new Set([
     'direction', 'default', 'interpolate', 'accTitle', 'accDescr', 'tb', 'td', 'bt', 'rl', 'lr',
 ].map(word => word.toLowerCase()));
 
-/** Shape of a node per kind: [open, close] around the quoted label. */
+/** Shape of a node per kind: [open, close] around the quoted label; a data store (`dataStore` in the kinds table) is a cylinder. */
 const SHAPES: Partial<Record<IconName, [string, string]>> = {
     client: ['([', '])'],
     dns: ['((', '))'],
@@ -31,10 +32,6 @@ const SHAPES: Partial<Record<IconName, [string, string]>> = {
     loadbalancer: ['[/', '\\]'],
     gateway: ['{{', '}}'],
     function: ['[/', '/]'],
-    database: ['[(', ')]'],
-    cache: ['[(', ')]'],
-    storage: ['[(', ')]'],
-    eventstore: ['[(', ')]'],
     topic: ['>', ']'],
     queue: ['>', ']'],
     external: ['[[', ']]'],
@@ -97,7 +94,7 @@ export function diagramToMermaid(diagram: Diagram, header?: string): string {
             lines.push(`${indent}class ${id} ${node.role === 'zone' ? `arch_zone_${node.trust ?? 'private'}` : 'arch_container'}`);
             return;
         }
-        const [open, close] = node.role === 'collapsed-zone' ? ['[[', ']]'] : SHAPES[node.kind] ?? ['[', ']'];
+        const [open, close] = node.role === 'collapsed-zone' ? ['[[', ']]'] : SHAPES[node.kind] ?? (hasTrait(node.kind, 'dataStore') ? ['[(', ')]'] : ['[', ']']);
         const text = [node.label, node.subtitle, node.facts].filter(part => part.length > 0).map(mermaidText).join('<br/>');
         lines.push(`${indent}${id}${open}"${text}"${close}`);
         const category = node.role === 'collapsed-zone' ? 'outside' : kindCategory(node.kind);

@@ -13,6 +13,7 @@
  */
 import type { ArchModel, Channel, Component, Connection, View } from '../../model/arch-model.js';
 import { selectView } from '../../diagram/view-selection.js';
+import { hasTrait } from '../../model/component-kinds.js';
 import { channelTitle, connectionTitle, IdMap, metadataOf, oneLine, scopeTree, sourceName, stringProperty, tagsOf, technologyOf, type Scope } from './model-facts.js';
 
 /** A Structurizr DSL string. */
@@ -42,8 +43,9 @@ function isExternal(component: Component): boolean {
     return component.kind === 'external' || (flag?.type === 'boolean' && flag.value);
 }
 
+/** Structurizr shapes of kinds; a data store without one (`dataStore` in the kinds table) is a cylinder. */
 const SHAPES: Partial<Record<string, string>> = {
-    client: 'WebBrowser', database: 'Cylinder', eventstore: 'Cylinder', cache: 'Cylinder', storage: 'Folder',
+    client: 'WebBrowser', storage: 'Folder',
     topic: 'Pipe', queue: 'Pipe', gateway: 'Hexagon', loadbalancer: 'Hexagon', function: 'Ellipse', idp: 'Component',
     external: 'RoundedBox', broker: 'RoundedBox',
 };
@@ -118,7 +120,7 @@ export function modelToStructurizr(model: ArchModel): string {
     writeViews(model, ids, systemId, push);
     push(2, 'styles {');
     for (const kind of [...kinds].sort()) {
-        const shape = SHAPES[kind];
+        const shape = SHAPES[kind] ?? (hasTrait(kind, 'dataStore') ? 'Cylinder' : undefined);
         if (!shape) continue;
         push(3, `element ${structurizrString(`Archway:${kind}`)} {`);
         push(4, `shape ${shape}`);

@@ -1,6 +1,7 @@
 /**
- * Imports from other architecture tools: LikeC4 models and Structurizr DSL workspaces to
- * `.arch` text (pure: files in, text and problems out; reading the disk is the caller's job).
+ * Imports to `.arch` text: from other architecture tools (LikeC4 models, Structurizr DSL
+ * workspaces) and from deployment files (Compose, Kubernetes; `deployment-import.ts`). Pure:
+ * files in, text and problems out; reading the disk is the caller's job.
  */
 import type { ImportProblem } from './imported-model.js';
 import { readLikeC4, type SourceFile } from './likec4.js';
@@ -13,20 +14,21 @@ export type { IncludeLoader } from './structurizr.js';
 export { readLikeC4 } from './likec4.js';
 export { readStructurizr } from './structurizr.js';
 export { archString, importedToArch, type ArchImport } from './to-arch.js';
+export { decodeText, type DecodedText } from '../../import/text-decoding.js';
 
 /** The outcome of an import: the `.arch` text (what could be read) and the problems found. */
 export interface ImportOutcome extends ArchImport {
     problems: ImportProblem[];
 }
 
-/** Imports LikeC4 files (all together form one model). `names` says how the header names the input. */
-export function importLikeC4(files: readonly SourceFile[], names: string): ImportOutcome {
+/** Imports LikeC4 files (all together form one model). `names` says how the header names the input; `options.name` renames the model. */
+export function importLikeC4(files: readonly SourceFile[], names: string, options: { name?: string } = {}): ImportOutcome {
     const model = readLikeC4(files);
-    return { ...importedToArch(model, names), problems: model.problems };
+    return { ...importedToArch({ ...model, name: options.name ?? model.name }, names), problems: model.problems };
 }
 
-/** Imports a Structurizr workspace; `load` reads `!include`d files. */
-export function importStructurizr(file: SourceFile, names: string, load?: IncludeLoader): ImportOutcome {
+/** Imports a Structurizr workspace; `load` reads `!include`d files; `options.name` renames the model. */
+export function importStructurizr(file: SourceFile, names: string, load?: IncludeLoader, options: { name?: string } = {}): ImportOutcome {
     const model = readStructurizr(file, load);
-    return { ...importedToArch(model, names), problems: model.problems };
+    return { ...importedToArch({ ...model, name: options.name ?? model.name }, names), problems: model.problems };
 }

@@ -425,6 +425,7 @@ export interface Route extends langium.AstNode {
     annotations: Array<Annotation>;
     path: string;
     properties: Array<Property>;
+    protocol?: Protocol;
     target: langium.Reference<Element>;
 }
 
@@ -433,6 +434,7 @@ export const Route = {
     annotations: 'annotations',
     path: 'path',
     properties: 'properties',
+    protocol: 'protocol',
     target: 'target'
 } as const;
 
@@ -893,6 +895,10 @@ export class ArchwayAstReflection extends langium.AbstractAstReflection {
                 properties: {
                     name: Route.properties,
                     defaultValue: [],
+                    optional: true
+                },
+                protocol: {
+                    name: Route.protocol,
                     optional: true
                 },
                 target: {

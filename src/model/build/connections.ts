@@ -5,7 +5,7 @@
  */
 import type { Connection as ConnectionNode, Route as RouteNode } from '../../language/generated/ast.js';
 import { TLS_PROTOCOLS, type Component, type Connection } from '../arch-model.js';
-import { CONNECTION_PROPERTIES } from '../schema/property-schema.js';
+import { CONNECTION_PROPERTIES, ROUTE_PROPERTIES } from '../schema/property-schema.js';
 import { push, type BuildContext } from './build-context.js';
 import { typeProperties } from './property-typing.js';
 import { resolveReference } from './references.js';
@@ -26,13 +26,13 @@ export function describeConnection(ctx: BuildContext, node: ConnectionNode, owne
     });
 }
 
-/** A gateway's `route "/path" -> target`: a synchronous connection labelled with its path. */
+/** A gateway's `route "/path" -> target : protocol`: a synchronous connection labelled with its path. */
 export function describeRoute(ctx: BuildContext, node: RouteNode, gateway: Component): void {
     const target = resolveReference(ctx, node.target, 'route target', ['component'], gateway);
-    const properties = typeProperties(ctx, node.properties, CONNECTION_PROPERTIES, `route '${node.path ?? ''}'`, gateway);
+    const properties = typeProperties(ctx, node.properties, ROUTE_PROPERTIES, `route '${node.path ?? ''}'`, gateway);
     if (target === undefined) return;
     addConnection(ctx, {
-        source: gateway.id, target, style: 'sync', origin: 'route', path: node.path, protocol: undefined,
+        source: gateway.id, target, style: 'sync', origin: 'route', path: node.path, protocol: node.protocol,
         label: node.path, properties, allows: ctx.allows(node.annotations), location: ctx.location(node),
     });
 }

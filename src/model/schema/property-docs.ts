@@ -3,7 +3,7 @@
  */
 import { COMPONENT_KINDS } from '../arch-model.js';
 import {
-    AUTH_MODES, CHANNEL_PROPERTIES, COMPONENT_PROPERTIES, CONNECTION_PROPERTIES, VIEW_PROPERTIES, ZONE_PROPERTIES,
+    AUTH_MODES, CHANNEL_PROPERTIES, COMPONENT_PROPERTIES, CONNECTION_PROPERTIES, ROUTE_PROPERTIES, VIEW_PROPERTIES, ZONE_PROPERTIES,
     type PropertyTable,
 } from './property-schema.js';
 import { describeType } from './describe-type.js';
@@ -18,12 +18,13 @@ export function renderPropertyDocs(): string {
     const parts = [
         '# Property reference',
         '',
-        '<!-- Generated from src/model/schema/property-schema.ts by `npm run docs:properties`; do not edit. -->',
+        '<!-- Generated from src/model/schema/property-schema.ts by `npm run generate`; do not edit. -->',
         '',
     ];
     for (const kind of COMPONENT_KINDS) parts.push(`## \`${kind}\``, '', table(COMPONENT_PROPERTIES[kind]), '');
     parts.push('## `topic` and `queue`', '', table(CHANNEL_PROPERTIES), '');
-    parts.push('## Connections and routes `{ … }`', '', table(CONNECTION_PROPERTIES), '');
+    parts.push('## Connections `{ … }`', '', table(CONNECTION_PROPERTIES), '');
+    parts.push('## Gateway routes `{ … }`', '', 'A route takes every connection property, and:', '', table(Object.fromEntries(Object.entries(ROUTE_PROPERTIES).filter(([name]) => !(name in CONNECTION_PROPERTIES)))), '');
     parts.push('## `zone`', '', table(ZONE_PROPERTIES), '');
     parts.push('## `view`', '', table(VIEW_PROPERTIES), '');
     parts.push('## `auth:` modes', '');

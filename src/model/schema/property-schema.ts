@@ -45,6 +45,13 @@ export const SESSION_COOKIE: PropertyTable = {
     sameSite: oneOf(['strict', 'lax', 'none'], 'Cross-site sending policy of the cookie.'),
 };
 
+/** Token policy: what a `jwt` block and an identity provider's `issues: jwt { … }` say about tokens. */
+export const JWT_POLICY: PropertyTable = {
+    expiry: duration('Lifetime of an access token.'),
+    refresh: oneOf(['rotating', 'static', 'none'], 'Refresh-token strategy.', 'none'),
+    revocation: oneOf(['denylist', 'introspection', 'none'], 'How tokens are revoked before they expire.', 'none'),
+};
+
 /** `auth:` modes and their settings. */
 export const AUTH_MODES: Readonly<Record<string, PropertyTable>> = {
     none: {},
@@ -54,10 +61,8 @@ export const AUTH_MODES: Readonly<Record<string, PropertyTable>> = {
         ttl: duration('How long an idle session lives.'),
     },
     jwt: {
-        issuer: ref(['idp', 'external', 'service'], 'The identity provider that signs the tokens.'),
-        expiry: duration('Lifetime of an access token.'),
-        refresh: oneOf(['rotating', 'static', 'none'], 'Refresh-token strategy.', 'none'),
-        revocation: oneOf(['denylist', 'introspection', 'none'], 'How tokens are revoked before they expire.', 'none'),
+        issuer: ref(['idp', 'external', 'service'], 'The identity provider that signs the tokens; settings it declares in `issues: jwt { … }` apply unless set here.'),
+        ...JWT_POLICY,
         audience: str('Expected `aud` claim.'),
     },
     apikey: { header: str('Header carrying the key.') },
@@ -77,6 +82,7 @@ const COMMON: PropertyTable = {
     owner: str('Team that owns it.'),
     tags: { type: { type: 'list', of: { type: 'string' } }, doc: 'Free-form tags.' },
     external: bool('Managed outside this model: not judged by orphan or subscriber rules.', 'false'),
+    deployedAs: str('Name of the workload this component runs as in the deployment files (`"orders-api"`, or `"namespace/name"` in Kubernetes), when it differs from the id.'),
 };
 
 /** Properties of components that run (can be replicated). */
@@ -110,13 +116,14 @@ const PIPELINE: PropertyTable = {
 export const COMPONENT_PROPERTIES: Readonly<Record<ComponentKind, PropertyTable>> = {
     client: {
         ...COMMON,
-        tokenStorage: oneOf(['memory', 'httpOnlyCookie', 'localStorage', 'sessionStorage', 'cookie'], 'Where the client keeps access tokens.'),
+        tokenStorage: oneOf(['memory', 'httpOnlyCookie', 'secureStorage', 'localStorage', 'sessionStorage', 'cookie'], 'Where the client keeps access tokens: `memory`, an `httpOnlyCookie`, or a native app\'s `secureStorage` (OS keychain) are safe; `localStorage`, `sessionStorage` and a script-readable `cookie` are not.'),
         platform: oneOf(['web', 'mobile', 'desktop', 'cli', 'device', 'server'], 'What the client runs on.'),
     },
     dns: {
         ...COMMON,
         routing: oneOf(['simple', 'geo', 'latency', 'weighted', 'failover', 'anycast'], 'How the DNS picks an answer.', 'simple'),
         ttl: duration('How long resolvers cache answers.'),
+        encrypted: bool('Lookups must be encrypted (DNS over HTTPS or TLS); plain `dns` lookups to it are then plaintext.', 'false'),
     },
     cdn: {
         ...COMMON,
@@ -134,6 +141,7 @@ export const COMPONENT_PROPERTIES: Readonly<Record<ComponentKind, PropertyTable>
         layer: oneOf(['l4', 'l7'], 'OSI layer it balances at.', 'l7'),
         healthCheck: { type: { type: 'union', of: [{ type: 'string' }, { type: 'duration' }, { type: 'boolean' }] }, doc: 'Health-check path or interval.' },
         waf: bool('Web application firewall on the balancer.', 'false'),
+        auth,
     },
     gateway: {
         ...COMMON,
@@ -204,6 +212,7 @@ export const COMPONENT_PROPERTIES: Readonly<Record<ComponentKind, PropertyTable>
         ...COMMON,
         ...RUNNING,
         protocol: oneOf(['oidc', 'saml', 'oauth2', 'ldap'], 'Identity protocol.', 'oidc'),
+        issues: { type: { type: 'mode', modes: { jwt: JWT_POLICY } }, doc: 'Token policy of the tokens it issues: `issues: jwt { expiry: 15m  revocation: denylist }`; a `jwt` block naming this provider as `issuer` inherits what it does not set.' },
     },
     external: {
         ...COMMON,
@@ -237,9 +246,16 @@ export const CONNECTION_PROPERTIES: PropertyTable = {
     description: str('What the call is for.'),
 };
 
+/** Properties of a gateway's `route "/path" -> target { … }`: a connection's, and `public`. */
+export const ROUTE_PROPERTIES: PropertyTable = {
+    ...CONNECTION_PROPERTIES,
+    public: bool('Anonymous on purpose (login, register, health): with `auth: none` it is not reported as an unauthenticated route.', 'false'),
+};
+
 /** Properties inside a `zone { … }`. */
 export const ZONE_PROPERTIES: PropertyTable = {
     trust: oneOf(['public', 'edge', 'private'], 'Trust level of everything in the zone.', 'private (inherited from the enclosing zone)'),
+    mtls: bool('The platform (a service mesh) encrypts and authenticates traffic between components inside the zone: connections with both ends in it are not plaintext.', 'false'),
     description: str('What the zone is.'),
     provider: str('Cloud, region or network (e.g. "aws eu-west-1").'),
 };

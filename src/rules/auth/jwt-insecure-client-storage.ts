@@ -11,9 +11,9 @@ export const jwtInsecureClientStorage = defineRule({
     id: 'jwt-insecure-client-storage',
     area: 'auth',
     severity: 'warning',
-    title: 'A client keeps JWTs in localStorage or sessionStorage.',
-    rationale: 'Web storage is readable by every script on the page, so one XSS bug exfiltrates every token. Keep tokens in memory or in an httpOnly cookie.',
-    fires: 'A client that reaches a JWT-protected component has `tokenStorage: localStorage` or `sessionStorage`; an info when `tokenStorage` is unset (not for clients with a non-browser `platform`).',
+    title: 'A client keeps JWTs where scripts can read them (web storage or a plain cookie).',
+    rationale: 'Web storage is readable by every script on the page, so one XSS bug exfiltrates every token. A cookie without `HttpOnly` is just as readable (`document.cookie`). Keep tokens in memory, in an httpOnly cookie, or in a native app\'s secure storage (the OS keychain).',
+    fires: 'A client that reaches a JWT-protected component has `tokenStorage: localStorage`, `sessionStorage` or `cookie` (a script-readable cookie; `httpOnlyCookie`, `memory` and `secureStorage` are safe); an info when `tokenStorage` is unset (not for clients with a non-browser `platform`).',
     fix: 'Set `tokenStorage: memory`.',
     quickFix: ['set-property'],
     examples: {
@@ -35,9 +35,9 @@ export const jwtInsecureClientStorage = defineRule({
         const protectedApi = a.nodes[v];
         const fixes = [fix('Keep tokens in memory', setProperty(client, 'tokenStorage', 'memory'))];
         const storage = wordProp(client.properties, 'tokenStorage');
-        if (storage === 'localStorage' || storage === 'sessionStorage') {
+        if (storage === 'localStorage' || storage === 'sessionStorage' || storage === 'cookie') {
             result.push(finding(client.properties.get('tokenStorage')!.location,
-                `The client '${client.id}' keeps the JWTs of '${protectedApi.id}' in ${storage}, where any script on the page can read them; use memory or an httpOnly cookie.`,
+                `The client '${client.id}' keeps the JWTs of '${protectedApi.id}' in ${storage === 'cookie' ? 'a cookie without HttpOnly' : storage}, where any script on the page can read them; use memory or an httpOnly cookie.`,
                 { elements: [client.id, protectedApi.id], fixes }));
         } else if (storage === undefined && !NON_BROWSER.has(wordProp(client.properties, 'platform') ?? '')) {
             result.push(finding(client.nameLocation,

@@ -1,4 +1,4 @@
-import { analyze, authenticates, boolProp, prop, relatedElement } from '../analysis.js';
+import { analyze, authenticates, authenticatesHop, isPublic, prop, relatedElement } from '../analysis.js';
 import { defineRule } from '../define.js';
 import { fix, setProperty } from '../fix.js';
 import type { Finding } from '../../model/arch-model.js';
@@ -10,7 +10,7 @@ export const missingIdentityPropagation = defineRule({
     severity: 'warning',
     title: 'An authenticating gateway forwards requests without the caller\'s identity.',
     rationale: 'When the gateway authenticates and the service does not, the service must still know who the caller is to authorise per user. Without forwarding the identity (a JWT or a signed header) every request looks anonymous, or trusts unverifiable headers (Threagile `missing-identity-propagation`).',
-    fires: 'A gateway with `auth` (not `none`) has a sync route or connection to a service-like component that has no `auth` of its own (and is not `public: true`), and the connection has no `forwardIdentity`.',
+    fires: 'A gateway authenticates a sync route or connection (its own `auth`, not `none`, unless the route sets `auth: none`; or the route\'s own `auth`) to a service-like component that has no `auth` of its own (and is not `public: true`), and the connection has no `forwardIdentity`. A route with `auth: none` carries no identity to forward: `unauthenticated-route` judges it.',
     fix: 'Set `forwardIdentity: jwt` on the route or connection.',
     quickFix: ['set-property'],
     examples: {
@@ -21,10 +21,12 @@ export const missingIdentityPropagation = defineRule({
     const a = analyze(model);
     const result: Finding[] = [];
     for (const gateway of model.components) {
-        if (gateway.kind !== 'gateway' || gateway.hasUnresolvedReferences || !authenticates(gateway.properties)) continue;
+        if (gateway.kind !== 'gateway' || gateway.hasUnresolvedReferences) continue;
         for (const connection of a.syncOut(gateway.id)) {
+            // A route with `auth: none` has no identity to forward (unauthenticated-route judges it).
+            if (!authenticatesHop(gateway, connection)) continue;
             const target = a.serviceLike(connection.target);
-            if (!target || authenticates(target.properties) || boolProp(target.properties, 'public') === true) continue;
+            if (!target || authenticates(target.properties) || isPublic(target.properties)) continue;
             const forward = prop(connection.properties, 'forwardIdentity');
             if (forward && !(forward.type === 'boolean' && !forward.value)) continue;
             const what = connection.origin === 'route' ? `the route '${connection.path ?? ''}'` : `'${connection.source} -> ${connection.target}'`;

@@ -13,7 +13,7 @@ export const sessionCookieInsecure = defineRule({
     severity: 'warning',
     title: 'A session cookie lacks secure flags or travels over plaintext.',
     rationale: 'A session cookie is a bearer credential. Without `secure` it leaks over plain HTTP, without `httpOnly` any injected script can read it, without `sameSite` it rides along on cross-site requests (CSRF).',
-    fires: 'A component with `auth: session` is reached from an entry point over a path (through edge components such as CDNs, gateways and load balancers) with a plaintext hop, or its session block lacks `cookie { secure: true httpOnly: true sameSite: strict|lax }`.',
+    fires: 'A component with `auth: session` is reached from an entry point over a path (through edge components such as CDNs, gateways and load balancers) with a plaintext hop (DNS lookups and hops inside a zone with `mtls: true` do not count), or its session block lacks `cookie { secure: true httpOnly: true sameSite: strict|lax }`.',
     fix: 'Insert `cookie: { secure: true httpOnly: true sameSite: lax }` into the session block.',
     quickFix: ['set-property', 'set-protocol'],
     examples: {
@@ -26,10 +26,11 @@ export const sessionCookieInsecure = defineRule({
     const sessions = componentsWithAuth(model, 'session');
     if (sessions.length === 0) return result;
     // The cookie travels from the entry point through edge components (CDN, gateway, load
-    // balancer…) to the component that owns the session; service-to-service hops do not carry it.
+    // balancer…) to the component that owns the session; service-to-service hops do not carry
+    // it, and neither do DNS lookups.
     const edgeReach = breadthFirst(a.sync, a.entries.map(e => a.index.get(e.id)!), v => {
         const node = a.nodes[v];
-        return !(node.type === 'component' && (isServiceLike(node) || isDataStore(node)));
+        return !(node.type === 'component' && (node.kind === 'dns' || isServiceLike(node) || isDataStore(node)));
     });
     for (const { component, auth } of sessions) {
         const cookie = prop(auth.settings, 'cookie');
@@ -48,7 +49,7 @@ export const sessionCookieInsecure = defineRule({
             const back = breadthFirst(reverse(a.sync), [target], v => v === target || (edgeReach.distance[v] > 0 && !isServiceLike(a.nodes[v])));
             a.syncConnections.forEach((connections, u) => {
                 if (back.distance[u] < 0 || edgeReach.distance[u] < 0 || (u !== target && isServiceLike(a.nodes[u]))) return;
-                for (const c of connections) if (c.tls === false && back.distance[a.index.get(c.target)!] >= 0 && (c.target === component.id || !isServiceLike(a.nodes[a.index.get(c.target)!]))) plaintext.push(c);
+                for (const c of connections) if (a.isPlaintext(c) && back.distance[a.index.get(c.target)!] >= 0 && (c.target === component.id || !isServiceLike(a.nodes[a.index.get(c.target)!]))) plaintext.push(c);
             });
         }
         if (missing.length === 0 && plaintext.length === 0) continue;

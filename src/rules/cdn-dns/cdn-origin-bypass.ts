@@ -1,6 +1,7 @@
 import { analyze, arrow, Describe, relatedElement } from '../analysis.js';
 import { defineRule } from '../define.js';
 import type { Finding } from '../../model/arch-model.js';
+import { hasTrait } from '../../model/component-kinds.js';
 import { originsOf } from './shared.js';
 
 /** The CDN's origin is reachable without going through the CDN. */
@@ -27,7 +28,7 @@ export const cdnOriginBypass = defineRule({
             for (const connection of a.incoming(origin.id)) {
                 const source = a.components.get(connection.source);
                 if (!source || source.id === cdn.id || seen.has(connection.id)) continue;
-                const direct = connection.style === 'sync' && a.isEntry(source) && source.kind !== 'cdn' && source.kind !== 'gateway' && source.kind !== 'loadbalancer';
+                const direct = connection.style === 'sync' && a.isEntry(source) && !hasTrait(source.kind, 'front');
                 if (!direct && source.kind !== 'dns') continue;
                 seen.add(connection.id);
                 result.push(finding(connection.location,

@@ -1,6 +1,7 @@
 import { analyze, arrow, describe, relatedElement } from '../analysis.js';
 import { defineRule } from '../define.js';
 import { isDataStore, isServiceLike, type Finding } from '../../model/arch-model.js';
+import { hasTrait } from '../../model/component-kinds.js';
 
 /** DNS pointing at an internal component instead of an edge component. */
 export const dnsResolvesToInternal = defineRule({
@@ -23,7 +24,7 @@ export const dnsResolvesToInternal = defineRule({
         for (const connection of a.outgoing(dns.id)) {
             const target = a.components.get(connection.target);
             if (!target || target.trust !== 'private' || !(isServiceLike(target) || isDataStore(target))) continue;
-            const fronts = a.incoming(target.id).map(c => a.components.get(c.source)).filter(c => c && (c.kind === 'gateway' || c.kind === 'cdn' || c.kind === 'loadbalancer'));
+            const fronts = a.incoming(target.id).map(c => a.components.get(c.source)).filter(c => c && hasTrait(c.kind, 'front'));
             result.push(finding(connection.location,
                 `The DNS '${dns.id}' resolves to ${describe(target)} ('${arrow(connection)}'), a private component; point it at a CDN, gateway or load balancer instead.`,
                 { elements: [dns.id, target.id], related: fronts.map(f => relatedElement(f!, `'${f!.id}' fronts '${target.id}'.`)) }));

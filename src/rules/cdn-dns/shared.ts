@@ -1,7 +1,10 @@
 import type { ArchModel, Component } from '../../model/arch-model.js';
+import { hasTrait } from '../../model/component-kinds.js';
 import { analyze, refProp } from '../analysis.js';
 
-const ORIGIN_KINDS = new Set(['service', 'function', 'orchestrator', 'stream', 'batch', 'etl', 'gateway', 'loadbalancer', 'storage', 'external']);
+/** Origins besides the service-like kinds. */
+const OTHER_ORIGIN_KINDS = new Set(['gateway', 'loadbalancer', 'storage', 'external']);
+const isOrigin = (kind: string): boolean => hasTrait(kind, 'serviceLike') || OTHER_ORIGIN_KINDS.has(kind);
 
 /** A CDN's origins: its `origin:` reference, else the origin-like targets of its sync connections. */
 export function originsOf(model: ArchModel, cdn: Component): Component[] {
@@ -10,10 +13,10 @@ export function originsOf(model: ArchModel, cdn: Component): Component[] {
     if (declared.length > 0) return declared;
     return [...new Set(a.syncOut(cdn.id).map(c => c.target))]
         .map(id => a.components.get(id)!)
-        .filter(c => ORIGIN_KINDS.has(c.kind));
+        .filter(c => isOrigin(c.kind));
 }
 
 /** Kinds that can serve as a CDN origin. */
 export function isOriginKind(component: Component): boolean {
-    return ORIGIN_KINDS.has(component.kind);
+    return isOrigin(component.kind);
 }

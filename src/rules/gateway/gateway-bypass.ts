@@ -1,6 +1,6 @@
-import { analyze, arrow, Describe, describe, pathText, quotedList, relatedConnection, relatedElement } from '../analysis.js';
+import { analyze, arrow, Describe, describe, pathText, relatedConnection, relatedElement } from '../analysis.js';
 import { defineRule } from '../define.js';
-import { addRoute, fix, removeConnection, retargetConnection, type FixChange, type FixIntent } from '../fix.js';
+import { fix, removeConnection, retargetConnection, type FixChange, type FixIntent } from '../fix.js';
 import type { ArchModel, Component, Connection } from '../../model/arch-model.js';
 import { pathTo } from '../graph/digraph.js';
 
@@ -11,9 +11,9 @@ export const gatewayBypass = defineRule({
     severity: 'error',
     title: 'An entry point calls a private service directly instead of through the gateway.',
     rationale: 'An API gateway centralises routing, authentication, rate limiting and caching. A client that reaches a service directly skips all of it: the gateway\'s protections exist only for callers that choose to use them.',
-    fires: 'The model has a `gateway`, and an entry point (a client, or a component in a `trust: public` zone; gateways, CDNs and DNS excluded) has a sync connection to a private service-like component that is also reachable through a gateway. When the service is behind no gateway at all it is a warning: a second, unguarded entry.',
-    fix: 'Route through the gateway: point the connection at the gateway (and add a route to the service when the gateway has none); when the entry point already calls the gateway the same way, remove the direct connection instead.',
-    quickFix: ['add-route', 'remove-connection', 'retarget-connection'],
+    fires: 'The model has a `gateway`, and an entry point (a client outside any zone or in a `public` zone, or any component in a `trust: public` zone; gateways, CDNs and DNS excluded) has a sync connection to a private service-like component that is also reachable through a gateway. A service behind no gateway at all is a separate front end, not a bypass: `missing-authentication` reports it when it does not authenticate.',
+    fix: 'Route through the gateway: point the connection at the gateway; when the entry point already calls the gateway the same way, remove the direct connection instead.',
+    quickFix: ['remove-connection', 'retarget-connection'],
     examples: {
         invalid: 'client web\ngateway api {\n  auth: jwt { expiry: 15m revocation: denylist }\n  rateLimit: 100/s\n  route "/orders" -> orders\n}\nservice orders\nweb -> api : https\nweb -> orders : https',
         valid: 'client web\ngateway api {\n  auth: jwt { expiry: 15m revocation: denylist }\n  rateLimit: 100/s\n  route "/orders" -> orders\n}\nservice orders\nweb -> api : https',
@@ -32,27 +32,18 @@ export const gatewayBypass = defineRule({
             if (!target || target.trust !== 'private' || target.hasUnresolvedReferences) continue;
             const node = a.index.get(target.id)!;
             const path = pathTo(reach, node).map(v => a.nodes[v].id);
-            if (path.length > 1) {
-                const gateway = a.components.get(path[0])!;
-                const firstHop = a.syncOut(path[0]).find(c => c.target === path[1]);
-                result.push(finding(connection.location,
-                    `${Describe(entry)} calls ${describe(target)} directly ('${arrow(connection)}'), bypassing ${describe(gateway)} that also leads to it; call the gateway instead.`,
-                    {
-                        elements: [entry.id, target.id, gateway.id],
-                        related: [relatedElement(gateway, `${Describe(gateway)} leads to '${target.id}' via ${pathText(path)}.`), ...(firstHop ? [relatedConnection(firstHop)] : [])],
-                        fixes: [routeThrough(model, connection, gateway)],
-                    }));
-            } else {
-                const gateway = gateways.length === 1 ? gateways[0] : undefined;
-                result.push(finding(connection.location,
-                    `${Describe(entry)} calls ${describe(target)} directly ('${arrow(connection)}'), and no gateway leads to it: a second, unguarded way in next to ${quotedList(gateways.map(g => g.id))}.`,
-                    {
-                        elements: [entry.id, target.id],
-                        severity: 'warning',
-                        related: gateways.map(g => relatedElement(g, `${Describe(g)} guards the other entry.`)),
-                        fixes: gateway ? [routeThrough(model, connection, gateway, addRoute(gateway, target.id))] : [],
-                    }));
-            }
+            // Behind no gateway at all it is not a bypass: a separate front end, which
+            // missing-authentication judges when it does not authenticate.
+            if (path.length <= 1) continue;
+            const gateway = a.components.get(path[0])!;
+            const firstHop = a.syncOut(path[0]).find(c => c.target === path[1]);
+            result.push(finding(connection.location,
+                `${Describe(entry)} calls ${describe(target)} directly ('${arrow(connection)}'), bypassing ${describe(gateway)} that also leads to it; call the gateway instead.`,
+                {
+                    elements: [entry.id, target.id, gateway.id],
+                    related: [relatedElement(gateway, `${Describe(gateway)} leads to '${target.id}' via ${pathText(path)}.`), ...(firstHop ? [relatedConnection(firstHop)] : [])],
+                    fixes: [routeThrough(model, connection, gateway)],
+                }));
         }
     }
     return result;

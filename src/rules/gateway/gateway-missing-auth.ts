@@ -1,4 +1,4 @@
-import { analyze, authenticates, authOf, boolProp, Describe, prop, quotedList, relatedElement, wordProp, type Analysis } from '../analysis.js';
+import { analyze, authenticates, authOf, boolProp, Describe, isPublic, prop, quotedList, relatedElement, wordProp, type Analysis } from '../analysis.js';
 import { defineRule } from '../define.js';
 import { addComponent, fix, freshId, setProperty, type FixChange, type FixIntent } from '../fix.js';
 import { breadthFirst, reverse } from '../graph/digraph.js';
@@ -12,7 +12,7 @@ export const gatewayMissingAuth = defineRule({
     severity: 'error',
     title: 'A gateway reached from an entry point does not authenticate callers.',
     rationale: 'Authentication at the gateway is the one check every request passes. Without it each service must authenticate on its own, and any that forgets is open to the internet (Threagile `missing-authentication`).',
-    fires: 'A gateway reached from an entry point has no `auth` or `auth: none`, and some target behind it (looking through load balancers) is neither `public: true` nor authenticating on its own. When every target is public or authenticates itself the finding is an info.',
+    fires: 'A gateway reached from an entry point has no `auth` or `auth: none`, and some target of a route without an `auth` of its own (looking through load balancers; a route\'s own `auth: none` is judged by `unauthenticated-route`) is neither `public: true` nor authenticating on its own. When every such target is public (or its route is `public: true`) or authenticates itself the finding is an info; when every route authenticates on its own there is none.',
     fix: 'Insert `auth: jwt { issuer: idp expiry: 15m revocation: denylist }` (declaring an `idp` when the model has none), with `forwardIdentity: jwt` on calls to services that do not authenticate and `tokenStorage: memory` on browser clients that reach the gateway.',
     quickFix: ['add-component', 'set-property'],
     examples: {
@@ -24,10 +24,15 @@ export const gatewayMissingAuth = defineRule({
     const result = [];
     for (const gateway of exposedGateways(model)) {
         if (authenticates(gateway.properties)) continue;
-        // What the gateway exposes: its targets, looking through load balancers in front of services.
+        // What the gateway exposes without authentication: the targets of its routes that set no
+        // auth of their own (or `auth: none`), looking through load balancers in front of services;
+        // a route marked `public: true` exposes its target on purpose.
         const targets: Component[] = [];
         const seen = new Set<string>([gateway.id]);
-        const queue = gatewayTargets(model, gateway).map(c => a.components.get(c.target)!);
+        // A route with an `auth` of its own is judged by it: `auth: none` by unauthenticated-route.
+        const open = gatewayTargets(model, gateway).filter(c => authOf(c.properties) === undefined);
+        if (open.length === 0) continue;
+        const queue = open.filter(c => !isPublic(c.properties)).map(c => a.components.get(c.target)!);
         while (queue.length > 0) {
             const t = queue.shift()!;
             if (seen.has(t.id)) continue;
@@ -35,15 +40,14 @@ export const gatewayMissingAuth = defineRule({
             if (t.kind === 'loadbalancer') queue.push(...a.syncOut(t.id).map(c => a.components.get(c.target)!));
             else targets.push(t);
         }
-        if (targets.length === 0) continue;
-        const open = targets.filter(t => boolProp(t.properties, 'public') !== true && !authenticates(t.properties));
+        const unguarded = targets.filter(t => !isPublic(t.properties) && !authenticates(t.properties));
         const auth = authOf(gateway.properties);
         const location = auth?.property.location ?? gateway.nameLocation;
         const fixes = [authenticateFix(model, a, gateway)];
-        if (open.length > 0) {
+        if (unguarded.length > 0) {
             result.push(finding(location,
-                `The gateway '${gateway.id}' is reachable from an entry point but does not authenticate callers, and ${quotedList(open.map(t => t.id))} behind it ${open.length === 1 ? 'is' : 'are'} not public; set auth on the gateway.`,
-                { elements: [gateway.id], related: open.map(t => relatedElement(t, `${Describe(t)} is not marked public: true and does not authenticate.`)), fixes }));
+                `The gateway '${gateway.id}' is reachable from an entry point but does not authenticate callers, and ${quotedList(unguarded.map(t => t.id))} behind it ${unguarded.length === 1 ? 'is' : 'are'} not public; set auth on the gateway.`,
+                { elements: [gateway.id], related: unguarded.map(t => relatedElement(t, `${Describe(t)} is not marked public: true and does not authenticate.`)), fixes }));
         } else {
             result.push(finding(location,
                 `The gateway '${gateway.id}' does not authenticate callers; every target behind it is public or authenticates itself.`,

@@ -1,9 +1,11 @@
 import { analyze, describe } from '../analysis.js';
 import { defineRule } from '../define.js';
 import { addRoute, fix } from '../fix.js';
-import { SERVICE_LIKE_KINDS, type Component, type Finding } from '../../model/arch-model.js';
+import type { Component, Finding } from '../../model/arch-model.js';
+import { hasTrait } from '../../model/component-kinds.js';
 
-const ROUTABLE = new Set(['loadbalancer', 'external', 'gateway']);
+/** Route targets a gateway may have besides service-like components: what fronts services, and an identity provider (a BFF proxying `/identity`). */
+const ROUTABLE = new Set(['loadbalancer', 'external', 'gateway', 'idp']);
 
 /** A gateway that routes nowhere, or routes to something that is not a service. */
 export const gatewayWithoutRoutes = defineRule({
@@ -12,7 +14,7 @@ export const gatewayWithoutRoutes = defineRule({
     severity: 'error',
     title: 'A gateway has no routes, or routes to something that is not a service.',
     rationale: 'A gateway exists to route requests to services. One without routes is dead weight on the diagram; a route straight to a database or broker exposes storage as an API.',
-    fires: 'A gateway has no outgoing sync connection and no `route`; or a `route` targets something that is not service-like (a load balancer, an external system or another gateway in front of services is accepted).',
+    fires: 'A gateway has no outgoing sync connection and no `route`; or a `route` targets something that is not service-like (a load balancer, an external system or another gateway in front of services is accepted, and so is an identity provider: a backend-for-frontend proxying its login pages).',
     fix: 'Add routes for the services clients call directly.',
     quickFix: ['add-route'],
     examples: {
@@ -36,7 +38,7 @@ export const gatewayWithoutRoutes = defineRule({
         for (const route of out) {
             if (route.origin !== 'route') continue;
             const target: Component = a.components.get(route.target)!;
-            if (ROUTABLE.has(target.kind) || SERVICE_LIKE_KINDS.has(target.kind)) continue;
+            if (ROUTABLE.has(target.kind) || hasTrait(target.kind, 'serviceLike')) continue;
             result.push(finding(route.location,
                 `The route '${route.path ?? ''}' of the gateway '${gateway.id}' targets ${describe(target)}, which is not a service.`,
                 { elements: [gateway.id, target.id] }));

@@ -3,8 +3,7 @@ import { defineRule } from '../define.js';
 import { addChannel, addComponent, addConnection, fix, freshId, retargetConnection, type FixIntent } from '../fix.js';
 import { deadLetterFor } from './dead-letter.js';
 import type { ArchModel, Connection } from '../../model/arch-model.js';
-
-const ASYNC_ENDS = new Set(['broker', 'eventstore', 'stream']);
+import { hasTrait } from '../../model/component-kinds.js';
 
 /** A `~>` straight from service to service, with no broker in between. */
 export const asyncWithoutBroker = defineRule({
@@ -52,5 +51,5 @@ function throughTopic(model: ArchModel, c: Connection): FixIntent {
 /** A channel, or a component that takes asynchronous messages itself (a broker, event store or stream). */
 export function isAsyncEnd(model: ArchModel, id: string): boolean {
     const e = model.elements.get(id);
-    return e?.type === 'channel' || (e?.type === 'component' && ASYNC_ENDS.has(e.kind));
+    return e?.type === 'channel' || (e?.type === 'component' && hasTrait(e.kind, 'asyncEnd'));
 }

@@ -1,4 +1,4 @@
-import { analyze, arrow, prop, refProp, relatedConnection } from '../analysis.js';
+import { analyze, arrow, Describe, prop, refProp, relatedConnection } from '../analysis.js';
 import { defineRule } from '../define.js';
 import type { Finding, SourceLocation } from '../../model/arch-model.js';
 
@@ -39,7 +39,7 @@ export const analyticsOnServingDatabase = defineRule({
             if (!serving) continue;
             seen.add(db.id);
             result.push(finding(read.location,
-                `The ${job.kind === 'etl' ? 'ETL job' : job.kind === 'batch' ? 'batch job' : 'stream processor'} '${job.id}' reads the database '${db.id}' (${read.label}), which '${serving.source}' uses to serve users; read from a replica or stream changes out instead.`,
+                `${Describe(job)} reads the database '${db.id}' (${read.label}), which '${serving.source}' uses to serve users; read from a replica or stream changes out instead.`,
                 { elements: [job.id, db.id], related: [relatedConnection(serving, `'${serving.source}' serves users from '${db.id}'.`)] }));
         }
     }

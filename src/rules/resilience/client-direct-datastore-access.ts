@@ -9,7 +9,7 @@ export const clientDirectDatastoreAccess = defineRule({
     severity: 'error',
     title: 'An entry point connects directly to a data store or broker.',
     rationale: 'A client that talks to a database or broker directly holds its credentials and bypasses every business rule and authorisation check a service would apply (Threagile `unguarded-direct-datastore-access`).',
-    fires: 'An entry point (a client, or a component in a `trust: public` zone) has a connection to a data store, a broker or a broker\'s channel. A CDN pulling from `storage` is fine, and so are data stores and brokers talking to each other.',
+    fires: 'An entry point (a client outside any zone or in a `public` zone, or any component in a `trust: public` zone; a client in a private zone is internal traffic) has a connection to a data store, a broker or a broker\'s channel. A CDN pulling from `storage` is fine, and so are data stores and brokers talking to each other.',
     fix: 'Put a service in between.',
     examples: {
         invalid: 'client web\ndatabase db { replicas: 2 }\nweb -> db : sql+tls',

@@ -17,7 +17,7 @@ export function isUnbalancedCall(a: Analysis, c: Connection, serviceCallers: boo
     const target = a.serviceLike(c.target);
     if (!target || target.hasUnresolvedReferences) return false;
     const source = a.components.get(c.source);
-    if (!source || source.kind === 'loadbalancer' || source.kind === 'gateway') return false;
+    if (!source || source.kind === 'loadbalancer' || source.kind === 'gateway' || source.kind === 'cdn') return false;
     if (!serviceCallers && a.serviceLike(source.id)) return false;
     const lb = prop(c.properties, 'loadBalancing');
     return !lb || (lb.type === 'boolean' && !lb.value);

@@ -10,7 +10,7 @@ export const replicasWithoutLoadBalancer = defineRule({
     severity: 'warning',
     title: 'A replicated service is called without load balancing.',
     rationale: 'Replicas only add capacity and availability when calls are spread across them and failed instances are skipped. A caller pinned to one address gets neither.',
-    fires: 'A service-like component with `replicas > 1` has an incoming sync connection from something that is not a `loadbalancer` or `gateway` (a client, a CDN, an external system…), and the connection has no `loadBalancing:`. Calls from other service-like components are assumed to go through the platform\'s service discovery (Kubernetes services, a mesh) and are only judged with the option `serviceCallers: true`.',
+    fires: 'A service-like component with `replicas > 1` has an incoming sync connection from something that is not a `loadbalancer`, `gateway` or `cdn` (a CDN or front door balances over its origin\'s instances), such as a client or an external system, and the connection has no `loadBalancing:`. Calls from other service-like components are assumed to go through the platform\'s service discovery (Kubernetes services, a mesh) and are only judged with the option `serviceCallers: true`.',
     options: { serviceCallers: { type: 'boolean', description: 'Also judge calls from service-like components (no platform service discovery).', default: false } },
     fix: 'Set `loadBalancing: client` on the connection (or put a load balancer in front).',
     quickFix: ['set-property'],
