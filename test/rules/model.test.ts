@@ -94,7 +94,7 @@ ruleTester('unresolved-reference', {
             errors: [{ message: "The connection target 'ordrs' is not declared. Did you mean 'orders'?", severity: 'error', line: 3, text: 'ordrs' }],
             output: 'client web\nservice orders\nweb -> orders : https',
             // The connection was skipped while its target did not resolve: now 'orders' is judged.
-            revealed: ['single-point-of-failure'],
+            revealed: ['missing-authentication', 'single-point-of-failure'],
         },
         {
             name: 'a reference property of the wrong kind',

@@ -104,10 +104,19 @@ function does(a: Analysis, connection: Connection): boolean {
     return isDataStore(target) && writes(connection);
 }
 
-/** `a -> b ~> bus.t ~> c`: the ids of a path joined by the arrows of their connections. */
+/**
+ * `a -> b ~> bus.t ~> c`: the ids of a path joined by the arrows of their connections; a path of
+ * more than eight elements shows its first two and last two (`a -> b -> … (7 more) -> y -> z`).
+ */
 function pathText(a: Analysis, path: readonly string[]): string {
     let text = path[0] ?? '';
     for (let i = 1; i < path.length; i++) {
+        if (path.length > 8 && i === 2) {
+            text += ` -> … (${path.length - 4} more)`;
+            i = path.length - 2;
+            text += ` -> ${path[i]}`;
+            continue;
+        }
         const from = a.index.get(path[i - 1])!;
         const hop = a.flowConnections[from][a.flow.successors[from].indexOf(a.index.get(path[i])!)];
         text += ` ${hop?.style === 'async' ? '~>' : '->'} ${path[i]}`;
