@@ -106,7 +106,7 @@ describe('archway export', () => {
     });
 
     it('exits 0 and says nothing about findings for a clean model', async () => {
-        writeFileSync(join(dir, 'clean.arch'), 'client web\nservice orders { replicas: 2 }\nloadbalancer lb { replicas: 2 }\nweb -> lb : https\nlb -> orders : https\n');
+        writeFileSync(join(dir, 'clean.arch'), 'client web\nservice orders { replicas: 2  public: true }\nloadbalancer lb { replicas: 2 }\nweb -> lb : https\nlb -> orders : https\n');
         const { io: cli, err } = io();
         const code = await runExport([join(dir, 'clean.arch'), '-o', join(dir, 'clean.svg')], cli);
         expect(err.join('')).not.toMatch(/finding|incomplete/);
