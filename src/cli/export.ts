@@ -4,16 +4,19 @@
  * Writes the diagram of one view (or flow) of the model rooted at the file: SVG, PNG (via
  * resvg, no browser) or the laid-out graph as JSON. Without `-o` the output goes next to
  * the input (`shop.arch` → `shop.svg`, `shop.ordering.svg` for a view); `-o -` writes to stdout.
- * Exit 0 when written, 1 when the model has errors (the diagram is still written), 2 on bad
- * usage or unreadable input.
+ * Rule findings never change the exit code (they are `archway check`'s job; their number is
+ * said on stderr): exit 0 when written, 1 when the input leaves the picture incomplete (syntax
+ * errors, unresolved references or imports; the diagram is still written), 2 on bad usage or
+ * unreadable input.
  */
 import { writeFileSync } from 'node:fs';
-import { basename, dirname, extname, join, resolve } from 'node:path';
+import { basename, dirname, extname, isAbsolute, join, relative, resolve } from 'node:path';
 import type { LangiumDocument } from 'langium';
-import type { Diagnostic } from 'vscode-languageserver-types';
+import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import type { ArchModel, Direction } from '../model/arch-model.js';
 import { checkModel } from '../rules/engine.js';
 import { bundledLayoutWorker } from '../diagram/node-layout-worker.js';
+import { escapeControlCharacters } from '../language/display-text.js';
 import { configureLayout, DiagramError, disposeLayout, renderDiagram, THEME_NAMES, type ThemeName } from '../diagram/index.js';
 import { exportInterop, INTEROP_FORMAT_INFO, INTEROP_FORMATS, isInteropFormat } from '../interop/export/index.js';
 import { parseArgs, type CliIo, UsageError } from './args.js';
@@ -98,7 +101,7 @@ export async function runExport(argv: readonly string[], io: CliIo): Promise<num
     if (!document) throw new InputError(`Cannot read '${args.positionals[0]}'.`);
     const model = pickModel(workspace.modelsOf(document), document);
 
-    const errors = workspace.all.flatMap(d => (d.diagnostics ?? []).filter(x => x.severity === 1).map(x => ({ d, x })));
+    const problems = inputProblems(workspace.all);
     // Zones open, and so do brokers drawn as one box for their many topics.
     const openable = (id: string) => { const e = model.elements.get(id); return e?.type === 'zone' || (e?.type === 'component' && e.kind === 'broker'); };
     const unknownZone = expandedZones.find(zone => !openable(zone));
@@ -117,7 +120,7 @@ export async function runExport(argv: readonly string[], io: CliIo): Promise<num
         } finally {
             disposeLayout();
         }
-        return finish(text, format, file, output, args.options.view, args.options.flow, errors, io);
+        return finish(text, format, file, output, args.options.view, args.options.flow, problems, io);
     }
 
     const findings = checkModel(model).findings;
@@ -136,12 +139,43 @@ export async function runExport(argv: readonly string[], io: CliIo): Promise<num
     else if (format === 'json') bytes = JSON.stringify(result.layout, null, 2) + '\n';
     else bytes = await svgToPng(result.svg, scale);
 
-    return finish(bytes, format, file, output, args.options.view, args.options.flow, errors, io);
+    return finish(bytes, format, file, output, args.options.view, args.options.flow, problems, io);
 }
 
-/** Writes the export (to stdout for `-o -`) and reports the model's errors; resolves to the exit code. */
+/** A diagnostic that leaves the picture incomplete: a syntax error, an unresolved reference or import. */
+export function makesPictureIncomplete(diagnostic: Diagnostic): boolean {
+    if (diagnostic.severity !== DiagnosticSeverity.Error) return false;
+    return diagnostic.code === undefined || INCOMPLETE_PICTURE_CODES.has(String(diagnostic.code));
+}
+
+const INCOMPLETE_PICTURE_CODES = new Set(['syntax-error', 'unresolved-reference', 'unresolved-import', 'unreadable-file']);
+
+/** What export says about its input: the places that leave the picture incomplete, and how many rule findings there are. */
+interface InputProblems {
+    incomplete: { d: LangiumDocument; x: Diagnostic }[];
+    /** Rule findings by severity (`notes`: info and hint). */
+    findings: { errors: number; warnings: number; notes: number };
+}
+
+function inputProblems(documents: readonly LangiumDocument[]): InputProblems {
+    const problems: InputProblems = { incomplete: [], findings: { errors: 0, warnings: 0, notes: 0 } };
+    for (const d of documents) {
+        for (const x of d.diagnostics ?? []) {
+            if (makesPictureIncomplete(x)) problems.incomplete.push({ d, x });
+            else if (x.severity === DiagnosticSeverity.Error) problems.findings.errors++;
+            else if (x.severity === DiagnosticSeverity.Warning) problems.findings.warnings++;
+            else problems.findings.notes++;
+        }
+    }
+    return problems;
+}
+
+/**
+ * Writes the export (to stdout for `-o -`), lists what leaves the picture incomplete and counts
+ * the rule findings; resolves to the exit code (1 only for an incomplete picture).
+ */
 function finish(bytes: string | Buffer, format: Format, file: string, output: string | undefined, view: string | undefined, flow: string | undefined,
-    errors: { d: LangiumDocument; x: Diagnostic }[], io: CliIo): number {
+    problems: InputProblems, io: CliIo): number {
     if (output === '-') io.stdout(bytes as string);
     else {
         const target = output ?? defaultOutput(file, view, flow, format);
@@ -152,14 +186,30 @@ function finish(bytes: string | Buffer, format: Format, file: string, output: st
         }
         io.stderr(`Wrote ${target}\n`);
     }
-    if (errors.length > 0) {
-        for (const { d, x } of errors.slice(0, 20)) {
-            io.stderr(`${d.uri.fsPath}:${x.range.start.line + 1}:${x.range.start.character + 1} error ${x.message}\n`);
-        }
-        io.stderr(`The model has ${errors.length} error${errors.length === 1 ? '' : 's'}; the diagram may be incomplete.\n`);
-        return 1;
+    const { errors, warnings, notes } = problems.findings;
+    const total = errors + warnings + notes;
+    if (total > 0) {
+        const parts = [plural(errors, 'error'), plural(warnings, 'warning'), plural(notes, 'note')].filter(part => !part.startsWith('0 '));
+        io.stderr(`The model has ${plural(total, 'rule finding')} (${parts.join(', ')}); run 'archway check ${shownPath(file)}' to see them.\n`);
     }
-    return 0;
+    const { incomplete } = problems;
+    if (incomplete.length === 0) return 0;
+    for (const { d, x } of incomplete.slice(0, 20)) {
+        io.stderr(`${d.uri.fsPath}:${x.range.start.line + 1}:${x.range.start.character + 1} error ${escapeControlCharacters(typeof x.message === 'string' ? x.message : x.message.value)}\n`);
+    }
+    if (incomplete.length > 20) io.stderr(`… and ${incomplete.length - 20} more.\n`);
+    io.stderr(`The diagram may be incomplete: the input has ${plural(incomplete.length, 'syntax error or unresolved reference', 'syntax errors or unresolved references')}.\n`);
+    return 1;
+}
+
+/** The path relative to the working directory when it lies below it, else absolute. */
+function shownPath(file: string): string {
+    const shown = relative(process.cwd(), file);
+    return shown && !shown.startsWith('..') && !isAbsolute(shown) ? shown : file;
+}
+
+function plural(count: number, one: string, many = `${one}s`): string {
+    return `${count} ${count === 1 ? one : many}`;
 }
 
 /** The model rooted at the file when there is one, else the first model it belongs to. */

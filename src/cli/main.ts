@@ -16,7 +16,8 @@ Commands:
   archway mcp [--root DIR]
   archway lsp --stdio
 
-Exit codes: 0 clean, 1 findings (errors, or more warnings than --max-warnings), 2 bad usage or unreadable input.
+Exit codes: 0 clean, 1 findings (errors, or more warnings than --max-warnings), 2 bad usage
+(an unknown option, a path that does not exist, a broken archway.json).
 `;
 
 type Command = (args: readonly string[], io: CliIo) => Promise<number>;
