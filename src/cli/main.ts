@@ -10,6 +10,7 @@ Commands:
   archway check [paths…] [--format text|json|sarif] [--max-warnings N] [--config archway.json] [--base GIT-REF]
   archway diff <git-ref> [paths…] [--format text|json|markdown|svg|png] [--view NAME] [-o OUT]
   archway export <file.arch> [--view NAME] [--flow NAME] [--format svg|png|json] [--theme light|dark|high-contrast] [-o OUT]
+  archway export --format markdown <file.md…>   (arch blocks → SVGs next to the file, linked)
   archway format <paths…> [--check] [--force]
   archway import compose|kubernetes|likec4|structurizr <files or folders…> [-o OUT.arch] [--force] [--name NAME]
   archway mcp [--root DIR]
