@@ -92,8 +92,11 @@ async function exportMarkdownFile(file: string, shown: string, options: Markdown
             continue;
         }
         const svgName = names.get(block)!;
-        const result = await renderBlock(file, block, svgName, options);
-        for (const message of result.messages) io.stderr(`${message.path === undefined ? shown : message.path}:${message.line}:${message.column} error ${message.text}\n`);
+        const result = await drawArchBlock(file, block.source, svgName.replace(/\.svg$/, ''), options);
+        for (const message of result.messages) {
+            const at = message.path === undefined ? `${shown}:${block.fenceLine + 1 + message.line}:${message.column + block.indent}` : `${message.path}:${message.line}:${message.column}`;
+            io.stderr(`${at} error ${message.text}\n`);
+        }
         if (result.messages.length > 0) code = 1;
         if (result.svg === undefined) {
             io.stderr(`${where} error The arch block does not parse; it is left as it is and its diagram is not updated.\n`);
@@ -111,21 +114,36 @@ async function exportMarkdownFile(file: string, shown: string, options: Markdown
     return code;
 }
 
-interface BlockMessage {
-    /** A file the block imports; undefined for the Markdown file itself. */
+/** An error, in a file the block imports (`path`) or in the block itself (lines of the block, 1-based). */
+export interface BlockMessage {
     path?: string;
     line: number;
     column: number;
     text: string;
 }
 
+/** The block's own findings and errors, at lines of the block (1-based): what badges show. */
+export interface BlockProblem {
+    severity: 'error' | 'warning' | 'info';
+    message: string;
+    line: number;
+    code?: string;
+}
+
+/** What `drawArchBlock` returns: `svg` is undefined when the block does not parse. */
+export interface DrawnBlock {
+    svg?: string;
+    alt: string;
+    messages: BlockMessage[];
+    problems: BlockProblem[];
+}
+
 /**
- * Checks and draws one block, as if it were a file in the Markdown file's folder. `svg` is
- * undefined when the block does not parse; `messages` are its errors (and those of the files
- * it imports) at their Markdown (or file) lines.
+ * Checks and draws one block as if it were the file `<name>.arch` in the Markdown file's folder
+ * (its imports resolve from there; nothing is written).
  */
-async function renderBlock(markdownFile: string, block: ArchBlock, svgName: string, options: MarkdownExportOptions): Promise<{ svg?: string; alt: string; messages: BlockMessage[] }> {
-    const virtualPath = join(dirname(markdownFile), `${svgName.replace(/\.svg$/, '')}.arch`);
+export async function drawArchBlock(markdownFile: string, blockSource: string, name: string, options: MarkdownExportOptions): Promise<DrawnBlock> {
+    const virtualPath = join(dirname(markdownFile), `${name}.arch`);
     const source: FileSource = {
         status: path => {
             if (path === virtualPath) return 'file';
@@ -136,7 +154,7 @@ async function renderBlock(markdownFile: string, block: ArchBlock, svgName: stri
             }
         },
         read: path => {
-            if (path === virtualPath) return block.source;
+            if (path === virtualPath) return blockSource;
             try {
                 return readArchFile(path);
             } catch {
@@ -146,20 +164,27 @@ async function renderBlock(markdownFile: string, block: ArchBlock, svgName: stri
     };
     const workspace = await loadWorkspace([virtualPath], { source });
     const document = workspace.requested[0];
-    const messages = workspace.all.flatMap(d => (d.diagnostics ?? []).filter(x => x.severity === 1).map(x => blockMessage(d, x, d === document, block)));
+    const messages = workspace.all.flatMap(d => (d.diagnostics ?? []).filter(x => x.severity === 1).map(x => blockMessage(d, x, d === document)));
+    const parseProblems: BlockProblem[] = messages.filter(m => m.path === undefined).map(m => ({ severity: 'error', message: m.text, line: m.line }));
     const parsed = document.parseResult.lexerErrors.length === 0 && document.parseResult.parserErrors.length === 0;
     const models = workspace.modelsOf(document);
     const model = models.find(m => m.rootUri === document.uri.toString()) ?? models[0];
-    if (!parsed || !model) return { alt: 'Architecture diagram', messages };
+    if (!parsed || !model) return { alt: 'Architecture diagram', messages, problems: parseProblems };
     const findings = checkModel(model).findings;
     const result = await renderDiagram(model, { theme: options.theme, direction: options.direction, findings, collapse: options.collapse });
-    return { svg: result.svg, alt: model.name ? `Architecture diagram: ${model.name}` : 'Architecture diagram', messages };
+    const own = findings.filter(f => f.location.uri === document.uri.toString() && f.severity !== 'hint')
+        .map(f => ({ severity: f.severity as BlockProblem['severity'], message: f.message, line: f.location.range.start.line + 1, code: f.code }));
+    const ownMessages = new Set(own.map(p => p.message));
+    return {
+        svg: result.svg,
+        alt: model.name ? `Architecture diagram: ${model.name}` : 'Architecture diagram',
+        messages,
+        problems: [...parseProblems.filter(p => !ownMessages.has(p.message)), ...own],
+    };
 }
 
-function blockMessage(document: LangiumDocument, diagnostic: Diagnostic, inBlock: boolean, block: ArchBlock): BlockMessage {
+function blockMessage(document: LangiumDocument, diagnostic: Diagnostic, inBlock: boolean): BlockMessage {
     const { line, character } = diagnostic.range.start;
     const text = typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value;
-    if (!inBlock) return { path: document.uri.fsPath, line: line + 1, column: character + 1, text };
-    // The block's first line is the line after the opening fence.
-    return { line: block.fenceLine + line + 2, column: character + 1 + block.indent, text };
+    return { path: inBlock ? undefined : document.uri.fsPath, line: line + 1, column: character + 1, text };
 }
