@@ -59,7 +59,7 @@ function sourceBlock(source: string): string {
 
 function problemList(problems: readonly BlockProblem[]): string {
     if (problems.length === 0) return '';
-    const items = problems.map(problem => `<li class="archway-md-badge archway-md-${problem.severity}" title="${escapeHtml(problem.code ?? problem.severity)}">`
+    const items = problems.map(problem => `<li class="archway-md-badge archway-md-badge-${problem.severity}" title="${escapeHtml(problem.code ?? problem.severity)}">`
         + `<span class="archway-md-severity">${problem.severity}</span> line ${problem.line}: ${escapeHtml(problem.message)}`
         + `${problem.code ? ` <code>${escapeHtml(problem.code)}</code>` : ''}</li>`);
     return `<ul class="archway-md-findings">${items.join('')}</ul>`;

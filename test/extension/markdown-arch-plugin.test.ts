@@ -76,7 +76,7 @@ describe('markdown-it plugin for arch blocks', () => {
         const text = '```arch\nclient web "Web"\nservice api "API <b>x</b>"\nweb -> api "calls"\n```\n';
         const { settled } = await renderSettled(md, cache, text, { currentDocument: { toString: () => markdownUri } });
         expect(settled).toContain('<ul class="archway-md-findings">');
-        expect(settled).toMatch(/<li class="archway-md-badge archway-md-(error|warning)"[^>]*><span class="archway-md-severity">(error|warning)<\/span> line \d+: /);
+        expect(settled).toMatch(/<li class="archway-md-badge archway-md-badge-(error|warning)"[^>]*><span class="archway-md-severity">(error|warning)<\/span> line \d+: /);
         expect(settled).toContain('API &lt;b&gt;x&lt;/b&gt;');
         expect(settled).not.toContain('<b>x</b>');
     }, 60_000);
