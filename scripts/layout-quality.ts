@@ -12,12 +12,14 @@
  *
  * Usage (from the repository root):
  *
- *   npm run layout-quality -- [paths…] [--generated 200,600] [--format text|markdown|json] [--time]
+ *   npm run layout-quality -- [paths…] [--generated 200,600,2000] [--cells 200,600] [--format text|markdown|json] [--time]
  *
  * `paths` are `.arch` files or folders (searched recursively; a file imported by another is
  * measured as part of the model that imports it, not on its own); the default is `examples`.
  * `--generated N,…` also measures the benchmark's generated zoned models of N components
- * (`bench/generate-model.ts`). `--time` adds the wall-clock time of layout + SVG per view,
+ * (`bench/generate-model.ts`, shape `zoned`: many top-level domain zones, a gateway with a
+ * route per domain, one bus with eight topics per domain); `--cells N,…` its side-by-side
+ * cells models (the default shape). `--time` adds the wall-clock time of layout + SVG per view,
  * in this one process after one warm-up layout (not deterministic, so off by default). Views are the model's implicit or declared
  * `overview` (marked `*`, the default diagram when it is the first or only one) and every
  * declared view; flows are not measured.
@@ -85,14 +87,14 @@ async function measureFiles(paths: readonly string[], timed: boolean): Promise<R
     return rows;
 }
 
-/** Measures the benchmark's generated zoned model of `size` components. */
-async function measureGenerated(size: number, timed: boolean): Promise<Row[]> {
+/** Measures the benchmark's generated model of `size` components, of one shape. */
+async function measureGenerated(size: number, shape: 'zoned' | 'cells', timed: boolean): Promise<Row[]> {
     const dir = mkdtempSync(join(tmpdir(), 'archway-layout-quality-'));
     try {
-        for (const [name, text] of Object.entries(generateModel({ components: size }))) writeFileSync(join(dir, name), text);
+        for (const [name, text] of Object.entries(generateModel({ components: size, shape }))) writeFileSync(join(dir, name), text);
         const workspace = await loadWorkspace([join(dir, 'main.arch')]);
         const model = workspace.modelsOf(workspace.requested[0])[0];
-        return await measureModel(`generated ${size}`, model, timed);
+        return await measureModel(shape === 'zoned' ? `generated ${size} zoned` : `generated ${size} cells`, model, timed);
     } finally {
         rmSync(dir, { recursive: true, force: true });
     }
@@ -139,15 +141,17 @@ function markdownTable(rows: readonly Row[], timed: boolean): string {
 
 // ---------------------------------------------------------------------------- main
 
-interface Options { paths: string[]; generated: number[]; format: 'text' | 'markdown' | 'json'; timed: boolean }
+interface Options { paths: string[]; generated: number[]; cells: number[]; format: 'text' | 'markdown' | 'json'; timed: boolean }
 
 function parseOptions(argv: readonly string[]): Options {
-    const options: Options = { paths: [], generated: [], format: 'text', timed: false };
+    const options: Options = { paths: [], generated: [], cells: [], format: 'text', timed: false };
     for (let i = 0; i < argv.length; i++) {
         const arg = argv[i];
-        if (arg === '--generated') {
-            options.generated = (argv[++i] ?? '').split(',').map(Number);
-            if (options.generated.some(n => !Number.isInteger(n) || n <= 0)) throw new Error(`--generated needs sizes like 200,600, not '${argv[i]}'.`);
+        if (arg === '--generated' || arg === '--cells') {
+            const sizes = (argv[++i] ?? '').split(',').map(Number);
+            if (sizes.some(n => !Number.isInteger(n) || n <= 0)) throw new Error(`${arg} needs sizes like 200,600, not '${argv[i]}'.`);
+            if (arg === '--cells') options.cells = sizes;
+            else options.generated = sizes;
         } else if (arg === '--format') {
             const format = argv[++i];
             if (format !== 'text' && format !== 'markdown' && format !== 'json') throw new Error(`--format is text, markdown or json, not '${format}'.`);
@@ -156,7 +160,7 @@ function parseOptions(argv: readonly string[]): Options {
         else if (arg.startsWith('--')) throw new Error(`Unknown option '${arg}'.`);
         else options.paths.push(arg);
     }
-    if (options.paths.length === 0 && options.generated.length === 0) options.paths.push('examples');
+    if (options.paths.length === 0 && options.generated.length === 0 && options.cells.length === 0) options.paths.push('examples');
     return options;
 }
 
@@ -166,7 +170,8 @@ async function main(): Promise<void> {
     try {
         const rows: Row[] = [];
         if (options.paths.length > 0) rows.push(...await measureFiles(options.paths.map(p => resolve(p)), options.timed));
-        for (const size of options.generated) rows.push(...await measureGenerated(size, options.timed));
+        for (const size of options.generated) rows.push(...await measureGenerated(size, 'zoned', options.timed));
+        for (const size of options.cells) rows.push(...await measureGenerated(size, 'cells', options.timed));
         if (options.format === 'json') console.log(JSON.stringify(rows, null, 2));
         else console.log(options.format === 'markdown' ? markdownTable(rows, options.timed) : textTable(rows, options.timed));
     } finally {

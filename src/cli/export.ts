@@ -22,7 +22,7 @@ import { InputError, loadWorkspace } from './load-workspace.js';
 
 const FORMATS = ['svg', 'png', 'json', ...INTEROP_FORMATS, 'markdown'] as const;
 
-export const EXPORT_USAGE = `Usage: archway export <file.arch> [--view NAME] [--flow NAME] [--format ${FORMATS.filter(f => f !== 'markdown').join('|')}] [--theme light|dark|high-contrast] [--direction right|down|left|up] [--collapse auto|always|never] [--expand ZONE,…] [--scale N] [-o OUT]
+export const EXPORT_USAGE = `Usage: archway export <file.arch> [--view NAME] [--flow NAME] [--format ${FORMATS.filter(f => f !== 'markdown').join('|')}] [--theme light|dark|high-contrast] [--direction right|down|left|up] [--collapse auto|always|never] [--expand ZONE|BROKER,…] [--scale N] [-o OUT]
        archway export --format markdown <file.md> [more.md…] [--theme …] [--direction …] [--collapse …]
          (each \`\`\`arch block becomes an SVG next to the file and an image link to it; the source stays in the file)`;
 
@@ -103,10 +103,12 @@ export async function runExport(argv: readonly string[], io: CliIo): Promise<num
     const model = pickModel(workspace.modelsOf(document), document);
 
     const errors = workspace.all.flatMap(d => (d.diagnostics ?? []).filter(x => x.severity === 1).map(x => ({ d, x })));
-    const unknownZone = expandedZones.find(zone => model.elements.get(zone)?.type !== 'zone');
+    // Zones open, and so do brokers drawn as one box for their many topics.
+    const openable = (id: string) => { const e = model.elements.get(id); return e?.type === 'zone' || (e?.type === 'component' && e.kind === 'broker'); };
+    const unknownZone = expandedZones.find(zone => !openable(zone));
     if (unknownZone !== undefined) {
         const zones = [...model.elements.values()].filter(element => element.type === 'zone').map(zone => zone.id);
-        throw usage(`--expand: no zone named '${unknownZone}'. Zones: ${zones.slice(0, 20).join(', ') || 'none'}${zones.length > 20 ? ', …' : ''}.`);
+        throw usage(`--expand: no zone or broker named '${unknownZone}'. Zones: ${zones.slice(0, 20).join(', ') || 'none'}${zones.length > 20 ? ', …' : ''}.`);
     }
 
     if (isInteropFormat(format)) {

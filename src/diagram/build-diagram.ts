@@ -6,6 +6,7 @@
  */
 import type { ArchModel } from '../model/arch-model.js';
 import { CollapsePlan } from './build/collapse-plan.js';
+import { sharedBrokerProtocols } from './build/broker-protocols.js';
 import { addComponentNodes } from './build/component-nodes.js';
 import { addConnectionEdges } from './build/connection-edges.js';
 import { sizeContainers } from './build/container-sizes.js';
@@ -22,14 +23,15 @@ export function buildDiagram(model: ArchModel, selection: ViewSelection, options
     const plan = new CollapsePlan(model, selection, options);
     const graph = new DiagramGraph();
     addZoneNodes(graph, model, selection, plan);
-    addComponentNodes(graph, model, selection, plan);
-    addConnectionEdges(graph, selection, plan);
+    const protocols = options.edges === 'model' ? new Map<string, string>() : sharedBrokerProtocols(model, selection);
+    addComponentNodes(graph, model, selection, plan, protocols);
+    addConnectionEdges(graph, model, selection, plan, protocols, options.edges ?? 'picture');
     if (selection.flow) overlayFlow(graph, selection.flow, plan);
     attachFindings(graph, model, options.findings ?? [], plan);
     sizeContainers(graph, selection.direction);
     return {
         viewId: selection.view.id, title: titleOf(model, selection, options), direction: selection.direction,
-        flowId: selection.flow?.id, collapsed: plan.counts.size > 0, collapse: summarizeCollapse(graph, selection, plan),
+        flowId: selection.flow?.id, collapsed: plan.counts.size > 0 || plan.brokers.size > 0, collapse: summarizeCollapse(graph, selection, plan),
         width: 0, height: 0, nodes: graph.nodes, edges: graph.edges,
     };
 }
@@ -48,7 +50,9 @@ function titleOf(model: ArchModel, selection: ViewSelection, options: BuildOptio
 function summarizeCollapse(graph: DiagramGraph, selection: ViewSelection, plan: CollapsePlan): CollapseSummary {
     return {
         components: selection.components.length, threshold: plan.threshold, bySize: plan.bySize,
-        zones: graph.nodes.filter(node => node.role === 'collapsed-zone').map(node => node.id),
-        expanded: graph.nodes.filter(node => node.role === 'zone' && plan.expanded.has(node.id) && plan.collapses(node.id)).map(node => node.id),
+        zones: graph.nodes.filter(node => node.role === 'collapsed-zone' || plan.brokers.has(node.id)).map(node => node.id),
+        brokers: [...plan.brokers.keys()],
+        expanded: graph.nodes.filter(node => (node.role === 'zone' && plan.expanded.has(node.id) && plan.collapses(node.id))
+            || plan.expandedBrokers.includes(node.id)).map(node => node.id),
     };
 }

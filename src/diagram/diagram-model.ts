@@ -6,7 +6,10 @@
  * same text.
  */
 import type { ConnectionStyle, Direction, Finding, Severity, Trust } from '../model/arch-model.js';
+import type { RelationKind } from '../model/implied-relations.js';
 import type { IconName } from './icons.js';
+
+export type { RelationKind } from '../model/implied-relations.js';
 import { textWidth } from './text-metrics.js';
 
 /** A finding as a badge shows it. */
@@ -17,7 +20,7 @@ export interface DiagramFinding {
 }
 
 /** What a node stands for. */
-export type NodeRole = 'component' | 'channel' | 'zone' | 'collapsed-zone';
+export type NodeRole = 'component' | 'channel' | 'zone' | 'collapsed-zone' | 'collapsed-broker';
 
 /** A box in the diagram. Coordinates are absolute, in px, once laid out. */
 export interface DiagramNode {
@@ -41,6 +44,14 @@ export interface DiagramNode {
     dimmed: boolean;
 }
 
+/** One model connection or implied relation an edge stands for, as its tooltip and the JSON export list it. */
+export interface EdgeMember {
+    /** Connection id (`a->b`, `a~>b.t`) or implied relation id (`trusts:a->idp`). */
+    id: string;
+    /** `/orders → Order service`, `orderPlaced`, `https`: what distinguishes it from the others. */
+    label: string;
+}
+
 /** A line between two nodes. Points are absolute once laid out. */
 export interface DiagramEdge {
     id: string;
@@ -50,8 +61,12 @@ export interface DiagramEdge {
     /** TLS protocol (true), plaintext protocol (false), or none written. */
     tls: boolean | undefined;
     label: string;
-    /** Model connection ids this edge draws (several when zones are collapsed). */
+    /** Model connection ids this edge draws (several when boxes are merged or collapsed). */
     connections: string[];
+    /** Set when the edge draws an implied relation only (no declared connection). */
+    relation: RelationKind | undefined;
+    /** Every connection and implied relation the edge stands for, in model order. */
+    members: EdgeMember[];
     points: [number, number][];
     /** Where the label sits (top-left corner and size), once laid out. */
     labelBox: { x: number; y: number; width: number; height: number } | undefined;
@@ -86,9 +101,11 @@ export interface CollapseSummary {
     threshold: number;
     /** True when the view is over the threshold, so zones collapse by size. */
     bySize: boolean;
-    /** Zones drawn as one box, in model order. */
+    /** Zones and brokers drawn as one box that opens on a click, in model order. */
     zones: string[];
-    /** Zones that would collapse but are drawn open because they were expanded, in model order. */
+    /** The brokers among `zones` (drawn as one box because they have many topics). */
+    brokers: string[];
+    /** Zones and brokers that would collapse but are drawn open because they were expanded, in model order. */
     expanded: string[];
 }
 
@@ -105,6 +122,12 @@ export interface BuildOptions {
     expandedZones?: readonly string[];
     /** Draw a title line above the diagram (default true). */
     title?: boolean;
+    /**
+     * `picture` (default): parallel connections merge into one counted edge and relationships
+     * stated by properties draw as edges. `model`: one edge per connection and nothing
+     * implied, for exports that carry the model to another tool (D2).
+     */
+    edges?: 'picture' | 'model';
 }
 
 // ---------------------------------------------------------------- geometry constants
@@ -167,4 +190,9 @@ export function containerMinWidth(node: Pick<DiagramNode, 'role' | 'label' | 'su
         return Math.ceil(12 + textWidth(node.label, ZONE_FONT, true) + 10 + textWidth(trustTag(node.trust ?? 'private'), 10, true) + 16);
     }
     return Math.ceil(40 + Math.max(textWidth(node.label, NODE_FONT, true), textWidth(node.subtitle, SMALL_FONT)) + 14);
+}
+
+/** An edge's members as tooltip lines: `label (id)`, one per connection or relation. */
+export function membersTooltip(edge: Pick<DiagramEdge, 'members'>): string {
+    return edge.members.map(m => (m.label === m.id ? m.id : `${m.label} (${m.id})`)).join('\n');
 }

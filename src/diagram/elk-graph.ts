@@ -9,6 +9,7 @@ import {
     BROKER_PADDING, TITLE_HEIGHT, ZONE_PADDING, measureEdgeLabel,
     type Diagram, type DiagramEdge, type DiagramNode,
 } from './diagram-model.js';
+import { feedbackEdges } from './edge-orientation.js';
 import type { ElkLayoutResult } from './elk-runner.js';
 
 /** Views with more edges than this get labels placed after layout (ELK label dummies are costly). */
@@ -42,7 +43,8 @@ export function toElkGraph(diagram: Diagram): ElkNode {
         (parent.children ??= []).push(elkNode);
     }
     const withLabels = labelsInElk(diagram);
-    for (const edge of diagram.edges) root.edges!.push(elkEdgeOf(edge, withLabels));
+    const backwards = feedbackEdges(diagram);
+    for (const edge of diagram.edges) root.edges!.push(elkEdgeOf(edge, withLabels, backwards.has(edge.id)));
     return root;
 }
 
@@ -94,11 +96,15 @@ function elkNodeOf(node: DiagramNode): ElkNode {
     return elkNode;
 }
 
-function elkEdgeOf(edge: DiagramEdge, withLabels: boolean): ElkExtendedEdge {
-    const elkEdge: ElkExtendedEdge = { id: edge.id, sources: [edge.source], targets: [edge.target] };
-    // In a cycle, ELK reverses the edges that matter least for the flow: let calls point
-    // forward and messages (publish, delivery) take the way back.
-    if (edge.style === 'sync') elkEdge.layoutOptions = SYNC_EDGE_OPTIONS;
+/**
+ * An ELK edge; a feedback edge (see `edge-orientation.ts`) is given to ELK target first, so
+ * it is laid out forward, and its points are turned round in `applyLayout`.
+ */
+function elkEdgeOf(edge: DiagramEdge, withLabels: boolean, backwards: boolean): ElkExtendedEdge {
+    const elkEdge: ElkExtendedEdge = backwards
+        ? { id: edge.id, sources: [edge.target], targets: [edge.source] }
+        : { id: edge.id, sources: [edge.source], targets: [edge.target] };
+    if (edge.style === 'sync' && edge.relation === undefined) elkEdge.layoutOptions = SYNC_EDGE_OPTIONS;
     const size = withLabels ? measureEdgeLabel(edge) : undefined;
     if (size) elkEdge.labels = [{ id: `${edge.id}#label`, text: ' ', width: size.width, height: size.height, layoutOptions: LABEL_OPTIONS }];
     return elkEdge;
@@ -111,9 +117,11 @@ export function applyLayout(diagram: Diagram, result: ElkLayoutResult): Diagram 
         return box ? { ...node, x: box[0], y: box[1], width: box[2], height: box[3] } : { ...node };
     });
     const withLabels = labelsInElk(diagram);
+    const backwards = feedbackEdges(diagram);
     const edges: DiagramEdge[] = diagram.edges.map(edge => {
         const laid = result.edges[edge.id];
         const points = laid ? laid.points.map(p => [p[0], p[1]] as [number, number]) : [];
+        if (backwards.has(edge.id)) points.reverse();
         let labelBox: DiagramEdge['labelBox'];
         if (withLabels && laid?.label) {
             labelBox = { x: laid.label[0], y: laid.label[1], width: laid.label[2], height: laid.label[3] };

@@ -64,7 +64,7 @@ export interface DiagramLayoutNode {
     label: string;
     /** Component kind, `topic`/`queue` for channels, `zone` for zones. */
     kind: string;
-    /** `component`, `channel`, `zone` or `collapsed-zone`. */
+    /** `component`, `channel`, `zone`, `collapsed-zone` or `collapsed-broker` (a broker drawn as one box with its topic count). */
     role: string;
 }
 
@@ -78,6 +78,10 @@ export interface DiagramLayoutEdge {
     style: 'sync' | 'async';
     /** Model connection ids drawn by this edge. */
     connections: string[];
+    /** Every connection and implied relationship the edge stands for (`id`, distinguishing `label`), in model order. */
+    members: { id: string; label: string }[];
+    /** The implied relationship the edge draws (`trusts`, `origin`, `from`, …), or null for connections. */
+    relation: string | null;
     /** Flow step numbers on this edge. */
     steps: number[];
 }
@@ -124,7 +128,7 @@ export function toLayoutJson(diagram: Diagram): DiagramLayoutJson {
         })),
         edges: diagram.edges.map(e => ({
             id: e.id, source: e.source, target: e.target, points: e.points, label: e.label, style: e.style,
-            connections: e.connections, steps: e.steps,
+            connections: e.connections, members: e.members.map(m => ({ id: m.id, label: m.label })), relation: e.relation ?? null, steps: e.steps,
         })),
     };
 }

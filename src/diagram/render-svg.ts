@@ -5,7 +5,7 @@
  * carries `data-id` (its model id) for the preview.
  */
 import {
-    EDGE_FONT, NODE_FONT, NODE_TEXT_X, SMALL_FONT, TITLE_FONT, TOPIC_FONT, ZONE_FONT, LOCK_WIDTH, stepBadgeWidth, trustTag,
+    EDGE_FONT, NODE_FONT, NODE_TEXT_X, SMALL_FONT, TITLE_FONT, TOPIC_FONT, ZONE_FONT, LOCK_WIDTH, membersTooltip, stepBadgeWidth, trustTag,
     type Diagram, type DiagramEdge, type DiagramFinding, type DiagramNode,
 } from './diagram-model.js';
 import { fmt, iconSvg, kindCategory } from './icons.js';
@@ -97,8 +97,10 @@ function renderLeaf(node: DiagramNode, theme: DiagramTheme): string {
     const fill = collapsed ? zone.fill : theme.nodeFill;
     const dash = collapsed && zone.dash ? ` stroke-dasharray="${zone.dash}"` : '';
     const lines = [node.subtitle, node.facts].filter(Boolean);
-    return `<g class="aw-node" data-id="${escapeXml(node.id)}" data-kind="${node.kind}"${collapsed ? ' data-collapsed="true"' : ''}${dimAttr(node.dimmed, theme)}>`
+    return `<g class="aw-node" data-id="${escapeXml(node.id)}" data-kind="${node.kind}"${collapsed || node.role === 'collapsed-broker' ? ' data-collapsed="true"' : ''}${dimAttr(node.dimmed, theme)}>`
         + titleOf(node.findings, node.label)
+        // A broker drawn as one box shows a second edge behind it: there is more inside.
+        + (node.role === 'collapsed-broker' ? `<rect x="${fmt(node.x + 4)}" y="${fmt(node.y - 4)}" width="${fmt(node.width - 4)}" height="${fmt(node.height)}" rx="8" fill="${fill}" stroke="${colour}" stroke-width="1"/>` : '')
         + `<rect x="${fmt(node.x)}" y="${fmt(node.y)}" width="${fmt(node.width)}" height="${fmt(node.height)}" rx="8" fill="${fill}" stroke="${colour}" stroke-width="1.5"${dash}/>`
         + iconSvg(node.kind, node.x + 11, node.y + Math.min(node.height / 2 - 12, 19), 24, colour)
         + text(node.x + NODE_TEXT_X, node.y + 21, node.label, `font-size="${NODE_FONT}" font-weight="bold" fill="${theme.text}"`)
@@ -182,9 +184,10 @@ function renderEdgeLabel(edge: DiagramEdge, theme: DiagramTheme, flowActive: boo
 
 function renderEdge(edge: DiagramEdge, theme: DiagramTheme, flowActive: boolean): string {
     const onFlow = flowActive && edge.steps.length > 0;
-    const colour = onFlow ? theme.flow : edge.style === 'async' ? theme.asyncEdge : theme.edge;
-    const width = onFlow ? 2.5 : 1.4;
-    const dash = edge.style === 'async' ? ' stroke-dasharray="6 4"' : '';
+    const implied = edge.relation !== undefined;
+    const colour = onFlow ? theme.flow : implied ? theme.mutedText : edge.style === 'async' ? theme.asyncEdge : theme.edge;
+    const width = onFlow ? 2.5 : implied ? 1 : 1.4;
+    const dash = implied ? ' stroke-dasharray="2 3"' : edge.style === 'async' ? ' stroke-dasharray="6 4"' : '';
     const tls = edge.tls === undefined ? '' : ` data-tls="${edge.tls}"`;
     let badgeSvg = '';
     if (edge.findings.length > 0) {
@@ -192,14 +195,21 @@ function renderEdge(edge: DiagramEdge, theme: DiagramTheme, flowActive: boolean)
         const [x, y] = box ? [box.x + box.width + 6, box.y + box.height / 2] : midpoint(edge.points);
         badgeSvg = badge(x, y, edge.findings, theme);
     }
-    return `<g class="aw-edge" data-id="${escapeXml(edge.id)}" data-source="${escapeXml(edge.source)}" data-target="${escapeXml(edge.target)}" data-style="${edge.style}"${tls}${edge.steps.length ? ` data-steps="${edge.steps.join(' ')}"` : ''}${edge.connections.length !== 1 || edge.connections[0] !== edge.id ? ` data-connections="${escapeXml(edge.connections.join(' '))}"` : ''}${dimAttr(edge.dimmed, theme)}>`
-        + (edge.findings.length > 0 ? titleOf(edge.findings, edge.label || edge.id)
-            : !edge.labelBox && edge.label ? `<title>${escapeXml(edge.label)}</title>` : '')
+    return `<g class="aw-edge" data-id="${escapeXml(edge.id)}" data-source="${escapeXml(edge.source)}" data-target="${escapeXml(edge.target)}" data-style="${edge.style}"${tls}${implied ? ` data-relation="${edge.relation}"` : ''}${edge.steps.length ? ` data-steps="${edge.steps.join(' ')}"` : ''}${edge.connections.length > 1 || (edge.connections.length === 1 && edge.connections[0] !== edge.id) ? ` data-connections="${escapeXml(edge.connections.join(' '))}"` : ''}${dimAttr(edge.dimmed, theme)}>`
+        + edgeTitle(edge)
         + `<path d="${pathData(edge.points)}" fill="none" stroke="${colour}" stroke-width="${fmt(width)}"${dash} stroke-linejoin="round"/>`
-        + arrowHead(edge.points, colour, edge.style === 'async', width)
+        + arrowHead(edge.points, colour, edge.style === 'async' || implied, width)
         + renderEdgeLabel(edge, theme, flowActive)
         + badgeSvg
         + '</g>';
+}
+
+/** The edge's tooltip: its label, every connection it merges, and its findings. */
+function edgeTitle(edge: DiagramEdge): string {
+    const heading = edge.members.length > 1 ? `${edge.label}\n${membersTooltip(edge)}` : edge.label || edge.id;
+    if (edge.findings.length > 0) return titleOf(edge.findings, heading);
+    if (edge.members.length > 1) return `<title>${escapeXml(heading)}</title>`;
+    return !edge.labelBox && edge.label ? `<title>${escapeXml(edge.label)}</title>` : '';
 }
 
 function midpoint(points: readonly [number, number][]): [number, number] {

@@ -4,6 +4,7 @@
  * selects the same elements in the same order.
  */
 import type { ArchModel, Connection, Direction, Flow, View } from '../model/arch-model.js';
+import { impliedRelations, type ImpliedRelation } from '../model/implied-relations.js';
 
 /** A view or flow name that the model does not declare. */
 export class DiagramError extends Error {}
@@ -14,6 +15,13 @@ export interface SelectedConnection {
     /** Visible element the edge starts at (the connection's source, or its broker). */
     source: string;
     /** Visible element the edge ends at. */
+    target: string;
+}
+
+/** An implied relationship as the view draws it: its ends mapped to visible elements. */
+export interface SelectedRelation {
+    relation: ImpliedRelation;
+    source: string;
     target: string;
 }
 
@@ -30,6 +38,8 @@ export interface ViewSelection {
     zones: string[];
     /** Connections with both ends visible, in model order. */
     connections: SelectedConnection[];
+    /** Implied relationships with both ends visible (unless the view turns them off), in model order. */
+    relations: SelectedRelation[];
 }
 
 /** Options of `selectView`. */
@@ -46,6 +56,7 @@ export interface SelectOptions {
 function implicitOverview(): View {
     return {
         id: 'overview', label: 'Everything', implicit: true, includeAll: true, includes: [], excludes: [], collapse: [],
+        showImplied: true, showTrusts: true,
         direction: undefined, location: undefined,
     };
 }
@@ -82,6 +93,7 @@ export function selectView(model: ArchModel, options: SelectOptions = {}): ViewS
         view, flow, direction: options.direction ?? view.direction ?? 'right',
         components, channels, zones: zonesAround(model, components),
         connections: connectionsBetween(model, chosen.components, new Set(channels)),
+        relations: relationsBetween(model, view, chosen.components, new Set(channels)),
     };
 }
 
@@ -152,15 +164,30 @@ function zonesAround(model: ArchModel, components: readonly string[]): string[] 
     return model.zones.filter(z => zoneSet.has(z.id)).map(z => z.id);
 }
 
+/** The visible element standing for `id`: itself, or a hidden channel's broker. */
+function visibleOf(model: ArchModel, components: ReadonlySet<string>, channels: ReadonlySet<string>, id: string): string | undefined {
+    if (components.has(id) || channels.has(id)) return id;
+    const element = model.elements.get(id);
+    if (element?.type === 'channel' && components.has(element.broker)) return element.broker;
+    return undefined;
+}
+
+/** Implied relationships with both ends visible, as the view's `implied:` and `trusts:` allow. */
+function relationsBetween(model: ArchModel, view: View, components: ReadonlySet<string>, channels: ReadonlySet<string>): SelectedRelation[] {
+    const relations: SelectedRelation[] = [];
+    for (const relation of impliedRelations(model)) {
+        if (relation.kind === 'trusts' ? !view.showTrusts : !view.showImplied) continue;
+        const source = visibleOf(model, components, channels, relation.source);
+        const target = visibleOf(model, components, channels, relation.target);
+        if (source === undefined || target === undefined || source === target) continue;
+        relations.push({ relation, source, target });
+    }
+    return relations;
+}
+
 /** Connections with both ends visible (a hidden channel is drawn as its broker), in model order. */
 function connectionsBetween(model: ArchModel, components: ReadonlySet<string>, channels: ReadonlySet<string>): SelectedConnection[] {
-    /** The visible element standing for `id`: itself, or a hidden channel's broker. */
-    const visible = (id: string): string | undefined => {
-        if (components.has(id) || channels.has(id)) return id;
-        const element = model.elements.get(id);
-        if (element?.type === 'channel' && components.has(element.broker)) return element.broker;
-        return undefined;
-    };
+    const visible = (id: string) => visibleOf(model, components, channels, id);
     const connections: SelectedConnection[] = [];
     for (const connection of model.connections) {
         const source = visible(connection.source);

@@ -20,7 +20,7 @@ function node(id: string, parent: string | undefined, role: NodeRole, kind: Icon
 
 function edge(id: string, source: string, target: string, label: string): DiagramEdge {
     return {
-        id, source, target, style: 'sync', tls: true, label, connections: [id], points: [], labelBox: undefined,
+        id, source, target, style: 'sync', tls: true, label, connections: [id], relation: undefined, members: [], points: [], labelBox: undefined,
         steps: [], findings: [], dimmed: false,
     };
 }
@@ -57,7 +57,7 @@ export function warmUpDiagram(components: number): Diagram {
             if (source !== target) edges.push(edge(`e${c}.${i}`, source, target, i % 3 === 0 ? 'https' : 'grpcs'));
         });
     }
-    return { viewId: 'warm-up', title: 'warm-up', direction: 'right', flowId: undefined, collapsed: false, collapse: { components: 0, threshold: 0, bySize: false, zones: [], expanded: [] }, width: 0, height: 0, nodes, edges };
+    return { viewId: 'warm-up', title: 'warm-up', direction: 'right', flowId: undefined, collapsed: false, collapse: { components: 0, threshold: 0, bySize: false, zones: [], brokers: [], expanded: [] }, width: 0, height: 0, nodes, edges };
 }
 
 /**

@@ -12,6 +12,7 @@ import { DocumentState, URI, type LangiumDocument } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
 import { LSPErrorCodes, ResponseError, type CancellationToken } from 'vscode-languageserver';
 import type { ArchModel, Element, Finding } from '../model/arch-model.js';
+import { impliedRelations } from '../model/implied-relations.js';
 import { getTheme, type DiagramTheme as ThemeColours } from '../diagram/themes.js';
 import { buildDocumentModel } from '../model/workspace-models.js';
 import { checkModel, type RuleSettings } from '../rules/engine.js';
@@ -45,6 +46,8 @@ export interface RenderedDiagram {
     collapse?: DiagramCollapse;
     /** Ids the SVG carries as `data-id` (nodes and edges); the response locates only these. */
     drawnIds?: readonly string[];
+    /** Drawn ids that are not declarations (merged edges, implied relations) → the connection or relation id that locates them. */
+    locatedBy?: Readonly<Record<string, string>>;
 }
 
 /** What the handler needs from the renderer; throws `isCancellation` errors when superseded. */
@@ -101,7 +104,7 @@ export function parseDiagramParams(raw: unknown): DiagramParams | undefined {
 function collapseOf(rendered: RenderedDiagram): DiagramCollapse | undefined {
     const summary = rendered.collapse;
     if (!summary || (summary.zones.length === 0 && summary.expanded.length === 0)) return undefined;
-    return { components: summary.components, threshold: summary.threshold, bySize: summary.bySize, zones: [...summary.zones], expanded: [...summary.expanded] };
+    return { components: summary.components, threshold: summary.threshold, bySize: summary.bySize, zones: [...summary.zones], brokers: [...(summary.brokers ?? [])], expanded: [...summary.expanded] };
 }
 
 /** The theme to draw with: the named one, on the editor's background when one is given (not for high contrast). */
@@ -115,7 +118,7 @@ export function themeFor(theme: DiagramTheme | undefined, background: string | u
  * Declaration locations by id: of the elements and connections named in `ids` (what a diagram
  * draws), or of every element and connection of the model.
  */
-export function elementLocations(model: ArchModel, ids?: readonly string[]): Record<string, DiagramSourceLocation> {
+export function elementLocations(model: ArchModel, ids?: readonly string[], locatedBy: Readonly<Record<string, string>> = {}): Record<string, DiagramSourceLocation> {
     const result: Record<string, DiagramSourceLocation> = {};
     const wanted = ids && new Set(ids);
     const add = (element: Element) => {
@@ -129,8 +132,19 @@ export function elementLocations(model: ArchModel, ids?: readonly string[]): Rec
     } else {
         for (const element of model.elements.values()) add(element);
     }
+    const connections = new Map<string, DiagramSourceLocation>();
     for (const connection of model.connections) {
-        if (!wanted || wanted.has(connection.id)) result[connection.id] = { uri: connection.location.uri, range: connection.location.range };
+        const location = { uri: connection.location.uri, range: connection.location.range };
+        connections.set(connection.id, location);
+        if (!wanted || wanted.has(connection.id)) result[connection.id] = location;
+    }
+    const aliases = Object.entries(locatedBy).filter(([id]) => !wanted || wanted.has(id));
+    if (aliases.length > 0) {
+        const relations = new Map(impliedRelations(model).map(r => [r.id, { uri: r.location.uri, range: r.location.range }]));
+        for (const [id, member] of aliases) {
+            const location = connections.get(member) ?? relations.get(member);
+            if (location && !Object.prototype.hasOwnProperty.call(result, id)) result[id] = location;
+        }
     }
     return result;
 }
@@ -227,7 +241,7 @@ export function registerDiagramHandler(connection: DiagramConnection, shared: La
             flow,
             viewIds: rendered.viewIds,
             flowIds: rendered.flowIds,
-            elements: elementLocations(model, rendered.drawnIds),
+            elements: elementLocations(model, rendered.drawnIds, rendered.locatedBy),
             hasSyntaxErrors: broken,
             collapse: collapseOf(rendered),
         };

@@ -191,6 +191,10 @@ export interface View {
     direction: Direction | undefined;
     /** Zones the view always draws as one box (`collapse: [zone, …]`), until expanded in the preview. */
     collapse: string[];
+    /** Draw relationships that properties state (`origin:`, `from:`/`to:`, session `store:`, …) as edges (`implied:`, default true). */
+    showImplied: boolean;
+    /** Draw the dotted "trusts" edges from token consumers to their `issuer:` (`trusts:`, default true). */
+    showTrusts: boolean;
     location: SourceLocation | undefined;
 }
 

@@ -50,9 +50,11 @@ export interface DiagramCollapse {
     threshold: number;
     /** True when the view is over the threshold. */
     bySize: boolean;
-    /** Zones drawn as one box (click to expand). */
+    /** Zones and brokers drawn as one box (click to expand). */
     zones: string[];
-    /** Zones drawn expanded because the request asked for it. */
+    /** The brokers among `zones` (many topics drawn as one box); absent from older servers. */
+    brokers?: string[];
+    /** Zones and brokers drawn expanded because the request asked for it. */
     expanded: string[];
 }
 

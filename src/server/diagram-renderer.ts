@@ -12,6 +12,9 @@ export const renderServerDiagram: DiagramRenderer = async (model, options) => {
     return {
         svg: result.svg, viewIds: result.viewIds, flowIds: result.flowIds, view: result.layout.view, collapse: diagram.collapse,
         drawnIds: [...diagram.nodes.map(node => node.id), ...diagram.edges.map(edge => edge.id)],
+        // A merged edge or an implied relation's edge reveals its first member's declaration.
+        locatedBy: Object.fromEntries(diagram.edges.filter(edge => edge.members.length > 0 && !edge.connections.includes(edge.id))
+            .map(edge => [edge.id, edge.members[0].id])),
     };
 };
 

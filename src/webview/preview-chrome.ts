@@ -91,11 +91,17 @@ function showCollapseNotice(ui: PreviewElements, message: UpdateMessage): void {
     const plural = (n: number, word: string) => `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;
     let text = '';
     if (collapse && !message.error) {
-        const opened = collapse.expanded.length > 0 ? ` ${plural(collapse.expanded.length, 'zone')} opened.` : '';
-        const click = collapse.zones.length > 0 ? ' Click a zone to open it.' : '';
+        const brokers = collapse.brokers?.length ?? 0;
+        const zones = collapse.zones.length - brokers;
+        const noun = brokers > 0 ? 'box' : 'zone';
+        const count = (n: number) => `${n} ${noun}${n === 1 ? '' : noun === 'box' ? 'es' : 's'}`;
+        const opened = collapse.expanded.length > 0 ? ` ${count(collapse.expanded.length)} opened.` : '';
+        const click = collapse.zones.length > 0 ? ` Click a ${noun} to open it.` : '';
+        const brokerText = brokers > 0 ? ` ${brokers === 1 ? 'A broker' : `${brokers} brokers`} with many topics ${brokers === 1 ? 'is' : 'are'} drawn as one box.` : '';
         text = collapse.bySize
-            ? `This view has ${plural(collapse.components, 'component')} (more than ${collapse.threshold.toLocaleString('en-US')}), so its zones are drawn collapsed.${click}${opened}`
-            : `This view draws ${plural(collapse.zones.length, 'zone')} collapsed.${click}${opened}`;
+            ? `This view has ${plural(collapse.components, 'component')} (more than ${collapse.threshold.toLocaleString('en-US')}), so its zones are drawn collapsed.${brokerText}${click}${opened}`
+            : zones > 0 ? `This view draws ${plural(zones, 'zone')} collapsed.${brokerText}${click}${opened}`
+                : `${brokerText.trim()}${click}${opened}`;
     }
     ui.collapseText.textContent = text;
     ui.collapseNotice.hidden = text === '';

@@ -57,7 +57,7 @@ function isElementMap(value: unknown): value is Record<string, DiagramSourceLoca
 /** True for a well-formed collapse summary (the preview's notice and clickable zones come from it). */
 export function isCollapse(value: unknown): value is DiagramCollapse {
     return isObject(value) && isCount(value.components) && isCount(value.threshold) && typeof value.bySize === 'boolean'
-        && isStringArray(value.zones) && isStringArray(value.expanded);
+        && isStringArray(value.zones) && isStringArray(value.expanded) && (value.brokers === undefined || isStringArray(value.brokers));
 }
 
 function optionalId(value: unknown): boolean {

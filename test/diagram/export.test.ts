@@ -81,7 +81,7 @@ describe('archway export', () => {
     });
 
     it('names the zones when --expand names one the model does not have', async () => {
-        await expect(runExport([join(dir, 'shop.arch'), '--collapse', 'always', '--expand', 'pcy', '-o', '-'], io().io)).rejects.toThrow(/no zone named 'pcy'\. Zones: .*pci/);
+        await expect(runExport([join(dir, 'shop.arch'), '--collapse', 'always', '--expand', 'pcy', '-o', '-'], io().io)).rejects.toThrow(/no zone or broker named 'pcy'\. Zones: .*pci/);
         await expect(runExport([join(dir, 'shop.arch'), '--collapse', 'sometimes'], io().io)).rejects.toThrow(/Unknown collapse mode/);
     });
 

@@ -189,6 +189,23 @@ describe('the archway/diagram request', () => {
         expect(Object.keys(result.elements)).toEqual(expect.arrayContaining(result.collapse!.zones));
     });
 
+    it('draws a broker with many topics as one box that opens like a zone (eShopOnContainers)', async () => {
+        const text = readFileSync(join(ROOT, 'test', 'fixtures', 'real', 'eshop-on-containers.arch'), 'utf8');
+        const server = await serve({ 'eshop.arch': text });
+        const uri = testUri('eshop.arch').toString();
+        const closed = await server.diagram({ uri, view: 'overview' });
+        expect(closed.collapse).toMatchObject({ bySize: false, zones: ['eventBus'], brokers: ['eventBus'], expanded: [] });
+        expect(closed.svg).toMatch(/data-id="eventBus" data-kind="broker" data-collapsed="true"/);
+        expect(Object.keys(closed.elements).filter(id => id.startsWith('eventBus.') && !id.includes('~>'))).toEqual([]);
+        const opened = await server.diagram({ uri, view: 'overview', expandedZones: ['eventBus'] });
+        expect(opened.collapse).toMatchObject({ zones: [], brokers: [], expanded: ['eventBus'] });
+        expect(Object.keys(opened.elements).filter(id => id.startsWith('eventBus.') && !id.includes('~>'))).toHaveLength(14);
+        // Every drawn id can be revealed, merged and implied edges included.
+        const drawn = [...opened.svg.matchAll(/data-id="([^"]+)"/g)].map(match => match[1].replace(/&gt;/g, '>').replace(/&amp;/g, '&'));
+        expect(drawn.filter(id => opened.elements[id] === undefined)).toEqual([]);
+        expect(opened.elements['trusts:basket->identity'].range.start.line).toBeGreaterThan(0);
+    });
+
     it('leaves the collapse summary out when every zone is drawn open', async () => {
         const server = await serve(shopFiles());
         const result = await server.diagram({ uri: testUri('shop.arch').toString() });

@@ -1,7 +1,9 @@
 /**
  * Which zones a diagram draws collapsed (one box with counts instead of a container): every
  * zone when the view is over the size threshold (or collapse is `always`), else the zones the
- * view lists in `collapse: [...]`; never the zones the user expanded.
+ * view lists in `collapse: [...]`; never the zones the user expanded. Brokers with more topics
+ * and queues in the view than `BROKER_TOPIC_THRESHOLD` draw as one box too (`16 topics`), their
+ * publishers and subscribers attached to the broker, until the user opens them.
  */
 import type { ArchModel } from '../../model/arch-model.js';
 import type { BuildOptions } from '../diagram-model.js';
@@ -16,6 +18,9 @@ export interface CollapsedCounts {
 /** Views with more components than this show zones collapsed (when `collapse` is `auto`). */
 export const DEFAULT_COLLAPSE_THRESHOLD = 150;
 
+/** Brokers with more channels in the view than this draw as one box (unless `collapse` is `never`). */
+export const BROKER_TOPIC_THRESHOLD = 8;
+
 /** The decision, and the node that stands for each element once zones are collapsed. */
 export class CollapsePlan {
     readonly threshold: number;
@@ -27,6 +32,10 @@ export class CollapsePlan {
     readonly expanded: Set<string>;
     /** Each zone drawn as a box, with what it holds; in the order of the selection's components. */
     readonly counts = new Map<string, CollapsedCounts>();
+    /** Brokers drawn as one box, with the number of their channels in the view. */
+    readonly brokers = new Map<string, number>();
+    /** Brokers drawn open because the user opened them although they have many channels. */
+    readonly expandedBrokers: string[] = [];
     private readonly visibleZones: Set<string>;
 
     constructor(private readonly model: ArchModel, selection: ViewSelection, options: BuildOptions) {
@@ -37,6 +46,7 @@ export class CollapsePlan {
         this.expanded = new Set(options.expandedZones ?? []);
         this.visibleZones = new Set(selection.zones);
         this.countCollapsed(selection);
+        if (mode !== 'never') this.collapseBrokers(selection);
     }
 
     /** True when `zoneId` would collapse (by size or because the view lists it). */
@@ -59,7 +69,7 @@ export class CollapsePlan {
     nodeOf(id: string): string {
         const element = this.model.elements.get(id);
         const owner = element?.type === 'channel' ? element.broker : id;
-        return this.zoneOf(owner) ?? id;
+        return this.zoneOf(owner) ?? (this.brokers.has(owner) ? owner : id);
     }
 
     /** The visible parent zone of a zone, if any. */
@@ -76,6 +86,20 @@ export class CollapsePlan {
             parent = this.zoneParent(parent);
         }
         return false;
+    }
+
+    /** Brokers over the topic threshold, not hidden in a collapsed zone and not opened. */
+    private collapseBrokers(selection: ViewSelection): void {
+        const channels = new Map<string, number>();
+        for (const id of selection.channels) {
+            const channel = this.model.elements.get(id);
+            if (channel?.type === 'channel') channels.set(channel.broker, (channels.get(channel.broker) ?? 0) + 1);
+        }
+        for (const [broker, count] of channels) {
+            if (count <= BROKER_TOPIC_THRESHOLD || this.zoneOf(broker) !== undefined) continue;
+            if (this.expanded.has(broker)) this.expandedBrokers.push(broker);
+            else this.brokers.set(broker, count);
+        }
     }
 
     private countCollapsed(selection: ViewSelection): void {

@@ -12,7 +12,12 @@ import { makeNode, type DiagramGraph } from './diagram-graph.js';
 /** At most this many facts on a box. */
 const FACT_LIMIT = 4;
 
-export function addComponentNodes(graph: DiagramGraph, model: ArchModel, selection: ViewSelection, plan: CollapsePlan): void {
+/**
+ * Adds the component nodes; `protocols` are the brokers' shared protocols (said once on the
+ * broker, see `broker-protocols.ts`).
+ */
+export function addComponentNodes(graph: DiagramGraph, model: ArchModel, selection: ViewSelection, plan: CollapsePlan,
+    protocols: ReadonlyMap<string, string> = new Map()): void {
     const channelsByBroker = new Map<string, string[]>();
     for (const id of selection.channels) {
         const channel = model.elements.get(id);
@@ -27,16 +32,30 @@ export function addComponentNodes(graph: DiagramGraph, model: ArchModel, selecti
         const parent = component.zonePath.length > 0 ? component.zonePath[component.zonePath.length - 1] : undefined;
         const label = component.label ?? component.id;
         const subtitle = subtitleOf(component);
-        const facts = factsOf(component);
-        const channels = channelsByBroker.get(id) ?? [];
+        const allChannels = channelsByBroker.get(id) ?? [];
+        const collapsed = plan.brokers.has(id);
+        const channels = collapsed ? [] : allChannels;
+        const facts = [
+            ...(collapsed ? [channelCount(model, allChannels)] : []),
+            ...(protocols.has(id) ? [protocols.get(id)!] : []),
+            factsOf(component),
+        ].filter(Boolean).join(' · ');
         const compound = channels.length > 0;
         const size = compound ? { width: 0, height: 0 } : measureNode(label, subtitle, facts);
         graph.addNode(makeNode({
-            id, parent: parent && graph.hasNode(parent) ? parent : undefined, role: 'component', kind: component.kind,
+            id, parent: parent && graph.hasNode(parent) ? parent : undefined, role: collapsed ? 'collapsed-broker' : 'component', kind: component.kind,
             compound, label, subtitle, facts, trust: component.trust, width: size.width, height: size.height,
         }));
         for (const channelId of channels) addChannelNode(graph, model, channelId, component);
     }
+}
+
+/** `16 topics`, `3 queues`, `5 channels` (topics and queues mixed). */
+function channelCount(model: ArchModel, channels: readonly string[]): string {
+    const kinds = new Set(channels.map(id => { const c = model.elements.get(id); return c?.type === 'channel' ? c.kind : undefined; }));
+    const [kind] = kinds;
+    const noun = kinds.size === 1 && kind ? kind : 'channel';
+    return `${channels.length} ${noun}${channels.length === 1 ? '' : 's'}`;
 }
 
 /** A topic or queue inside its broker. */

@@ -1,53 +1,170 @@
 /**
- * Edges for the view's connections: one per connection between drawn nodes, or one per
- * direction between two boxes when a collapsed zone stands for an end (then labelled with the
- * number of connections it merges, solid when any of them is synchronous).
+ * Edges for the view's connections and implied relationships. Connections of one style
+ * between the same two drawn boxes (five gateway routes to one service, a call and its
+ * retry path) draw as one edge labelled with their count (`5 routes`); its members list each
+ * one. When a collapsed zone stands for an end, every connection between the two boxes in one
+ * direction merges into one edge (`12 connections`, solid when any is synchronous). In a flow
+ * view, a connection a step follows keeps an edge of its own, so the step number sits on it.
+ * Implied relationships (`origin:`, `from:`/`to:`, `issuer:`, …; see `implied-relations.ts`)
+ * draw as thin dotted edges labelled with what they say.
  */
-import type { Connection } from '../../model/arch-model.js';
-import { EDGE_FONT, type DiagramEdge } from '../diagram-model.js';
+import type { ArchModel, Connection } from '../../model/arch-model.js';
+import { EDGE_FONT, type EdgeMember } from '../diagram-model.js';
 import { truncateText } from '../text-metrics.js';
-import type { ViewSelection } from '../view-selection.js';
+import type { SelectedConnection, SelectedRelation, ViewSelection } from '../view-selection.js';
+import { brokerOf } from './broker-protocols.js';
 import type { CollapsePlan } from './collapse-plan.js';
 import { makeEdge, type DiagramGraph } from './diagram-graph.js';
 
 /** Widest edge label, in px, before it is cut with `…`. */
 export const EDGE_LABEL_WIDTH = 220;
 
-export function addConnectionEdges(graph: DiagramGraph, selection: ViewSelection, plan: CollapsePlan): void {
-    for (const { connection, source, target } of selection.connections) {
+/** One edge to be: the connections it draws, between two drawn nodes. */
+interface EdgeGroup {
+    from: string;
+    to: string;
+    aggregated: boolean;
+    connections: Connection[];
+}
+
+/**
+ * Adds the edges; `protocols` are the brokers' shared protocols, left out of the labels of
+ * their edges (see `broker-protocols.ts`).
+ */
+export function addConnectionEdges(graph: DiagramGraph, model: ArchModel, selection: ViewSelection, plan: CollapsePlan,
+    protocols: ReadonlyMap<string, string> = new Map(), edges: 'picture' | 'model' = 'picture'): void {
+    const stepped = new Set(selection.flow?.steps.flatMap(step => step.connection === undefined ? [] : [step.connection]) ?? []);
+    const labels = new EdgeLabels(model, plan, protocols);
+    for (const group of groupConnections(graph, selection.connections, plan, stepped, edges === 'model').values()) {
+        const [first] = group.connections;
+        const single = group.connections.length === 1;
+        const edge = makeEdge({
+            id: single && !group.aggregated ? first.id : `${group.from}=>${group.to}${group.aggregated ? '' : `:${first.style}`}`,
+            source: group.from, target: group.to,
+            style: group.connections.some(c => c.style === 'sync') ? 'sync' : 'async',
+            tls: mergedTls(group.connections),
+            label: labels.of(group),
+            connections: group.connections.map(c => c.id),
+            members: group.connections.map(c => ({ id: c.id, label: memberLabelOf(c) })),
+        });
+        graph.addEdge(edge);
+        for (const connection of group.connections) graph.drawsConnection(connection.id, edge);
+    }
+    if (edges === 'picture') addRelationEdges(graph, selection.relations, plan);
+}
+
+/** What an edge says: one connection's route, protocol and label, or what several have in common. */
+class EdgeLabels {
+    constructor(private readonly model: ArchModel, private readonly plan: CollapsePlan, private readonly protocols: ReadonlyMap<string, string>) {}
+
+    of(group: EdgeGroup): string {
+        const { connections } = group;
+        const topics = this.collapsedTopics(group);
+        const quiet = connections.every(c => this.quiet(c));
+        const protocol = quiet ? undefined : sharedProtocol(connections);
+        if (topics.length > 0) {
+            // One end is a broker drawn as one box: say which topics, or how many.
+            const only = topics.length === 1 ? this.model.elements.get(topics[0]) : undefined;
+            const what = only?.type === 'channel' ? only.label ?? only.name : `${topics.length} topics`;
+            const label = connections.length === 1 ? [what, protocol, connections[0].label].filter(Boolean).join(' · ')
+                : [what, protocol].filter(Boolean).join(' · ');
+            return truncateText(label, EDGE_LABEL_WIDTH, EDGE_FONT);
+        }
+        if (connections.length === 1) return truncateText(labelOf(connections[0], this.quiet(connections[0])), EDGE_LABEL_WIDTH, EDGE_FONT);
+        const noun = connections.every(c => c.origin === 'route') ? 'routes' : 'connections';
+        return [`${connections.length} ${noun}`, protocol].filter(Boolean).join(' · ');
+    }
+
+    /** True when the connection's broker says its protocol once for all of them. */
+    private quiet(connection: Connection): boolean {
+        const broker = brokerOf(this.model, connection.source) ?? brokerOf(this.model, connection.target);
+        return broker !== undefined && this.protocols.get(broker) === connection.protocol;
+    }
+
+    /** The channels at an end drawn as a collapsed broker (not when the other end is a collapsed zone). */
+    private collapsedTopics(group: EdgeGroup): string[] {
+        if (this.plan.counts.has(group.from) || this.plan.counts.has(group.to)) return [];
+        const topics = new Set<string>();
+        for (const c of group.connections) {
+            for (const end of [c.source, c.target]) {
+                const element = this.model.elements.get(end);
+                if (element?.type === 'channel' && this.plan.brokers.has(element.broker)) topics.add(end);
+            }
+        }
+        return [...topics];
+    }
+}
+
+/** Groups connections by the edge that draws them, in model order of each group's first one. */
+function groupConnections(graph: DiagramGraph, connections: readonly SelectedConnection[], plan: CollapsePlan, stepped: ReadonlySet<string>,
+    separate: boolean): Map<string, EdgeGroup> {
+    const groups = new Map<string, EdgeGroup>();
+    for (const { connection, source, target } of connections) {
         const from = plan.nodeOf(source);
         const to = plan.nodeOf(target);
         if (from === to || !graph.hasNode(from) || !graph.hasNode(to)) continue;
         const aggregated = from !== source || to !== target;
-        const id = aggregated ? `${from}=>${to}` : connection.id;
-        const existing = aggregated ? graph.edge(id) : undefined;
-        if (existing) {
-            merge(existing, connection);
-            graph.drawsConnection(connection.id, existing);
+        const key = (separate || stepped.has(connection.id)) && !aggregated ? `#${connection.id}`
+            : aggregated ? `${from}\u0000${to}` : `${from}\u0000${to}\u0000${connection.style}`;
+        const group = groups.get(key);
+        if (group) group.connections.push(connection);
+        else groups.set(key, { from, to, aggregated, connections: [connection] });
+    }
+    return groups;
+}
+
+/** Edges for implied relationships; between collapsed boxes they join the edge that is there. */
+function addRelationEdges(graph: DiagramGraph, relations: readonly SelectedRelation[], plan: CollapsePlan): void {
+    for (const { relation, source, target } of relations) {
+        const from = plan.nodeOf(source);
+        const to = plan.nodeOf(target);
+        if (from === to || !graph.hasNode(from) || !graph.hasNode(to)) continue;
+        const member: EdgeMember = { id: relation.id, label: `${relation.label}: ${relation.source} → ${relation.target}` };
+        const aggregated = from !== source || to !== target;
+        if (aggregated) {
+            // Between collapsed boxes a relation only adds to an edge the connections draw anyway.
+            graph.edge(`${from}=>${to}`)?.members.push(member);
             continue;
         }
-        const edge = makeEdge({
-            id, source: from, target: to, style: connection.style, tls: connection.tls, label: edgeLabelOf(connection),
-            connections: [connection.id],
-        });
-        graph.addEdge(edge);
-        graph.drawsConnection(connection.id, edge);
+        const id = `${relation.kind}:${from}->${to}`;
+        const existing = graph.edge(id);
+        if (existing) {
+            existing.members.push(member);
+            continue;
+        }
+        graph.addEdge(makeEdge({
+            id, source: from, target: to, style: 'sync', tls: undefined, label: relation.label, connections: [],
+            relation: relation.kind, members: [member],
+        }));
     }
 }
 
-/** Adds a connection to an edge between collapsed zones. */
-function merge(edge: DiagramEdge, connection: Connection): void {
-    edge.connections.push(connection.id);
-    edge.label = `${edge.connections.length} connections`;
-    if (connection.style === 'sync') edge.style = 'sync';
-    if (edge.tls !== connection.tls) edge.tls = edge.tls === false || connection.tls === false ? false : undefined;
+/** TLS when every merged connection is, plaintext when any is, else unknown. */
+function mergedTls(connections: readonly Connection[]): boolean | undefined {
+    if (connections.some(c => c.tls === false)) return false;
+    return connections.every(c => c.tls === true) ? true : undefined;
 }
 
-/** Edge label: route path or protocol and label. */
-function edgeLabelOf(connection: Connection): string {
+/** The protocol all connections name, if they name one. */
+function sharedProtocol(connections: readonly Connection[]): string | undefined {
+    const protocols = new Set(connections.map(c => c.protocol));
+    return protocols.size === 1 ? [...protocols][0] : undefined;
+}
+
+/** Edge label of one connection: route path, protocol (unless its broker says it) and label. */
+function labelOf(connection: Connection, quiet: boolean): string {
+    const parts: string[] = [];
+    if (connection.origin === 'route' && connection.path) parts.push(connection.path);
+    if (connection.protocol && !quiet) parts.push(connection.protocol);
+    if (connection.label && connection.label !== connection.path) parts.push(connection.label);
+    return parts.join(' · ');
+}
+
+/** What tells a connection apart from others on the same edge: `/orders · https · place order`. */
+function memberLabelOf(connection: Connection): string {
     const parts: string[] = [];
     if (connection.origin === 'route' && connection.path) parts.push(connection.path);
     if (connection.protocol) parts.push(connection.protocol);
     if (connection.label && connection.label !== connection.path) parts.push(connection.label);
-    return truncateText(parts.join(' · '), EDGE_LABEL_WIDTH, EDGE_FONT);
+    return parts.join(' · ') || connection.id;
 }

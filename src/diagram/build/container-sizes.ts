@@ -16,7 +16,7 @@ export function sizeContainers(graph: DiagramGraph, direction: Direction): void 
     const horizontal = direction === 'right' || direction === 'left';
     for (const node of graph.nodes) {
         if (node.compound) node.width = quantize(containerMinWidth(node));
-        if (node.role === 'collapsed-zone') {
+        if (node.role === 'collapsed-zone' || node.role === 'collapsed-broker') {
             const span = quantize((degree.get(node.id) ?? 0) * 8);
             if (horizontal) node.height = Math.max(node.height, span);
             else node.width = Math.max(node.width, span);

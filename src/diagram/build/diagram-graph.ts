@@ -3,7 +3,7 @@
  * phases share (node by id, edge by id, the edge that draws each model connection).
  */
 import type { ConnectionStyle } from '../../model/arch-model.js';
-import type { DiagramEdge, DiagramNode } from '../diagram-model.js';
+import type { DiagramEdge, DiagramNode, EdgeMember, RelationKind } from '../diagram-model.js';
 
 /** The fields of a node that building decides; the rest start blank. */
 export type NodeFields = Pick<DiagramNode, 'id' | 'parent' | 'role' | 'kind' | 'compound' | 'label' | 'subtitle' | 'facts' | 'trust' | 'width' | 'height'>;
@@ -17,6 +17,8 @@ export interface EdgeFields {
     tls: boolean | undefined;
     label: string;
     connections: string[];
+    relation?: RelationKind;
+    members?: EdgeMember[];
 }
 
 /** A node at the origin without findings (one object shape for every node: cheap to build and hash). */
@@ -31,7 +33,8 @@ export function makeNode(f: NodeFields): DiagramNode {
 export function makeEdge(f: EdgeFields): DiagramEdge {
     return {
         id: f.id, source: f.source, target: f.target, style: f.style, tls: f.tls, label: f.label,
-        connections: f.connections, points: [], labelBox: undefined, steps: [], findings: [], dimmed: false,
+        connections: f.connections, relation: f.relation, members: f.members ?? [], points: [], labelBox: undefined, steps: [], findings: [],
+        dimmed: false,
     };
 }
 

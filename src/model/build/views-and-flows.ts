@@ -13,7 +13,7 @@ import { resolveReference } from './references.js';
 export function implicitOverview(): View {
     return {
         id: 'overview', label: 'Everything', implicit: true, includeAll: true, includes: [], excludes: [],
-        direction: undefined, collapse: [], location: undefined,
+        direction: undefined, collapse: [], showImplied: true, showTrusts: true, location: undefined,
     };
 }
 
@@ -37,13 +37,17 @@ export function describeView(ctx: BuildContext, node: ViewNode): View {
     const properties = typeProperties(ctx, node.properties, VIEW_PROPERTIES, `view '${node.name}'`, undefined);
     const direction = properties.get('direction')?.value;
     const collapse = properties.get('collapse')?.value;
+    const flag = (name: string) => {
+        const value = properties.get(name)?.value;
+        return value?.type === 'boolean' ? value.value : true;
+    };
     const collapsed = collapse?.type === 'list'
         ? collapse.items.flatMap(item => item.type === 'reference' && item.target !== undefined ? [item.target] : [])
         : [];
     return {
         id: node.name, label: node.label, implicit: false, includeAll: includeAll || (includes.length === 0 && node.includes.length === 0),
         includes, excludes, direction: direction?.type === 'enum' ? direction.value as Direction : undefined,
-        collapse: collapsed, location: ctx.location(node),
+        collapse: collapsed, showImplied: flag('implied'), showTrusts: flag('trusts'), location: ctx.location(node),
     };
 }
 

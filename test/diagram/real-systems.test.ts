@@ -1,0 +1,165 @@
+/**
+ * Diagrams of the faithful models of real systems in `test/fixtures/real/` (issue 16): parallel
+ * routes merge into one counted edge, a busy broker draws as one box with one edge per
+ * publisher and subscriber, the protocol every broker edge shares is said once, relationships
+ * stated by properties draw as edges, and feedback edges stay short. Assertions are on the
+ * real SVG and the JSON export.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { measureLayout } from '../../scripts/layout-metrics.js';
+import type { ArchModel } from '../../src/model/arch-model.js';
+import { renderDiagram, type RenderResult } from '../../src/diagram/index.js';
+import { loadText } from '../support/services.js';
+import { allElements, layoutProblems, parseXml, svgTexts, type XmlElement } from './diagram-helpers.js';
+
+const REAL = join(import.meta.dirname, '..', 'fixtures', 'real');
+const EXAMPLES = join(import.meta.dirname, '..', '..', 'examples');
+
+async function load(path: string): Promise<ArchModel> {
+    return (await loadText(readFileSync(path, 'utf8'))).model;
+}
+
+function edgeGroup(svg: string, id: string): XmlElement {
+    const group = allElements(parseXml(svg)).find(e => e.name === 'g' && e.attributes.class === 'aw-edge' && e.attributes['data-id'] === id);
+    if (!group) throw new Error(`no edge ${id} in the SVG`);
+    return group;
+}
+
+function titleOf(group: XmlElement): string {
+    return group.children.find(c => c.name === 'title')?.text ?? '';
+}
+
+describe('DeathStarBench social network: parallel routes', () => {
+    let model: ArchModel;
+    let overview: RenderResult;
+    beforeAll(async () => {
+        model = await load(join(REAL, 'social-network.arch'));
+        overview = await renderDiagram(model, { view: 'overview' });
+    });
+
+    it('draws the six nginx routes to social-graph-service as one edge labelled "6 routes · thrift", listing each', () => {
+        const edges = overview.layout.edges.filter(e => e.source === 'nginx' && e.target === 'socialGraph');
+        expect(edges).toHaveLength(1);
+        const [edge] = edges;
+        expect(edge.label).toBe('6 routes · thrift');
+        expect(edge.connections).toHaveLength(6);
+        expect(edge.members.map(m => m.label)).toEqual([
+            '/api/user/follow', '/api/user/unfollow', '/api/user/get_follower', '/api/user/get_followee',
+            '/wrk2-api/user/follow', '/wrk2-api/user/unfollow',
+        ].map(path => `${path} · thrift`));
+        const title = titleOf(edgeGroup(overview.svg, edge.id));
+        expect(title.split('\n')[0]).toBe('6 routes · thrift');
+        for (const member of edge.members) expect(title).toContain(member.label);
+        expect(edgeGroup(overview.svg, edge.id).attributes['data-connections'].split(' ')).toEqual(edge.connections);
+    });
+
+    it('draws one edge per pair of boxes and direction for the gateway (15 routes → 5 edges)', () => {
+        const fromGateway = overview.layout.edges.filter(e => e.source === 'nginx' && e.relation === null);
+        const targets = fromGateway.map(e => e.target);
+        expect(new Set(targets).size).toBe(targets.length);
+        expect(fromGateway.reduce((n, e) => n + e.connections.length, 0)).toBe(15);
+        expect(svgTexts(parseXml(overview.svg))).not.toContain('/api/user/follow');
+    });
+
+    it('keeps the route a flow step follows as its own numbered edge', async () => {
+        const flow = await renderDiagram(model, { flow: 'composeFlow' });
+        const step = flow.layout.edges.find(e => e.steps.includes(2))!;
+        expect(step.source).toBe('nginx');
+        expect(step.target).toBe('composePost');
+        expect(step.connections).toHaveLength(1);
+        expect(step.label).not.toMatch(/routes/);
+        expect(layoutProblems(flow.layout)).toEqual([]);
+    });
+});
+
+describe('eShopOnContainers: a busy event bus', () => {
+    let model: ArchModel;
+    let overview: RenderResult;
+    beforeAll(async () => {
+        model = await load(join(REAL, 'eshop-on-containers.arch'));
+        overview = await renderDiagram(model, { view: 'overview' });
+    });
+
+    it('draws the 14-topic RabbitMQ bus as one box that opens on a click, saying amqp once', () => {
+        const bus = overview.layout.nodes.find(n => n.id === 'eventBus')!;
+        expect(bus.role).toBe('collapsed-broker');
+        expect(overview.layout.nodes.filter(n => n.role === 'channel')).toEqual([]);
+        expect(overview.diagram.collapse.zones).toContain('eventBus');
+        expect(overview.diagram.collapse.brokers).toEqual(['eventBus']);
+        const group = allElements(parseXml(overview.svg)).find(e => e.name === 'g' && e.attributes['data-id'] === 'eventBus')!;
+        expect(group.attributes['data-collapsed']).toBe('true');
+        const texts = svgTexts(parseXml(overview.svg));
+        expect(texts.some(t => t.includes('14 topics') && t.includes('amqp'))).toBe(true);
+        // The protocol is on the broker, not on the 30-odd edges around it.
+        expect(texts.filter(t => /\bamqp\b/.test(t))).toHaveLength(1);
+    });
+
+    it('draws one edge per publisher and per subscriber, labelled with its topic or topic count', () => {
+        const busEdges = overview.layout.edges.filter(e => e.source === 'eventBus' || e.target === 'eventBus');
+        const pairs = busEdges.map(e => `${e.source}>${e.target}`);
+        expect(new Set(pairs).size).toBe(pairs.length);
+        const async = model.connections.filter(c => c.style === 'async').length;
+        expect(busEdges.reduce((n, e) => n + e.connections.length, 0)).toBeGreaterThanOrEqual(async - 2); // all but the management UI's
+        for (const edge of busEdges.filter(e => e.style === 'async')) {
+            const topics = new Set(edge.connections.map(id => model.connections.find(c => c.id === id)!).map(c => (c.source.startsWith('eventBus.') ? c.source : c.target)));
+            if (topics.size > 1) expect(edge.label).toBe(`${topics.size} topics`);
+            else expect(edge.label).toBe(model.elements.get([...topics][0])!.label);
+        }
+        expect(overview.layout.edges.length).toBeLessThan(60); // 77 before
+    });
+
+    it('opens the broker when asked, still without repeating amqp on each edge', async () => {
+        const open = await renderDiagram(model, { view: 'overview', expandedZones: ['eventBus'] });
+        expect(open.layout.nodes.filter(n => n.role === 'channel')).toHaveLength(14);
+        expect(open.diagram.collapse.expanded).toEqual(['eventBus']);
+        expect(open.layout.edges.filter(e => e.label.includes('amqp'))).toEqual([]);
+        expect(layoutProblems(open.layout)).toEqual([]);
+    });
+
+    it('draws the identity provider six services trust as thin dotted "trusts" edges', () => {
+        const trusts = overview.layout.edges.filter(e => e.relation === 'trusts');
+        expect(trusts.map(e => e.target).every(t => t === 'identity')).toBe(true);
+        expect(trusts.length).toBeGreaterThanOrEqual(4);
+        const group = edgeGroup(overview.svg, trusts[0].id);
+        expect(group.attributes['data-relation']).toBe('trusts');
+        expect(group.children.find(c => c.name === 'path')!.attributes['stroke-dasharray']).toBe('2 3');
+    });
+
+    it('lays out without overlaps or stray ends and with no detour over 2', () => {
+        expect(layoutProblems(overview.layout)).toEqual([]);
+        expect(measureLayout(overview.layout).worstDetour).toBeLessThanOrEqual(2);
+    });
+});
+
+describe('what properties say, drawn', () => {
+    it('draws a trusts edge to Entra ID, and no origin edge where Front Door already routes to the web app', async () => {
+        const model = await load(join(REAL, 'reliable-web-app.arch'));
+        const { layout } = await renderDiagram(model, { view: 'overview' });
+        const trusts = layout.edges.filter(e => e.relation === 'trusts');
+        expect(trusts.map(e => `${e.source}->${e.target}`)).toEqual(['api->entra']);
+        expect(layout.edges.filter(e => e.relation === 'origin')).toEqual([]);
+        // The web app's call back through Front Door is a feedback edge: short, not round the diagram.
+        expect(measureLayout(layout).worstDetour).toBeLessThanOrEqual(2); // 3.29 before
+    });
+
+    it('draws an ETL\'s from:/to: as edges, and hides them in a view that says implied: false', async () => {
+        const path = join(EXAMPLES, 'well-architected', 'system.arch');
+        const { layout } = await renderDiagram(await load(path), { view: 'overview' });
+        const implied = layout.edges.filter(e => e.relation !== null && e.relation !== 'trusts').map(e => `${e.id} ${e.label}`);
+        expect(implied).toEqual(['from:ordersDb->nightly reads', 'to:nightly->warehouse writes']);
+        // The CDN's origin: is also the connection cdn -> assets: drawn once, as the connection.
+        expect(layout.edges.filter(e => e.source === 'cdn' && e.target === 'assets').map(e => e.relation)).toEqual([null]);
+        const text = readFileSync(path, 'utf8') + '\nview quiet "No implied edges" {\n  include *\n  implied: false\n  trusts: false\n}\n';
+        const quiet = await renderDiagram((await loadText(text)).model, { view: 'quiet' });
+        expect(quiet.layout.edges.filter(e => e.relation !== null)).toEqual([]);
+    });
+
+    it('draws a CDN\'s origin: when no connection says it', async () => {
+        const { layout, svg } = await renderDiagram(await load(join(EXAMPLES, 'media-site', 'media.arch')), { view: 'overview' });
+        const origin = layout.edges.filter(e => e.relation === 'origin');
+        expect(origin.map(e => `${e.source}->${e.target}`)).toEqual(['videoEdge->media']);
+        expect(svgTexts(parseXml(svg))).toContain('origin');
+    });
+});
