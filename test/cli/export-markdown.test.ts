@@ -158,6 +158,18 @@ describe('archway export --format markdown', () => {
         expect(blocks[1].skipped).toBeUndefined();
     });
 
+    it('keeps CRLF line endings and a file without a final newline, and is idempotent on them', async () => {
+        const md = join(dir, 'crlf.md');
+        writeFileSync(md, '# T\r\n\r\n```arch\r\nservice a "A"\r\n```');
+        expect((await archway(['export', '--format', 'markdown', md])).status).toBe(0);
+        const once = readFileSync(md, 'utf8');
+        expect(once.split('\r\n').length).toBeGreaterThan(10);
+        expect(once.replace(/\r\n/g, '')).not.toContain('\n');
+        expect(once.endsWith('<!-- /archway-diagram -->')).toBe(true);
+        expect((await archway(['export', '--format', 'markdown', md])).stderr).not.toContain('Rewrote');
+        expect(readFileSync(md, 'utf8')).toBe(once);
+    }, 60_000);
+
     it('the built CLI writes byte-identical files on a second run', () => {
         ensureBuilt();
         const md = join(dir, 'README.md');
