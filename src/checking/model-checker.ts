@@ -11,6 +11,7 @@ import type { ArchwayAstType, ArchFile } from '../language/generated/ast.js';
 import type { ArchModel, Finding } from '../model/arch-model.js';
 import type { ImportStatus } from '../model/build-model.js';
 import { buildDocumentModel, modelRootsOf } from '../model/workspace-models.js';
+import type { NumberAssumptions } from '../numbers/assumptions.js';
 import { checkModel, type CheckResult, type RuleSettings } from '../rules/engine.js';
 import { toDiagnosticInfo } from './diagnostics.js';
 import type { ArchwayRuleConfiguration } from './rule-configuration.js';
@@ -48,6 +49,11 @@ export class ArchwayModelChecker {
         return this.configuration.settingsFor(rootUri);
     }
 
+    /** The numbers assumed for the model rooted at a URI (archway.json `numbers`). */
+    assumptionsFor(rootUri: string): NumberAssumptions {
+        return this.configuration.assumptionsFor(rootUri);
+    }
+
     /** Model and check result of every model that includes `document`. */
     checksFor(document: LangiumDocument): ModelCheck[] {
         const documents = this.shared.workspace.LangiumDocuments;
@@ -61,10 +67,11 @@ export class ArchwayModelChecker {
     checkRootedAt(root: LangiumDocument): ModelCheck {
         return this.checks.get(root.uri.toString(), () => {
             const built = buildDocumentModel(root, this.shared.workspace.LangiumDocuments, this.importStatus);
+            const uri = root.uri.toString();
             // The drift rules compare the model with the deployment files its configuration names.
-            const deployment = this.configuration.deploymentFor(root.uri.toString());
+            const deployment = this.configuration.deploymentFor(uri);
             const model = deployment ? { ...built, deployment } : built;
-            const result = checkModel(model, this.settingsFor(root.uri.toString()));
+            const result = checkModel(model, this.settingsFor(uri), { assumptions: this.assumptionsFor(uri) });
             const findingsByUri = new Map<string, Finding[]>();
             for (const finding of result.findings) {
                 const list = findingsByUri.get(finding.location.uri);

@@ -15,6 +15,7 @@ import { DocumentState, URI, UriUtils, type FileSystemProvider, type LangiumShar
 import type { Deployment } from '../model/arch-model.js';
 import { CONFIG_FILE_NAME, resolveConfig, type DeploymentConfig, type LoadedConfig } from '../rules/config.js';
 import type { RuleSettings } from '../rules/engine.js';
+import type { NumberAssumptions } from '../numbers/assumptions.js';
 
 /** The deployment files of a configuration, with the folder their paths are relative to (the one holding archway.json). */
 export interface DeploymentSources extends DeploymentConfig {
@@ -142,6 +143,11 @@ export class ArchwayRuleConfiguration {
     /** Engine settings for the model rooted at `uri`. */
     settingsFor(uri: string): RuleSettings {
         return this.configFor(uri).settings;
+    }
+
+    /** The numbers assumed for the model rooted at `uri` (archway.json `numbers`). */
+    assumptionsFor(uri: string): NumberAssumptions {
+        return this.configFor(uri).assumptions;
     }
 
     /** Every configuration resolved so far (for publishing their problems). */

@@ -11,6 +11,7 @@ import { URI } from 'langium';
 import { formatConfigError } from '../rules/config.js';
 import { configErrors, findConfigFile, loadConfig } from '../rules/config-files.js';
 import { listRules } from '../rules/registry.js';
+import { workspaceFlowFigures } from './flow-figures.js';
 import { discoverArchFiles, InputError, loadWorkspace, type LoadedWorkspace, type LoadOptions } from './load-workspace.js';
 import { displayPath, formatJson, formatSarif, formatText, type Report, type ReportDiagnostic, type ReportSeverity, type ReportSuppressed } from './report.js';
 import { parseArgs, type CliIo, UsageError } from './args.js';
@@ -71,7 +72,7 @@ export async function runCheck(argv: readonly string[], io: CliIo): Promise<numb
     }
     const report: Report = { files: workspace.all.length, diagnostics: diagnostics.map(stripElements), suppressed };
 
-    if (format === 'json') io.stdout(formatJson(report));
+    if (format === 'json') io.stdout(formatJson({ ...report, figures: workspaceFlowFigures(workspace) }));
     else if (format === 'sarif') io.stdout(formatSarif(report, listRules().map(r => ({ id: r.id, title: r.title, helpUri: ruleDocsUrl(r.id) })), CLI_VERSION));
     else io.stdout(formatText(report));
 

@@ -1,5 +1,5 @@
 /**
- * The `archway` command line: `check`, `diff`, `export`, `format`, `import`, `mcp`, `lsp`.
+ * The `archway` command line: `check`, `report`, `diff`, `export`, `format`, `import`, `mcp`, `lsp`.
  */
 import { runCheck, CHECK_USAGE } from './check.js';
 import { isErrorNamed, type CliIo } from './args.js';
@@ -9,6 +9,7 @@ const HELP = `archway — architecture-as-code: check and draw .arch topologies
 Commands:
   archway check [paths…] [--format text|json|sarif] [--max-warnings N] [--config archway.json] [--base GIT-REF]
   archway diff <git-ref> [paths…] [--format text|json|markdown|svg|png] [--view NAME] [-o OUT]
+  archway report [paths…] [--format markdown|json] [--config archway.json]
   archway export <file.arch> [--view NAME] [--flow NAME] [--format svg|png|json] [--theme light|dark|high-contrast] [-o OUT]
   archway export --format markdown <file.md…>   (arch blocks → SVGs next to the file, linked)
   archway format <paths…> [--check] [--force]
@@ -24,6 +25,7 @@ type Command = (args: readonly string[], io: CliIo) => Promise<number>;
 /** Commands by name; each module is loaded only when used (in the CLI bundle: a bundle of its own, see scripts/build.mjs). */
 const COMMANDS: Record<string, () => Promise<Command>> = {
     check: async () => runCheck,
+    report: async () => (await import('./flows-report.js')).runReport,
     export: async () => (await import('./export.js')).runExport,
     format: async () => (await import('./format.js')).runFormat,
     import: async () => (await import('./import.js')).runImport,

@@ -27,6 +27,8 @@ export interface Report {
     files: number;
     diagnostics: ReportDiagnostic[];
     suppressed: ReportSuppressed[];
+    /** Every flow's availability and latency against its SLO (docs/numbers.md); JSON only. */
+    figures?: unknown[];
 }
 
 /** A path for output: relative to the working directory when inside it. */

@@ -7,6 +7,7 @@
  */
 import type { ConnectionStyle, Direction, Finding, Severity, Trust } from '../model/arch-model.js';
 import type { RelationKind } from '../model/implied-relations.js';
+import type { NumberAssumptions } from '../numbers/assumptions.js';
 import type { IconName } from './icons.js';
 
 export type { RelationKind } from '../model/implied-relations.js';
@@ -128,6 +129,8 @@ export interface BuildOptions {
      * implied, for exports that carry the model to another tool (D2).
      */
     edges?: 'picture' | 'model';
+    /** What the numbers of a flow (step latencies, totals in the title) assume; the defaults when absent. */
+    assumptions?: NumberAssumptions;
 }
 
 // ---------------------------------------------------------------- geometry constants

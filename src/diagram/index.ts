@@ -4,6 +4,7 @@
  * CLI all call `renderDiagram`, so what you export is what you saw. No `vscode` or
  * Langium imports here: only `ArchModel` types.
  */
+import type { NumberAssumptions } from '../numbers/assumptions.js';
 import type { ArchModel, Direction, Finding } from '../model/arch-model.js';
 import { buildDiagram } from './build-diagram.js';
 import type { Diagram } from './diagram-model.js';
@@ -46,6 +47,8 @@ export interface RenderOptions {
     expandedZones?: readonly string[];
     /** Draw the title line (default true). */
     title?: boolean;
+    /** What a flow's numbers assume (archway.json `numbers`); the defaults when absent. */
+    assumptions?: NumberAssumptions;
     /**
      * Layout requests with the same key cancel each other (e.g. the document URI). The first
      * keyed request also starts the layout worker's background warm-up (`warmUpLayout`).
@@ -138,7 +141,7 @@ function buildFor(model: ArchModel, options: RenderOptions): Diagram {
     const selection = selectView(model, { view: options.view, flow: options.flow, direction: options.direction });
     return buildDiagram(model, selection, {
         findings: options.findings, collapse: options.collapse, collapseThreshold: options.collapseThreshold,
-        expandedZones: options.expandedZones, title: options.title,
+        expandedZones: options.expandedZones, title: options.title, assumptions: options.assumptions,
     });
 }
 

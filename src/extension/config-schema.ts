@@ -4,6 +4,8 @@
  * exactly the rules and options the checker knows. The freshness test (`test/generated/`)
  * keeps `schemas/archway.schema.json` equal to it (`npm run generate` rewrites the file).
  */
+import { COMPONENT_KINDS } from '../model/arch-model.js';
+import { DEFAULT_AVAILABILITY } from '../model/schema/property-schema.js';
 import type { RuleMeta, RuleOption } from '../rules/rule.js';
 
 type JsonSchema = Record<string, unknown>;
@@ -44,7 +46,34 @@ function ruleSchema(rule: RuleMeta): JsonSchema {
     };
 }
 
-/** The schema for `archway.json`, listing `rules`. */
+/** `numbers`: what the arithmetic assumes per component kind (docs/numbers.md). */
+function numbersSchema(): JsonSchema {
+    const perKind = (value: (kind: typeof COMPONENT_KINDS[number]) => JsonSchema): JsonSchema => ({
+        type: 'object',
+        properties: Object.fromEntries(COMPONENT_KINDS.map(kind => [kind, value(kind)])),
+        additionalProperties: false,
+    });
+    return {
+        markdownDescription: 'What the numbers (availability, latency along flows) assume for a component that declares none, per kind. See docs/numbers.md.',
+        type: 'object',
+        properties: {
+            availability: {
+                description: 'Availability of one instance of each kind, such as `"99.9%"`.',
+                ...perKind(kind => ({
+                    anyOf: [{ type: 'string', pattern: '^\\d+(\\.\\d+)?%$' }, { type: 'number', minimum: 0, maximum: 100 }],
+                    default: `${DEFAULT_AVAILABILITY[kind]}%`,
+                })),
+            },
+            latency: {
+                description: 'Latency a component of each kind adds to a request, such as `"5ms"` (none assumed by default).',
+                ...perKind(() => ({ type: 'string', pattern: '^\\d+(\\.\\d+)?(ms|s|sec|m|min|h|d|w)$' })),
+            },
+        },
+        additionalProperties: false,
+    };
+}
+
+/** The schema for `archway.json`, listing `rules` and `numbers`. */
 export function buildConfigSchema(rules: readonly RuleMeta[]): JsonSchema {
     const sorted = [...rules].sort((a, b) => a.id.localeCompare(b.id));
     return {
@@ -73,6 +102,7 @@ export function buildConfigSchema(rules: readonly RuleMeta[]): JsonSchema {
                 },
                 additionalProperties: false,
             },
+            numbers: numbersSchema(),
         },
         additionalProperties: false,
         definitions: {

@@ -28,7 +28,7 @@ const MEMBER_PROPERTIES: Readonly<Record<string, readonly string[]>> = {
     WordValue: ['properties'],
     BlockValue: ['properties'],
     View: ['includes', 'excludes', 'properties'],
-    Flow: ['steps'],
+    Flow: ['steps', 'properties'],
 };
 
 const OPENERS: Readonly<Record<string, string>> = { '{': '}', '[': ']', '(': ')' };

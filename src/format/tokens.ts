@@ -20,13 +20,14 @@ export interface Token {
     lineComment?: boolean;
 }
 
-// Same order and shapes as the terminals of `archway.langium` (RATE, QUANTITY, DURATION, NUMBER, ID, STRING).
+// Same order and shapes as the terminals of `archway.langium` (RATE, QUANTITY, PERCENT, DURATION, NUMBER, ID, STRING).
 const PATTERNS: ReadonlyArray<[TokenType, RegExp]> = [
     ['comment', /\/\/[^\n\r]*/y],
     ['comment', /\/\*[\s\S]*?\*\//y],
     ['string', /"(?:\\.|[^"\\\r\n])*"|'(?:\\.|[^'\\\r\n])*'/y],
     ['number', /\d+(?:\.\d+)?\/(?:sec|min|s|m|h|d)/y],
     ['number', /\d+(?:\.\d+)?[ \t]+(?:items|events|records|messages|rows|files|requests)\b/y],
+    ['number', /\d+(?:\.\d+)?%/y],
     ['number', /\d+(?:\.\d+)?(?:ms|min|sec|s|m|h|d|w)/y],
     ['number', /\d+(?:\.\d+)?/y],
     ['name', /[_a-zA-Z]\w*(?:-\w+)*/y],

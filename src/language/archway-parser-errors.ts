@@ -13,6 +13,7 @@ const TERMINALS: Record<string, string> = {
     DURATION: 'a duration',
     RATE: 'a rate',
     QUANTITY: 'a count',
+    PERCENT: 'a percentage',
     EOF: 'the end of the file',
 };
 

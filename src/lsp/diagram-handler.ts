@@ -15,6 +15,7 @@ import type { ArchModel, Element, Finding } from '../model/arch-model.js';
 import { impliedRelations } from '../model/implied-relations.js';
 import { getTheme, type DiagramTheme as ThemeColours } from '../diagram/themes.js';
 import { buildDocumentModel } from '../model/workspace-models.js';
+import type { NumberAssumptions } from '../numbers/assumptions.js';
 import { checkModel, type RuleSettings } from '../rules/engine.js';
 import {
     DiagramMethods, type DiagramChangedParams, type DiagramDirection, type DiagramParams, type DiagramResult,
@@ -28,6 +29,8 @@ export interface RenderOptions {
     /** A theme name, or a full theme object (a named theme with the editor's background). */
     theme?: DiagramTheme | ThemeColours;
     findings?: readonly Finding[];
+    /** What a flow's numbers assume (archway.json `numbers`). */
+    assumptions?: NumberAssumptions;
     direction?: DiagramDirection;
     /** Zones drawn expanded although the view collapses them. */
     expandedZones?: readonly string[];
@@ -71,7 +74,7 @@ export interface DiagramHandlerOptions {
      * diagram after an edit does not build and check the model a second time). Without it
      * the handler builds and checks the model itself, with `ruleSettings`.
      */
-    checkedModel?: (document: LangiumDocument) => { model: ArchModel; findings: readonly Finding[] };
+    checkedModel?: (document: LangiumDocument) => { model: ArchModel; findings: readonly Finding[]; assumptions?: NumberAssumptions };
     /** Debounce of `archway/diagramChanged`, in ms (default 150). */
     debounceMs?: number;
 }
@@ -208,7 +211,7 @@ export function registerDiagramHandler(connection: DiagramConnection, shared: La
         });
     }
 
-    function checkedHere(document: LangiumDocument): { model: ArchModel; findings: readonly Finding[] } {
+    function checkedHere(document: LangiumDocument): { model: ArchModel; findings: readonly Finding[]; assumptions?: NumberAssumptions } {
         const model = buildDocumentModel(document, documents);
         return { model, findings: checkModel(model, options.ruleSettings?.(document.uri.toString()) ?? {}).findings };
     }
@@ -224,14 +227,14 @@ export function registerDiagramHandler(connection: DiagramConnection, shared: La
         const broken = hasSyntaxErrors(document);
         const previous = lastGood.get(params.uri);
         if (broken && previous && previous.key === key) return { ...previous.result, hasSyntaxErrors: true };
-        const { model, findings } = options.checkedModel?.(document) ?? checkedHere(document);
+        const { model, findings, assumptions } = options.checkedModel?.(document) ?? checkedHere(document);
         const viewIds = model.views.map(view => view.id);
         const flowIds = model.flows.map(flow => flow.id);
         const view = params.view && viewIds.includes(params.view) ? params.view : undefined;
         const flow = params.flow && flowIds.includes(params.flow) ? params.flow : undefined;
         const theme = themeFor(params.theme, params.background);
         const rendered = await options.render(model, {
-            view, flow, theme, direction: params.direction, findings, expandedZones: params.expandedZones, layoutKey,
+            view, flow, theme, direction: params.direction, findings, assumptions, expandedZones: params.expandedZones, layoutKey,
         });
         const result: DiagramResult = {
             uri: params.uri,

@@ -6,6 +6,7 @@ import type { LangiumDocument } from 'langium';
 import type { LangiumServices } from 'langium/lsp';
 import type { ArchModel, Element } from '../model/arch-model.js';
 import type { ArchwayModelChecker } from '../checking/model-checker.js';
+import { numbersOf, type ModelNumbers } from '../numbers/model-numbers.js';
 
 /** The models of a document, shared with the model checker. */
 export class EditorModels {
@@ -13,8 +14,16 @@ export class EditorModels {
 
     /** Models that include `document` (its import roots, else itself). */
     modelsOf(document: LangiumDocument): ArchModel[] {
-        const checker = (this.services as LangiumServices & { archway: { ModelChecker: ArchwayModelChecker } }).archway.ModelChecker;
-        return checker.modelsFor(document);
+        return this.checker.modelsFor(document);
+    }
+
+    /** The numbers of a model under its archway.json assumptions (shared with the rules that checked it). */
+    numbersOf(model: ArchModel): ModelNumbers {
+        return numbersOf(model, this.checker.assumptionsFor(model.rootUri));
+    }
+
+    private get checker(): ArchwayModelChecker {
+        return (this.services as LangiumServices & { archway: { ModelChecker: ArchwayModelChecker } }).archway.ModelChecker;
     }
 
     /** The element with `id` and the model it was found in, seen from `document`. */

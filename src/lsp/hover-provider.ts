@@ -15,13 +15,14 @@ import {
 import type { ArchModel, Connection, Element, Property, PropertyValue } from '../model/arch-model.js';
 import { TLS_PROTOCOLS } from '../model/arch-model.js';
 import { describeType } from '../model/schema/describe-type.js';
+import { componentFigureLines, connectionFigureLines, flowFigureLines, viewFigureLines } from '../numbers/figures-text.js';
 import { elementIdOf } from './scope-elements.js';
 import { findRule, KEYWORD_DOCS, rulesForKind } from './language-docs.js';
 import { EditorModels } from './editor-models.js';
 import { targetAt } from './cursor-target.js';
 import { propertyOfValue, specOfProperty } from './schema-lookup.js';
 import { COMPONENT_KIND_INFO, isComponentKind, type ComponentKind } from '../model/component-kinds.js';
-import { ruleDocsUrl } from '../checking/diagnostics.js';
+import { RULE_DOCS_BASE, ruleDocsUrl } from '../checking/diagnostics.js';
 
 /** Properties worth showing in an element's hover, in this order. */
 const KEY_PROPERTIES = [
@@ -76,6 +77,7 @@ export class ArchwayHoverProvider implements HoverProvider {
                 : `**${node.protocol}** — plaintext: the rules flag it where it crosses the public boundary (\`plaintext-connection\`).`;
         }
         if ((isView(node) || isFlow(node)) && is('name')) return this.viewHover(document, node);
+        if ((isConnection(node) && is('arrow')) || (isRoute(node) && leaf.text === '->')) return this.connectionHover(document, leaf);
         // Declared names and references.
         const target = targetAt(document, leaf.offset, this.services.references.References)?.target
             ?? this.services.references.References.findDeclarations(leaf).find(d => elementIdOf(d) !== undefined);
@@ -100,6 +102,7 @@ export class ArchwayHoverProvider implements HoverProvider {
             if (view) {
                 lines.push('', view.includeAll ? 'Includes everything' : `Includes ${view.includes.map(i => `\`${i}\``).join(', ') || 'nothing'}`);
                 if (view.excludes.length > 0) lines.push('', `Excludes ${view.excludes.map(i => `\`${i}\``).join(', ')}`);
+                lines.push(...figuresSection(viewFigureLines(this.models.numbersOf(model!), view)));
             }
             return lines.join('\n');
         }
@@ -110,8 +113,24 @@ export class ArchwayHoverProvider implements HoverProvider {
             for (const step of flow.steps) {
                 lines.push(`${step.index}. \`${step.source}\` ${step.style === 'sync' ? '->' : '~>'} \`${step.target}\`${step.label ? ` — ${step.label}` : ''}${step.connection ? '' : ' *(no such connection)*'}`);
             }
+            lines.push(...figuresSection(flowFigureLines(this.models.numbersOf(model!), flow)));
         }
         return lines.join('\n');
+    }
+
+    /** On a connection's or route's arrow: the connection and its numbers. */
+    private connectionHover(document: LangiumDocument, leaf: CstNode): string | undefined {
+        const uri = document.uri.toString();
+        for (const model of this.models.modelsOf(document)) {
+            const connection = model.connections
+                .filter(c => c.location.uri === uri && contains(c.location.range, leaf.range.start))
+                .sort((a, b) => (a.location.range.end.line - a.location.range.start.line) - (b.location.range.end.line - b.location.range.start.line))[0];
+            if (!connection) continue;
+            const arrow = connection.style === 'sync' ? '->' : '~>';
+            const head = `**connection** \`${connection.source} ${arrow} ${connection.target}\`${connection.protocol ? ` (${connection.protocol})` : ''}`;
+            return [head, ...figuresSection(connectionFigureLines(this.models.numbersOf(model), connection))].join('\n');
+        }
+        return undefined;
     }
 
     private elementHover(document: LangiumDocument, id: string, node: AstNode): string {
@@ -120,8 +139,20 @@ export class ArchwayHoverProvider implements HoverProvider {
             const kind = isComponent(node) ? node.kind : isZone(node) ? 'zone' : isChannel(node) ? node.kind : '';
             return `**${kind}** \`${id}\``;
         }
-        return describeElement(found.model, found.element);
+        const figures = found.element.type === 'component' ? componentFigureLines(this.models.numbersOf(found.model), id) : [];
+        return [describeElement(found.model, found.element), ...figuresSection(figures)].join('\n');
     }
+}
+
+/** A hover's numbers, as a list under a heading (nothing when there are none). */
+function figuresSection(lines: readonly string[]): string[] {
+    return lines.length === 0 ? [] : ['', `**Numbers** ([how they are computed](${RULE_DOCS_BASE.replace(/rules\/$/, '')}numbers.md))`, '', ...lines.map(line => `- ${line}`)];
+}
+
+function contains(range: { start: { line: number; character: number }; end: { line: number; character: number } }, position: { line: number; character: number }): boolean {
+    const after = position.line > range.start.line || (position.line === range.start.line && position.character >= range.start.character);
+    const before = position.line < range.end.line || (position.line === range.end.line && position.character <= range.end.character);
+    return after && before;
 }
 
 function kindHover(kind: ComponentKind): string {

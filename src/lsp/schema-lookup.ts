@@ -4,11 +4,11 @@
  */
 import type { AstNode } from 'langium';
 import {
-    isBlockValue, isChannel, isComponent, isConnection, isListValue, isProperty, isRoute, isView, isWordValue, isZone,
+    isBlockValue, isChannel, isComponent, isConnection, isFlow, isListValue, isProperty, isRoute, isView, isWordValue, isZone,
 } from '../language/generated/ast.js';
 import { isComponentKind } from '../model/component-kinds.js';
 import {
-    CHANNEL_PROPERTIES, COMPONENT_PROPERTIES, CONNECTION_PROPERTIES, ROUTE_PROPERTIES, VIEW_PROPERTIES, ZONE_PROPERTIES,
+    CHANNEL_PROPERTIES, COMPONENT_PROPERTIES, CONNECTION_PROPERTIES, FLOW_PROPERTIES, ROUTE_PROPERTIES, VIEW_PROPERTIES, ZONE_PROPERTIES,
     type PropertySpec, type PropertyTable, type PropertyType,
 } from '../model/schema/property-schema.js';
 
@@ -51,6 +51,7 @@ export function tableForContainer(container: AstNode | undefined): PropertyTable
     if (isConnection(container)) return CONNECTION_PROPERTIES;
     if (isRoute(container)) return ROUTE_PROPERTIES;
     if (isView(container)) return VIEW_PROPERTIES;
+    if (isFlow(container)) return FLOW_PROPERTIES;
     if (isWordValue(container) && isProperty(container.$container)) {
         const outer = tableForContainer(container.$container.$container);
         return modeTable(outer?.[container.$container.name]?.type, container.word?.$refText ?? '');
@@ -107,6 +108,7 @@ export function exampleValues(type: PropertyType | undefined): string[] {
     const visit = (t: PropertyType): void => {
         if (t.type === 'duration') values.push('30s', '2s', '15m', '1h');
         else if (t.type === 'rate') values.push('100/s', '6000/min');
+        else if (t.type === 'percent') values.push('99.9%', '99.95%', '99.99%');
         else if (t.type === 'quantity') values.push('1000 items');
         else if (t.type === 'union') t.of.forEach(visit);
     };

@@ -64,6 +64,8 @@ export interface StringPropertyValue extends ValueBase { type: 'string'; value: 
 export interface DurationPropertyValue extends ValueBase { type: 'duration'; milliseconds: number }
 /** A rate normalised to events per second (`100/s`, `6000/min`). */
 export interface RatePropertyValue extends ValueBase { type: 'rate'; perSecond: number }
+/** A percentage (`99.9%`), 0–100 as written. */
+export interface PercentPropertyValue extends ValueBase { type: 'percent'; percent: number }
 /** A count of things (`1000 items`). */
 export interface QuantityPropertyValue extends ValueBase { type: 'quantity'; amount: number; unit: string }
 /** One of a closed set of words (`geo`, `denylist`, `public`). */
@@ -77,7 +79,7 @@ export interface BlockPropertyValue extends ValueBase { type: 'block'; propertie
 
 export type PropertyValue =
     | NumberPropertyValue | BooleanPropertyValue | StringPropertyValue | DurationPropertyValue
-    | RatePropertyValue | QuantityPropertyValue | EnumPropertyValue | ReferencePropertyValue
+    | RatePropertyValue | PercentPropertyValue | QuantityPropertyValue | EnumPropertyValue | ReferencePropertyValue
     | ModePropertyValue | ListPropertyValue | BlockPropertyValue;
 
 export interface Property {
@@ -215,7 +217,11 @@ export interface Flow {
     id: string;
     label: string | undefined;
     steps: FlowStep[];
+    /** Typed properties of the flow (`slo: { availability: 99.9%  latency: 300ms }`). */
+    properties: PropertyMap;
     location: SourceLocation;
+    /** Just the flow's name. */
+    nameLocation: SourceLocation;
 }
 
 // ---------------------------------------------------------------- findings

@@ -8,6 +8,8 @@
 import type { Range, Severity } from '../model/arch-model.js';
 import { parseDuration } from '../model/schema/units.js';
 import { closest, didYouMean } from '../model/suggest.js';
+import { assumptionsWith, type NumberAssumptions, type NumberOverrides } from '../numbers/assumptions.js';
+import { validateNumbers } from './config-numbers.js';
 import type { RuleSetting, RuleSettings } from './engine.js';
 import { JsonSyntaxError, parseJson, toPlain, type JsonNode } from './json-with-locations.js';
 import { getRule, listRules, ruleIds, SPLIT_FROM } from './registry.js';
@@ -30,6 +32,8 @@ export interface ArchwayConfig {
     rules?: Record<string, RuleConfigValue>;
     /** Deployment files the drift rules compare the model with (paths relative to archway.json). */
     deployment?: DeploymentConfig;
+    /** What the arithmetic assumes per kind (docs/numbers.md). */
+    numbers?: NumberOverrides;
 }
 
 /** `"deployment": { "kubernetes": ["k8s/"], "compose": ["docker-compose.yml"] }`. */
@@ -57,6 +61,8 @@ export interface LoadedConfig {
     uri?: string;
     preset: Preset;
     settings: RuleSettings;
+    /** The numbers assumed where components declare none (the defaults overridden by `numbers`). */
+    assumptions: NumberAssumptions;
     errors: ConfigError[];
     /** Deployment files, when the configuration names any (paths relative to the file's folder). */
     deployment?: DeploymentConfig;
@@ -102,8 +108,11 @@ function validateConfig(root: JsonNode, file: string | undefined, errors: Config
             config.rules = validateRules(entry.value, error);
         } else if (entry.key === 'deployment') {
             config.deployment = validateDeployment(entry.value, sourceExists, error);
+        } else if (entry.key === 'numbers') {
+            config.numbers = validateNumbers(entry.value, error);
         } else if (entry.key !== '$schema') {
-            error(`Unknown configuration key "${entry.key}"; the keys are "extends", "rules" and "deployment".${didYouMean(closest(entry.key, ['extends', 'rules', 'deployment']))}`, entry.keyRange);
+            const keys = ['extends', 'rules', 'deployment', 'numbers'];
+            error(`Unknown configuration key "${entry.key}"; the keys are "extends", "rules", "deployment" and "numbers".${didYouMean(closest(entry.key, keys))}`, entry.keyRange);
         }
     }
     return { config, errors };
@@ -275,7 +284,10 @@ export function resolveConfig(options: {
     }
     const overrides = parseRuleOverrides(options.overrides);
     errors.push(...overrides.errors);
-    return { file, preset: config.extends ?? 'recommended', settings: resolveSettings(config, overrides.rules), errors, ...(config.deployment ? { deployment: config.deployment } : {}) };
+    return {
+        file, preset: config.extends ?? 'recommended', settings: resolveSettings(config, overrides.rules),
+        assumptions: assumptionsWith(config.numbers), errors, ...(config.deployment ? { deployment: config.deployment } : {}),
+    };
 }
 
 /** A one-line description of a configuration error: `archway.json:3:5: Unknown rule id "x".` */

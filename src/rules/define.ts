@@ -3,6 +3,7 @@
  * which fills in the rule's id and default severity.
  */
 import type { ArchModel, Finding } from '../model/arch-model.js';
+import { numbersOf } from '../numbers/model-numbers.js';
 import { findingOf, type Rule, type RuleContext, type RuleMeta } from './rule.js';
 
 /** Declares a rule: metadata plus a pure check. */
@@ -13,6 +14,10 @@ export function defineRule(
     const full: RuleMeta = { options: {}, ...meta, source: 'rule' };
     return {
         meta: full,
-        check: (model, options) => check(model, { options, finding: (location, message, extras) => findingOf(full, location, message, extras) }),
+        check: (model, options, assumptions) => check(model, {
+            options,
+            finding: (location, message, extras) => findingOf(full, location, message, extras),
+            get numbers() { return numbersOf(model, assumptions); },
+        }),
     };
 }

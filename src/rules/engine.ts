@@ -5,6 +5,7 @@
 import type { Allow, ArchModel, Finding, Severity, SourceLocation } from '../model/arch-model.js';
 import { parseDuration } from '../model/schema/units.js';
 import { closest, didYouMean } from '../model/suggest.js';
+import type { NumberAssumptions } from '../numbers/assumptions.js';
 import { fix, rename } from './fix.js';
 import { allowWithoutReason } from './model/model-problems.js';
 import { getRule, RULES, ruleIds, SPLIT_FROM } from './registry.js';
@@ -58,18 +59,22 @@ export function effectiveSeverity(finding: Finding, meta: RuleMeta | undefined, 
     return severity;
 }
 
-/**
- * Checks a model: model problems plus every enabled rule, after configuration and suppression.
- * With `only`, just that rule runs (and only its model problems are kept): how the rule tester
- * checks one rule on its own.
- */
-export function checkModel(model: ArchModel, settings: RuleSettings = {}, only?: string): CheckResult {
+/** How `checkModel` runs. */
+export interface CheckOptions {
+    /** Just this rule runs (and only its model problems are kept): how the rule tester checks one rule on its own. */
+    only?: string;
+    /** The numbers assumed where components declare none (archway.json `numbers`); the defaults when absent. */
+    assumptions?: NumberAssumptions;
+}
+
+/** Checks a model: model problems plus every enabled rule, after configuration and suppression. */
+export function checkModel(model: ArchModel, settings: RuleSettings = {}, { only, assumptions }: CheckOptions = {}): CheckResult {
     const raw: Finding[] = model.problems.filter(p => only === undefined || p.code === only).map(withModelFixes);
     for (const rule of only === undefined ? RULES : RULES.filter(r => r.meta.id === only)) {
         const setting = settingOf(settings, rule.meta.id);
         if (setting?.severity === 'off') continue;
         try {
-            raw.push(...rule.check(model, resolveOptions(rule.meta, setting?.options)));
+            raw.push(...rule.check(model, resolveOptions(rule.meta, setting?.options), assumptions));
         } catch (error) {
             // One broken rule must not take the others down.
             console.error(`Archway: the rule '${rule.meta.id}' failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);

@@ -39,6 +39,11 @@ import { topicWithoutSubscriber } from './messaging/topic-without-subscriber.js'
 import { flowStepNotInTopology } from './model/flow-step-not-in-topology.js';
 import { unresolvedReference, duplicateId, unknownProperty, invalidPropertyValue, unresolvedImport, importCycle, unknownAnnotation, allowWithoutReason } from './model/model-problems.js';
 import { orphanComponent } from './model/orphan-component.js';
+import { capacityBelowAdmittedRate } from './numbers/capacity-below-admitted-rate.js';
+import { flowBelowAvailabilitySlo } from './numbers/flow-below-availability-slo.js';
+import { flowOverLatencySlo } from './numbers/flow-over-latency-slo.js';
+import { retryAmplificationRule } from './numbers/retry-amplification.js';
+import { timeoutBudgetExceeded } from './numbers/timeout-budget-exceeded.js';
 import { orchestratorSinglePointOfFailure } from './orchestration/orchestrator-single-point-of-failure.js';
 import { orchestratorWithoutCompensation } from './orchestration/orchestrator-without-compensation.js';
 import { p2pUnauthenticatedPeerLink } from './peer-to-peer/p2p-unauthenticated-peer-link.js';
@@ -118,4 +123,9 @@ export const ALL_RULES: readonly (Rule | ModelRule)[] = [
     driftMissingWorkload,
     driftReplicas,
     driftExposure,
+    capacityBelowAdmittedRate,
+    flowBelowAvailabilitySlo,
+    flowOverLatencySlo,
+    retryAmplificationRule,
+    timeoutBudgetExceeded,
 ];

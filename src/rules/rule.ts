@@ -5,11 +5,13 @@
  */
 import type { ArchModel, Finding, RelatedLocation, Severity, SourceLocation } from '../model/arch-model.js';
 import type { FixChangeKind, FixIntent } from '../model/fix-intent.js';
+import type { NumberAssumptions } from '../numbers/assumptions.js';
+import type { ModelNumbers } from '../numbers/model-numbers.js';
 
-/** Rule areas, in catalogue order (RULES.md sections A–K). */
+/** Rule areas, in catalogue order (RULES.md sections A–K, then the numbers of docs/numbers.md). */
 export const RULE_AREAS = [
     'model', 'gateway', 'cdn-dns', 'auth', 'messaging', 'request-response', 'event-sourcing',
-    'pipelines', 'orchestration', 'peer-to-peer', 'resilience', 'drift',
+    'pipelines', 'orchestration', 'peer-to-peer', 'resilience', 'drift', 'numbers',
 ] as const;
 
 export type RuleArea = typeof RULE_AREAS[number];
@@ -28,6 +30,7 @@ export const AREA_TITLES: Readonly<Record<RuleArea, string>> = {
     'peer-to-peer': 'Peer-to-peer',
     'resilience': 'Data, transport, resilience',
     'drift': 'Deployment drift',
+    'numbers': 'Numbers: availability, latency, capacity',
 };
 
 /** One option a rule accepts in `archway.json` (`["warning", { "maxDepth": 5 }]`). */
@@ -82,8 +85,11 @@ export type RuleOptions = Readonly<Record<string, number | string | boolean>>;
 /** A best-practice rule. */
 export interface Rule {
     meta: RuleMeta;
-    /** Pure: reads the model, returns findings with `code` = `meta.id`. */
-    check(model: ArchModel, options: RuleOptions): Finding[];
+    /**
+     * Pure: reads the model, returns findings with `code` = `meta.id`. `assumptions` are the
+     * numbers assumed where components declare none (archway.json `numbers`; the defaults when absent).
+     */
+    check(model: ArchModel, options: RuleOptions, assumptions?: NumberAssumptions): Finding[];
 }
 
 /** Metadata of a finding the model builder or the engine reports (no `check` of its own). */
@@ -122,6 +128,8 @@ export interface RuleContext {
     options: RuleOptions;
     /** A finding of this rule: its id, and its default severity unless `extras.severity` says otherwise. */
     finding(location: SourceLocation, message: string, extras?: FindingExtras): Finding;
+    /** The model's numbers under the configured assumptions (computed when first asked for). */
+    readonly numbers: ModelNumbers;
 }
 
 /** A finding of the rule described by `meta`. */

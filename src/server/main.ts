@@ -26,7 +26,7 @@ export function startArchwayLanguageServer(): void {
         ruleSettings: rootUri => Archway.archway.ModelChecker.settingsFor(rootUri),
         checkedModel: document => {
             const check = Archway.archway.ModelChecker.checkRootedAt(document);
-            return { model: check.model, findings: check.result.findings };
+            return { model: check.model, findings: check.result.findings, assumptions: Archway.archway.ModelChecker.assumptionsFor(document.uri.toString()) };
         },
     });
     registerMarkdownBlockHandler(connection, shared, renderServerDiagram);

@@ -21,6 +21,8 @@ const LAYERS: readonly (readonly string[])[] = [
     ['language'],
     /** `ArchModel`, the property schema, the AST → model builder. */
     ['model'],
+    /** The arithmetic over a model: availability, latency, timeout budgets, retries, capacity. */
+    ['numbers'],
     /** The rule engine, the rules, `archway.json`; deployment files read into a deployed system (for import and drift). */
     ['rules', 'import'],
     /** Checking (model checker, rule configuration, `createArchwayCheckServices`), diagrams, the formatter. */
@@ -79,8 +81,8 @@ describe('layers', () => {
             edge('src/lsp/module.ts', '../rules/engine.js', 'src/rules/engine.ts'),
         ];
         expect(layerViolations(bad, LAYERS)).toEqual([
-            "src/rules/engine.ts:1 imports '../lsp/module.js' (src/lsp/module.ts): rules (layer 3) may not depend on lsp (layer 5), which is above it.",
-            "src/format/format.ts:7 imports '../checking/diagnostics.js' (src/checking/diagnostics.ts): format and checking are siblings in layer 4 and may not import each other.",
+            "src/rules/engine.ts:1 imports '../lsp/module.js' (src/lsp/module.ts): rules (layer 4) may not depend on lsp (layer 6), which is above it.",
+            "src/format/format.ts:7 imports '../checking/diagnostics.js' (src/checking/diagnostics.ts): format and checking are siblings in layer 5 and may not import each other.",
         ]);
     });
 });

@@ -129,6 +129,19 @@ describe('flow view', () => {
         expect(layoutProblems(layout)).toEqual([]);
     });
 
+    it('labels each step with its latency and the title with the flow\'s availability and latency (docs/numbers.md)', async () => {
+        const text = readFileSync(join(import.meta.dirname, '..', '..', 'examples', 'checkout-numbers', 'checkout.arch'), 'utf8');
+        const { model } = await loadText(text);
+        const { svg, layout } = await renderDiagram(model, { flow: 'placeOrder' });
+        const labels = Object.fromEntries(layout.edges.filter(e => e.steps.length > 0).map(e => [e.id, e.label]));
+        // The hop and the callee's own latency: 30ms + 5ms into the gateway, 2ms + 30ms into payments.
+        expect(labels).toMatchObject({ 'browser->api': expect.stringMatching(/^POST \/checkout · 35ms/), 'checkout->payments': expect.stringMatching(/^32ms · grpcs · charge/), 'payments->psp': expect.stringMatching(/^270ms/) });
+        // Asynchronous steps are not on the request: no latency.
+        expect(labels['checkout~>bus.orderPlaced']).not.toMatch(/ms/);
+        expect(svgTexts(parseXml(svg))).toContain('Checkout with SLOs — flow: Place an order — 99.98 % · 398ms');
+        expect(layoutProblems(layout)).toEqual([]);
+    });
+
     it('adds a step whose connection is not declared as its own edge', async () => {
         const { model } = await loadText('service a\nservice b\nflow f { a -> b "ask" }');
         const { layout } = await renderDiagram(model, { flow: 'f' });

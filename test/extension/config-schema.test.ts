@@ -39,6 +39,20 @@ describe('the schema and the checker', () => {
         });
         expect(parseConfig(text).errors).toEqual([]);
     });
+    it('agree on the numbers section: every kind, both sections, the written forms', () => {
+        const schema = JSON.parse(readFileSync(SCHEMA, 'utf8'));
+        const numbers = schema.properties.numbers.properties;
+        const kinds = Object.keys(numbers.availability.properties);
+        expect(Object.keys(numbers.latency.properties)).toEqual(kinds);
+        const percent = new RegExp(numbers.availability.properties.service.anyOf[0].pattern);
+        const duration = new RegExp(numbers.latency.properties.service.pattern);
+        expect(percent.test('99.95%') && duration.test('5ms')).toBe(true);
+        const text = JSON.stringify({ numbers: {
+            availability: Object.fromEntries(kinds.map(kind => [kind, '99.9%'])),
+            latency: Object.fromEntries(kinds.map(kind => [kind, '5ms'])),
+        } });
+        expect(parseConfig(text).errors).toEqual([]);
+    });
 });
 
 /** Expands a snippet body with every placeholder at its default (first choice). */

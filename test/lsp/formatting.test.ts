@@ -56,6 +56,13 @@ describe('formatting', () => {
         });
     });
 
+    test('keeps a flow\'s properties on their own lines, like its steps', async () => {
+        await format({
+            before: 'client a\nservice b\na -> b\nflow f {\nslo: { availability: 99.9%  latency: 300ms }\n    a -> b\n}\n',
+            after: 'client a\nservice b\na -> b\n\nflow f {\n  slo: { availability: 99.9%  latency: 300ms }\n  a -> b\n}\n',
+        });
+    });
+
     test('only re-indents text with syntax errors', async () => {
         await format({
             before: 'zone z {\nservice a {  replicas:   2\n-> \n}\n}\n',

@@ -74,3 +74,52 @@ describe('hover', () => {
         await hover({ text: 'service { : <|>-> }}', index: 0, hover: undefined });
     });
 });
+
+const NUMBERS = `client browser
+gateway api { rateLimit: 1000/s  latency: 5ms }
+service orders { replicas: 2  capacity: 200/s  latency: 20ms }
+database ordersDb { ha: true }
+broker bus { replicas: 3  topic placed }
+browser -> api : https { latency: 30ms }
+api -> orders : grpcs { timeout: 1s  retries: 2 }
+orders -> ordersDb : sql+tls { timeout: 200ms  retries: 1  latency: 2ms }
+orders ~> bus.placed
+flow checkout {
+  slo: { availability: 99.9%  latency: 50ms }
+  browser -> api
+  api -> orders
+  orders -> ordersDb
+  orders ~> bus.placed
+}
+`;
+
+describe('hover shows the numbers (docs/numbers.md)', () => {
+    test('on a component: availability with its basis and with what it calls, latency, served rate, time budget', async () => {
+        await hover({
+            text: NUMBERS.replace('service orders', 'service <|>orders'), index: 0,
+            hover: /\*\*Numbers\*\*[\s\S]*- Availability 99\.9975 % \(2 instances of 99\.5 % each, assumed for its kind\)\n- With what it calls: 99\.995 % at worst \(`orders` → `ordersDb`\)\n- Latency 20ms\n- Serves 400\/s \(200\/s × 2\)\n- May spend 420ms on a request, waiting on `orders -> ordersDb`/,
+        });
+    });
+    test('on a gateway: what it admits', async () => {
+        await hover({ text: NUMBERS.replace('gateway api', 'gateway <|>api'), index: 0, hover: /- Admits 1000\/s \(its `rateLimit`\)/ });
+    });
+    test('on a connection\'s arrow: its wait against the callee\'s budget, the retry chain, admitted against served', async () => {
+        await hover({
+            text: NUMBERS.replace('api -> orders', 'api <|>-> orders'), index: 0,
+            hover: /\*\*connection\*\* `api -> orders` \(grpcs\)[\s\S]*- Waits 1s × 3 attempts = 3s at most; `orders` may spend 420ms\n- Retries: one request can reach `ordersDb` 6 times along `api -> orders`, `orders -> ordersDb`\n- Admitted 1000\/s against 400\/s served/,
+        });
+        await hover({ text: NUMBERS.replace('orders ~> bus', 'orders <|>~> bus'), index: 0, hover: /Asynchronous: the caller does not wait/ });
+    });
+    test('on a view\'s name: the least available path from its entry points', async () => {
+        await hover({
+            text: `${NUMBERS}view <|>all { include * }\n`, index: 0,
+            hover: /- Availability 99\.49 % on its least available path from an entry point \(`browser` → `api` → `orders` → `ordersDb`\)/,
+        });
+    });
+    test('on a flow\'s name: availability and latency with their paths, against its SLO', async () => {
+        await hover({
+            text: NUMBERS.replace('flow checkout', 'flow <|>checkout'), index: 0,
+            hover: /- Availability 99\.49 % — \*\*below its SLO of 99\.9 %\*\*: browser → api 99\.5 % → orders 99\.9975 % → ordersDb 99\.9975 %\n- Latency 57ms — \*\*over its SLO of 50ms\*\*: browser → api 35ms → orders 20ms → ordersDb 2ms\n- Costs most: `browser -> api` \(35ms\)\n- Not counted \(after an asynchronous step\): `orders ~> bus\.placed`/,
+        });
+    });
+});

@@ -62,6 +62,35 @@ describe('parseConfig', () => {
     });
 });
 
+describe('the numbers section', () => {
+    it('accepts percentages and durations per kind, as strings or plain numbers of percent', () => {
+        const { config, errors } = parseConfig('{ "numbers": { "availability": { "service": "99.9%", "database": 99.95 }, "latency": { "database": "5ms" } } }');
+        expect(errors).toEqual([]);
+        expect(config.numbers).toEqual({ availability: { service: 99.9, database: 99.95 }, latency: { database: 5 } });
+    });
+    it('reports an unknown kind with a suggestion, on its key', () => {
+        const { errors } = parseConfig('{ "numbers": { "availability": { "servce": "99.9%" } } }');
+        expect(errors.map(e => e.message)).toEqual(['Unknown component kind "servce" in "numbers.availability". Did you mean \'service\'?']);
+        expect(errors[0].range.start.character).toBe(33);
+    });
+    it('reports a percentage out of range and a latency without a unit', () => {
+        const { errors } = parseConfig('{ "numbers": { "availability": { "service": "120%" }, "latency": { "cache": 2 } } }');
+        expect(errors.map(e => e.message)).toEqual([
+            'The availability of "service" must be a percentage from 0% to 100% such as "99.9%", not "120%".',
+            'The latency of "cache" must be a duration such as "5ms", not 2.',
+        ]);
+    });
+    it('reports an unknown section', () => {
+        expect(parseConfig('{ "numbers": { "latencies": {} } }').errors[0].message).toMatch(/Unknown key "latencies" in "numbers".*Did you mean 'latency'\?/);
+    });
+    it('gives the loaded configuration its assumptions, the defaults where not overridden', () => {
+        const root = workspace({ 'archway.json': '{ "numbers": { "availability": { "service": "99.9%" } } }' });
+        const { assumptions } = loadConfig({ file: join(root, 'archway.json') });
+        expect(assumptions.availability.service).toBe(99.9);
+        expect(assumptions.availability.database).toBe(99.5);
+    });
+});
+
 describe('resolveSettings', () => {
     it('turns off a rule', () => {
         expect(resolveSettings({ rules: { 'orphan-component': 'off' } })['orphan-component']).toEqual({ severity: 'off' });

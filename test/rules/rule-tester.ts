@@ -71,7 +71,7 @@ export function withDeployment(model: ArchModel, format: 'compose' | 'kubernetes
 async function runRule(ruleId: string, text: Files, settings: RuleSettings = {}, deployment?: CaseDeployment): Promise<{ findings: Finding[]; documents: LangiumDocument[] }> {
     const { documents, model } = await parse(text);
     const checked = deployment ? withDeployment(model, deployment.format, deployment.text) : model;
-    return { findings: checkModel(checked, settings, ruleId).findings, documents };
+    return { findings: checkModel(checked, settings, { only: ruleId }).findings, documents };
 }
 
 /** The quick fixes the editor offers for a finding (without "Suppress…"), from the diagnostic it becomes. */

@@ -12,6 +12,7 @@ export const ArchwayTerminals = {
     SL_COMMENT: /\/\/[^\n\r]*/,
     RATE: /\d+(?:\.\d+)?\/(?:sec|min|s|m|h|d)/,
     QUANTITY: /\d+(?:\.\d+)?[ \t]+(?:items|events|records|messages|rows|files|requests)\b/,
+    PERCENT: /\d+(?:\.\d+)?%/,
     DURATION: /\d+(?:\.\d+)?(?:ms|min|sec|s|m|h|d|w)/,
     NUMBER: /\d+(?:\.\d+)?/,
     ID: /[_a-zA-Z][\w]*(?:-[\w]+)*/,
@@ -266,6 +267,7 @@ export interface Flow extends langium.AstNode {
     readonly $type: 'Flow';
     label?: string;
     name: Name;
+    properties: Array<Property>;
     steps: Array<FlowStep>;
 }
 
@@ -273,6 +275,7 @@ export const Flow = {
     $type: 'Flow',
     label: 'label',
     name: 'name',
+    properties: 'properties',
     steps: 'steps'
 } as const;
 
@@ -360,8 +363,23 @@ export function isNumberValue(item: unknown): item is NumberValue {
     return reflection.isInstance(item, NumberValue.$type);
 }
 
+export interface PercentValue extends langium.AstNode {
+    readonly $container: ListValue | Property;
+    readonly $type: 'PercentValue';
+    value: string;
+}
+
+export const PercentValue = {
+    $type: 'PercentValue',
+    value: 'value'
+} as const;
+
+export function isPercentValue(item: unknown): item is PercentValue {
+    return reflection.isInstance(item, PercentValue.$type);
+}
+
 export interface Property extends langium.AstNode {
-    readonly $container: BlockValue | Channel | Component | Connection | Route | View | WordValue | Zone;
+    readonly $container: BlockValue | Channel | Component | Connection | Flow | Route | View | WordValue | Zone;
     readonly $type: 'Property';
     name: Name;
     value: Value;
@@ -467,7 +485,7 @@ export function isTopElement(item: unknown): item is TopElement {
     return reflection.isInstance(item, TopElement.$type);
 }
 
-export type Value = BlockValue | DurationValue | ListValue | NumberValue | QuantityValue | RateValue | StringValue | WordValue;
+export type Value = BlockValue | DurationValue | ListValue | NumberValue | PercentValue | QuantityValue | RateValue | StringValue | WordValue;
 
 export const Value = {
     $type: 'Value'
@@ -596,6 +614,7 @@ export type ArchwayAstType = {
     Import: Import
     ListValue: ListValue
     NumberValue: NumberValue
+    PercentValue: PercentValue
     Property: Property
     QuantityValue: QuantityValue
     RateValue: RateValue
@@ -789,6 +808,11 @@ export class ArchwayAstReflection extends langium.AbstractAstReflection {
                 name: {
                     name: Flow.name
                 },
+                properties: {
+                    name: Flow.properties,
+                    defaultValue: [],
+                    optional: true
+                },
                 steps: {
                     name: Flow.steps,
                     defaultValue: [],
@@ -847,6 +871,15 @@ export class ArchwayAstReflection extends langium.AbstractAstReflection {
             properties: {
                 value: {
                     name: NumberValue.value
+                }
+            },
+            superTypes: [Value.$type]
+        },
+        PercentValue: {
+            name: PercentValue.$type,
+            properties: {
+                value: {
+                    name: PercentValue.value
                 }
             },
             superTypes: [Value.$type]

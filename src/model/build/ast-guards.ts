@@ -5,7 +5,7 @@
  */
 import type { AstNode } from 'langium';
 import type {
-    BlockValue, Channel, Component, Connection, DurationValue, ListValue, NumberValue, Property, QuantityValue, RateValue,
+    BlockValue, Channel, Component, Connection, DurationValue, ListValue, NumberValue, PercentValue, Property, QuantityValue, RateValue,
     Route, StringValue, WordValue, Zone,
 } from '../../language/generated/ast.js';
 
@@ -21,6 +21,7 @@ export const isBlockValue = isOfType<BlockValue>('BlockValue');
 export const isDurationValue = isOfType<DurationValue>('DurationValue');
 export const isListValue = isOfType<ListValue>('ListValue');
 export const isNumberValue = isOfType<NumberValue>('NumberValue');
+export const isPercentValue = isOfType<PercentValue>('PercentValue');
 export const isQuantityValue = isOfType<QuantityValue>('QuantityValue');
 export const isRateValue = isOfType<RateValue>('RateValue');
 export const isStringValue = isOfType<StringValue>('StringValue');

@@ -10,10 +10,10 @@ import type { Property as PropertyNode, Value as ValueNode } from '../../languag
 import type { Component, Finding, Property, PropertyValue, SourceLocation } from '../arch-model.js';
 import { describeType } from '../schema/describe-type.js';
 import type { PropertyTable, PropertyType } from '../schema/property-schema.js';
-import { parseDuration, parseQuantity, parseRate } from '../schema/units.js';
+import { parseDuration, parsePercent, parseQuantity, parseRate } from '../schema/units.js';
 import { closest, didYouMean } from '../suggest.js';
 import {
-    isBlockValue, isDurationValue, isListValue, isNumberValue, isQuantityValue, isRateValue, isStringValue, isWordValue,
+    isBlockValue, isDurationValue, isListValue, isNumberValue, isPercentValue, isQuantityValue, isRateValue, isStringValue, isWordValue,
 } from './ast-guards.js';
 import { capitalize, EMPTY_RANGE, type BuildContext } from './build-context.js';
 import { reportUnresolved } from './references.js';
@@ -177,6 +177,7 @@ function tryScalar(node: ValueNode, base: ValueBase, type: ScalarType): Property
             if (isRateValue(node)) return { ...base, type: 'rate', perSecond: parseRate(node.value) ?? 0 };
             if (isNumberValue(node)) return `needs a time unit: write '${text}/s' or '${text}/min'.`;
             return `expects a rate such as 100/s or 6000/min, not '${text}'.`;
+        case 'percent': return tryPercent(node, base);
         case 'quantity': {
             const quantity = isQuantityValue(node) ? parseQuantity(node.value) : undefined;
             if (quantity) return { ...base, type: 'quantity', ...quantity };
@@ -190,6 +191,26 @@ function tryScalar(node: ValueNode, base: ValueBase, type: ScalarType): Property
             }
             return `must be one of ${type.values.join(', ')}, not '${text}'.`;
     }
+}
+
+/** A percentage from 0% to 100%; a bare number is told how to write one. */
+function tryPercent(node: ValueNode, base: ValueBase): PropertyValue | string {
+    if (isPercentValue(node)) {
+        const percent = parsePercent(node.value) ?? 0;
+        if (percent > 100) return `must be between 0% and 100%, not '${base.text}'.`;
+        return { ...base, type: 'percent', percent };
+    }
+    if (isNumberValue(node)) {
+        return node.value > 0 && node.value < 1
+            ? `needs a % sign: write '${formatPercentLiteral(node.value * 100)}' for the fraction ${base.text}.`
+            : `needs a % sign: write '${base.text}%'.`;
+    }
+    return `expects a percentage such as 99.9%, not '${base.text}'.`;
+}
+
+/** `99.9%` for 99.9 (rounding away binary noise such as 99.90000000000001). */
+function formatPercentLiteral(percent: number): string {
+    return `${Number(percent.toFixed(6))}%`;
 }
 
 /** The id of an element of one of the kinds the type accepts. */

@@ -4,7 +4,7 @@
  */
 import type { Flow as FlowNode, View as ViewNode } from '../../language/generated/ast.js';
 import type { Direction, Flow, FlowStep, View } from '../arch-model.js';
-import { VIEW_PROPERTIES } from '../schema/property-schema.js';
+import { FLOW_PROPERTIES, VIEW_PROPERTIES } from '../schema/property-schema.js';
 import type { BuildContext } from './build-context.js';
 import { typeProperties } from './property-typing.js';
 import { resolveReference } from './references.js';
@@ -65,5 +65,6 @@ export function describeFlow(ctx: BuildContext, node: FlowNode): Flow {
             connection: connection?.id, location: ctx.location(step),
         });
     });
-    return { id: node.name, label: node.label, steps, location: ctx.location(node) };
+    const properties = typeProperties(ctx, node.properties, FLOW_PROPERTIES, `flow '${node.name}'`, undefined);
+    return { id: node.name, label: node.label, steps, properties, location: ctx.location(node), nameLocation: ctx.nameLocation(node) };
 }

@@ -21,6 +21,7 @@ interface Words {
     string: string;
     duration: string;
     rate: string;
+    percent: string;
     quantity: string;
     enum(values: readonly string[]): string;
     reference(kinds: readonly string[]): string;
@@ -44,6 +45,7 @@ const WORDS: Record<TypeWording, Words> = {
         string: 'a string',
         duration: 'a duration such as 30s',
         rate: 'a rate such as 100/s',
+        percent: 'a percentage such as 99.9%',
         quantity: "a count such as '1000 items'",
         enum: values => `one of ${values.join(', ')}`,
         reference: kinds => `the id of a ${kinds.join(', ')}`,
@@ -58,6 +60,7 @@ const WORDS: Record<TypeWording, Words> = {
         string: 'string',
         duration: 'duration (`250ms`, `30s`, `15m`, `1h`, `7d`)',
         rate: 'rate (`100/s`, `6000/min`)',
+        percent: 'percentage (`99.9%`, 0–100)',
         quantity: 'quantity (`1000 items`)',
         enum: values => `one of ${values.map(code).join(', ')}`,
         reference: kinds => `reference to ${orList(kinds.map(kindPhrase))}`,
@@ -72,6 +75,7 @@ const WORDS: Record<TypeWording, Words> = {
         string: 'string',
         duration: 'duration (`30s`)',
         rate: 'rate (`100/s`)',
+        percent: 'percentage (`99.9%`)',
         quantity: 'count (`1000 items`)',
         enum: values => values.map(code).join(' \\| '),
         reference: kinds => `id of a ${kinds.join(' / ')}`,
@@ -91,6 +95,7 @@ export function describeType(type: PropertyType, wording: TypeWording): string {
         case 'string': return words.string;
         case 'duration': return words.duration;
         case 'rate': return words.rate;
+        case 'percent': return words.percent;
         case 'quantity': return words.quantity;
         case 'enum': return words.enum(type.values);
         case 'reference': return words.reference(type.kinds);

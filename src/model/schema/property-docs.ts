@@ -3,7 +3,7 @@
  */
 import { COMPONENT_KINDS } from '../arch-model.js';
 import {
-    AUTH_MODES, CHANNEL_PROPERTIES, COMPONENT_PROPERTIES, CONNECTION_PROPERTIES, ROUTE_PROPERTIES, VIEW_PROPERTIES, ZONE_PROPERTIES,
+    AUTH_MODES, CHANNEL_PROPERTIES, COMPONENT_PROPERTIES, CONNECTION_PROPERTIES, FLOW_PROPERTIES, ROUTE_PROPERTIES, SLO_PROPERTIES, VIEW_PROPERTIES, ZONE_PROPERTIES,
     type PropertyTable,
 } from './property-schema.js';
 import { describeType } from './describe-type.js';
@@ -27,6 +27,8 @@ export function renderPropertyDocs(): string {
     parts.push('## Gateway routes `{ … }`', '', 'A route takes every connection property, and:', '', table(Object.fromEntries(Object.entries(ROUTE_PROPERTIES).filter(([name]) => !(name in CONNECTION_PROPERTIES)))), '');
     parts.push('## `zone`', '', table(ZONE_PROPERTIES), '');
     parts.push('## `view`', '', table(VIEW_PROPERTIES), '');
+    parts.push('## `flow`', '', 'Beside its steps, a flow takes these properties.', '', table(FLOW_PROPERTIES), '');
+    parts.push('### `slo: { … }`', '', table(SLO_PROPERTIES), '');
     parts.push('## `auth:` modes', '');
     for (const [mode, settings] of Object.entries(AUTH_MODES)) {
         parts.push(`### \`auth: ${mode}\``, '', Object.keys(settings).length > 0 ? table(settings) : 'No settings.', '');

@@ -11,6 +11,8 @@ export type PropertyType =
     | { type: 'string' }
     | { type: 'duration' }
     | { type: 'rate' }
+    /** A percentage `0%`–`100%` (`99.9%`). */
+    | { type: 'percent' }
     | { type: 'quantity' }
     | { type: 'enum'; values: readonly string[] }
     /** A reference to a component (or channel) of one of these kinds; `channel` means a topic/queue. */
@@ -37,6 +39,7 @@ const str = (doc: string): PropertySpec => ({ type: { type: 'string' }, doc });
 const duration = (doc: string, dflt?: string): PropertySpec => ({ type: { type: 'duration' }, doc, default: dflt });
 const int = (doc: string, min = 0, dflt?: string): PropertySpec => ({ type: { type: 'number', integer: true, min }, doc, default: dflt });
 const oneOf = (values: readonly string[], doc: string, dflt?: string): PropertySpec => ({ type: { type: 'enum', values }, doc, default: dflt });
+const percent = (doc: string, dflt?: string): PropertySpec => ({ type: { type: 'percent' }, doc, default: dflt });
 const ref = (kinds: readonly (ComponentKind | 'channel' | 'zone')[], doc: string): PropertySpec => ({ type: { type: 'reference', kinds }, doc });
 
 export const SESSION_COOKIE: PropertyTable = {
@@ -85,6 +88,40 @@ const COMMON: PropertyTable = {
     deployedAs: str('Name of the workload this component runs as in the deployment files (`"orders-api"`, or `"namespace/name"` in Kubernetes), when it differs from the id.'),
 };
 
+/**
+ * Kinds run by a provider as one service (DNS, CDN, object storage, serverless functions,
+ * external systems): their `availability` is the whole service's unless `replicas` is written.
+ */
+export const MANAGED_KINDS: ReadonlySet<ComponentKind> = new Set(['dns', 'cdn', 'storage', 'function', 'external']);
+
+/**
+ * Availability assumed when a component declares none, in percent (see docs/numbers.md;
+ * `numbers.availability` in archway.json overrides it per kind): one self-run instance is
+ * taken at 99.5 % (a single virtual machine's usual SLA), a managed kind at its provider's
+ * usual SLA, and a client at 100 %: it is the user's own device, not part of the system.
+ */
+export const DEFAULT_AVAILABILITY: Readonly<Record<ComponentKind, number>> = {
+    client: 100, dns: 99.99, cdn: 99.9, storage: 99.9, function: 99.95, external: 99.9,
+    loadbalancer: 99.5, gateway: 99.5, service: 99.5, database: 99.5, cache: 99.5, broker: 99.5, eventstore: 99.5,
+    etl: 99.5, batch: 99.5, stream: 99.5, orchestrator: 99.5, peer: 99.5, idp: 99.5,
+};
+
+/**
+ * The numbers of a component of a kind (see docs/numbers.md): what one instance achieves,
+ * serves and adds to a request. Every kind but `client` accepts them.
+ */
+function numbers(kind: ComponentKind): PropertyTable {
+    const managed = MANAGED_KINDS.has(kind);
+    return {
+        availability: percent(managed
+            ? 'Availability of the service (`99.9%`), as its provider states it; of one instance when `replicas` is written.'
+            : 'Availability of one instance (`99.9%`); `replicas` instances are redundant; with `ha: true`, of the whole highly-available setup.',
+        `${DEFAULT_AVAILABILITY[kind]}%`),
+        capacity: { type: { type: 'rate' }, doc: 'Requests one instance serves (`200/s`); `replicas` instances serve that many times more.' },
+        latency: duration('Typical time the component adds to a request (`20ms`).'),
+    };
+}
+
 /** Properties of components that run (can be replicated). */
 const RUNNING: PropertyTable = {
     replicas: int('Number of instances; `2` or more is redundant.', 1, '1'),
@@ -121,20 +158,24 @@ export const COMPONENT_PROPERTIES: Readonly<Record<ComponentKind, PropertyTable>
     },
     dns: {
         ...COMMON,
+        ...numbers('dns'),
         routing: oneOf(['simple', 'geo', 'latency', 'weighted', 'failover', 'anycast'], 'How the DNS picks an answer.', 'simple'),
         ttl: duration('How long resolvers cache answers.'),
         encrypted: bool('Lookups must be encrypted (DNS over HTTPS or TLS); plain `dns` lookups to it are then plaintext.', 'false'),
     },
     cdn: {
         ...COMMON,
+        ...numbers('cdn'),
         origin: ref(['storage', 'service', 'function', 'gateway', 'loadbalancer', 'external'], 'Where the edge fetches a cache miss.'),
         ttl: duration('How long edges keep a copy; `0s` caches nothing.'),
         waf: bool('Web application firewall in front of the edge.', 'false'),
         bypassWhen: oneOf(['authenticated', 'cookie', 'never'], 'Requests the edge never caches.', 'never'),
         tls: bool('Terminates TLS at the edge.', 'true'),
+        hitRatio: percent('Share of requests the edge answers from its cache (`90%`); the rest go to the origin.', '0% (every request reaches the origin)'),
     },
     loadbalancer: {
         ...COMMON,
+        ...numbers('loadbalancer'),
         ...RUNNING,
         algorithm: oneOf(['roundRobin', 'leastConnections', 'ipHash', 'random', 'weighted'], 'How requests are spread.', 'roundRobin'),
         sticky: bool('Pins a client to one instance (session affinity).', 'false'),
@@ -145,28 +186,31 @@ export const COMPONENT_PROPERTIES: Readonly<Record<ComponentKind, PropertyTable>
     },
     gateway: {
         ...COMMON,
+        ...numbers('gateway'),
         ...RUNNING,
         auth,
-        rateLimit: { type: { type: 'rate' }, doc: 'Requests allowed per client and time unit (`100/s`).' },
+        rateLimit: { type: { type: 'rate' }, doc: 'Requests it admits per time unit (`100/s`); compared with what the services behind it serve.' },
         cache: duration('How long responses to reads are cached.'),
         waf: bool('Web application firewall on the gateway.', 'false'),
         timeout: duration('Timeout for calls to routed services.'),
         cors: { type: { type: 'union', of: [{ type: 'boolean' }, { type: 'list', of: { type: 'string' } }] }, doc: 'Allowed cross-origin callers.' },
         composition: bool('Aggregates several backend calls into one response.', 'false'),
     },
-    service: { ...SERVICE_LIKE },
-    function: { ...SERVICE_LIKE, memory: int('Memory in MB.', 1) },
+    service: { ...SERVICE_LIKE, ...numbers('service') },
+    function: { ...SERVICE_LIKE, ...numbers('function'), memory: int('Memory in MB.', 1) },
     orchestrator: {
         ...SERVICE_LIKE,
+        ...numbers('orchestrator'),
         stateStore: ref(['database', 'cache', 'eventstore'], 'Where workflow state survives a restart.'),
         compensation: { type: { type: 'union', of: [{ type: 'boolean' }, { type: 'enum', values: ['saga', 'rollback', 'manual'] }, { type: 'block', properties: {} }, { type: 'string' }] }, doc: 'How completed steps are undone when a later one fails.' },
         engine: str('Workflow engine (e.g. "Temporal", "Step Functions").'),
     },
-    stream: { ...PIPELINE },
-    batch: { ...PIPELINE },
-    etl: { ...PIPELINE },
+    stream: { ...PIPELINE, ...numbers('stream') },
+    batch: { ...PIPELINE, ...numbers('batch') },
+    etl: { ...PIPELINE, ...numbers('etl') },
     database: {
         ...COMMON,
+        ...numbers('database'),
         ...RUNNING,
         engine: str('Database engine (e.g. "postgres").'),
         readReplica: { type: { type: 'union', of: [{ type: 'boolean' }, { type: 'reference', kinds: ['database'] }] }, doc: 'A read replica that analytics can use.' },
@@ -175,6 +219,7 @@ export const COMPONENT_PROPERTIES: Readonly<Record<ComponentKind, PropertyTable>
     },
     cache: {
         ...COMMON,
+        ...numbers('cache'),
         ...RUNNING,
         engine: str('Cache engine (e.g. "redis").'),
         ttl: duration('Default entry lifetime.'),
@@ -182,6 +227,7 @@ export const COMPONENT_PROPERTIES: Readonly<Record<ComponentKind, PropertyTable>
     },
     storage: {
         ...COMMON,
+        ...numbers('storage'),
         ...RUNNING,
         versioning: bool('Keeps object versions.', 'false'),
         encrypted: bool('Encrypted at rest.', 'false'),
@@ -189,6 +235,7 @@ export const COMPONENT_PROPERTIES: Readonly<Record<ComponentKind, PropertyTable>
     },
     broker: {
         ...COMMON,
+        ...numbers('broker'),
         ...RUNNING,
         engine: str('Broker product (e.g. "kafka", "rabbitmq").'),
         deadLetter: bool('Failed deliveries go to a dead-letter channel.', 'false'),
@@ -197,6 +244,7 @@ export const COMPONENT_PROPERTIES: Readonly<Record<ComponentKind, PropertyTable>
     },
     eventstore: {
         ...COMMON,
+        ...numbers('eventstore'),
         ...RUNNING,
         engine: str('Event store product (e.g. "EventStoreDB").'),
         retention: duration('How long events are kept.'),
@@ -204,18 +252,21 @@ export const COMPONENT_PROPERTIES: Readonly<Record<ComponentKind, PropertyTable>
     },
     peer: {
         ...COMMON,
+        ...numbers('peer'),
         auth,
         discovery: { type: { type: 'union', of: [{ type: 'enum', values: ['dht', 'tracker', 'bootstrap', 'mdns', 'static'] }, { type: 'reference', kinds: ['peer', 'service', 'external'] }] }, doc: 'How peers find each other: `dht`, `tracker`, `bootstrap`, `mdns`, `static`, or a tracker component.' },
         signed: bool('Payloads are signed by the sender.', 'false'),
     },
     idp: {
         ...COMMON,
+        ...numbers('idp'),
         ...RUNNING,
         protocol: oneOf(['oidc', 'saml', 'oauth2', 'ldap'], 'Identity protocol.', 'oidc'),
         issues: { type: { type: 'mode', modes: { jwt: JWT_POLICY } }, doc: 'Token policy of the tokens it issues: `issues: jwt { expiry: 15m  revocation: denylist }`; a `jwt` block naming this provider as `issuer` inherits what it does not set.' },
     },
     external: {
         ...COMMON,
+        ...numbers('external'),
         auth,
         vendor: str('Who runs it.'),
     },
@@ -235,6 +286,7 @@ export const CHANNEL_PROPERTIES: PropertyTable = {
 /** Properties of a connection's `{ … }` block and of a gateway route. */
 export const CONNECTION_PROPERTIES: PropertyTable = {
     timeout: duration('How long the caller waits for an answer.'),
+    latency: duration('Typical time the network hop adds (`5ms`).'),
     retries: int('How often a failed call is retried.', 0),
     forwardIdentity: { type: { type: 'union', of: [{ type: 'enum', values: ['jwt', 'header', 'mtls', 'token'] }, { type: 'boolean' }] }, doc: 'How the caller\'s identity reaches the callee.' },
     op: oneOf(['read', 'write', 'readwrite', 'append', 'delete'], 'What the call does to data.'),
@@ -258,6 +310,18 @@ export const ZONE_PROPERTIES: PropertyTable = {
     mtls: bool('The platform (a service mesh) encrypts and authenticates traffic between components inside the zone: connections with both ends in it are not plaintext.', 'false'),
     description: str('What the zone is.'),
     provider: str('Cloud, region or network (e.g. "aws eu-west-1").'),
+};
+
+/** A flow's service-level objective: `slo: { availability: 99.9%  latency: 300ms }`. */
+export const SLO_PROPERTIES: PropertyTable = {
+    availability: percent('Share of requests the flow must complete (`99.9%`).'),
+    latency: duration('Time the flow\'s synchronous steps may take end to end (`300ms`).'),
+};
+
+/** Properties inside a `flow { … }`, beside its steps. */
+export const FLOW_PROPERTIES: PropertyTable = {
+    slo: { type: { type: 'block', properties: SLO_PROPERTIES }, doc: 'Objective the flow must meet: `{ availability: 99.9%  latency: 300ms }`; checked against the figures computed from its steps.' },
+    description: str('What the flow is.'),
 };
 
 /** Properties inside a `view { … }`. */

@@ -1,5 +1,6 @@
 /**
- * Units of the typed literals: durations (`250ms 30s 15m 1h 7d 2w`) and rates (`100/s 6000/min`).
+ * Units of the typed literals: durations (`250ms 30s 15m 1h 7d 2w`), rates (`100/s 6000/min`)
+ * and percentages (`99.9%`).
  */
 
 const DURATION_UNITS: Readonly<Record<string, number>> = {
@@ -20,6 +21,12 @@ export function parseDuration(text: string): number | undefined {
 export function parseRate(text: string): number | undefined {
     const match = /^(\d+(?:\.\d+)?)\/(sec|min|s|m|h|d)$/.exec(text.trim());
     return match ? Number(match[1]) / RATE_UNITS[match[2]] : undefined;
+}
+
+/** The number of a percentage literal (`99.9%` → 99.9), or undefined when it is not one. */
+export function parsePercent(text: string): number | undefined {
+    const match = /^(\d+(?:\.\d+)?)%$/.exec(text.trim());
+    return match ? Number(match[1]) : undefined;
 }
 
 /** Amount and unit of a quantity literal (`1000 items`). */
