@@ -20,11 +20,15 @@ import { escapeControlCharacters } from '../language/display-text.js';
 import { configureLayout, DiagramError, disposeLayout, renderDiagram, THEME_NAMES, type ThemeName } from '../diagram/index.js';
 import { exportInterop, INTEROP_FORMAT_INFO, INTEROP_FORMATS, isInteropFormat } from '../interop/export/index.js';
 import { parseArgs, type CliIo, UsageError } from './args.js';
+import { exportMarkdownFiles } from './export-markdown.js';
+import { makesPictureIncomplete } from './incomplete-picture.js';
 import { InputError, loadWorkspace } from './load-workspace.js';
 
-const FORMATS = ['svg', 'png', 'json', ...INTEROP_FORMATS] as const;
+const FORMATS = ['svg', 'png', 'json', ...INTEROP_FORMATS, 'markdown'] as const;
 
-export const EXPORT_USAGE = `Usage: archway export <file.arch> [--view NAME] [--flow NAME] [--format ${FORMATS.join('|')}] [--theme light|dark|high-contrast] [--direction right|down|left|up] [--collapse auto|always|never] [--expand ZONE|BROKER,…] [--scale N] [-o OUT]`;
+export const EXPORT_USAGE = `Usage: archway export <file.arch> [--view NAME] [--flow NAME] [--format ${FORMATS.filter(f => f !== 'markdown').join('|')}] [--theme light|dark|high-contrast] [--direction right|down|left|up] [--collapse auto|always|never] [--expand ZONE|BROKER,…] [--scale N] [-o OUT]
+       archway export --format markdown <file.md> [more.md…] [--theme …] [--direction …] [--collapse …]
+         (each \`\`\`arch block becomes an SVG next to the file and an image link to it; the source stays in the file)`;
 
 /** Output file extensions that name a format (`-o model.c4` means likec4): a format's name, or its extension. */
 const EXTENSION_FORMATS: Readonly<Record<string, Format>> = {
@@ -62,6 +66,7 @@ export async function runExport(argv: readonly string[], io: CliIo): Promise<num
         io.stdout(EXPORT_USAGE + '\n');
         return 0;
     }
+    if (args.options.format === 'markdown') return runMarkdownExport(args, io);
     if (args.positionals.length !== 1) throw usage(args.positionals.length === 0 ? 'Name one .arch file to export.' : 'Export one file at a time.');
     configureLayout({ worker: bundledLayoutWorker() });
     const output = args.options.output;
@@ -142,13 +147,27 @@ export async function runExport(argv: readonly string[], io: CliIo): Promise<num
     return finish(bytes, format, file, output, args.options.view, args.options.flow, problems, io);
 }
 
-/** A diagnostic that leaves the picture incomplete: a syntax error, an unresolved reference or import. */
-export function makesPictureIncomplete(diagnostic: Diagnostic): boolean {
-    if (diagnostic.severity !== DiagnosticSeverity.Error) return false;
-    return diagnostic.code === undefined || INCOMPLETE_PICTURE_CODES.has(String(diagnostic.code));
+/** `archway export --format markdown <file.md>…`: the blocks of each file, with the options that apply to them. */
+async function runMarkdownExport(args: ReturnType<typeof parseArgs>, io: CliIo): Promise<number> {
+    for (const option of ['view', 'flow', 'output', 'scale', 'expand']) {
+        if (args.options[option] !== undefined) throw usage(`--${option === 'output' ? 'output (-o)' : option} does not apply to markdown: each block's diagram is written next to its Markdown file.`);
+    }
+    if (args.positionals.length === 0) throw usage('Name one or more Markdown files (.md) to export.');
+    const theme = (args.options.theme ?? 'light') as ThemeName;
+    if (!THEME_NAMES.includes(theme)) throw usage(`Unknown theme '${theme}'; use ${THEME_NAMES.join(', ')}.`);
+    const direction = args.options.direction as Direction | undefined;
+    if (direction !== undefined && !DIRECTIONS.includes(direction)) throw usage(`Unknown direction '${direction}'; use ${DIRECTIONS.join(', ')}.`);
+    const collapse = (args.options.collapse ?? 'auto') as CollapseMode;
+    if (!COLLAPSE_MODES.includes(collapse)) throw usage(`Unknown collapse mode '${collapse}'; use ${COLLAPSE_MODES.join(', ')}.`);
+    configureLayout({ worker: bundledLayoutWorker() });
+    try {
+        return await exportMarkdownFiles(args.positionals, { theme, direction, collapse }, io);
+    } finally {
+        disposeLayout();
+    }
 }
 
-const INCOMPLETE_PICTURE_CODES = new Set(['syntax-error', 'unresolved-reference', 'unresolved-import', 'unreadable-file']);
+
 
 /** What export says about its input: the places that leave the picture incomplete, and how many rule findings there are. */
 interface InputProblems {

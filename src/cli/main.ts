@@ -11,6 +11,7 @@ Commands:
   archway diff <git-ref> [paths…] [--format text|json|markdown|svg|png] [--view NAME] [-o OUT]
   archway report [paths…] [--format markdown|json] [--config archway.json]
   archway export <file.arch> [--view NAME] [--flow NAME] [--format svg|png|json] [--theme light|dark|high-contrast] [-o OUT]
+  archway export --format markdown <file.md…>   (arch blocks → SVGs next to the file, linked)
   archway format <paths…> [--check] [--force]
   archway import compose|kubernetes|likec4|structurizr <files or folders…> [-o OUT.arch] [--force] [--name NAME]
   archway mcp [--root DIR]
