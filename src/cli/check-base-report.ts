@@ -46,7 +46,7 @@ export function formatBaseReport(format: string, report: BaseReport, rules: () =
     }
     if (format === 'sarif') {
         const ordered = current(comparison);
-        return formatSarif({ files: report.files, diagnostics: ordered.map(c => plain(c.diagnostic)), suppressed: report.suppressed }, rules(), version,
+        return formatSarif({ files: report.files, diagnostics: ordered.map(c => plain(c.diagnostic)), suppressed: report.suppressed, invocationErrors: [] }, rules(), version,
             { states: ordered.map(c => c.state), absent: comparison.fixed.map(plain) });
     }
     const lines = comparison.fresh.map(line);

@@ -1,6 +1,7 @@
 /**
  * `archway check [paths…] [--format text|json|sarif] [--max-warnings N] [--config FILE]`.
- * Exit 0 when clean, 1 on errors or too many warnings, 2 on bad usage or unreadable input.
+ * Exit 0 when clean, 1 on errors (a file that cannot be read is one: `unreadable-file`) or too
+ * many warnings, 2 on bad usage (a path that does not exist, a broken configuration).
  */
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import type { LangiumDocument } from 'langium';
@@ -12,9 +13,11 @@ import { formatConfigError } from '../rules/config.js';
 import { configErrors, findConfigFile, loadConfig } from '../rules/config-files.js';
 import { listRules } from '../rules/registry.js';
 import { workspaceFlowFigures } from './flow-figures.js';
-import { discoverArchFiles, InputError, loadWorkspace, type LoadedWorkspace, type LoadOptions } from './load-workspace.js';
+import { escapeControlCharacters } from '../language/display-text.js';
+import { unreadableFile } from '../rules/model/model-problems.js';
+import { discoverArchInputs, InputError, loadWorkspace, type LoadedWorkspace, type LoadOptions, type UnreadableFile } from './load-workspace.js';
 import { displayPath, formatJson, formatSarif, formatText, type Report, type ReportDiagnostic, type ReportSeverity, type ReportSuppressed } from './report.js';
-import { parseArgs, type CliIo, UsageError } from './args.js';
+import { isErrorNamed, parseArgs, type CliIo, UsageError } from './args.js';
 import { compareWithBaseline, type KeyedDiagnostic } from './baseline.js';
 import { formatBaseReport } from './check-base-report.js';
 import { openRevision, type Revision } from './git-revision.js';
@@ -28,7 +31,41 @@ const SEVERITY: Record<number, ReportSeverity> = {
 
 export const CHECK_USAGE = 'Usage: archway check [paths…] [--format text|json|sarif] [--max-warnings N] [--config archway.json] [--base GIT-REF] [--list-rules]';
 
+/**
+ * Runs `archway check`; resolves to the exit code. With `--format json` or `sarif`, stdout is
+ * always one complete report, also when the run fails (the reason is in the report, and on
+ * stderr as text).
+ */
 export async function runCheck(argv: readonly string[], io: CliIo): Promise<number> {
+    const format = requestedFormat(argv);
+    try {
+        return await check(argv, io);
+    } catch (error) {
+        if ((format === 'json' || format === 'sarif') && (isErrorNamed(error, 'UsageError') || isErrorNamed(error, 'InputError'))) {
+            writeReport(io, format, { files: 0, diagnostics: [], suppressed: [], invocationErrors: [{ message: error.message }] });
+        }
+        throw error;
+    }
+}
+
+/** The `--format` asked for, read before the arguments are parsed (which may fail). */
+function requestedFormat(argv: readonly string[]): string | undefined {
+    let format: string | undefined;
+    for (let i = 0; i < argv.length; i++) {
+        if (argv[i] === '--') break;
+        if (argv[i] === '--format') format = argv[++i];
+        else if (argv[i].startsWith('--format=')) format = argv[i].slice('--format='.length);
+    }
+    return format;
+}
+
+function writeReport(io: CliIo, format: string, report: Report): void {
+    if (format === 'json') io.stdout(formatJson(report));
+    else if (format === 'sarif') io.stdout(formatSarif(report, listRules().map(r => ({ id: r.id, title: r.title, helpUri: ruleDocsUrl(r.id) })), CLI_VERSION));
+    else io.stdout(formatText(report));
+}
+
+async function check(argv: readonly string[], io: CliIo): Promise<number> {
     const args = parseArgs(argv, { format: 'string', 'max-warnings': 'string', config: 'string', base: 'string', 'list-rules': 'boolean' });
     const format = args.options.format ?? 'text';
     if (args.flags.has('list-rules')) {
@@ -50,10 +87,10 @@ export async function runCheck(argv: readonly string[], io: CliIo): Promise<numb
     }
     // An unknown revision fails before the (slower) loading.
     const revision = args.options.base !== undefined ? openRevision(args.options.base) : undefined;
-    const files = discoverArchFiles(paths);
-    if (files.length === 0) throw new InputError(`No .arch files found in ${paths.map(p => `'${p}'`).join(', ')}.`);
-    const deploymentReader = await deploymentReaderFor(files, configFile);
-    const workspace = await loadWorkspace(files, { configFile, deploymentReader });
+    const inputs = discoverArchInputs(paths);
+    if (inputs.files.length === 0 && inputs.unreadable.length === 0) throw new InputError(`No .arch files found in ${paths.map(p => `'${p}'`).join(', ')}.`);
+    const deploymentReader = await deploymentReaderFor(inputs.files, configFile);
+    const workspace = await loadWorkspace(inputs.files, { configFile, deploymentReader });
     for (const { file, problems } of workspace.services.archway.RuleConfiguration.deploymentProblems()) {
         for (const problem of problems) io.stderr(`archway check: warning: a deployment file named in ${displayPath(URI.file(file).toString())} could not be read: ${problem}\n`);
     }
@@ -61,20 +98,20 @@ export async function runCheck(argv: readonly string[], io: CliIo): Promise<numb
     const configProblems = [...new Set(workspace.services.archway.RuleConfiguration.loaded().flatMap(c => c.errors).map(formatConfigError))];
     if (configProblems.length > 0) throw new InputError(configProblems.join('\n'));
 
-    const diagnostics = workspaceDiagnostics(workspace);
+    const unreadableFiles = unreadableFindings([...inputs.unreadable, ...workspace.unreadable], workspace);
+    const diagnostics: KeyedDiagnostic[] = [...workspaceDiagnostics(workspace), ...unreadableFiles.map(d => ({ ...d, elements: [] }))];
+    diagnostics.sort((a, b) => compareText(a.file, b.file) || a.line - b.line || a.column - b.column || compareText(a.code, b.code));
     const suppressed = suppressedFindings(workspace);
+    const files = workspace.all.length + new Set(unreadableFiles.map(d => d.file)).size;
     if (revision) {
         const base = await baseDiagnostics(revision, paths, configFile);
         const comparison = compareWithBaseline(diagnostics, base.diagnostics);
         const rules = () => listRules().map(r => ({ id: r.id, title: r.title, helpUri: ruleDocsUrl(r.id) }));
-        io.stdout(formatBaseReport(format, { files: workspace.all.length, suppressed, comparison, ref: base.ref, commit: base.commit }, rules, CLI_VERSION));
+        io.stdout(formatBaseReport(format, { files, suppressed, comparison, ref: base.ref, commit: base.commit }, rules, CLI_VERSION));
         return exitCode(comparison.fresh, maxWarnings, format, io, 'new ');
     }
-    const report: Report = { files: workspace.all.length, diagnostics: diagnostics.map(stripElements), suppressed };
-
-    if (format === 'json') io.stdout(formatJson({ ...report, figures: workspaceFlowFigures(workspace) }));
-    else if (format === 'sarif') io.stdout(formatSarif(report, listRules().map(r => ({ id: r.id, title: r.title, helpUri: ruleDocsUrl(r.id) })), CLI_VERSION));
-    else io.stdout(formatText(report));
+    const report: Report = { files, diagnostics: diagnostics.map(stripElements), suppressed, invocationErrors: [] };
+    writeReport(io, format, format === 'json' ? { ...report, figures: workspaceFlowFigures(workspace) } : report);
 
     return exitCode(diagnostics, maxWarnings, format, io, '');
 }
@@ -89,6 +126,21 @@ function exitCode(diagnostics: readonly ReportDiagnostic[], maxWarnings: number,
         return 1;
     }
     return 0;
+}
+
+/** `unreadable-file` findings, once per path, at the severity the configuration gives the rule (none when it is off). */
+function unreadableFindings(problems: readonly UnreadableFile[], workspace: LoadedWorkspace): ReportDiagnostic[] {
+    const byPath = new Map(problems.map(problem => [problem.path, problem]));
+    const result: ReportDiagnostic[] = [];
+    for (const problem of byPath.values()) {
+        const setting = workspace.services.archway.RuleConfiguration.settingsFor(URI.file(problem.path).toString())[unreadableFile.meta.id];
+        if (setting?.severity === 'off') continue;
+        result.push({
+            file: displayPath(URI.file(problem.path).toString()), line: problem.line, column: problem.column, endLine: problem.line, endColumn: problem.column,
+            severity: setting?.severity ?? unreadableFile.meta.severity, code: unreadableFile.meta.id, message: escapeControlCharacters(problem.message),
+        });
+    }
+    return result;
 }
 
 /** Every diagnostic of the loaded documents, sorted by file and position. */
@@ -140,7 +192,7 @@ function suppressedFindings(workspace: LoadedWorkspace): ReportSuppressed[] {
                 const entry: ReportSuppressed = {
                     file: displayPath(finding.location.uri), line: start.line + 1, column: start.character + 1,
                     endLine: end.line + 1, endColumn: end.character + 1, severity: finding.severity, code: finding.code,
-                    message: finding.message, reason: allow.reason,
+                    message: escapeControlCharacters(finding.message), reason: allow.reason,
                 };
                 const key = JSON.stringify(entry);
                 if (seen.has(key)) continue;
@@ -177,7 +229,7 @@ function toReport(document: LangiumDocument, diagnostic: Diagnostic): KeyedDiagn
         endColumn: diagnostic.range.end.character + 1,
         severity: SEVERITY[diagnostic.severity ?? DiagnosticSeverity.Error],
         code,
-        message: typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value,
+        message: escapeControlCharacters(typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value),
     };
 }
 

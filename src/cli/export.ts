@@ -4,24 +4,31 @@
  * Writes the diagram of one view (or flow) of the model rooted at the file: SVG, PNG (via
  * resvg, no browser) or the laid-out graph as JSON. Without `-o` the output goes next to
  * the input (`shop.arch` → `shop.svg`, `shop.ordering.svg` for a view); `-o -` writes to stdout.
- * Exit 0 when written, 1 when the model has errors (the diagram is still written), 2 on bad
- * usage or unreadable input.
+ * Rule findings never change the exit code (they are `archway check`'s job; their number is
+ * said on stderr): exit 0 when written, 1 when the input leaves the picture incomplete (syntax
+ * errors, unresolved references or imports; the diagram is still written), 2 on bad usage or
+ * unreadable input.
  */
 import { writeFileSync } from 'node:fs';
-import { basename, dirname, extname, join, resolve } from 'node:path';
+import { basename, dirname, extname, isAbsolute, join, relative, resolve } from 'node:path';
 import type { LangiumDocument } from 'langium';
-import type { Diagnostic } from 'vscode-languageserver-types';
+import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import type { ArchModel, Direction } from '../model/arch-model.js';
 import { checkModel } from '../rules/engine.js';
 import { bundledLayoutWorker } from '../diagram/node-layout-worker.js';
+import { escapeControlCharacters } from '../language/display-text.js';
 import { configureLayout, DiagramError, disposeLayout, renderDiagram, THEME_NAMES, type ThemeName } from '../diagram/index.js';
 import { exportInterop, INTEROP_FORMAT_INFO, INTEROP_FORMATS, isInteropFormat } from '../interop/export/index.js';
 import { parseArgs, type CliIo, UsageError } from './args.js';
+import { exportMarkdownFiles } from './export-markdown.js';
+import { makesPictureIncomplete } from './incomplete-picture.js';
 import { InputError, loadWorkspace } from './load-workspace.js';
 
-const FORMATS = ['svg', 'png', 'json', ...INTEROP_FORMATS] as const;
+const FORMATS = ['svg', 'png', 'json', ...INTEROP_FORMATS, 'markdown'] as const;
 
-export const EXPORT_USAGE = `Usage: archway export <file.arch> [--view NAME] [--flow NAME] [--format ${FORMATS.join('|')}] [--theme light|dark|high-contrast] [--direction right|down|left|up] [--collapse auto|always|never] [--expand ZONE|BROKER,…] [--scale N] [-o OUT]`;
+export const EXPORT_USAGE = `Usage: archway export <file.arch> [--view NAME] [--flow NAME] [--format ${FORMATS.filter(f => f !== 'markdown').join('|')}] [--theme light|dark|high-contrast] [--direction right|down|left|up] [--collapse auto|always|never] [--expand ZONE|BROKER,…] [--scale N] [-o OUT]
+       archway export --format markdown <file.md> [more.md…] [--theme …] [--direction …] [--collapse …]
+         (each \`\`\`arch block becomes an SVG next to the file and an image link to it; the source stays in the file)`;
 
 /** Output file extensions that name a format (`-o model.c4` means likec4): a format's name, or its extension. */
 const EXTENSION_FORMATS: Readonly<Record<string, Format>> = {
@@ -59,6 +66,7 @@ export async function runExport(argv: readonly string[], io: CliIo): Promise<num
         io.stdout(EXPORT_USAGE + '\n');
         return 0;
     }
+    if (args.options.format === 'markdown') return runMarkdownExport(args, io);
     if (args.positionals.length !== 1) throw usage(args.positionals.length === 0 ? 'Name one .arch file to export.' : 'Export one file at a time.');
     configureLayout({ worker: bundledLayoutWorker() });
     const output = args.options.output;
@@ -98,7 +106,7 @@ export async function runExport(argv: readonly string[], io: CliIo): Promise<num
     if (!document) throw new InputError(`Cannot read '${args.positionals[0]}'.`);
     const model = pickModel(workspace.modelsOf(document), document);
 
-    const errors = workspace.all.flatMap(d => (d.diagnostics ?? []).filter(x => x.severity === 1).map(x => ({ d, x })));
+    const problems = inputProblems(workspace.all);
     // Zones open, and so do brokers drawn as one box for their many topics.
     const openable = (id: string) => { const e = model.elements.get(id); return e?.type === 'zone' || (e?.type === 'component' && e.kind === 'broker'); };
     const unknownZone = expandedZones.find(zone => !openable(zone));
@@ -117,7 +125,7 @@ export async function runExport(argv: readonly string[], io: CliIo): Promise<num
         } finally {
             disposeLayout();
         }
-        return finish(text, format, file, output, args.options.view, args.options.flow, errors, io);
+        return finish(text, format, file, output, args.options.view, args.options.flow, problems, io);
     }
 
     const findings = checkModel(model).findings;
@@ -136,12 +144,57 @@ export async function runExport(argv: readonly string[], io: CliIo): Promise<num
     else if (format === 'json') bytes = JSON.stringify(result.layout, null, 2) + '\n';
     else bytes = await svgToPng(result.svg, scale);
 
-    return finish(bytes, format, file, output, args.options.view, args.options.flow, errors, io);
+    return finish(bytes, format, file, output, args.options.view, args.options.flow, problems, io);
 }
 
-/** Writes the export (to stdout for `-o -`) and reports the model's errors; resolves to the exit code. */
+/** `archway export --format markdown <file.md>…`: the blocks of each file, with the options that apply to them. */
+async function runMarkdownExport(args: ReturnType<typeof parseArgs>, io: CliIo): Promise<number> {
+    for (const option of ['view', 'flow', 'output', 'scale', 'expand']) {
+        if (args.options[option] !== undefined) throw usage(`--${option === 'output' ? 'output (-o)' : option} does not apply to markdown: each block's diagram is written next to its Markdown file.`);
+    }
+    if (args.positionals.length === 0) throw usage('Name one or more Markdown files (.md) to export.');
+    const theme = (args.options.theme ?? 'light') as ThemeName;
+    if (!THEME_NAMES.includes(theme)) throw usage(`Unknown theme '${theme}'; use ${THEME_NAMES.join(', ')}.`);
+    const direction = args.options.direction as Direction | undefined;
+    if (direction !== undefined && !DIRECTIONS.includes(direction)) throw usage(`Unknown direction '${direction}'; use ${DIRECTIONS.join(', ')}.`);
+    const collapse = (args.options.collapse ?? 'auto') as CollapseMode;
+    if (!COLLAPSE_MODES.includes(collapse)) throw usage(`Unknown collapse mode '${collapse}'; use ${COLLAPSE_MODES.join(', ')}.`);
+    configureLayout({ worker: bundledLayoutWorker() });
+    try {
+        return await exportMarkdownFiles(args.positionals, { theme, direction, collapse }, io);
+    } finally {
+        disposeLayout();
+    }
+}
+
+
+
+/** What export says about its input: the places that leave the picture incomplete, and how many rule findings there are. */
+interface InputProblems {
+    incomplete: { d: LangiumDocument; x: Diagnostic }[];
+    /** Rule findings by severity (`notes`: info and hint). */
+    findings: { errors: number; warnings: number; notes: number };
+}
+
+function inputProblems(documents: readonly LangiumDocument[]): InputProblems {
+    const problems: InputProblems = { incomplete: [], findings: { errors: 0, warnings: 0, notes: 0 } };
+    for (const d of documents) {
+        for (const x of d.diagnostics ?? []) {
+            if (makesPictureIncomplete(x)) problems.incomplete.push({ d, x });
+            else if (x.severity === DiagnosticSeverity.Error) problems.findings.errors++;
+            else if (x.severity === DiagnosticSeverity.Warning) problems.findings.warnings++;
+            else problems.findings.notes++;
+        }
+    }
+    return problems;
+}
+
+/**
+ * Writes the export (to stdout for `-o -`), lists what leaves the picture incomplete and counts
+ * the rule findings; resolves to the exit code (1 only for an incomplete picture).
+ */
 function finish(bytes: string | Buffer, format: Format, file: string, output: string | undefined, view: string | undefined, flow: string | undefined,
-    errors: { d: LangiumDocument; x: Diagnostic }[], io: CliIo): number {
+    problems: InputProblems, io: CliIo): number {
     if (output === '-') io.stdout(bytes as string);
     else {
         const target = output ?? defaultOutput(file, view, flow, format);
@@ -152,14 +205,30 @@ function finish(bytes: string | Buffer, format: Format, file: string, output: st
         }
         io.stderr(`Wrote ${target}\n`);
     }
-    if (errors.length > 0) {
-        for (const { d, x } of errors.slice(0, 20)) {
-            io.stderr(`${d.uri.fsPath}:${x.range.start.line + 1}:${x.range.start.character + 1} error ${x.message}\n`);
-        }
-        io.stderr(`The model has ${errors.length} error${errors.length === 1 ? '' : 's'}; the diagram may be incomplete.\n`);
-        return 1;
+    const { errors, warnings, notes } = problems.findings;
+    const total = errors + warnings + notes;
+    if (total > 0) {
+        const parts = [plural(errors, 'error'), plural(warnings, 'warning'), plural(notes, 'note')].filter(part => !part.startsWith('0 '));
+        io.stderr(`The model has ${plural(total, 'rule finding')} (${parts.join(', ')}); run 'archway check ${shownPath(file)}' to see them.\n`);
     }
-    return 0;
+    const { incomplete } = problems;
+    if (incomplete.length === 0) return 0;
+    for (const { d, x } of incomplete.slice(0, 20)) {
+        io.stderr(`${d.uri.fsPath}:${x.range.start.line + 1}:${x.range.start.character + 1} error ${escapeControlCharacters(typeof x.message === 'string' ? x.message : x.message.value)}\n`);
+    }
+    if (incomplete.length > 20) io.stderr(`… and ${incomplete.length - 20} more.\n`);
+    io.stderr(`The diagram may be incomplete: the input has ${plural(incomplete.length, 'syntax error or unresolved reference', 'syntax errors or unresolved references')}.\n`);
+    return 1;
+}
+
+/** The path relative to the working directory when it lies below it, else absolute. */
+function shownPath(file: string): string {
+    const shown = relative(process.cwd(), file);
+    return shown && !shown.startsWith('..') && !isAbsolute(shown) ? shown : file;
+}
+
+function plural(count: number, one: string, many = `${one}s`): string {
+    return `${count} ${count === 1 ? one : many}`;
 }
 
 /** The model rooted at the file when there is one, else the first model it belongs to. */

@@ -12,7 +12,7 @@ import { EmptyFileSystem } from 'langium';
 import { createArchwayCoreServices } from '../language/archway-module.js';
 import { formatArchText } from '../format/format-text.js';
 import { parseArgs, UsageError, type CliIo } from './args.js';
-import { discoverArchFiles, InputError, readArchFile } from './load-workspace.js';
+import { discoverArchFiles, InputError, readArchFileOrThrow } from './load-workspace.js';
 
 export const FORMAT_USAGE = 'Usage: archway format <paths…> [--check] [--force]';
 
@@ -34,7 +34,7 @@ export async function runFormat(argv: readonly string[], io: CliIo): Promise<num
     let skipped = 0;
     for (const file of files) {
         const shown = displayName(file);
-        const original = readArchFile(file);
+        const original = readArchFileOrThrow(file);
         const { text, syntaxErrors } = formatArchText(original, Archway);
         if (syntaxErrors && !force) {
             io.stderr(`${shown}: has syntax errors; not formatted (use --force to re-indent it anyway)\n`);

@@ -3,7 +3,7 @@
  * of everything they import, and one Langium build with validation — the same services and
  * diagnostics as the language server.
  */
-import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { readdirSync, realpathSync, statSync } from 'node:fs';
 import { extname, join, resolve } from 'node:path';
 import { URI, type LangiumDocument } from 'langium';
 import { NodeFileSystem } from 'langium/node';
@@ -14,6 +14,9 @@ import type { ImportStatus } from '../model/build-model.js';
 import { buildDocumentModel, modelRootsOf } from '../model/workspace-models.js';
 import { createArchwayCheckServices, type ArchwayCheckServices } from '../checking/check-services.js';
 import type { DeploymentReader } from '../checking/rule-configuration.js';
+import { errnoReason, readArchFile, specialFileKind, unreadable, type UnreadableFile } from './read-arch-file.js';
+
+export type { UnreadableFile };
 
 /** A path the user gave that could not be used. */
 export class InputError extends Error {
@@ -23,9 +26,22 @@ export class InputError extends Error {
 /** Files larger than this are not parsed (the same limit as the language server's). */
 export { MAX_FILE_BYTES };
 
-/** `.arch` files named by `paths` (files, or folders searched recursively), sorted, absolute. */
-export function discoverArchFiles(paths: readonly string[]): string[] {
+/** What `paths` name: the `.arch` files to check, and the files and folders that could not be read. */
+export interface DiscoveredInputs {
+    /** `.arch` files, sorted, absolute. */
+    files: string[];
+    /** Files and folders that exist but cannot be read (each is an `unreadable-file` finding). */
+    unreadable: UnreadableFile[];
+}
+
+/**
+ * `.arch` files named by `paths` (files, or folders searched recursively), and what could not
+ * be read on the way. A path that does not exist is an `InputError` (a usage error, as in ESLint);
+ * anything that exists but cannot be read is reported and the rest is checked.
+ */
+export function discoverArchInputs(paths: readonly string[]): DiscoveredInputs {
     const found = new Set<string>();
+    const unreadableFiles: UnreadableFile[] = [];
     const visited = new Set<string>();
     const realFiles = new Set<string>();
     const addFile = (path: string): void => {
@@ -52,19 +68,24 @@ export function discoverArchFiles(paths: readonly string[]): string[] {
         try {
             entries = readdirSync(dir, { withFileTypes: true });
         } catch (error) {
-            throw new InputError(`Cannot read the folder '${dir}': ${(error as NodeJS.ErrnoException).code ?? String(error)}.`);
+            unreadableFiles.push(unreadable(resolve(dir), `The folder cannot be read: ${errnoReason(error)}; the .arch files in it were not checked.`).unreadable);
+            return;
         }
         for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
             if (entry.name.startsWith('.') || entry.name === 'node_modules' || entry.name === 'out') continue;
             const full = join(dir, entry.name);
+            const isArch = extname(entry.name) === '.arch';
             let stats;
             try {
                 stats = statSync(full);
-            } catch {
-                continue; // dangling symlink
+            } catch (error) {
+                // A dangling symlink is not a file; a loop or a denied .arch entry is one we cannot read.
+                if (isArch && (error as NodeJS.ErrnoException).code !== 'ENOENT') unreadableFiles.push(readArchFile(full).unreadable!);
+                continue;
             }
             if (stats.isDirectory()) walk(full);
-            else if (stats.isFile() && extname(entry.name) === '.arch') addFile(full);
+            else if (isArch && stats.isFile()) addFile(full);
+            else if (isArch) unreadableFiles.push(unreadable(resolve(full), `This is ${specialFileKind(stats)}, not a regular file; it was not read.`).unreadable);
         }
     };
     for (const path of paths) {
@@ -73,13 +94,26 @@ export function discoverArchFiles(paths: readonly string[]): string[] {
             stats = statSync(path);
         } catch (error) {
             const code = (error as NodeJS.ErrnoException).code;
-            throw new InputError(code === 'ENOENT' ? `No such file or folder: '${path}'.` : `Cannot read '${path}': ${code ?? String(error)}.`);
+            if (code === 'ENOENT' || code === 'ENOTDIR') throw new InputError(`No such file or folder: '${path}'.`);
+            unreadableFiles.push(unreadable(resolve(path), `The path cannot be read: ${errnoReason(error)}.`).unreadable);
+            continue;
         }
         if (stats.isDirectory()) walk(path);
         else if (stats.isFile()) addFile(path);
-        else throw new InputError(`'${path}' is neither a file nor a folder.`);
+        else unreadableFiles.push(unreadable(resolve(path), `This is ${specialFileKind(stats)}, not a regular file; it was not read.`).unreadable);
     }
-    return [...found].sort();
+    const unreadableByPath = new Map(unreadableFiles.map(u => [u.path, u]));
+    return { files: [...found].sort(), unreadable: [...unreadableByPath.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)) };
+}
+
+/**
+ * `.arch` files named by `paths`, sorted, absolute; an `InputError` for the first path that
+ * does not exist or cannot be read (for commands that need every file, like `format`).
+ */
+export function discoverArchFiles(paths: readonly string[]): string[] {
+    const { files, unreadable: problems } = discoverArchInputs(paths);
+    if (problems.length > 0) throw new InputError(`'${problems[0].path}': ${problems[0].message}`);
+    return files;
 }
 
 /** The loaded, linked and validated workspace. */
@@ -89,30 +123,27 @@ export interface LoadedWorkspace {
     requested: LangiumDocument[];
     /** Every loaded document (requested and imported). */
     all: LangiumDocument[];
+    /** Requested or imported files that could not be read as `.arch` text (not loaded). */
+    unreadable: UnreadableFile[];
     /** Models whose roots are among the loaded documents. */
     models(): ArchModel[];
     /** The model(s) a requested document belongs to. */
     modelsOf(document: LangiumDocument): ArchModel[];
 }
 
-/** Reads a file as UTF-8 text, refusing files that are too large or binary. */
-export function readArchFile(path: string): string {
-    const stats = statSync(path);
-    // A FIFO or device would block the read forever (or never end).
-    if (!stats.isFile()) throw new InputError(`'${path}' is not a regular file.`);
-    if (stats.size > MAX_FILE_BYTES) {
-        throw new InputError(`'${path}' is ${(stats.size / 1024 / 1024).toFixed(1)} MB; files over ${MAX_FILE_BYTES / 1024 / 1024} MB are not checked.`);
-    }
-    let buffer: Buffer;
-    try {
-        buffer = readFileSync(path);
-    } catch (error) {
-        throw new InputError(`Cannot read '${path}': ${(error as NodeJS.ErrnoException).code ?? String(error)}.`);
-    }
-    if (buffer.includes(0)) throw new InputError(`'${path}' is a binary file, not .arch text.`);
-    let text = buffer.toString('utf8');
-    if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-    return text;
+/**
+ * Reads a file as UTF-8 text; an `InputError` saying why when it cannot be read as `.arch` text
+ * (for commands that need the file, like `format` and `export`).
+ */
+export function readArchFileOrThrow(path: string): string {
+    const result = readArchFile(path);
+    if (result.unreadable) throw new InputError(`'${path}': ${describeUnreadable(result.unreadable)}`);
+    return result.text;
+}
+
+/** The message of an unreadable file with its place when that is not the start of the file. */
+export function describeUnreadable(problem: UnreadableFile): string {
+    return problem.line === 1 && problem.column === 1 ? problem.message : `${problem.message.replace(/ here\b/, '')} (line ${problem.line}, column ${problem.column})`;
 }
 
 function importStatusOnDisk(uri: string): ImportStatus {
@@ -168,12 +199,26 @@ export async function loadWorkspace(files: readonly string[], options: LoadOptio
 
     const requested: LangiumDocument[] = [];
     const all: LangiumDocument[] = [];
+    const unreadableFiles: UnreadableFile[] = [];
     const load = (path: string): LangiumDocument | undefined => {
         const uri = URI.file(path);
         const existing = langiumDocuments.getDocument(uri);
         if (existing) return existing;
-        const text = source ? source.read(path) : readArchFile(path);
-        if (text === undefined) throw new InputError(`Cannot read '${path}'.`);
+        if (unreadableFiles.some(u => u.path === path)) return undefined;
+        let text: string;
+        if (source) {
+            // A file of another revision (`check --base`): read as that revision has it.
+            const read = source.read(path);
+            if (read === undefined) throw new InputError(`Cannot read '${path}'.`);
+            text = read;
+        } else {
+            const { text: onDisk, unreadable: problem } = readArchFile(path);
+            if (problem) {
+                unreadableFiles.push(problem);
+                return undefined;
+            }
+            text = onDisk;
+        }
         const document = factory.fromString(text, uri);
         langiumDocuments.addDocument(document);
         all.push(document);
@@ -189,9 +234,10 @@ export async function loadWorkspace(files: readonly string[], options: LoadOptio
             if (statuses.has(uri)) continue;
             const status = statusOf(uri);
             statuses.set(uri, status);
-            if (status !== 'ok') continue;
+            // An unreadable import is read too (never opening a FIFO): the file gets a finding saying why.
+            if (status !== 'ok' && status !== 'unreadable') continue;
             try {
-                load(URI.parse(uri).fsPath);
+                if (!load(URI.parse(uri).fsPath)) statuses.set(uri, 'unreadable');
             } catch {
                 statuses.set(uri, 'unreadable');
             }
@@ -203,6 +249,7 @@ export async function loadWorkspace(files: readonly string[], options: LoadOptio
         services: Archway,
         requested,
         all,
+        unreadable: unreadableFiles,
         models: () => {
             const roots = new Set<LangiumDocument>();
             for (const document of all) for (const root of modelRootsOf(document, langiumDocuments)) roots.add(root);

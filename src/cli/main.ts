@@ -11,12 +11,14 @@ Commands:
   archway diff <git-ref> [paths…] [--format text|json|markdown|svg|png] [--view NAME] [-o OUT]
   archway report [paths…] [--format markdown|json] [--config archway.json]
   archway export <file.arch> [--view NAME] [--flow NAME] [--format svg|png|json] [--theme light|dark|high-contrast] [-o OUT]
+  archway export --format markdown <file.md…>   (arch blocks → SVGs next to the file, linked)
   archway format <paths…> [--check] [--force]
   archway import compose|kubernetes|likec4|structurizr <files or folders…> [-o OUT.arch] [--force] [--name NAME]
   archway mcp [--root DIR]
   archway lsp --stdio
 
-Exit codes: 0 clean, 1 findings (errors, or more warnings than --max-warnings), 2 bad usage or unreadable input.
+Exit codes: 0 clean, 1 findings (errors, or more warnings than --max-warnings), 2 bad usage
+(an unknown option, a path that does not exist, a broken archway.json).
 `;
 
 type Command = (args: readonly string[], io: CliIo) => Promise<number>;

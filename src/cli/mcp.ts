@@ -11,7 +11,7 @@ import { parseArgs, type CliIo, UsageError } from './args.js';
 import { deploymentReaderFor } from './check.js';
 import { svgToPng } from './export.js';
 import { formatImported } from './import.js';
-import { discoverArchFiles, loadWorkspace } from './load-workspace.js';
+import { discoverArchInputs, loadWorkspace } from './load-workspace.js';
 
 /**
  * What the server takes from the command line: the same loading (with the drift rules when
@@ -19,7 +19,7 @@ import { discoverArchFiles, loadWorkspace } from './load-workspace.js';
  */
 const HOST: McpHost = {
     loadWorkspace: async (files) => loadWorkspace(files, { deploymentReader: await deploymentReaderFor(files, undefined) }),
-    discoverArchFiles: (paths) => discoverArchFiles(paths),
+    discoverArchInputs: (paths) => discoverArchInputs(paths),
     svgToPng: (svg) => svgToPng(svg),
     formatImported,
 };

@@ -3,6 +3,7 @@
  */
 import { relative } from 'node:path';
 import { URI } from 'langium';
+import { escapeControlCharacters } from '../language/display-text.js';
 
 export type ReportSeverity = 'error' | 'warning' | 'info' | 'hint';
 
@@ -23,12 +24,19 @@ export interface ReportSuppressed extends ReportDiagnostic {
     reason: string | undefined;
 }
 
+/** Why a run could not check anything (a usage error: bad option, missing path, broken configuration). */
+export interface InvocationError {
+    message: string;
+}
+
 export interface Report {
     files: number;
     diagnostics: ReportDiagnostic[];
     suppressed: ReportSuppressed[];
     /** Every flow's availability and latency against its SLO (docs/numbers.md); JSON only. */
     figures?: unknown[];
+    /** Empty when the run checked the files; otherwise why it could not (the exit code is 2). */
+    invocationErrors: InvocationError[];
 }
 
 /** A path for output: relative to the working directory when inside it. */
@@ -39,7 +47,7 @@ export function displayPath(uri: string, cwd = process.cwd()): string {
 }
 
 export function formatText(report: Report): string {
-    const lines = report.diagnostics.map(d => `${d.file}:${d.line}:${d.column} ${d.severity} ${d.code} ${d.message}`);
+    const lines = report.diagnostics.map(d => `${escapeControlCharacters(d.file)}:${d.line}:${d.column} ${d.severity} ${d.code} ${d.message}`);
     const count = (severity: ReportSeverity) => report.diagnostics.filter(d => d.severity === severity).length;
     const errors = count('error');
     const warnings = count('warning');
@@ -119,6 +127,10 @@ export function formatSarif(report: Report, rules: readonly SarifRule[], version
                     suppressions: [{ kind: 'inSource', justification: d.reason ?? '' }],
                 })).filter(r => index.has(r.ruleId)),
             ],
+            invocations: [{
+                executionSuccessful: report.invocationErrors.length === 0,
+                toolExecutionNotifications: report.invocationErrors.map(e => ({ level: 'error', message: { text: e.message } })),
+            }],
         }],
     };
     return JSON.stringify(sarif, null, 2) + '\n';

@@ -8,6 +8,7 @@ import { DiagramMethods, type DiagramChangedParams } from '../protocol/diagram-p
 import { archwayCommands, exportFromCommand, registerCommands, type CommandServices, type PngConverter } from './commands/index.js';
 import { CrashPolicy } from './crash-policy.js';
 import { LanguageServer, type LanguageClientFactory } from './language-server.js';
+import { registerMarkdownPreview } from './markdown-preview.js';
 import { PreviewManager } from './preview-manager.js';
 import { createPreviewHost, followEditors, registerPreviewSerializer } from './vscode-preview-host.js';
 
@@ -24,6 +25,8 @@ export interface ExtensionHost {
 export interface RunningExtension {
     server: LanguageServer;
     previews: PreviewManager;
+    /** What `activate` returns: VS Code's Markdown preview calls `extendMarkdownIt` with its markdown-it. */
+    api: { extendMarkdownIt: ReturnType<typeof registerMarkdownPreview> };
 }
 
 /** Activates the extension on `host`. */
@@ -50,7 +53,7 @@ export function activateArchway(context: vscode.ExtensionContext, host: Extensio
     // Start the server without holding up activation: commands work at once and wait for it.
     server.start(started);
     output.info(`Archway activated in ${Math.round(performance.now() - started)} ms.`);
-    return { server, previews };
+    return { server, previews, api: { extendMarkdownIt: registerMarkdownPreview(context, server) } };
 }
 
 /** Deactivation: close previews and stop the language server. */

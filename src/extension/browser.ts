@@ -12,8 +12,9 @@ import { BROWSER_DOCUMENT_SELECTOR, browserClientFactory } from './browser-clien
 let running: RunningExtension | undefined;
 
 /** Activation: start the language server worker, register previews and commands. */
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
+export async function activate(context: vscode.ExtensionContext): Promise<RunningExtension['api']> {
     running = activateArchway(context, { createClient: browserClientFactory(context), documentSelector: BROWSER_DOCUMENT_SELECTOR });
+    return running.api;
 }
 
 /** Deactivation: close previews and stop the language server. */

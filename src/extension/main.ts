@@ -11,12 +11,13 @@ import { resvgWasmPath, svgToPng } from './png-export.js';
 let running: RunningExtension | undefined;
 
 /** Activation: start the language server, register previews and commands. */
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
+export async function activate(context: vscode.ExtensionContext): Promise<RunningExtension['api']> {
     running = activateArchway(context, {
         createClient: nodeClientFactory(context),
         documentSelector: NODE_DOCUMENT_SELECTOR,
         toPng: svg => svgToPng(svg, resvgWasmPath(context.extensionPath)),
     });
+    return running.api;
 }
 
 /** Deactivation: close previews and stop the language server. */

@@ -7,6 +7,7 @@
 import { createParser, LangiumParser, type AstNode, type ParseResult, type ParserOptions } from 'langium';
 import type { LangiumCoreServices } from 'langium';
 import type { ILexingError } from 'chevrotain';
+import { describeLexerErrors } from './archway-lexer-errors.js';
 
 /** Files larger than this (in UTF-8 bytes) are not parsed. */
 export const MAX_FILE_BYTES = 5 * 1024 * 1024;
@@ -139,7 +140,7 @@ export class ArchwayParser extends LangiumParser {
         const problem = inputLimitProblem(input);
         if (problem) return this.refuse<T>(problem, options);
         try {
-            return super.parse<T>(input, options);
+            return withReadableLexerErrors(input, super.parse<T>(input, options));
         } catch (error) {
             if (!(error instanceof RangeError)) throw error;
         }
@@ -148,7 +149,7 @@ export class ArchwayParser extends LangiumParser {
         try {
             this.resetAfterOverflow();
             wrapper.attemptInRepetitionRecovery = () => undefined;
-            return super.parse<T>(input, options);
+            return withReadableLexerErrors(input, super.parse<T>(input, options));
         } catch (error) {
             if (!(error instanceof RangeError)) throw error;
             this.resetAfterOverflow();
@@ -170,6 +171,12 @@ export class ArchwayParser extends LangiumParser {
     private resetAfterOverflow(): void {
         (this as unknown as { stack: unknown[] }).stack.length = 0;
     }
+}
+
+/** The parse result with the lexer's messages as sentences. */
+function withReadableLexerErrors<T extends AstNode>(input: string, result: ParseResult<T>): ParseResult<T> {
+    if (result.lexerErrors.length === 0) return result;
+    return { ...result, lexerErrors: describeLexerErrors(input, result.lexerErrors) };
 }
 
 /** Creates the guarded parser (the same construction as Langium's `createLangiumParser`). */

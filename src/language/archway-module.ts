@@ -13,6 +13,7 @@ import {
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { ArchwayDocumentBuilder } from './archway-document-builder.js';
 import { ArchwayDocumentFactory } from './archway-document-factory.js';
+import { escapeControlCharacters } from './display-text.js';
 import { createArchwayParser } from './archway-limits.js';
 import { ArchwayParserErrorMessageProvider } from './archway-parser-errors.js';
 import { ArchwayIndexManager, ArchwayLinker, ArchwayReferenceDescriptionProvider } from './archway-references.js';
@@ -32,6 +33,15 @@ export class ArchwayDocumentValidator extends DefaultDocumentValidator {
     constructor(services: LangiumCoreServices) {
         super(services);
         this.astTypes = services.shared.AstReflection.getAllTypes();
+    }
+
+    /** Langium's diagnostics, with control characters quoted from the text written as `U+0007`. */
+    override async validateDocument(document: LangiumDocument, options?: ValidationOptions, cancelToken?: Cancellation.CancellationToken): Promise<Diagnostic[]> {
+        const diagnostics = await super.validateDocument(document, options, cancelToken);
+        for (const diagnostic of diagnostics) {
+            if (typeof diagnostic.message === 'string') diagnostic.message = escapeControlCharacters(diagnostic.message);
+        }
+        return diagnostics;
     }
 
     protected override processLinkingErrors(_document: LangiumDocument, _diagnostics: Diagnostic[]): void {

@@ -159,16 +159,19 @@ class TextEditor {
         return [{ range: { start: end, end }, newText: `${this.text.endsWith('\n') || this.text.length === 0 ? '' : '\n'}${text}\n` }];
     }
 
-    /** Deletes a node: its whole lines when nothing else is on them. */
+    /** Deletes a node: its whole lines when nothing but a comment else is on them. */
     remove(node: AstNode): TextEdit[] {
         const cst = node.$cstNode;
         if (!cst) return [];
         const lineStart = this.text.lastIndexOf('\n', cst.offset - 1) + 1;
         const lineEnd = this.text.indexOf('\n', cst.end);
-        const wholeLines = this.text.slice(lineStart, cst.offset).trim() === '' && this.text.slice(cst.end, lineEnd < 0 ? undefined : lineEnd).trim() === '';
-        const range = wholeLines
-            ? { start: this.position(lineStart), end: this.position(lineEnd < 0 ? this.text.length : lineEnd + 1) }
-            : cst.range;
+        // A comment ending the line is about what is on it: it goes too.
+        const rest = this.text.slice(cst.end, lineEnd < 0 ? undefined : lineEnd).trim();
+        const wholeLines = this.text.slice(lineStart, cst.offset).trim() === '' && (rest === '' || rest.startsWith('//'));
+        // The last line of a file without a final newline takes the newline before it instead.
+        const range = !wholeLines ? cst.range
+            : lineEnd >= 0 ? { start: this.position(lineStart), end: this.position(lineEnd + 1) }
+            : { start: this.position(Math.max(0, lineStart - 1)), end: this.position(this.text.length) };
         return [{ range, newText: '' }];
     }
 
@@ -271,6 +274,10 @@ function planChange(change: FixChange, editor: TextEditor): Planned[] | undefine
             const element = editor.declaration(change.element);
             return element && edits(editor.remove(element));
         }
+        case 'remove-connection': {
+            const connection = editor.connection(change.connection);
+            return connection && edits(editor.remove(connection));
+        }
     }
 }
 
@@ -306,7 +313,7 @@ function fixEdits(intent: FixIntent, editor: TextEditor): TextEdit[] | undefined
 const STRING_FIELDS: Readonly<Record<FixChange['kind'], readonly string[]>> = {
     'set-property': ['name', 'value'], 'set-protocol': ['protocol'], 'retarget-connection': ['target'], 'rename': ['to'],
     'add-route': ['gateway', 'path', 'target'], 'add-channel': ['broker', 'channel', 'name'], 'add-component': [],
-    'add-connection': ['source', 'target', 'style'], 'remove-element': ['element'],
+    'add-connection': ['source', 'target', 'style'], 'remove-element': ['element'], 'remove-connection': [],
 };
 
 function isChange(value: unknown): value is FixChange {

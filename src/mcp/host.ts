@@ -14,13 +14,27 @@ export interface McpWorkspace {
     all: LangiumDocument[];
     /** The model(s) a document belongs to. */
     modelsOf(document: LangiumDocument): ArchModel[];
+    /** Files asked for or imported that could not be read as `.arch` text (1-based place of the first bad byte, else 1:1). */
+    unreadable: UnreadableInput[];
+}
+
+/** A file or folder that could not be read, and why (an `unreadable-file` finding). */
+export interface UnreadableInput {
+    /** Absolute path. */
+    path: string;
+    message: string;
+    line: number;
+    column: number;
 }
 
 export interface McpHost {
     /** Loads files and what they import, with validation; a path problem throws an error named `InputError`. */
     loadWorkspace(files: readonly string[]): Promise<McpWorkspace>;
-    /** `.arch` files under paths (files, or folders searched recursively), sorted, absolute. */
-    discoverArchFiles(paths: readonly string[]): string[];
+    /**
+     * `.arch` files under paths (files, or folders searched recursively), sorted, absolute, and
+     * what exists there but cannot be read; a path that does not exist throws an error named `InputError`.
+     */
+    discoverArchInputs(paths: readonly string[]): { files: string[]; unreadable: UnreadableInput[] };
     /** PNG bytes of an SVG. */
     svgToPng(svg: string): Promise<Buffer>;
     /** Imported `.arch` text in `archway format`'s layout. */

@@ -20,7 +20,7 @@ import { closest } from '../model/suggest.js';
 import { checkModel } from '../rules/engine.js';
 import { listRules } from '../rules/registry.js';
 import { renderRuleDoc } from '../rules/rule-docs.js';
-import type { McpHost, McpWorkspace } from './host.js';
+import type { McpHost, McpWorkspace, UnreadableInput } from './host.js';
 import { RootedPaths, ToolError } from './rooted-paths.js';
 
 const SEVERITY = ['error', 'warning', 'info', 'hint'] as const;
@@ -70,20 +70,50 @@ function toDiagnostic(paths: RootedPaths, document: LangiumDocument, diagnostic:
 /** `archway_check`: findings of a file or folder (default: the whole root). */
 export async function check({ paths, host }: ToolContext, input: { path?: string; minSeverity?: SeverityName }) {
     const target = paths.existing(input.path ?? '.');
-    const files = host.discoverArchFiles([target]);
-    if (files.length === 0) throw new ToolError(`No .arch files in '${input.path ?? '.'}'.`);
-    const workspace = await load(host, files);
+    const inputs = discover(host, target);
+    if (inputs.files.length === 0 && inputs.unreadable.length === 0) throw new ToolError(`No .arch files in '${input.path ?? '.'}'.`);
+    const workspace = await load(host, inputs.files);
     const limit = SEVERITY.indexOf(input.minSeverity ?? 'hint');
-    const diagnostics = workspace.all
-        .flatMap(document => (document.diagnostics ?? []).map(d => toDiagnostic(paths, document, d)))
+    const unreadable = new Map([...inputs.unreadable, ...workspace.unreadable].map(u => [u.path, u]));
+    const diagnostics = [
+        ...workspace.all.flatMap(document => (document.diagnostics ?? []).map(d => toDiagnostic(paths, document, d))),
+        ...[...unreadable.values()].map(u => unreadableDiagnostic(paths, u)),
+    ]
         .filter(d => SEVERITY.indexOf(d.severity) <= limit)
         .sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column);
     const count = (severity: SeverityName): number => diagnostics.filter(d => d.severity === severity).length;
     return {
-        files: workspace.all.map(document => paths.display(document.uri.fsPath)),
+        files: [...workspace.all.map(document => paths.display(document.uri.fsPath)), ...[...unreadable.keys()].map(path => paths.display(path))].sort(),
         summary: { errors: count('error'), warnings: count('warning'), infos: count('info'), hints: count('hint') },
         diagnostics,
     };
+}
+
+/** Files under a path, as `archway check` finds them; a path problem becomes a tool error. */
+function discover(host: McpHost, target: string): ReturnType<McpHost['discoverArchInputs']> {
+    try {
+        return host.discoverArchInputs([target]);
+    } catch (error) {
+        if (error instanceof Error && error.name === 'InputError') throw new ToolError(error.message);
+        throw error;
+    }
+}
+
+/** A file that could not be read, as the `unreadable-file` finding `archway check` reports. */
+function unreadableDiagnostic(paths: RootedPaths, problem: UnreadableInput): ToolDiagnostic {
+    const rule = 'unreadable-file';
+    return {
+        file: paths.display(problem.path), line: problem.line, column: problem.column, endLine: problem.line, endColumn: problem.column,
+        severity: 'error', rule, message: problem.message, docs: ruleDocsUrl(rule),
+    };
+}
+
+/** The document of the one file asked for; a tool error saying why when it could not be read. */
+function requestedDocument(workspace: McpWorkspace, file: string, shown: string): LangiumDocument {
+    const document = workspace.requested[0];
+    if (document) return document;
+    const problem = workspace.unreadable.find(u => u.path === file);
+    throw new ToolError(`'${shown}' cannot be read: ${problem ? problem.message : 'it is not a readable .arch file.'}`);
 }
 
 /** The model rooted at an `.arch` file. */
@@ -91,7 +121,7 @@ async function modelOf({ paths, host }: ToolContext, path: string): Promise<{ mo
     const file = paths.existing(path, 'file');
     if (extname(file) !== '.arch') throw new ToolError(`'${path}' is not an .arch file.`);
     const workspace = await load(host, [file]);
-    const document = workspace.requested[0];
+    const document = requestedDocument(workspace, file, path);
     const models = workspace.modelsOf(document);
     const model = models.find(m => m.rootUri === document.uri.toString()) ?? models[0];
     if (!model) throw new ToolError(`No model in '${path}'.`);
@@ -155,7 +185,7 @@ export async function quickFixes({ paths, host }: ToolContext, input: { path: st
     const file = paths.existing(input.path, 'file');
     if (extname(file) !== '.arch') throw new ToolError(`'${input.path}' is not an .arch file.`);
     const workspace = await load(host, [file]);
-    const document = workspace.requested[0];
+    const document = requestedDocument(workspace, file, input.path);
     const lineCount = document.textDocument.lineCount;
     if (input.line > lineCount) throw new ToolError(`'${input.path}' has ${lineCount} lines; line ${input.line} does not exist.`);
     const position = { line: input.line - 1, character: input.column - 1 };

@@ -50,7 +50,9 @@ export type FixChange =
     /** A new connection `source -> target : protocol` (or `~>`). */
     | { kind: 'add-connection'; source: string; target: string; style: 'sync' | 'async'; protocol?: string; placement?: FixPlacement }
     /** The element's declaration deleted (with its line when it stands alone). */
-    | { kind: 'remove-element'; element: string };
+    | { kind: 'remove-element'; element: string }
+    /** The connection written at a location deleted (with its line and a comment ending it, when it stands alone). */
+    | { kind: 'remove-connection'; connection: FixLocation };
 
 export type FixChangeKind = FixChange['kind'];
 

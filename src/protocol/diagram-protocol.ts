@@ -107,7 +107,31 @@ export const DiagramMethods = {
     diagram: 'archway/diagram',
     diagramChanged: 'archway/diagramChanged',
     exportDiagram: 'archway/exportDiagram',
+    drawMarkdownBlock: 'archway/drawMarkdownBlock',
 } as const;
+
+/** `archway/drawMarkdownBlock` request: a Markdown file's ```arch block, drawn as if it were a file beside the Markdown file. */
+export interface DrawMarkdownBlockParams {
+    /** The block's text. */
+    source: string;
+    /** The Markdown file (its folder is where the block's imports resolve from). */
+    markdownUri: string;
+    theme?: DiagramTheme;
+}
+
+/** A parse error or a finding of the block, at a 1-based line of the block. */
+export interface MarkdownBlockProblem {
+    severity: 'error' | 'warning' | 'info';
+    message: string;
+    line: number;
+    code?: string;
+}
+
+/** `archway/drawMarkdownBlock` response: `svg` is absent when the block does not parse. */
+export interface DrawMarkdownBlockResult {
+    svg?: string;
+    problems: MarkdownBlockProblem[];
+}
 
 // ================================================================== extension host ↔ preview webview
 

@@ -374,11 +374,29 @@ export class Analysis {
 
     /** Related information for a path of ids (each component's name). */
     relatedPath(ids: readonly string[], what = 'on the path'): RelatedLocation[] {
-        return ids.map((id, i) => {
-            const element = this.model.elements.get(id)!;
-            return { location: element.nameLocation, message: `Step ${i + 1} ${what}: ${describe(element)}.` };
+        // A long path keeps its first two and last two steps: where it starts and what it ends in.
+        const shown = ids.length <= MAX_RELATED ? ids.map((_, i) => i) : [0, 1, ids.length - 2, ids.length - 1];
+        return shown.map(i => {
+            const element = this.model.elements.get(ids[i])!;
+            return { location: element.nameLocation, message: `Step ${i + 1}${ids.length > MAX_RELATED ? ` of ${ids.length}` : ''} ${what}: ${describe(element)}.` };
         });
     }
+}
+
+/** At most this many related locations per finding (the editor lists them all under the diagnostic). */
+export const MAX_RELATED = 5;
+
+/** `'a', 'b', 'c'` — or `'a', 'b', 'c' and 12 more` past `max` names: messages stay one or two sentences. */
+export function quotedList(ids: Iterable<string>, max = 3): string {
+    const all = [...ids];
+    const shown = all.slice(0, max).map(id => `'${id}'`).join(', ');
+    return all.length > max ? `${shown} and ${all.length - max} more` : shown;
+}
+
+/** `a -> b -> c`, or `a -> b -> … (7 more) -> y -> z` for a path longer than `max` elements. */
+export function pathText(ids: readonly string[], max = 5): string {
+    if (ids.length <= max) return ids.join(' -> ');
+    return [...ids.slice(0, 2), `… (${ids.length - 4} more)`, ...ids.slice(-2)].join(' -> ');
 }
 
 const cache = new WeakMap<ArchModel, Analysis>();

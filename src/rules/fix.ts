@@ -65,6 +65,11 @@ export function removeElement(element: Component): FixChange {
     return { kind: 'remove-element', element: element.id };
 }
 
+/** Deletes the connection (a `route` too). */
+export function removeConnection(connection: Connection): FixChange {
+    return { kind: 'remove-connection', connection: connection.location };
+}
+
 /** `base`, or `base2`, `base3`… : an id nothing in the model uses yet. */
 export function freshId(model: ArchModel, base: string): string {
     if (!model.elements.has(base)) return base;

@@ -5,8 +5,11 @@
  */
 import { AREA_TITLES, hasQuickFix, RULE_AREAS, type RuleMeta } from './rule.js';
 import { listRules } from './registry.js';
+import { escapeControlCharacters } from '../language/display-text.js';
 
 const SEVERITY_WORD: Readonly<Record<string, string>> = { error: 'error', warning: 'warning', info: 'info', hint: 'hint' };
+
+const REPORTED_BY: Readonly<Record<RuleMeta['source'], string>> = { rule: 'rule engine', model: 'model builder', reader: 'file reader (`archway check`)' };
 
 /** The Markdown page of one rule. */
 export function renderRuleDoc(meta: RuleMeta): string {
@@ -17,7 +20,7 @@ export function renderRuleDoc(meta: RuleMeta): string {
         '',
         `| Area | Default severity | Quick fix | Reported by |`,
         `|---|---|---|---|`,
-        `| ${AREA_TITLES[meta.area]} | ${SEVERITY_WORD[meta.severity]} | ${hasQuickFix(meta) ? 'yes' : 'no'} | ${meta.source === 'rule' ? 'rule engine' : 'model builder'} |`,
+        `| ${AREA_TITLES[meta.area]} | ${SEVERITY_WORD[meta.severity]} | ${hasQuickFix(meta) ? 'yes' : 'no'} | ${REPORTED_BY[meta.source]} |`,
         '',
         '## What it checks',
         '',
@@ -40,7 +43,7 @@ export function renderRuleDoc(meta: RuleMeta): string {
         'Reports:',
         '',
         '```arch',
-        meta.examples.invalid,
+        meta.examples.invalid.split('\n').map(escapeControlCharacters).join('\n'),
         '```',
         '',
         'Clean:',
@@ -78,6 +81,8 @@ export function renderRuleDoc(meta: RuleMeta): string {
         '',
         meta.id === 'allow-without-reason'
             ? 'This finding cannot be suppressed with `@allow`; fix the annotation instead.'
+            : meta.source === 'reader'
+            ? 'This finding cannot be suppressed with `@allow` (the file is not read); fix the file or move it out of the checked folders.'
             : `To accept a finding in one place, annotate the declaration, connection or zone: \`@allow(${meta.id}, "why this is acceptable here")\`.`,
         '',
         '[All rules](README.md)',

@@ -36,8 +36,9 @@ import { asyncWithoutBroker } from './messaging/async-without-broker.js';
 import { consumerWithoutDlq } from './messaging/consumer-without-dlq.js';
 import { subscriberWithoutPublisher } from './messaging/subscriber-without-publisher.js';
 import { topicWithoutSubscriber } from './messaging/topic-without-subscriber.js';
+import { duplicateConnection } from './model/duplicate-connection.js';
 import { flowStepNotInTopology } from './model/flow-step-not-in-topology.js';
-import { unresolvedReference, duplicateId, unknownProperty, invalidPropertyValue, unresolvedImport, importCycle, unknownAnnotation, allowWithoutReason } from './model/model-problems.js';
+import { unresolvedReference, duplicateId, unknownProperty, invalidPropertyValue, unresolvedImport, importCycle, unknownAnnotation, allowWithoutReason, unreadableFile } from './model/model-problems.js';
 import { orphanComponent } from './model/orphan-component.js';
 import { capacityBelowAdmittedRate } from './numbers/capacity-below-admitted-rate.js';
 import { flowBelowAvailabilitySlo } from './numbers/flow-below-availability-slo.js';
@@ -74,6 +75,8 @@ export const ALL_RULES: readonly (Rule | ModelRule)[] = [
     unresolvedImport,
     importCycle,
     unknownAnnotation,
+    unreadableFile,
+    duplicateConnection,
     gatewayBypass,
     gatewayMissingAuth,
     gatewayMissingRateLimit,

@@ -74,8 +74,8 @@ export interface RuleMeta {
      * what the rule emits.
      */
     quickFix?: readonly FixChangeKind[];
-    /** Where the finding comes from: a rule of the engine or the model builder. */
-    source: 'rule' | 'model';
+    /** Where the finding comes from: a rule of the engine, the model builder, or the command line's file reader. */
+    source: 'rule' | 'model' | 'reader';
     examples: RuleExamples;
 }
 

@@ -11,6 +11,7 @@ import { configureLayout } from '../diagram/index.js';
 import { ClientFileSystemProvider } from '../lsp/client-file-system.js';
 import { registerDiagramHandler } from '../lsp/diagram-handler.js';
 import { createArchwayServices } from '../lsp/module.js';
+import { registerMarkdownBlockHandler } from '../lsp/markdown-block-handler.js';
 import { isLayoutCancellation, renderServerDiagram } from './diagram-renderer.js';
 
 /** The worker's global scope, as far as messaging goes. */
@@ -32,6 +33,7 @@ export function startBrowserLanguageServer(): void {
             return { model: check.model, findings: check.result.findings };
         },
     });
+    registerMarkdownBlockHandler(connection, shared, renderServerDiagram);
 }
 
 startBrowserLanguageServer();

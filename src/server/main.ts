@@ -9,6 +9,7 @@ import { configureLayout } from '../diagram/index.js';
 import { bundledLayoutWorker } from '../diagram/node-layout-worker.js';
 import { readDeploymentSources } from '../import/drift-source.js';
 import { createArchwayServices } from '../lsp/module.js';
+import { registerMarkdownBlockHandler } from '../lsp/markdown-block-handler.js';
 import { registerDiagramHandler } from '../lsp/diagram-handler.js';
 import { isLayoutCancellation, renderServerDiagram } from './diagram-renderer.js';
 
@@ -28,4 +29,5 @@ export function startArchwayLanguageServer(): void {
             return { model: check.model, findings: check.result.findings, assumptions: Archway.archway.ModelChecker.assumptionsFor(document.uri.toString()) };
         },
     });
+    registerMarkdownBlockHandler(connection, shared, renderServerDiagram);
 }

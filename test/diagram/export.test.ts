@@ -94,11 +94,37 @@ describe('archway export', () => {
         await expect(runExport([join(dir, 'shop.arch'), '--format', 'png', '-o', '-'], io().io)).rejects.toThrow(/stdout/);
     });
 
-    it('still draws a model with errors but exits with 1', async () => {
-        writeFileSync(join(dir, 'broken.arch'), 'service a "A"\nservice a "Again"\na -> nowhere\n');
+    it('exits 0 for a model whose only errors are rule findings, and says how many on stderr', async () => {
+        // A client talking straight to a database over plaintext: two rule errors, not a hole in the picture.
+        writeFileSync(join(dir, 'findings.arch'), 'client web "Web"\ndatabase db "DB"\nweb -> db : tcp\n');
+        const { io: cli, err } = io();
+        expect(await runExport([join(dir, 'findings.arch'), '-o', join(dir, 'findings.svg')], cli)).toBe(0);
+        expect(existsSync(join(dir, 'findings.svg'))).toBe(true);
+        const stderr = err.join('');
+        expect(stderr).toMatch(/The model has 3 rule findings \(2 errors, 1 warning\); run 'archway check .*findings\.arch' to see them\./);
+        expect(stderr).not.toMatch(/incomplete/);
+    });
+
+    it('exits 0 and says nothing about findings for a clean model', async () => {
+        writeFileSync(join(dir, 'clean.arch'), 'client web\nservice orders { replicas: 2  public: true }\nloadbalancer lb { replicas: 2 }\nweb -> lb : https\nlb -> orders : https\n');
+        const { io: cli, err } = io();
+        const code = await runExport([join(dir, 'clean.arch'), '-o', join(dir, 'clean.svg')], cli);
+        expect(err.join('')).not.toMatch(/finding|incomplete/);
+        expect(code).toBe(0);
+    });
+
+    it('still draws a model with a syntax error or an unresolved reference but exits with 1, naming the places', async () => {
+        writeFileSync(join(dir, 'broken.arch'), 'service a "A"\nservice b "B"\na -> nowhere : https\n');
         const { io: cli, err } = io();
         expect(await runExport([join(dir, 'broken.arch'), '-o', join(dir, 'broken.svg')], cli)).toBe(1);
-        expect(err.join('')).toMatch(/error/);
+        expect(err.join('')).toMatch(/broken\.arch:3:6 error .*'nowhere'/);
+        expect(err.join('')).toMatch(/The diagram may be incomplete: the input has 1 syntax error or unresolved reference\./);
         expect(existsSync(join(dir, 'broken.svg'))).toBe(true);
+
+        writeFileSync(join(dir, 'syntax.arch'), 'service a "A"\nservice b "B"\na -> : https\n');
+        const syntax = io();
+        expect(await runExport([join(dir, 'syntax.arch'), '-o', join(dir, 'syntax.svg')], syntax.io)).toBe(1);
+        expect(syntax.err.join('')).toMatch(/syntax\.arch:3:\d+ error /);
+        expect(existsSync(join(dir, 'syntax.svg'))).toBe(true);
     });
 });

@@ -94,3 +94,18 @@ export function cliFindings(repoRoot: string, workspace: string): CliFinding[] |
 export function read(path: string): string {
     return readFileSync(path, 'utf8');
 }
+
+/** A Markdown file beside the example with an arch block that imports ./payments.arch (issue 18, section 2). */
+export const MARKDOWN_FILE = 'online-shop/CHECKOUT.md';
+export const MARKDOWN_TEXT = `# Checkout
+
+\`\`\`arch
+architecture "Checkout"
+import "./payments.arch"
+
+client shopper "Checkout page"
+shopper -> payments "pays" { protocol: https  timeout: 2s }
+\`\`\`
+`;
+/** Labels the Markdown preview's diagram must show: the block's own and the imported file's. */
+export const MARKDOWN_LABELS = ['Checkout page', 'Payment service', 'Card vault'];

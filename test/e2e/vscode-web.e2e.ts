@@ -15,7 +15,7 @@ import {
 } from './harness';
 import {
     ARCHWAY_JSON, CLICK_TARGET, cliFindings, COMPLETIONS, DISABLED_RULE, EDIT, EXAMPLES, EXPORT, lineOf, MAIN_FILE,
-    OTHER_FILES, PREVIEW_LABELS, TOKEN_SCOPES, type CliFinding,
+    MARKDOWN_FILE, MARKDOWN_LABELS, MARKDOWN_TEXT, OTHER_FILES, PREVIEW_LABELS, TOKEN_SCOPES, type CliFinding,
 } from './scenarios';
 
 let tmp: string;
@@ -37,7 +37,7 @@ beforeAll(async () => {
     const root = timed('setup code-server', () => ensureCodeServer());
     const vsix = timed('npm run package', () => packageExtension());
     tmp = tempDir();
-    ws = makeWorkspace(tmp, EXAMPLES, { 'archway.json': JSON.stringify(ARCHWAY_JSON, null, 2) + '\n' });
+    ws = makeWorkspace(tmp, EXAMPLES, { 'archway.json': JSON.stringify(ARCHWAY_JSON, null, 2) + '\n', [MARKDOWN_FILE]: MARKDOWN_TEXT });
     expected = cliFindings(REPO_ROOT, ws.root) ?? [];
     if (process.env.ARCHWAY_E2E_VSIX) console.warn('[e2e] ARCHWAY_E2E_VSIX is set: the expected findings come from the CLI in out/, which may be a different build than the .vsix');
     const t0 = Date.now();
@@ -318,6 +318,27 @@ describe.sequential('Archway in VS Code (code-server)', () => {
             await waitFor('the webview to be told about the dark theme', async () =>
                 (await frame.locator('body.vscode-dark').count()) > 0, 30_000);
             await waitFor('the diagram to be redrawn in other colours', async () => (await diagram()) !== before, 30_000);
+        });
+    });
+
+    it('draws an arch block in VS Code\'s Markdown preview', async () => {
+        await wb.step('markdown-preview', async () => {
+            await wb.openFile(MARKDOWN_FILE);
+            await wb.runCommand('Markdown: Open Preview to the Side');
+            // The Markdown preview is one more webview; look through all of them for the block's diagram.
+            await waitFor(`the Markdown preview to draw the arch block with ${MARKDOWN_LABELS.join(', ')}`, async () => {
+                const count = await wb.webviewCount();
+                for (let i = 0; i < count; i++) {
+                    const frame = wb.webviewContent(i);
+                    const diagrams = frame.locator('.archway-md-diagram svg');
+                    if ((await diagrams.count()) === 0) continue;
+                    const text = (await diagrams.allTextContents()).join('\n');
+                    const missing = MARKDOWN_LABELS.filter(label => !text.includes(label));
+                    if (missing.length) throw new Error(`labels missing: ${missing.join(', ')}`);
+                    return true;
+                }
+                throw new Error('no webview shows an .archway-md-diagram svg yet');
+            }, 60_000);
         });
     });
 

@@ -31,7 +31,7 @@ describe('the packaged .vsix', () => {
             'extension/package.json', 'extension/out/extension/main.cjs', 'extension/out/server/main.cjs',
             'extension/out/web/extension.js', 'extension/out/web/server.js', 'extension/out/diagram/elk.cjs',
             'extension/out/diagram/layout-worker.cjs', 'extension/out/extension/resvg.wasm', 'extension/media/preview.js',
-            'extension/media/preview.css', 'extension/syntaxes/arch.tmLanguage.json', 'extension/snippets/arch.json',
+            'extension/media/preview.css', 'extension/media/markdown-preview.css', 'extension/syntaxes/arch.tmLanguage.json', 'extension/snippets/arch.json',
             'extension/language-configuration.json', 'extension/schemas/archway.schema.json', 'extension/media/icons/archway.png',
             'extension/readme.md', 'extension/LICENSE.txt',
         ]) expect(names, file).toContain(file);

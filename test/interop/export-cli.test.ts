@@ -71,7 +71,7 @@ describe('archway export to other tools', () => {
         expect(unknown.stderr).toContain("No view named 'nope'. Views: overview, ordering.");
         const format = await archway(['export', join(dir, 'shop.arch'), '--format', 'visio']);
         expect(format.status).toBe(2);
-        expect(format.stderr).toContain("Unknown format 'visio'; use svg, png, json, mermaid, drawio, d2, likec4, structurizr.");
+        expect(format.stderr).toContain("Unknown format 'visio'; use svg, png, json, mermaid, drawio, d2, likec4, structurizr, markdown.");
         expect(existsSync(join(dir, 'shop.nope.drawio'))).toBe(false);
     });
 

@@ -3,7 +3,7 @@
  * process): every tool, with good and bad arguments — bad ones get clear tool errors and the
  * server stays up — and paths outside the root refused, symlinks included.
  */
-import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync, existsSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
@@ -91,6 +91,17 @@ describe('archway mcp over stdio with the SDK client', () => {
         expect(errorsOnly.diagnostics.every(d => d.severity === 'error')).toBe(true);
         const small = json<{ diagnostics: { rule: string }[] }>(await call('archway_check', { path: 'small.arch' }));
         expect(small.diagnostics.map(d => d.rule)).toContain('gateway-bypass');
+    });
+
+    it('archway_check: a binary file among good ones is an unreadable-file finding; the good ones are still checked', async () => {
+        mkdirSync(join(dir, 'mixed'));
+        writeFileSync(join(dir, 'mixed', 'binary.arch'), Buffer.from([0x73, 0x00, 0x01]));
+        writeFileSync(join(dir, 'mixed', 'good.arch'), 'service a\na -> nowhere : https\n');
+        const result = json<{ files: string[]; diagnostics: { file: string; line: number; column: number; rule: string; message: string }[] }>(
+            await call('archway_check', { path: 'mixed', minSeverity: 'error' }));
+        expect(result.files).toEqual(['mixed/binary.arch', 'mixed/good.arch']);
+        expect(result.diagnostics.map(d => `${d.file}:${d.line}:${d.column} ${d.rule}`)).toEqual(['mixed/binary.arch:1:2 unreadable-file', 'mixed/good.arch:2:6 unresolved-reference']);
+        expect(await refused('archway_model', { path: 'mixed/binary.arch' })).toContain("'mixed/binary.arch' cannot be read: The file contains a NUL byte here");
     });
 
     it('archway_model: components, kinds, properties, connections, views and flows as JSON', async () => {

@@ -1,7 +1,8 @@
 /**
  * The CLI with hostile paths: unreadable files and folders, symlink loops, FIFOs, spaces and
  * non-ASCII names, binary and non-UTF-8 files, BOM, CRLF and lone CR, output paths it cannot
- * write — each exits 2 with one clear line, or works; never a stack trace or a hang.
+ * write — `check` reports an input it cannot read as an `unreadable-file` finding, other
+ * commands exit 2 with one clear line; never a stack trace or a hang.
  * Also `archway format`: refuses text with syntax errors unless --force, writes atomically.
  */
 import { spawnSync } from 'node:child_process';
@@ -31,6 +32,15 @@ function expectOneClearLine(result: ReturnType<typeof run>, pattern: RegExp): vo
     expect(result.stderr).not.toMatch(/internal error|\n\s+at /);
 }
 
+/** Exit 1, nothing on stderr, and a JSON report whose only finding is `unreadable-file` on `path` (at `[line, column]`). */
+function expectUnreadable(result: ReturnType<typeof run>, path: string, message: string, [line, column] = [1, 1]): void {
+    expect(result.status, result.stderr).toBe(1);
+    expect(result.stderr).toBe('');
+    const report = JSON.parse(result.stdout);
+    expect(report.diagnostics).toEqual([{ file: path, line, column, endLine: line, endColumn: column, severity: 'error', code: 'unreadable-file', message }]);
+    expect(report.invocationErrors).toEqual([]);
+}
+
 const VALID = 'service a "A" { replicas: 2 }\nservice b { -> a : https { timeout: 1s } }\n';
 const canSwitchUser = process.getuid?.() === 0;
 
@@ -43,24 +53,24 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('CLI input paths', () => {
     // As root every file is readable, so these run the CLI as `nobody`; as another user, chmod suffices.
-    test('an unreadable file: exit 2, one line', () => {
+    test('an unreadable file: a finding about it, exit 1', () => {
         const file = join(dir, 'secret.arch');
         writeFileSync(file, VALID);
         chmodSync(file, 0o000);
-        const result = run(['check', file], canSwitchUser ? { uid: NOBODY } : {});
-        expectOneClearLine(result, /secret\.arch.*(EACCES|cannot be read|Cannot read)/i);
+        const result = run(['check', file, '--format', 'json'], canSwitchUser ? { uid: NOBODY } : {});
+        expectUnreadable(result, file, 'The file cannot be read: permission denied (EACCES).');
     });
 
-    test('an unreadable folder: exit 2, one line', () => {
+    test('an unreadable folder: a finding about it, exit 1', () => {
         const folder = join(dir, 'locked');
         mkdirSync(folder);
         writeFileSync(join(folder, 'x.arch'), VALID);
         chmodSync(folder, 0o000);
-        const result = run(['check', folder], canSwitchUser ? { uid: NOBODY } : {});
-        expectOneClearLine(result, /locked.*EACCES/);
+        const result = run(['check', folder, '--format', 'json'], canSwitchUser ? { uid: NOBODY } : {});
+        expectUnreadable(result, folder, 'The folder cannot be read: permission denied (EACCES); the .arch files in it were not checked.');
     });
 
-    test('symlink loops: folders linking to themselves are walked once, each file counted once; a file loop is one clear line', () => {
+    test('symlink loops: folders linking to themselves are walked once, each file counted once; a file loop is a finding', () => {
         const folder = join(dir, 'loop');
         mkdirSync(folder);
         writeFileSync(join(folder, 'a.arch'), VALID);
@@ -73,18 +83,19 @@ describe('CLI input paths', () => {
         expect(JSON.parse(walked.stdout).files).toBe(1);
         symlinkSync(join(dir, 'y.arch'), join(dir, 'x.arch'));
         symlinkSync(join(dir, 'x.arch'), join(dir, 'y.arch'));
-        expectOneClearLine(run(['check', join(dir, 'x.arch')]), /x\.arch.*ELOOP/);
+        expectUnreadable(run(['check', join(dir, 'x.arch'), '--format', 'json']), join(dir, 'x.arch'), 'The path cannot be read: its symbolic links form a loop (ELOOP).');
     });
 
     test('a FIFO, named or imported, is never read (reading one blocks forever)', () => {
         const fifo = join(dir, 'pipe.arch');
         expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
-        expectOneClearLine(run(['check', fifo]), /pipe\.arch.*neither a file nor a folder/);
+        expectUnreadable(run(['check', fifo, '--format', 'json']), fifo, 'This is a named pipe (FIFO), not a regular file; it was not read.');
         const importer = join(dir, 'imports-pipe.arch');
         writeFileSync(importer, `import "./pipe.arch"\n${VALID}`);
         const result = run(['check', importer]);
         expect(result.status).toBe(1);
         expect(result.stdout).toContain("The imported file './pipe.arch' cannot be read.");
+        expect(result.stdout).toContain(`${fifo}:1:1 error unreadable-file This is a named pipe (FIFO), not a regular file; it was not read.`);
     });
 
     test('paths with spaces and non-ASCII names, imports between them', () => {
@@ -116,15 +127,15 @@ describe('CLI input paths', () => {
             "The imported file './bin.arch' cannot be read.",
             "The imported file './huge.arch' cannot be read.",
         ]));
-        expectOneClearLine(run(['check', join(dir, 'bin.arch')]), /bin\.arch' is a binary file/);
-        expectOneClearLine(run(['check', join(dir, 'huge.arch')]), /huge\.arch' is 5\.5 MB; files over 5 MB are not checked/);
+        expectUnreadable(run(['check', join(dir, 'bin.arch'), '--format', 'json']), join(dir, 'bin.arch'),
+            'The file contains a NUL byte here, so it is binary data, not .arch text; it was not checked.', [1, 2]);
+        expectUnreadable(run(['check', join(dir, 'huge.arch'), '--format', 'json']), join(dir, 'huge.arch'), 'The file is 5.5 MB; files over 5 MB are not checked.');
     });
 
     test('non-UTF-8 bytes, a BOM, CRLF and lone CR: diagnostics on the right lines, no crash', () => {
-        writeFileSync(join(dir, 'latin1.arch'), Buffer.concat([Buffer.from('service a "caf'), Buffer.from([0xe9]), Buffer.from('"\nservce b\n')]));
-        const latin1 = run(['check', join(dir, 'latin1.arch'), '--format', 'json']);
-        expect(latin1.status).toBe(1);
-        expect(JSON.parse(latin1.stdout).diagnostics.find((d: { code: string }) => d.code === 'unknown-kind').line).toBe(2);
+        writeFileSync(join(dir, 'latin1.arch'), Buffer.concat([Buffer.from('// é\nservice a "caf'), Buffer.from([0xe9]), Buffer.from('"\nservce b\n')]));
+        expectUnreadable(run(['check', join(dir, 'latin1.arch'), '--format', 'json']), join(dir, 'latin1.arch'),
+            'The byte 0xE9 here is not UTF-8; save the file as UTF-8 text to have it checked.', [2, 15]);
         for (const [name, eol, bom] of [['bom', '\n', '\uFEFF'], ['crlf', '\r\n', ''], ['cr', '\r', '']] as const) {
             writeFileSync(join(dir, `${name}.arch`), `${bom}// head${eol}service a${eol}${eol}  servce b${eol}`);
             const result = run(['check', join(dir, `${name}.arch`), '--format', 'json']);

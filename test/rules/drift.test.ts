@@ -159,6 +159,7 @@ ruleTester('drift-undeclared-workload', {
     valid: [{ name: 'every service is a component', code: ALL, deployment: COMPOSE }],
     invalid: [{
         name: 'a Compose service nobody declared', code: ALL.replace('service debug\n', '').replace('\napi -> debug : https { timeout: 1s }', ''), deployment: COMPOSE,
+        leaves: ['orphan-component'], // the declared service is not connected yet
         errors: [{
             message: "The Compose service 'debug' (deploy/docker-compose.yml:8) runs, but no component of the model runs as it; declare it (`archway import` writes it for you), or set deployedAs: \"debug\" on the component that does.", line: 1, column: 1,
             fixes: ["Declare service 'debug' for the Compose service 'debug'"],
@@ -166,6 +167,7 @@ ruleTester('drift-undeclared-workload', {
         output: `${ALL.replace('service debug\n', '').replace('\napi -> debug : https { timeout: 1s }', '')}\nservice debug { replicas: 1 }\n`,
     }, {
         name: 'a Deployment of a namespace the model draws as a zone: declared in the zone, with its replicas; deployedAs when the id is taken',
+        leaves: ['orphan-component'], // the declared service is not connected yet
         code: 'zone shop {\n  service orders { replicas: 3 }\n}\nservice worker { deployedAs: "ops/agent" }\nzone staging {\n  service stage\n}',
         deployment: { format: 'kubernetes', text: KUBE.replace('name: orders, namespace: staging', 'name: worker, namespace: staging') },
         errors: [{ line: 5, text: 'staging', fixes: ["Declare service 'worker2' for the Deployment 'staging/worker'"] }],
@@ -198,6 +200,7 @@ ruleTester('drift-replicas', {
         output: ALL,
     }, {
         name: 'a component without replicas: 1 by default',
+        leaves: ['replicas-without-load-balancer'], // the replicas fix does not balance the calls yet
         code: ALL.replace('service api { replicas: 2 }', 'service api'), deployment: COMPOSE,
         errors: [{ message: "The service 'api' declares 1 replica (by default), but the Compose service 'api' (deploy/docker-compose.yml:2) runs 2.", line: 2, text: 'api', fixes: ["Set replicas: 2 (as the Compose service 'api' runs)"] }],
         output: ALL,

@@ -22,17 +22,35 @@ ruleTester('gateway-bypass', {
             name: 'a service reachable through the gateway only indirectly',
             code: 'client web\ngateway api {\n  route "/o" -> orders\n}\nservice orders\nservice stock\norders -> stock : grpcs\nweb -> stock : https',
             errors: [{ message: /bypassing the gateway 'api'/, severity: 'error', line: 8 }],
+            // No client called the gateway before the fix: now the rules judge it.
+            revealed: ['gateway-missing-auth', 'gateway-missing-rate-limit', 'single-point-of-failure'],
         },
         {
             name: 'a component in a public zone counts as an entry point',
             code: 'zone pub {\n  trust: public\n  external partner\n}\ngateway api {\n  route "/o" -> orders\n}\nservice orders\npartner -> orders : https',
             errors: [{ message: /The external system 'partner' calls the service 'orders' directly/ }],
+            revealed: ['gateway-missing-auth', 'gateway-missing-rate-limit', 'single-point-of-failure'],
         },
         {
-            name: 'the fix points the connection at the gateway',
+            name: 'the fix removes the direct call when the client already calls the gateway the same way',
             code: 'client web\ngateway api {\n  route "/o" -> orders\n}\nservice orders\nweb -> api : https\nweb -> orders : https',
-            errors: [{ message: "The client 'web' calls the service 'orders' directly ('web -> orders'), bypassing the gateway 'api' that also leads to it; call the gateway instead." }],
-            output: 'client web\ngateway api {\n  route "/o" -> orders\n}\nservice orders\nweb -> api : https\nweb -> api : https',
+            errors: [{
+                message: "The client 'web' calls the service 'orders' directly ('web -> orders'), bypassing the gateway 'api' that also leads to it; call the gateway instead.",
+                fixes: ["Remove the direct call: 'web -> api' already goes through the gateway 'api'"],
+            }],
+            output: 'client web\ngateway api {\n  route "/o" -> orders\n}\nservice orders\nweb -> api : https',
+        },
+        {
+            name: 'the removal takes the comment ending the line with it, and keeps the lines around it',
+            code: `client mobile\ngateway api {\n  ${AUTH}\n  route "/orders" -> orders\n}\nservice orders\nmobile -> api : https\nmobile -> orders : https // skips the gateway\n// the rest\n`,
+            errors: [{ text: 'mobile -> orders : https' }],
+            output: `client mobile\ngateway api {\n  ${AUTH}\n  route "/orders" -> orders\n}\nservice orders\nmobile -> api : https\n// the rest\n`,
+        },
+        {
+            name: 'the fix points the connection at the gateway when the client calls it another way',
+            code: 'client web\ngateway api {\n  route "/o" -> orders\n}\nservice orders\nweb -> api : grpcs\nweb -> orders : https',
+            errors: [{ fixes: ["Route through the gateway 'api'"] }],
+            output: 'client web\ngateway api {\n  route "/o" -> orders\n}\nservice orders\nweb -> api : grpcs\nweb -> api : https',
         },
     ],
 });
@@ -50,7 +68,7 @@ ruleTester('gateway-missing-auth', {
             name: 'no auth in front of a private service',
             code: 'client web\ngateway api {\n  route "/o" -> orders\n}\nservice orders\nweb -> api : https',
             errors: [{ message: "The gateway 'api' is reachable from an entry point but does not authenticate callers, and 'orders' behind it is not public; set auth on the gateway.", severity: 'error', line: 2, text: 'api' }],
-            output: 'client web\ngateway api {\n  route "/o" -> orders\n  auth: jwt { expiry: 15m revocation: denylist }\n}\nservice orders\nweb -> api : https',
+            output: 'client web { tokenStorage: memory }\ngateway api {\n  route "/o" -> orders { forwardIdentity: jwt }\n  auth: jwt { issuer: idp expiry: 15m revocation: denylist }\n}\nidp idp "Identity provider"\nservice orders\nweb -> api : https',
         },
         {
             name: 'a load balancer in front of public services is only an info',
@@ -63,10 +81,16 @@ ruleTester('gateway-missing-auth', {
             errors: [{ message: /'orders' behind it is not public/ }],
         },
         {
+            name: 'the fix names the model\'s identity provider as issuer and leaves clients with a non-browser platform alone',
+            code: 'client app { platform: mobile }\ngateway api {\n  route "/o" -> orders\n}\nidp login\nservice orders { auth: mtls }\nweb -> api : https\nclient web { tokenStorage: httpOnlyCookie }\napp -> api : https',
+            errors: [{ fixes: ["Authenticate with JWT issued by 'login' (expiry 15m, denylist revocation)"] }],
+            output: 'client app { platform: mobile }\ngateway api {\n  route "/o" -> orders\n  auth: jwt { issuer: login expiry: 15m revocation: denylist }\n}\nidp login\nservice orders { auth: mtls }\nweb -> api : https\nclient web { tokenStorage: httpOnlyCookie }\napp -> api : https',
+        },
+        {
             name: 'auth: none is placed on the property',
             code: 'client web\ngateway api {\n  auth: none\n  route "/o" -> orders\n}\nservice orders\nweb -> api : https',
             errors: [{ severity: 'error', line: 3, text: 'auth: none' }],
-            output: 'client web\ngateway api {\n  auth: jwt { expiry: 15m revocation: denylist }\n  route "/o" -> orders\n}\nservice orders\nweb -> api : https',
+            output: 'client web { tokenStorage: memory }\ngateway api {\n  auth: jwt { issuer: idp expiry: 15m revocation: denylist }\n  route "/o" -> orders { forwardIdentity: jwt }\n}\nidp idp "Identity provider"\nservice orders\nweb -> api : https',
         },
         {
             name: 'every target public is only an info',
@@ -130,6 +154,8 @@ ruleTester('gateway-without-routes', {
             code: 'client web\ngateway api\nservice orders\nweb -> api : https\nweb -> orders : https',
             errors: [{ message: "The gateway 'api' has no routes and no outgoing connections; it routes nowhere." }],
             output: 'client web\ngateway api { route "/orders" -> orders }\nservice orders\nweb -> api : https\nweb -> orders : https',
+            // With a route the gateway has something to protect (its missing auth is judged) and the direct call bypasses it.
+            revealed: ['gateway-bypass', 'gateway-missing-auth'],
         },
     ],
 });

@@ -20,7 +20,7 @@ ruleTester('topic-without-subscriber', {
             name: 'the fix subscribes the only service that does not publish',
             code: 'service orders\nservice billing\nbroker bus {\n  topic placed\n}\norders ~> bus.placed',
             errors: [{ message: "The topic 'bus.placed' is published to by 'orders' but nothing subscribes to it." }],
-            output: 'service orders\nservice billing\nbroker bus {\n  topic placed\n}\norders ~> bus.placed\nbus.placed ~> billing\n',
+            output: 'service orders\nservice billing\nbroker bus {\n  topic placed\n  deadLetter: true\n}\norders ~> bus.placed\nbus.placed ~> billing\n',
         },
     ],
 });
@@ -68,7 +68,7 @@ ruleTester('async-without-broker', {
             name: 'a body connection: the fix publishes through a new topic of the existing broker',
             code: 'service orders {\n  ~> billing\n}\nservice billing\nbroker bus {\n  topic other\n}',
             errors: [{ message: "The asynchronous connection 'orders ~> billing' has no broker in between; publish to a topic or queue that 'billing' subscribes to." }],
-            output: 'service orders {\n  ~> bus.ordersToBilling\n}\nbus.ordersToBilling ~> billing\nservice billing\nbroker bus {\n  topic other\n  topic ordersToBilling\n}',
+            output: 'service orders {\n  ~> bus.ordersToBilling\n}\nbus.ordersToBilling ~> billing\nservice billing\nbroker bus {\n  topic other\n  topic ordersToBilling\n  deadLetter: true\n}',
         },
     ],
 });

@@ -23,7 +23,7 @@ ruleTester('orphan-component', {
             name: 'the fix deletes the declaration with its line',
             code: 'client web\nservice api\nweb -> api : https\nservice legacy "Old" { replicas: 2 }',
             errors: [{ message: "The service 'legacy' has no connections and nothing references it; connect it or remove it." }],
-            output: 'client web\nservice api\nweb -> api : https\n',
+            output: 'client web\nservice api\nweb -> api : https',
         },
     ],
 });
@@ -39,12 +39,45 @@ ruleTester('flow-step-not-in-topology', {
             name: 'a step against the direction of the connection',
             code: 'client web\nservice api\nweb -> api : https\nflow f {\n  web -> api\n  api -> web\n}',
             errors: [{ message: "Step 2 of the flow 'f' ('api -> web') matches no declared connection; declare 'api -> web' or correct the step.", severity: 'error', line: 6, text: 'api -> web' }],
-            output: 'client web\nservice api\nweb -> api : https\napi -> web\nflow f {\n  web -> api\n  api -> web\n}',
+            output: 'client web\nservice api\nweb -> api : https\napi -> web : https\nflow f {\n  web -> api\n  api -> web\n}',
         },
         {
             name: 'a step with the wrong style',
             code: 'service a\nservice b\na -> b : grpcs\nflow f {\n  a ~> b\n}',
             errors: [{ message: /'a ~> b'/, line: 5 }],
+            // Declaring 'a ~> b' would be an asynchronous call with no broker: no fix is offered.
+            output: null,
+        },
+    ],
+});
+
+ruleTester('duplicate-connection', {
+    valid: [
+        { name: 'the same ends over another protocol', code: 'service a\nservice b\na -> b : grpcs { timeout: 2s }\na -> b : https { timeout: 2s }' },
+        { name: 'the same ends in the other style', code: 'stream s\nservice a\na -> s : kafka+tls\na ~> s : kafka+tls' },
+        { name: 'the other direction', code: 'service a\nservice b\na -> b : grpcs { timeout: 2s }\nb -> a : grpcs { timeout: 2s }' },
+        { name: 'a gateway route next to a connection to the same target', code: 'gateway api {\n  route "/o" -> orders\n}\nservice orders\napi -> orders : https' },
+    ],
+    invalid: [
+        {
+            name: 'the same call twice: the copy is removed',
+            code: 'service a\nservice b\na -> b : grpcs { timeout: 2s }\n// calls b again\na -> b : grpcs // copied\nservice c',
+            errors: [{
+                message: "The connection 'a -> b' over 'grpcs' is declared twice; remove the copy.", severity: 'warning', line: 5, text: 'a -> b : grpcs',
+                fixes: ["Remove the copy of 'a -> b'"],
+            }],
+            output: 'service a\nservice b\na -> b : grpcs { timeout: 2s }\n// calls b again\nservice c',
+        },
+        {
+            name: 'a body connection and a top-level one, no protocol',
+            code: 'service a {\n  ~> s\n}\nstream s\na ~> s',
+            errors: [{ message: "The connection 'a ~> s' is declared twice; remove the copy.", line: 5 }],
+            output: 'service a {\n  ~> s\n}\nstream s',
+        },
+        {
+            name: 'three copies: two findings, each on a later one',
+            code: 'service a\nservice b\na -> b : grpcs { timeout: 2s }\na -> b : grpcs { timeout: 2s }\na -> b : grpcs { timeout: 2s }',
+            errors: [{ line: 4, fixes: [] }, { line: 5, fixes: [] }].map(e => ({ line: e.line })),
         },
     ],
 });
@@ -60,6 +93,8 @@ ruleTester('unresolved-reference', {
             code: 'client web\nservice orders\nweb -> ordrs : https',
             errors: [{ message: "The connection target 'ordrs' is not declared. Did you mean 'orders'?", severity: 'error', line: 3, text: 'ordrs' }],
             output: 'client web\nservice orders\nweb -> orders : https',
+            // The connection was skipped while its target did not resolve: now 'orders' is judged.
+            revealed: ['missing-authentication', 'single-point-of-failure'],
         },
         {
             name: 'a reference property of the wrong kind',

@@ -130,8 +130,11 @@ ruleTester('single-point-of-failure', {
         {
             name: 'a single service behind a client',
             code: 'client web\nservice api\nweb -> api : https',
-            errors: [{ message: "The service 'api' runs as a single instance, and requests from 'web' depend on it (web -> api); run at least two replicas.", severity: 'warning', line: 2, text: 'api' }],
-            output: 'client web\nservice api { replicas: 2 }\nweb -> api : https',
+            errors: [{
+                message: "The service 'api' runs as a single instance, and requests from 'web' depend on it (web -> api); run at least two replicas.", severity: 'warning', line: 2, text: 'api',
+                fixes: ["Set replicas: 2 and balance 'web -> api' on the client"],
+            }],
+            output: 'client web\nservice api { replicas: 2 }\nweb -> api : https { loadBalancing: client }',
         },
         {
             name: 'reached through async delivery',
@@ -163,7 +166,13 @@ ruleTester('single-point-of-failure', {
             name: 'replicas: 1 is reported on the property',
             code: 'client web\nservice api { replicas: 1 }\nweb -> api : https',
             errors: [{ text: 'replicas: 1' }],
-            output: 'client web\nservice api { replicas: 2 }\nweb -> api : https',
+            output: 'client web\nservice api { replicas: 2 }\nweb -> api : https { loadBalancing: client }',
+        },
+        {
+            name: 'calls through a load balancer need no balancing: only replicas are set',
+            code: 'client web\nloadbalancer lb { replicas: 2 }\nservice api\nweb -> lb : https\nlb -> api : https',
+            errors: [{ fixes: ['Set replicas: 2'] }],
+            output: 'client web\nloadbalancer lb { replicas: 2 }\nservice api { replicas: 2 }\nweb -> lb : https\nlb -> api : https',
         },
     ],
 });

@@ -3,7 +3,8 @@
  * the engine, so configuration and `@allow` apply) over real parsed documents: valid snippets
  * must stay clean of it, invalid ones must report exactly the expected findings (messages,
  * ranges, severities). Quick fixes go through the real code-action provider and real text
- * edits: every fix offered must leave text that parses and no longer reports its finding, an
+ * edits: every fix offered must leave text that parses, no longer reports its finding and makes
+ * no other rule report more than before (unless the case names it as `revealed`), an
  * invalid case may state the fixed text (`output`), an expected finding the fixes it offers,
  * and the change kinds the rule's fixes make must be the ones its `meta.quickFix` declares.
  * A case may name deployment files (`deployment`): the drift rules compare the model with them.
@@ -112,6 +113,32 @@ function syntaxErrors(text: string): string[] {
     return [...parsed.lexerErrors, ...parsed.parserErrors].map(e => e.message);
 }
 
+/**
+ * The root text after the preferred (else first) quick fix of the first finding of `ruleId`, as
+ * the editor offers it; undefined when it has no finding or no fix.
+ */
+export async function applyFirstFix(ruleId: string, text: string): Promise<{ title: string; fixed: string } | undefined> {
+    const { findings, documents } = await runRule(ruleId, text);
+    for (const finding of findings) {
+        const { document, actions } = await quickFixes(finding, documents);
+        const action = chosen(actions);
+        if (action && document === documents[0]) return { title: action.title, fixed: applyEdits(document, editsOf(action, document)) };
+    }
+    return undefined;
+}
+
+/** How many findings of each rule, over all rules: to see what a fix adds. */
+export async function findingCounts(text: Files, settings: RuleSettings = {}): Promise<Map<string, number>> {
+    const counts = new Map<string, number>();
+    for (const finding of (await check(text, settings)).findings) counts.set(finding.code, (counts.get(finding.code) ?? 0) + 1);
+    return counts;
+}
+
+/** Rules with more findings after than before (`rule +n`). */
+export function newFindings(before: Map<string, number>, after: Map<string, number>): string[] {
+    return [...after].filter(([code, n]) => n > (before.get(code) ?? 0)).map(([code, n]) => `${code} +${n - (before.get(code) ?? 0)}`).sort();
+}
+
 /** One expected finding. Lines and columns are 1-based, as editors show them. */
 export interface ExpectedFinding {
     message?: string | RegExp;
@@ -136,6 +163,18 @@ export interface InvalidCase {
      * skipping a fix that overlaps one applied before (as ESLint does); `null`: no fix is offered.
      */
     output?: string | null;
+    /**
+     * Rules whose findings a fix lets appear although it adds nothing wrong: what the model hid
+     * before (a typo'd reference skips its component; a gateway no client called is judged once
+     * one does). Stated per case, so nothing is accepted silently; every other rule must report
+     * no more after any fix than before.
+     */
+    revealed?: string[];
+    /**
+     * Rules with new findings this case's fixes are known to leave: a defect still to fix, listed
+     * so it stays visible; the test fails when the list is not exactly what the fixes leave.
+     */
+    leaves?: string[];
     deployment?: CaseDeployment;
 }
 
@@ -184,6 +223,7 @@ function expectFindings(invalid: InvalidCase, findings: Finding[]): void {
 async function expectFixes(ruleId: string, invalid: InvalidCase, findings: Finding[], documents: LangiumDocument[]): Promise<void> {
     const root = documents[0];
     const accepted: TextEdit[] = [];
+    const leftOver: string[] = [];
     let offered = false;
     for (const [i, finding] of findings.entries()) {
         const { document, actions } = await quickFixes(finding, documents);
@@ -193,6 +233,11 @@ async function expectFixes(ruleId: string, invalid: InvalidCase, findings: Findi
             expect(syntaxErrors(fixed), `'${action.title}' leaves text that parses:\n${fixed}`).toEqual([]);
             const after = await runRule(ruleId, withText(invalid.code, document, fixed), invalid.settings, invalid.deployment);
             expect(after.findings.length, `'${action.title}' fixes its finding:\n${fixed}`).toBeLessThan(findings.length);
+            const added = newFindings(await findingCounts(invalid.code, invalid.settings), await findingCounts(withText(invalid.code, document, fixed), invalid.settings));
+            const unexplained = [...new Set(added.map(a => a.slice(0, a.lastIndexOf(' '))).filter(rule => !(invalid.revealed ?? []).includes(rule)))].sort();
+            if (invalid.leaves) expect(unexplained.every(rule => invalid.leaves!.includes(rule)), `'${action.title}' leaves only the known ${invalid.leaves.join(', ')}:\n${fixed}\n(got ${unexplained.join(', ')})`).toBe(true);
+            else expect(unexplained, `'${action.title}' leaves no new finding of any rule:\n${fixed}`).toEqual([]);
+            leftOver.push(...unexplained);
         }
         const expected = invalid.errors[i]?.fixes;
         if (expected) {
@@ -207,6 +252,7 @@ async function expectFixes(ruleId: string, invalid: InvalidCase, findings: Findi
             if (!edits.some(e => accepted.some(a => overlaps(a, e)))) accepted.push(...edits);
         }
     }
+    if (invalid.leaves) expect([...new Set(leftOver)].sort(), 'the known leftovers are still left (else drop them from `leaves`)').toEqual([...invalid.leaves].sort());
     if (invalid.output === null) expect(offered, 'no quick fix is offered').toBe(false);
     else if (invalid.output !== undefined) expect(applyEdits(root, accepted)).toBe(invalid.output);
 }

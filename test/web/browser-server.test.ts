@@ -221,4 +221,15 @@ describe.skipIf(!hasChromium)('the browser language server in a Web Worker', () 
         expect(diagnostics.find(d => d.code === 'unresolved-import')).toMatchObject({ severity: 1, range: { start: { line: 2 } } });
         expect(diagnostics.find(d => d.code === 'unresolved-import')!.message).toContain('./billing.arch');
     });
+
+    it('draws a Markdown file\'s arch block with its import read through the client (the Markdown preview on the web)', async () => {
+        const result = await page.evaluate(folder => window.lsp.request('archway/drawMarkdownBlock', {
+            source: 'import "./payments.arch"\nclient web "Checkout page"\nweb -> payments "pays" { protocol: https  timeout: 2s }\n',
+            markdownUri: `${folder}/shop/README.md`,
+        }), FOLDER) as { svg?: string; problems: { message: string }[] };
+        expect(result.svg).toMatch(/^<svg[\s>]/);
+        expect(result.svg).toContain('Checkout page');
+        expect(result.svg).toContain('Payment service');
+        expect(result.problems.map(problem => problem.message).join('\n')).not.toMatch(/cannot be found|unresolved/i);
+    }, 60_000);
 });

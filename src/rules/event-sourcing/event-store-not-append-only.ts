@@ -1,4 +1,4 @@
-import { analyze, arrow, opOf, refProp, relatedConnection, relatedElement } from '../analysis.js';
+import { analyze, arrow, opOf, quotedList, refProp, relatedConnection, relatedElement } from '../analysis.js';
 import { defineRule } from '../define.js';
 import { fix, setProperty } from '../fix.js';
 import { isServiceLike, type Finding } from '../../model/arch-model.js';
@@ -50,7 +50,7 @@ export const eventStoreNotAppendOnly = defineRule({
         const [first, ...others] = [...appenders.entries()];
         const [, second] = others[0];
         result.push(finding(second.location,
-            `The event store '${store.id}' is appended to by ${[...appenders.keys()].map(id => `'${id}'`).join(', ')}; one service should own the stream and others go through it.`,
+            `The event store '${store.id}' is appended to by ${quotedList(appenders.keys())}; one service should own the stream and others go through it.`,
             {
                 severity: 'warning',
                 elements: [store.id, ...appenders.keys()],

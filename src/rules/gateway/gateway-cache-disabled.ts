@@ -1,4 +1,4 @@
-import { opOf, prop, relatedConnection } from '../analysis.js';
+import { opOf, prop, quotedList, relatedConnection } from '../analysis.js';
 import { defineRule } from '../define.js';
 import { fix, setProperty } from '../fix.js';
 import { analyze } from '../analysis.js';
@@ -25,7 +25,7 @@ export const gatewayCacheDisabled = defineRule({
             const reads = a.syncOut(g.id).filter(c => opOf(c) === 'read');
             if (reads.length === 0) return [];
             return [finding(g.nameLocation,
-                `The gateway '${g.id}' serves reads (${reads.map(r => r.path ? `'${r.path}'` : `'${r.target}'`).join(', ')}) but has no cache.`,
+                `The gateway '${g.id}' serves reads (${quotedList(reads.map(r => r.path || r.target))}) but has no cache.`,
                 { elements: [g.id], related: reads.map(r => relatedConnection(r, 'A read behind the gateway.')), fixes: [fix('Insert cache: 30s', setProperty(g, 'cache', '30s'))] })];
         });
 });

@@ -1,6 +1,7 @@
 import { analyze, arrow } from '../analysis.js';
 import { defineRule } from '../define.js';
 import { addChannel, addComponent, addConnection, fix, freshId, retargetConnection, type FixIntent } from '../fix.js';
+import { deadLetterFor } from './dead-letter.js';
 import type { ArchModel, Connection } from '../../model/arch-model.js';
 import { hasTrait } from '../../model/component-kinds.js';
 
@@ -13,17 +14,14 @@ export const asyncWithoutBroker = defineRule({
     rationale: 'Asynchronous messaging needs something that holds the message while the consumer is busy or down. A `~>` directly between two services is either a synchronous call in disguise or a missing broker.',
     fires: 'A `~>` connection neither starts nor ends at a channel, a `broker`, an `eventstore` or a `stream`.',
     fix: 'Introduce a broker topic between the two ends.',
-    quickFix: ['add-channel', 'add-component', 'retarget-connection', 'add-connection'],
+    quickFix: ['add-channel', 'add-component', 'retarget-connection', 'add-connection', 'set-property'],
     examples: {
         invalid: 'service orders\nservice billing\norders ~> billing',
         valid: 'service orders\nservice billing\nbroker bus {\n  topic placed\n  deadLetter: true\n}\norders ~> bus.placed\nbus.placed ~> billing',
     },
 }, (model, { finding }) => {
     const a = analyze(model);
-    const ok = (id: string): boolean => {
-        const e = model.elements.get(id);
-        return e?.type === 'channel' || (e?.type === 'component' && hasTrait(e.kind, 'asyncEnd'));
-    };
+    const ok = (id: string): boolean => isAsyncEnd(model, id);
     return model.connections
         .filter(c => c.style === 'async' && !ok(c.source) && !ok(c.target))
         .filter(c => !a.components.get(c.source)?.hasUnresolvedReferences)
@@ -34,7 +32,8 @@ export const asyncWithoutBroker = defineRule({
 
 /**
  * Publish through a topic `sourceToTarget`: on the first broker of the connection's file, or
- * on a new broker `events`; the connection publishes to it and the target subscribes.
+ * on a new broker `events`; the connection publishes to it and the target subscribes (the
+ * broker gets `deadLetter: true` when it has none: a subscribed topic needs one).
  */
 function throughTopic(model: ArchModel, c: Connection): FixIntent {
     const topic = `${c.source}To${c.target.charAt(0).toUpperCase()}${c.target.slice(1)}`.replace(/[^\w]/g, '');
@@ -43,7 +42,14 @@ function throughTopic(model: ArchModel, c: Connection): FixIntent {
     const channel = `${broker}.${topic}`;
     return fix(`Publish through the topic '${channel}'`, [
         existing ? addChannel(existing, topic) : addComponent({ kind: 'broker', id: broker, label: 'Events', members: [`topic ${topic}`, 'deadLetter: true', 'replicas: 2'] }),
+        ...(existing ? deadLetterFor(model, existing) : []),
         retargetConnection(c, channel),
         addConnection({ source: channel, target: c.target, style: 'async' }, { after: c.location }),
     ]);
+}
+
+/** A channel, or a component that takes asynchronous messages itself (a broker, event store or stream). */
+export function isAsyncEnd(model: ArchModel, id: string): boolean {
+    const e = model.elements.get(id);
+    return e?.type === 'channel' || (e?.type === 'component' && hasTrait(e.kind, 'asyncEnd'));
 }

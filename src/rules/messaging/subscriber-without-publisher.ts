@@ -1,4 +1,4 @@
-import { boolProp, relatedConnection } from '../analysis.js';
+import { boolProp, quotedList, relatedConnection } from '../analysis.js';
 import { defineRule } from '../define.js';
 import { closest } from '../../model/suggest.js';
 
@@ -24,7 +24,7 @@ export const subscriberWithoutPublisher = defineRule({
             const subscribers = ch.subscribers.map(id => model.connections.find(c => c.id === id)!).filter(Boolean);
             const suggestion = closest(ch.id, live);
             return finding(ch.nameLocation,
-                `The ${ch.kind} '${ch.id}' is consumed by ${subscribers.map(s => `'${s.target}'`).join(', ')} but nothing publishes to it${suggestion ? `; did you mean '${suggestion}'?` : '; add a publisher or mark it external: true.'}`,
+                `The ${ch.kind} '${ch.id}' is consumed by ${quotedList(subscribers.map(s => s.target))} but nothing publishes to it${suggestion ? `; did you mean '${suggestion}'?` : '; add a publisher or mark it external: true.'}`,
                 { elements: [ch.id], related: subscribers.map(s => relatedConnection(s, `'${s.target}' subscribes here.`)) });
         });
 });

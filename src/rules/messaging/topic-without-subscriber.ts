@@ -1,7 +1,8 @@
-import { relatedConnection } from '../analysis.js';
+import { quotedList, relatedConnection } from '../analysis.js';
 import { defineRule } from '../define.js';
-import { addConnection, fix } from '../fix.js';
-import { isServiceLike } from '../../model/arch-model.js';
+import { addConnection, fix, type FixIntent } from '../fix.js';
+import { deadLetterFor } from './dead-letter.js';
+import { isServiceLike, type ArchModel, type Channel, type Component } from '../../model/arch-model.js';
 
 /** Messages published into a channel nobody reads. */
 export const topicWithoutSubscriber = defineRule({
@@ -11,8 +12,8 @@ export const topicWithoutSubscriber = defineRule({
     title: 'A topic or queue has publishers but no subscriber.',
     rationale: 'In pub-sub the publisher does not know its consumers, so nothing else notices when there are none: events pile up or vanish, and the feature they were meant to drive silently does not happen.',
     fires: 'A channel (`topic` or `queue` of a `broker`) has at least one `~>` publisher and no `~>` subscriber.',
-    fix: 'Add a subscriber (`broker.topic ~> service`).',
-    quickFix: ['add-connection'],
+    fix: 'Add a subscriber (`broker.topic ~> service`), with `deadLetter: true` on the broker when the channel has no dead-letter channel.',
+    quickFix: ['add-connection', 'set-property'],
     examples: {
         invalid: 'service orders\nbroker bus {\n  topic placed\n  deadLetter: true\n}\norders ~> bus.placed',
         valid: 'service orders\nservice billing\nbroker bus {\n  topic placed\n  deadLetter: true\n}\norders ~> bus.placed\nbus.placed ~> billing',
@@ -25,8 +26,16 @@ export const topicWithoutSubscriber = defineRule({
         // Services of the channel's file that do not publish to it may subscribe.
         const services = serviceLike.filter(s => !sources.has(s.id) && s.location.uri === ch.location.uri);
         return finding(ch.nameLocation,
-            `The ${ch.kind} '${ch.id}' is published to by ${publishers.map(p => `'${p.source}'`).join(', ')} but nothing subscribes to it.`,
+            `The ${ch.kind} '${ch.id}' is published to by ${quotedList(publishers.map(p => p.source))} but nothing subscribes to it.`,
             { elements: [ch.id], related: publishers.map(p => relatedConnection(p, `'${p.source}' publishes here.`)),
-                fixes: services.slice(0, 3).map((s, i) => fix(`Subscribe '${s.id}' to '${ch.id}'`, addConnection({ source: ch.id, target: s.id, style: 'async' }), i === 0 && services.length === 1)) });
+                fixes: services.slice(0, 3).map((s, i) => subscribe(model, ch, s, i === 0 && services.length === 1)) });
     });
 });
+
+/** `channel ~> service`, with `deadLetter: true` on the broker when the channel has no dead-letter channel yet. */
+function subscribe(model: ArchModel, channel: Channel, service: Component, preferred: boolean): FixIntent {
+    const broker = model.elements.get(channel.broker);
+    const deadLetter = broker?.type === 'component' && broker.location.uri === channel.location.uri ? deadLetterFor(model, broker, channel) : [];
+    const title = `Subscribe '${service.id}' to '${channel.id}'${deadLetter.length > 0 ? ` (with deadLetter: true on '${channel.broker}')` : ''}`;
+    return fix(title, [addConnection({ source: channel.id, target: service.id, style: 'async' }), ...deadLetter], preferred);
+}

@@ -1,13 +1,14 @@
 /**
  * Metadata of the findings the model builder and the engine report themselves (they have no
- * `check` of their own, but share ids, severities, configuration and docs with the rules).
+ * `check` of their own, but share ids, severities, configuration and docs with the rules), and
+ * of the one the command line's file reader reports (`unreadable-file`).
  */
 import type { Finding } from '../../model/arch-model.js';
 import { fix, rename, type FixIntent } from '../fix.js';
 import type { ModelRule, RuleMeta } from '../rule.js';
 
-function modelRule(meta: Omit<RuleMeta, 'source' | 'options' | 'area'>, fixesOf?: (finding: Finding) => FixIntent[]): ModelRule {
-    return { meta: { ...meta, area: 'model', options: {}, source: 'model' }, ...(fixesOf ? { fixesOf } : {}) };
+function modelRule(meta: Omit<RuleMeta, 'source' | 'options' | 'area'>, fixesOf?: (finding: Finding) => FixIntent[], source: 'model' | 'reader' = 'model'): ModelRule {
+    return { meta: { ...meta, area: 'model', options: {}, source }, ...(fixesOf ? { fixesOf } : {}) };
 }
 
 /** Rename to the builder's did-you-mean suggestion (`data.suggestion`), when it made one. */
@@ -27,8 +28,8 @@ export const unresolvedReference = modelRule({
     fix: 'Rename to the closest declared id; or create the missing component with the kind implied by use.',
     quickFix: ['rename'],
     examples: {
-        invalid: 'client web\nservice orders\nweb -> ordrs : https',
-        valid: 'client web\nservice orders\nweb -> orders : https',
+        invalid: 'service orders\nservice billing\norders -> biling : grpcs { timeout: 2s }',
+        valid: 'service orders\nservice billing\norders -> billing : grpcs { timeout: 2s }',
     },
 }, renameToSuggestion(suggestion => `Change to '${suggestion}'`));
 
@@ -119,3 +120,16 @@ export const allowWithoutReason = modelRule({
         valid: '@allow(orphan-component, "kept for the migration")\nservice legacy',
     },
 });
+
+export const unreadableFile = modelRule({
+    id: 'unreadable-file',
+    severity: 'error',
+    title: 'A file that cannot be read as .arch text.',
+    rationale: 'A file that is not checked hides every problem in it; saying so, as a finding about that file, keeps the rest of the run\'s report complete instead of stopping at the first bad file.',
+    fires: '`archway check` finds a file (or folder) it cannot read as UTF-8 `.arch` text: a named pipe, socket or device, no permission, a symbolic link loop, a NUL byte (binary data, shown as `U+0000` in the example), bytes that are not UTF-8, or more than 5 MB. The finding is on the file, at the first bad byte when there is one; the other files are checked as usual.',
+    fix: 'Save the file as UTF-8 text, give the reader permission, or move the file out of the checked folders.',
+    examples: {
+        invalid: 'service orders\n\u0000',
+        valid: 'service orders',
+    },
+}, undefined, 'reader');

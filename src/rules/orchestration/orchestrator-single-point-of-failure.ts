@@ -1,4 +1,5 @@
-import { analyze, isRedundant, refProp, relatedElement } from '../analysis.js';
+import { analyze, isRedundant, quotedList, refProp, relatedElement, type Analysis } from '../analysis.js';
+import { balanceCallsTo, namedCalls } from '../resilience/load-balancing.js';
 import { defineRule } from '../define.js';
 import { addComponent, fix, freshId, setProperty, type FixIntent } from '../fix.js';
 import type { ArchModel, Component, Finding } from '../../model/arch-model.js';
@@ -31,23 +32,29 @@ export const orchestratorSinglePointOfFailure = defineRule({
         const problems = [redundant ? undefined : 'runs as a single instance', stateful ? undefined : 'has no stateStore for workflow state'].filter(Boolean);
         const userPath = a.onUserPath(o.id);
         result.push(finding(o.nameLocation,
-            `The orchestrator '${o.id}' coordinates ${services.map(s => `'${s.id}'`).join(', ')} but ${problems.join(' and ')}${userPath ? ', and user requests depend on it' : ''}.`,
+            `The orchestrator '${o.id}' coordinates ${quotedList(services.map(s => s.id))} but ${problems.join(' and ')}${userPath ? ', and user requests depend on it' : ''}.`,
             {
                 severity: userPath ? 'error' : undefined, elements: [o.id],
-                related: services.map(s => relatedElement(s, `'${s.id}' is coordinated by '${o.id}'.`)), fixes: [redundancyFix(model, o, redundant, stateful)],
+                related: services.map(s => relatedElement(s, `'${s.id}' is coordinated by '${o.id}'.`)), fixes: [redundancyFix(model, a, o, redundant, stateful)],
             }));
     }
     return result;
 });
 
-/** Two replicas, and workflow state in the first data store of the file (or a new database). */
-function redundancyFix(model: ArchModel, o: Component, redundant: boolean, stateful: boolean): FixIntent {
-    if (stateful) return fix('Set replicas: 2', setProperty(o, 'replicas', '2'));
+/**
+ * Two replicas (with `loadBalancing: client` on the calls into it nothing would spread), and
+ * workflow state in the first data store of the file (or a new database).
+ */
+function redundancyFix(model: ArchModel, a: Analysis, o: Component, redundant: boolean, stateful: boolean): FixIntent {
+    const balance = redundant ? { changes: [], calls: [] } : balanceCallsTo(a, o);
+    const balanced = balance.calls.length > 0 ? ` and balance ${namedCalls(balance.calls)} on the client` : '';
+    if (stateful) return fix(`Set replicas: 2${balanced}`, [setProperty(o, 'replicas', '2'), ...balance.changes]);
     const store = model.components.find(c => (c.kind === 'database' || c.kind === 'cache' || c.kind === 'eventstore') && c.location.uri === o.location.uri);
     const id = store?.id ?? freshId(model, `${o.id}State`);
-    return fix(redundant ? `Set stateStore: ${id}` : `Set replicas: 2 and stateStore: ${id}`, [
+    return fix(redundant ? `Set stateStore: ${id}` : `Set replicas: 2 and stateStore: ${id}${balanced}`, [
         ...(redundant ? [] : [setProperty(o, 'replicas', '2')]),
         setProperty(o, 'stateStore', id),
         ...(store ? [] : [addComponent({ kind: 'database', id, label: 'Workflow state', members: ['replicas: 2'] }, o)]),
+        ...balance.changes,
     ]);
 }

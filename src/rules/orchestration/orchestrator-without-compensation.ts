@@ -1,4 +1,4 @@
-import { analyze, prop, writes } from '../analysis.js';
+import { analyze, prop, quotedList, writes } from '../analysis.js';
 import { defineRule } from '../define.js';
 import { fix, setProperty } from '../fix.js';
 import { isDataStore } from '../../model/arch-model.js';
@@ -32,7 +32,7 @@ export const orchestratorWithoutCompensation = defineRule({
             }
             if (stores.size < 2) return [];
             return [finding(o.nameLocation,
-                `The orchestrator '${o.id}' drives writes to ${[...stores].map(s => `'${s}'`).join(', ')} but declares no compensation for undoing completed steps when a later one fails.`,
+                `The orchestrator '${o.id}' drives writes to ${quotedList(stores)} but declares no compensation for undoing completed steps when a later one fails.`,
                 { elements: [o.id, ...stores], fixes: [fix('Insert compensation: saga', setProperty(o, 'compensation', 'saga'))] })];
         });
 });

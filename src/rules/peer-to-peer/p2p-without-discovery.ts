@@ -1,4 +1,4 @@
-import { analyze, prop, relatedElement } from '../analysis.js';
+import { analyze, prop, quotedList, relatedElement } from '../analysis.js';
 import { defineRule } from '../define.js';
 import { fix, setProperty } from '../fix.js';
 import type { Component, Finding } from '../../model/arch-model.js';
@@ -42,7 +42,7 @@ export const p2pWithoutDiscovery = defineRule({
     for (const group of groups.values()) {
         if (group.some(p => prop(p.properties, 'discovery') !== undefined || p.hasUnresolvedReferences)) continue;
         result.push(finding(group[0].nameLocation,
-            `The peers ${group.map(p => `'${p.id}'`).join(', ')} connect to each other but none declares discovery; set discovery: (dht, tracker, bootstrap, mdns).`,
+            `The peers ${quotedList(group.map(p => p.id))} connect to each other but none declares discovery; set discovery: (dht, tracker, bootstrap, mdns).`,
             { elements: group.map(p => p.id), related: group.slice(1).map(p => relatedElement(p, `'${p.id}' is in the same peer group.`)), fixes: [fix('Insert discovery: dht', setProperty(group[0], 'discovery', 'dht'))] }));
     }
     return result;

@@ -1,5 +1,5 @@
 import { isServiceLike, type Connection, type Finding } from '../../model/arch-model.js';
-import { analyze } from '../analysis.js';
+import { analyze, pathText } from '../analysis.js';
 import { defineRule } from '../define.js';
 import { condense, digraph, longestPaths, stronglyConnectedComponents } from '../graph/digraph.js';
 
@@ -67,7 +67,7 @@ export const syncChainTooDeep = defineRule({
         const prefix = entryPath.slice(0, -1);
         const hops = connections.length;
         result.push(finding(beyond.location,
-            `The synchronous chain ${[...prefix, ...ids].join(' -> ')} has ${hops} service-to-service hops, more than the maximum of ${maxDepth}; make the tail asynchronous or add a cache.`,
+            `The synchronous chain ${pathText([...prefix, ...ids], 8)} has ${hops} service-to-service hops, more than the maximum of ${maxDepth}; make the tail asynchronous or add a cache.`,
             {
                 elements: ids.filter(id => id !== '…'),
                 related: connections.filter(c => c !== beyond).map((c, i) => ({ location: c.location, message: `Hop ${i + 1}: '${c.source} -> ${c.target}'.` })),

@@ -1,5 +1,5 @@
 import { isServiceLike, type Connection, type Finding } from '../../model/arch-model.js';
-import { analyze, relatedConnection } from '../analysis.js';
+import { analyze, pathText, relatedConnection } from '../analysis.js';
 import { defineRule } from '../define.js';
 import { breadthFirst, digraph, pathTo, stronglyConnectedComponents } from '../graph/digraph.js';
 
@@ -56,7 +56,7 @@ export const syncCycle = defineRule({
         result.push(finding(closing.location,
             closing.source === closing.target
                 ? `'${closing.source}' calls itself synchronously ('${closing.source} -> ${closing.target}'); make the call asynchronous or remove it.`
-                : `Synchronous call cycle: ${cycle.join(' -> ')}${others}; make one hop asynchronous through a broker.`,
+                : `Synchronous call cycle: ${pathText(cycle)}${others}; make one hop asynchronous through a broker.`,
             {
                 elements: group.map(v => services[v].id),
                 related: [

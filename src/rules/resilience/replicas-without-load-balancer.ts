@@ -1,6 +1,7 @@
-import { analyze, arrow, prop, replicas } from '../analysis.js';
+import { analyze, arrow, replicas } from '../analysis.js';
 import { defineRule } from '../define.js';
 import { fix, setProperty } from '../fix.js';
+import { isUnbalancedCall } from './load-balancing.js';
 
 /** Replicas that callers cannot spread load over. */
 export const replicasWithoutLoadBalancer = defineRule({
@@ -20,14 +21,9 @@ export const replicasWithoutLoadBalancer = defineRule({
 }, (model, { options, finding }) => {
     const a = analyze(model);
     return model.connections.flatMap(c => {
-        if (c.style !== 'sync') return [];
-        const target = a.serviceLike(c.target);
-        if (!target || replicas(target) <= 1 || target.hasUnresolvedReferences) return [];
-        const source = a.components.get(c.source);
-        if (!source || source.kind === 'loadbalancer' || source.kind === 'gateway' || source.kind === 'cdn') return [];
-        if (!options.serviceCallers && a.serviceLike(source.id)) return [];
-        const lb = prop(c.properties, 'loadBalancing');
-        if (lb && !(lb.type === 'boolean' && !lb.value)) return [];
+        if (!isUnbalancedCall(a, c, options.serviceCallers === true)) return [];
+        const target = a.serviceLike(c.target)!;
+        if (replicas(target) <= 1) return [];
         return [finding(c.location,
             `'${c.target}' runs ${replicas(target)} replicas, but '${arrow(c)}' goes through no load balancer; set loadBalancing: or call it through a load balancer.`,
             { elements: [c.source, c.target], fixes: [fix('Balance calls on the client (loadBalancing: client)', setProperty(c, 'loadBalancing', 'client'))] })];

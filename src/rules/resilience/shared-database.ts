@@ -1,4 +1,4 @@
-import { analyze, relatedConnection, writes } from '../analysis.js';
+import { analyze, quotedList, relatedConnection, writes } from '../analysis.js';
 import { defineRule } from '../define.js';
 import type { Connection, Finding } from '../../model/arch-model.js';
 
@@ -37,12 +37,12 @@ export const sharedDatabase = defineRule({
         for (const id of writers.keys()) readers.delete(id);
         if (writers.size >= 2) {
             result.push(finding(db.nameLocation,
-                `The database '${db.id}' is written by ${[...writers.keys()].map(w => `'${w}'`).join(', ')}; each service should own its data, and others go through its API.`,
+                `The database '${db.id}' is written by ${quotedList(writers.keys())}; each service should own its data, and others go through its API.`,
                 { elements: [db.id, ...writers.keys()], related: [...writers.values()].map(c => relatedConnection(c, `'${c.source}' writes to '${db.id}'.`)) }));
         } else if (writers.size === 1 && readers.size > 0) {
             const [owner] = writers.keys();
             result.push(finding(db.nameLocation,
-                `The database '${db.id}' is owned by '${owner}' but also read directly by ${[...readers.keys()].map(r => `'${r}'`).join(', ')}; reading through '${owner}' keeps its schema private.`,
+                `The database '${db.id}' is owned by '${owner}' but also read directly by ${quotedList(readers.keys())}; reading through '${owner}' keeps its schema private.`,
                 { severity: 'info', elements: [db.id, owner, ...readers.keys()], related: [...readers.values()].map(c => relatedConnection(c, `'${c.source}' reads '${db.id}' directly.`)) }));
         }
     }

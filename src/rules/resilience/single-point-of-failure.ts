@@ -1,6 +1,7 @@
 import { analyze, Describe, isRedundant, writes, type Analysis } from '../analysis.js';
 import { defineRule } from '../define.js';
-import { fix, setProperty } from '../fix.js';
+import { fix, setProperty, type FixIntent } from '../fix.js';
+import { balanceCallsTo, namedCalls } from './load-balancing.js';
 import { breadthFirst, pathTo, type Reachability } from '../graph/digraph.js';
 import { isDataStore, type Component, type Connection, type Finding } from '../../model/arch-model.js';
 import { kindsWith } from '../../model/component-kinds.js';
@@ -19,11 +20,11 @@ export const singlePointOfFailure = defineRule({
     title: 'A non-redundant component is on a path from an entry point, or runs background work alone.',
     rationale: 'A component that runs once takes every request that depends on it down with it: a deploy, a crashed host or a zone outage becomes a user-facing outage. A consumer that runs once stops the processing of its events, and a background worker that runs once (a poller, an outbox relay) stops its work. Run two or more instances, or use a managed highly-available service (`ha: true`).',
     fires: 'A gateway, load balancer, service-like component (not an orchestrator: it has its own rule), data store, broker or identity provider is not redundant (`replicas >= 2` or `ha: true`; dns, cdn, storage and serverless `function`s are redundant by default) and: an entry point reaches it through sync connections and routes (requests depend on it); or only through async delivery (the events of a topic stop being processed when it fails; for a broker, publishing to it stops); or, in a model with entry points, it is a background worker (a service that nothing calls or feeds, which publishes to channels or writes to data stores), or something only such a worker reaches. One diagnostic per component, with an example path as related information (from an entry point, never an internal client); the message says how many components are reachable only through it (its dominator subtree from the entry points).',
-    fix: 'Insert `replicas: 2`.',
+    fix: 'Insert `replicas: 2`, and `loadBalancing: client` on calls into it that no load balancer spreads.',
     quickFix: ['set-property'],
     examples: {
         invalid: 'client web\nservice api\nweb -> api : https',
-        valid: 'client web\nservice api { replicas: 2 }\nweb -> api : https',
+        valid: 'client web\nservice api { replicas: 2 }\nweb -> api : https { loadBalancing: client }',
     },
 }, (model, { finding }) => {
     const a = analyze(model);
@@ -40,10 +41,17 @@ export const singlePointOfFailure = defineRule({
         const behind = dominated > 0 ? ` Everything on the way to ${dominated} other component${dominated === 1 ? '' : 's'} passes through it.` : '';
         result.push(finding(c.properties.get('replicas')?.location ?? c.nameLocation,
             `${Describe(c)} runs as a single instance, ${what.text}; run at least two replicas.${behind}`,
-            { elements: [c.id], related: a.relatedPath(what.path, what.step), fixes: [fix('Set replicas: 2', setProperty(c, 'replicas', '2'))] }));
+            { elements: [c.id], related: a.relatedPath(what.path, what.step), fixes: [replicasFix(a, c)] }));
     }
     return result;
 });
+
+/** `replicas: 2`, and `loadBalancing: client` on the calls into it no load balancer would spread. */
+function replicasFix(a: Analysis, component: Component): FixIntent {
+    const balance = balanceCallsTo(a, component);
+    if (balance.calls.length === 0) return fix('Set replicas: 2', setProperty(component, 'replicas', '2'));
+    return fix(`Set replicas: 2 and balance ${namedCalls(balance.calls)} on the client`, [setProperty(component, 'replicas', '2'), ...balance.changes]);
+}
 
 /** What depends on a component (as a clause of the message), with an example path; undefined when nothing does. */
 function dependency(a: Analysis, c: Component, fromWorkers: Reachability): { text: string; path: string[]; step: string } | undefined {
@@ -96,10 +104,19 @@ function does(a: Analysis, connection: Connection): boolean {
     return isDataStore(target) && writes(connection);
 }
 
-/** `a -> b ~> bus.t ~> c`: the ids of a path joined by the arrows of their connections. */
+/**
+ * `a -> b ~> bus.t ~> c`: the ids of a path joined by the arrows of their connections; a path of
+ * more than eight elements shows its first two and last two (`a -> b -> … (7 more) -> y -> z`).
+ */
 function pathText(a: Analysis, path: readonly string[]): string {
     let text = path[0] ?? '';
     for (let i = 1; i < path.length; i++) {
+        if (path.length > 8 && i === 2) {
+            text += ` -> … (${path.length - 4} more)`;
+            i = path.length - 2;
+            text += ` -> ${path[i]}`;
+            continue;
+        }
         const from = a.index.get(path[i - 1])!;
         const hop = a.flowConnections[from][a.flow.successors[from].indexOf(a.index.get(path[i])!)];
         text += ` ${hop?.style === 'async' ? '~>' : '->'} ${path[i]}`;
