@@ -267,6 +267,13 @@ function memo(cache: Map<string, string>, key: string, draw: () => string): stri
 
 // ---------------------------------------------------------------- the document
 
+/** FNV-1a of `text`, 8 hex digits: a short, deterministic fingerprint. */
+function fnv1a(text: string): string {
+    let hash = 0x811c9dc5;
+    for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193) >>> 0;
+    return hash.toString(16).padStart(8, '0');
+}
+
 /** Renders a laid-out diagram to a standalone SVG document. */
 export function renderSvg(diagram: Diagram, theme: ThemeName | DiagramTheme = 'light'): string {
     const t = typeof theme === 'string' ? getTheme(theme) : theme;
@@ -274,10 +281,13 @@ export function renderSvg(diagram: Diagram, theme: ThemeName | DiagramTheme = 'l
     const height = Math.ceil(diagram.height);
     const flowActive = diagram.flowId !== undefined;
     const parts: string[] = [];
-    // Ids for the title and description, stable per view (an XML name: other characters become `_`).
-    const idBase = `archway-${diagram.viewId.replace(/[^A-Za-z0-9_-]/g, '_')}`;
+    // Ids for the title and description: the view (an XML name: other characters become `_`) and a
+    // hash of what they say, so several diagrams inlined in one page (Markdown) keep distinct ids.
+    const title = diagramTitle(diagram);
+    const description = diagramDescription(diagram);
+    const idBase = `archway-${diagram.viewId.replace(/[^A-Za-z0-9_-]/g, '_')}-${fnv1a(`${title}\n${description}`)}`;
     parts.push(`<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="${escapeXml(FONT_FAMILY)}" class="archway-diagram" role="img" aria-labelledby="${idBase}-title" aria-describedby="${idBase}-desc" data-view="${escapeXml(diagram.viewId)}" data-theme="${escapeXml(t.name)}"${flowActive ? ` data-flow="${escapeXml(diagram.flowId!)}"` : ''}${diagram.collapsed ? ' data-collapsed="true"' : ''}>`);
-    parts.push(`<title id="${idBase}-title">${escapeXml(diagramTitle(diagram))}</title><desc id="${idBase}-desc">${escapeXml(diagramDescription(diagram))}</desc>`);
+    parts.push(`<title id="${idBase}-title">${escapeXml(title)}</title><desc id="${idBase}-desc">${escapeXml(description)}</desc>`);
     parts.push(`<rect width="${width}" height="${height}" fill="${t.background}"/>`);
     if (diagram.title) parts.push(text(16, 27, diagram.title, `font-size="${TITLE_FONT}" font-weight="bold" fill="${t.text}" class="aw-title"`));
 

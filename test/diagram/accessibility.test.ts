@@ -86,5 +86,10 @@ describe('accessible SVG', () => {
         clearFragmentCache();
         const { model: again } = await loadText(designExample);
         expect((await renderDiagram(again)).svg).toBe(first);
+        // Two diagrams of the same view id inlined in one page (Markdown) name their own title and description.
+        const other = (await renderDiagram((await loadText(designExample.replace('"Online Shop"', '"Other Shop"'))).model)).svg;
+        const idsOf = (svg: string) => [rootOf(svg).attributes['aria-labelledby'], rootOf(svg).attributes['aria-describedby']];
+        expect(rootOf(other).attributes['data-view']).toBe(rootOf(first).attributes['data-view']);
+        expect(idsOf(other).filter(id => idsOf(first).includes(id))).toEqual([]);
     });
 });
