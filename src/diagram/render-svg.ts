@@ -2,13 +2,15 @@
  * The renderer: a pure function `(laid-out diagram, theme) → SVG string`. The output is
  * self-contained: resolved colours, inline icon paths, no scripts, no event attributes, no
  * CSS variables, no external references; all model text is escaped. Every node and edge
- * carries `data-id` (its model id) for the preview.
+ * carries `data-id` (its model id) for the preview and `aria-label` (what a screen reader says of
+ * it); the document is `role="img"` with a `<title>` and a `<desc>` summarising the view.
  */
 import {
     EDGE_FONT, NODE_FONT, NODE_TEXT_X, SMALL_FONT, TITLE_FONT, TOPIC_FONT, ZONE_FONT, LOCK_WIDTH, membersTooltip, stepBadgeWidth, trustTag,
     type Diagram, type DiagramEdge, type DiagramFinding, type DiagramNode,
 } from './diagram-model.js';
 import { fmt, iconSvg, kindCategory } from './icons.js';
+import { diagramDescription, diagramTitle, edgeAccessibleName, nodeAccessibleName } from './svg-accessibility.js';
 import { FONT_FAMILY, textWidth } from './text-metrics.js';
 import { getTheme, type DiagramTheme, type ThemeName } from './themes.js';
 
@@ -47,18 +49,22 @@ function badge(x: number, y: number, findings: readonly DiagramFinding[], theme:
         + text(x, y + 4, count, `text-anchor="middle" font-size="11" font-weight="bold" fill="${theme.badgeText}"`) + '</g>';
 }
 
+function ariaLabel(name: string): string {
+    return ` aria-label="${escapeXml(name)}"`;
+}
+
 function dimAttr(dimmed: boolean, theme: DiagramTheme): string {
     return dimmed ? ` opacity="${theme.dimOpacity}"` : '';
 }
 
 // ---------------------------------------------------------------- nodes
 
-function renderZone(node: DiagramNode, theme: DiagramTheme): string {
+function renderZone(node: DiagramNode, theme: DiagramTheme, name: string): string {
     const colours = theme.zones[node.trust ?? 'private'];
     const tagX = node.x + 12 + textWidth(node.label, ZONE_FONT, true) + 10;
     const tag = trustTag(node.trust ?? 'private');
     const tagWidth = textWidth(tag, 10, true) + 8;
-    return `<g class="aw-zone" data-id="${escapeXml(node.id)}" data-kind="zone" data-trust="${node.trust ?? 'private'}"${dimAttr(node.dimmed, theme)}>`
+    return `<g class="aw-zone" data-id="${escapeXml(node.id)}" data-kind="zone" data-trust="${node.trust ?? 'private'}"${ariaLabel(name)}${dimAttr(node.dimmed, theme)}>`
         + titleOf(node.findings, node.label)
         + `<rect x="${fmt(node.x)}" y="${fmt(node.y)}" width="${fmt(node.width)}" height="${fmt(node.height)}" rx="10" fill="${colours.fill}" stroke="${colours.stroke}" stroke-width="1.5"${colours.dash ? ` stroke-dasharray="${colours.dash}"` : ''}/>`
         + text(node.x + 12, node.y + 22, node.label, `font-size="${ZONE_FONT}" font-weight="bold" fill="${colours.title}"`)
@@ -68,9 +74,9 @@ function renderZone(node: DiagramNode, theme: DiagramTheme): string {
         + '</g>';
 }
 
-function renderBroker(node: DiagramNode, theme: DiagramTheme): string {
+function renderBroker(node: DiagramNode, theme: DiagramTheme, name: string): string {
     const colour = theme.categories[kindCategory(node.kind)];
-    return `<g class="aw-node" data-id="${escapeXml(node.id)}" data-kind="${node.kind}"${dimAttr(node.dimmed, theme)}>`
+    return `<g class="aw-node" data-id="${escapeXml(node.id)}" data-kind="${node.kind}"${ariaLabel(name)}${dimAttr(node.dimmed, theme)}>`
         + titleOf(node.findings, node.label)
         + `<rect x="${fmt(node.x)}" y="${fmt(node.y)}" width="${fmt(node.width)}" height="${fmt(node.height)}" rx="8" fill="${theme.brokerFill}" stroke="${colour}" stroke-width="1.5"/>`
         + iconSvg(node.kind, node.x + 10, node.y + 10, 24, colour)
@@ -80,10 +86,10 @@ function renderBroker(node: DiagramNode, theme: DiagramTheme): string {
         + '</g>';
 }
 
-function renderLeaf(node: DiagramNode, theme: DiagramTheme): string {
+function renderLeaf(node: DiagramNode, theme: DiagramTheme, name: string): string {
     if (node.role === 'channel') {
         const colour = theme.categories.messaging;
-        return `<g class="aw-node" data-id="${escapeXml(node.id)}" data-kind="${node.kind}"${dimAttr(node.dimmed, theme)}>`
+        return `<g class="aw-node" data-id="${escapeXml(node.id)}" data-kind="${node.kind}"${ariaLabel(name)}${dimAttr(node.dimmed, theme)}>`
             + titleOf(node.findings, node.label)
             + `<rect x="${fmt(node.x)}" y="${fmt(node.y)}" width="${fmt(node.width)}" height="${fmt(node.height)}" rx="${fmt(node.height / 2)}" fill="${theme.topicFill}" stroke="${colour}" stroke-width="1.2"/>`
             + iconSvg(node.kind, node.x + 9, node.y + node.height / 2 - 8, 16, colour)
@@ -97,7 +103,7 @@ function renderLeaf(node: DiagramNode, theme: DiagramTheme): string {
     const fill = collapsed ? zone.fill : theme.nodeFill;
     const dash = collapsed && zone.dash ? ` stroke-dasharray="${zone.dash}"` : '';
     const lines = [node.subtitle, node.facts].filter(Boolean);
-    return `<g class="aw-node" data-id="${escapeXml(node.id)}" data-kind="${node.kind}"${collapsed || node.role === 'collapsed-broker' ? ' data-collapsed="true"' : ''}${dimAttr(node.dimmed, theme)}>`
+    return `<g class="aw-node" data-id="${escapeXml(node.id)}" data-kind="${node.kind}"${collapsed || node.role === 'collapsed-broker' ? ' data-collapsed="true"' : ''}${ariaLabel(name)}${dimAttr(node.dimmed, theme)}>`
         + titleOf(node.findings, node.label)
         // A broker drawn as one box shows a second edge behind it: there is more inside.
         + (node.role === 'collapsed-broker' ? `<rect x="${fmt(node.x + 4)}" y="${fmt(node.y - 4)}" width="${fmt(node.width - 4)}" height="${fmt(node.height)}" rx="8" fill="${fill}" stroke="${colour}" stroke-width="1"/>` : '')
@@ -182,7 +188,7 @@ function renderEdgeLabel(edge: DiagramEdge, theme: DiagramTheme, flowActive: boo
     return out;
 }
 
-function renderEdge(edge: DiagramEdge, theme: DiagramTheme, flowActive: boolean): string {
+function renderEdge(edge: DiagramEdge, theme: DiagramTheme, flowActive: boolean, name: string): string {
     const onFlow = flowActive && edge.steps.length > 0;
     const implied = edge.relation !== undefined;
     const colour = onFlow ? theme.flow : implied ? theme.mutedText : edge.style === 'async' ? theme.asyncEdge : theme.edge;
@@ -195,7 +201,7 @@ function renderEdge(edge: DiagramEdge, theme: DiagramTheme, flowActive: boolean)
         const [x, y] = box ? [box.x + box.width + 6, box.y + box.height / 2] : midpoint(edge.points);
         badgeSvg = badge(x, y, edge.findings, theme);
     }
-    return `<g class="aw-edge" data-id="${escapeXml(edge.id)}" data-source="${escapeXml(edge.source)}" data-target="${escapeXml(edge.target)}" data-style="${edge.style}"${tls}${implied ? ` data-relation="${edge.relation}"` : ''}${edge.steps.length ? ` data-steps="${edge.steps.join(' ')}"` : ''}${edge.connections.length > 1 || (edge.connections.length === 1 && edge.connections[0] !== edge.id) ? ` data-connections="${escapeXml(edge.connections.join(' '))}"` : ''}${dimAttr(edge.dimmed, theme)}>`
+    return `<g class="aw-edge" data-id="${escapeXml(edge.id)}" data-source="${escapeXml(edge.source)}" data-target="${escapeXml(edge.target)}" data-style="${edge.style}"${tls}${implied ? ` data-relation="${edge.relation}"` : ''}${edge.steps.length ? ` data-steps="${edge.steps.join(' ')}"` : ''}${edge.connections.length > 1 || (edge.connections.length === 1 && edge.connections[0] !== edge.id) ? ` data-connections="${escapeXml(edge.connections.join(' '))}"` : ''}${ariaLabel(name)}${dimAttr(edge.dimmed, theme)}>`
         + edgeTitle(edge)
         + `<path d="${pathData(edge.points)}" fill="none" stroke="${colour}" stroke-width="${fmt(width)}"${dash} stroke-linejoin="round"/>`
         + arrowHead(edge.points, colour, edge.style === 'async' || implied, width)
@@ -261,6 +267,13 @@ function memo(cache: Map<string, string>, key: string, draw: () => string): stri
 
 // ---------------------------------------------------------------- the document
 
+/** FNV-1a of `text`, 8 hex digits: a short, deterministic fingerprint. */
+function fnv1a(text: string): string {
+    let hash = 0x811c9dc5;
+    for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193) >>> 0;
+    return hash.toString(16).padStart(8, '0');
+}
+
 /** Renders a laid-out diagram to a standalone SVG document. */
 export function renderSvg(diagram: Diagram, theme: ThemeName | DiagramTheme = 'light'): string {
     const t = typeof theme === 'string' ? getTheme(theme) : theme;
@@ -268,12 +281,26 @@ export function renderSvg(diagram: Diagram, theme: ThemeName | DiagramTheme = 'l
     const height = Math.ceil(diagram.height);
     const flowActive = diagram.flowId !== undefined;
     const parts: string[] = [];
-    parts.push(`<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="${escapeXml(FONT_FAMILY)}" class="archway-diagram" data-view="${escapeXml(diagram.viewId)}" data-theme="${escapeXml(t.name)}"${flowActive ? ` data-flow="${escapeXml(diagram.flowId!)}"` : ''}${diagram.collapsed ? ' data-collapsed="true"' : ''}>`);
+    // Ids for the title and description: the view (an XML name: other characters become `_`) and a
+    // hash of what they say, so several diagrams inlined in one page (Markdown) keep distinct ids.
+    const title = diagramTitle(diagram);
+    const description = diagramDescription(diagram);
+    const idBase = `archway-${diagram.viewId.replace(/[^A-Za-z0-9_-]/g, '_')}-${fnv1a(`${title}\n${description}`)}`;
+    parts.push(`<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="${escapeXml(FONT_FAMILY)}" class="archway-diagram" role="img" aria-labelledby="${idBase}-title" aria-describedby="${idBase}-desc" data-view="${escapeXml(diagram.viewId)}" data-theme="${escapeXml(t.name)}"${flowActive ? ` data-flow="${escapeXml(diagram.flowId!)}"` : ''}${diagram.collapsed ? ' data-collapsed="true"' : ''}>`);
+    parts.push(`<title id="${idBase}-title">${escapeXml(title)}</title><desc id="${idBase}-desc">${escapeXml(description)}</desc>`);
     parts.push(`<rect width="${width}" height="${height}" fill="${t.background}"/>`);
     if (diagram.title) parts.push(text(16, 27, diagram.title, `font-size="${TITLE_FONT}" font-weight="bold" fill="${t.text}" class="aw-title"`));
 
     const cache = fragmentsFor(t);
-    const node = (n: DiagramNode, draw: (n: DiagramNode, t: DiagramTheme) => string): string => memo(cache, JSON.stringify(n), () => draw(n, t));
+    const byId = new Map(diagram.nodes.map(n => [n.id, n]));
+    const node = (n: DiagramNode, draw: (n: DiagramNode, t: DiagramTheme, name: string) => string): string => {
+        const name = nodeAccessibleName(n, n.parent === undefined ? undefined : byId.get(n.parent));
+        return memo(cache, `${name}\u0000${JSON.stringify(n)}`, () => draw(n, t, name));
+    };
+    const labelOf = (id: string) => {
+        const n = byId.get(id);
+        return !n ? id : n.role === 'channel' ? `${n.kind} ${n.label}` : n.label;
+    };
     parts.push('<g class="aw-zones">');
     for (const n of diagram.nodes) if (n.role === 'zone') parts.push(node(n, renderZone));
     parts.push('</g><g class="aw-containers">');
@@ -282,7 +309,10 @@ export function renderSvg(diagram: Diagram, theme: ThemeName | DiagramTheme = 'l
     // Dimmed edges first, so the flow draws on top.
     const ordered = flowActive ? [...diagram.edges.filter(e => e.dimmed), ...diagram.edges.filter(e => !e.dimmed)] : diagram.edges;
     const edgePrefix = flowActive ? 'flow:' : 'edge:';
-    for (const edge of ordered) parts.push(memo(cache, edgePrefix + JSON.stringify(edge), () => renderEdge(edge, t, flowActive)));
+    for (const edge of ordered) {
+        const name = edgeAccessibleName(edge, labelOf);
+        parts.push(memo(cache, `${edgePrefix}${name}\u0000${JSON.stringify(edge)}`, () => renderEdge(edge, t, flowActive, name)));
+    }
     parts.push('</g><g class="aw-nodes">');
     for (const n of diagram.nodes) if (!n.compound) parts.push(node(n, renderLeaf));
     parts.push('</g></svg>');

@@ -71,6 +71,8 @@ export function renderPreviewHtml(options: PreviewHtmlOptions): string {
   <label id="view-picker" class="picker" hidden>View <select id="view-select" aria-label="View"></select></label>
   <label id="flow-picker" class="picker" hidden>Flow <select id="flow-select" aria-label="Flow"></select></label>
   <span class="spacer"></span>
+  <span class="find" role="search"><input id="find-input" type="search" placeholder="Find component" aria-label="Find a component by id or label (Enter: next match)" aria-describedby="find-status" autocomplete="off" spellcheck="false"><span id="find-status" class="find-status" role="status" aria-live="polite"></span></span>
+  <button type="button" data-command="neighbours" aria-pressed="false" title="Dim everything but the selected box and its neighbours (off, 1 hop, 2 hops)" aria-label="Dim everything but the selected box's neighbours">All</button>
   ${button('zoomOut', 'Zoom out', '&#x2212;')}
   <span id="zoom-level" class="zoom-level" aria-live="polite">100%</span>
   ${button('zoomIn', 'Zoom in', '+')}
@@ -81,7 +83,8 @@ export function renderPreviewHtml(options: PreviewHtmlOptions): string {
 </div>
 <div id="banner" class="banner" role="status" hidden></div>
 <div id="collapse-notice" class="notice" role="status" hidden><span id="collapse-text"></span> <button type="button" id="collapse-all" data-command="collapseZones" title="Collapse every zone again" hidden>Collapse all</button></div>
-<div id="canvas" class="canvas" tabindex="0" aria-label="Architecture diagram">
+<div id="canvas" class="canvas" tabindex="0" role="region" aria-label="Architecture diagram" aria-describedby="canvas-keys">
+  <span id="canvas-keys" class="visually-hidden">Tab reaches the boxes; arrow keys follow their connections, Page Down and Page Up visit every box in reading order, Enter shows the declaration, Escape returns to the editor.</span>
   <div id="placeholder" class="placeholder">Loading diagram…</div>
 </div>
 <script nonce="${nonce}" src="${escapeHtml(options.scriptUri)}"></script>

@@ -47,6 +47,8 @@ export interface PreviewHost {
     requestDiagram(params: DiagramParams): PendingDiagram;
     /** Opens the document and selects `range` in an editor beside the preview. */
     revealSource(location: DiagramSourceLocation): Promise<void>;
+    /** Focuses an editor of the document `uri` (opening it when none shows it). */
+    focusDocument(uri: string): Promise<void>;
     exportDiagram(target: PreviewTarget, format: 'svg' | 'png'): Promise<void>;
     theme(): DiagramTheme;
     /** True when the diagram follows the editor's theme (then it is drawn on the editor's background). */
@@ -233,6 +235,9 @@ export class Preview {
                 return;
             case 'expandZone':
                 await this.expandZone(message.zone);
+                return;
+            case 'focusEditor':
+                await this.host.focusDocument(this.uri);
                 return;
             case 'collapseZones':
                 if (this.expandedZones.length === 0) return;

@@ -41,6 +41,7 @@ export function createPreviewHost(options: PreviewHostOptions): PreviewHost {
             return { result, cancel: () => source.cancel() };
         },
         revealSource,
+        focusDocument,
         exportDiagram: async (target, format) => { await options.exportDiagram(target, format); },
         theme: () => configuredTheme('preview.theme'),
         followsEditorTheme: previewFollowsEditorTheme,
@@ -120,6 +121,13 @@ async function revealSource(location: DiagramSourceLocation): Promise<void> {
     const select = location.selection ?? { start: location.range.start, end: location.range.start };
     editor.selection = new vscode.Selection(select.start.line, select.start.character, select.end.line, select.end.character);
     editor.revealRange(toRange(location.range), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+}
+
+/** Focuses the editor showing `uri` (in its column), opening the document there when none does. */
+async function focusDocument(uri: string): Promise<void> {
+    const target = vscode.Uri.parse(uri);
+    const visible = vscode.window.visibleTextEditors.find(editor => editor.document.uri.toString() === target.toString());
+    await vscode.window.showTextDocument(target, { viewColumn: visible?.viewColumn ?? vscode.ViewColumn.One, preserveFocus: false });
 }
 
 function toRange(range: DiagramSourceLocation['range']): vscode.Range {

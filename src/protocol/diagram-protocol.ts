@@ -194,7 +194,9 @@ export interface EditorColoursMessage { type: 'editorColours'; background: strin
 export interface ExpandZoneMessage { type: 'expandZone'; zone: string }
 /** Collapse every zone the user expanded. */
 export interface CollapseZonesMessage { type: 'collapseZones' }
+/** Escape in the preview: give the focus back to the previewed document's editor. */
+export interface FocusEditorMessage { type: 'focusEditor' }
 
 export type WebviewToHostMessage =
     | ReadyMessage | RevealMessage | SelectViewMessage | SelectFlowMessage | ToggleLockMessage | ExportMessage | EditorColoursMessage
-    | ExpandZoneMessage | CollapseZonesMessage;
+    | ExpandZoneMessage | CollapseZonesMessage | FocusEditorMessage;

@@ -20,6 +20,9 @@ export interface PreviewElements {
     flowPicker: HTMLLabelElement;
     flowSelect: HTMLSelectElement;
     zoomLevel: HTMLSpanElement;
+    findInput: HTMLInputElement;
+    findStatus: HTMLSpanElement;
+    neighbours: HTMLButtonElement;
 }
 
 /** Finds the preview's elements by id. */
@@ -29,7 +32,8 @@ export function findPreviewElements(document: Document): PreviewElements {
         canvas: byId('canvas'), toolbar: byId('toolbar'), banner: byId('banner'), collapseNotice: byId('collapse-notice'),
         collapseText: byId('collapse-text'), collapseAll: byId('collapse-all'), fileName: byId('file-name'),
         viewPicker: byId('view-picker'), viewSelect: byId('view-select'), flowPicker: byId('flow-picker'),
-        flowSelect: byId('flow-select'), zoomLevel: byId('zoom-level'),
+        flowSelect: byId('flow-select'), zoomLevel: byId('zoom-level'), findInput: byId('find-input'), findStatus: byId('find-status'),
+        neighbours: document.querySelector<HTMLButtonElement>('button[data-command="neighbours"]')!,
     };
 }
 

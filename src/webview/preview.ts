@@ -4,18 +4,22 @@
  * The preview webview script (bundled to `media/preview.js`, browser IIFE). Shows the SVG the
  * language server drew, with pan (drag), zoom (wheel, buttons, keys), fit, a view/flow picker,
  * click-to-reveal, click-to-expand for collapsed zones (with a notice saying why they are
- * collapsed), cursor highlight and a banner for syntax errors. Every message from the host
- * is validated; the SVG is sanitised (`svg-sanitize.ts`) and drawn by `diagram-canvas.ts`; the
- * viewport arithmetic is `viewport.ts`.
+ * collapsed), cursor highlight, a banner for syntax errors, boxes reachable with the keyboard
+ * and named for screen readers (`diagram-focus.ts`), a search box and dimming around the
+ * selection. Every message from the host is validated; the SVG is sanitised
+ * (`svg-sanitize.ts`) and drawn by `diagram-canvas.ts`; the viewport arithmetic is
+ * `viewport.ts`; the page's events are wired in `preview-events.ts`.
  */
 import type {
     CursorMessage, HostToWebviewMessage, PreviewState, UpdateMessage, WebviewToHostMessage,
 } from '../protocol/diagram-protocol.js';
 import { DiagramCanvas } from './diagram-canvas.js';
+import { listen, type PreviewActions } from './preview-events.js';
+import { ARROWS, DiagramFocus } from './diagram-focus.js';
 import { findPreviewElements, showDiagramChrome, showLocked, type PreviewElements } from './preview-chrome.js';
 import { elementAt, parseHostMessage, toHexColour, parsePreviewState } from './protocol.js';
 import {
-    anchorViewport, clampViewport, fitViewport, panViewport, revealBox, viewBoxOf, wheelZoomFactor, ZOOM_STEP, zoomPercent,
+    anchorViewport, centreOn, clampViewport, fitViewport, panViewport, revealBox, viewBoxOf, zoomPercent,
     zoomViewport, type Viewport,
 } from './viewport.js';
 
@@ -27,8 +31,6 @@ interface VsCodeApi {
 
 declare function acquireVsCodeApi(): VsCodeApi;
 
-/** Screen px of one arrow-key pan. */
-const KEY_PAN = 40;
 /** A press that moves less than this (px) is a click, not a drag. */
 const DRAG_THRESHOLD = 4;
 
@@ -59,9 +61,13 @@ interface SessionState {
     resizeFrame: number;
 }
 
-class Preview {
+/** The preview's state and behaviour; `preview-events.ts` connects the page's events to it. */
+class Preview implements PreviewActions {
     private readonly state: SessionState;
     private readonly canvas: DiagramCanvas;
+    private readonly focus = new DiagramFocus();
+    /** The last search's matches and which one is selected. */
+    private found: { query: string; ids: string[]; index: number } = { query: '', ids: [], index: 0 };
 
     constructor(private readonly vscode: VsCodeApi, private readonly ui: PreviewElements) {
         const saved = parsePreviewState(vscode.getState());
@@ -107,8 +113,11 @@ class Preview {
         const anchor = anchorId ? this.canvas.centreOf(anchorId) : undefined;
         const before = sameDocument ? this.canvas.nodePositions() : undefined;
         const viewportBefore = { ...state.viewport };
+        const focused = this.ui.canvas.contains(document.activeElement) ? this.focus.boxIdOf(document.activeElement) : undefined;
         if (message.svg && this.canvas.show(message.svg)) {
             state.highlighted = undefined;
+            this.focus.prepare(this.canvas.svg!, focused);
+            this.found = { query: '', ids: [], index: 0 };
             if (state.restoreViewport && state.saved?.uri === message.uri) {
                 this.applyViewport();
             } else if (sameDocument) {
@@ -121,6 +130,7 @@ class Preview {
             state.restoreViewport = false;
             if (before) this.canvas.glide(before, viewportBefore, state.viewport);
             if (state.lastCursor) this.onCursor(state.lastCursor);
+            if (focused && this.canvas.has(focused)) this.highlight(focused);
         } else if (!this.canvas.svg) {
             this.canvas.showPlaceholder(message.error ? 'No diagram.' : 'Nothing to draw yet: declare a component.');
         }
@@ -190,7 +200,65 @@ class Preview {
         for (const node of this.canvas.elementsOf(state.highlighted ?? '')) node.classList.remove('archway-highlight');
         state.highlighted = id && this.canvas.has(id) ? id : undefined;
         for (const node of this.canvas.elementsOf(state.highlighted ?? '')) node.classList.add('archway-highlight');
-        if (state.highlighted) this.ensureVisible(state.highlighted);
+        if (state.highlighted) {
+            this.focus.setActive(state.highlighted);
+            this.ensureVisible(state.highlighted);
+        }
+        this.focus.dimAround(state.highlighted);
+    }
+
+    // -------------------------------------------------------------- keyboard and search
+
+    /** A box got the focus (Tab, arrow keys, a click): it is the selection. */
+    onFocusIn(target: Element | null): void {
+        const id = this.focus.boxIdOf(target);
+        if (id) this.highlight(id);
+    }
+
+    /**
+     * Keys on a focused box: arrows follow edges, Page Down/Up step through every box in reading
+     * order, Home/End go to the first/last, Enter/Space reveal; true when handled.
+     */
+    onBoxKey(event: KeyboardEvent): boolean {
+        const id = this.focus.boxIdOf(event.target as Element);
+        if (!id || event.altKey || event.ctrlKey || event.metaKey) return false;
+        const direction = ARROWS[event.key];
+        let next: string | undefined;
+        if (direction) next = this.focus.arrow(id, direction);
+        else if (event.key === 'Home' || event.key === 'End') next = this.focus.end(event.key === 'Home' ? 'home' : 'end');
+        else if (event.key === 'PageDown' || event.key === 'PageUp') next = this.focus.step(id, event.key === 'PageDown' ? 1 : -1);
+        else if (event.key === 'Enter' || event.key === ' ') {
+            this.revealAt(event.target as Element);
+            return true;
+        } else return false;
+        if (next) this.focus.focus(next);
+        return true;
+    }
+
+    /** Cycles dimming around the selection: off, one hop, two hops. */
+    toggleNeighbours(): void {
+        this.focus.hops = (this.focus.hops + 1) % 3;
+        const labels = ['All', '1 hop', '2 hops'];
+        this.ui.neighbours.textContent = labels[this.focus.hops];
+        this.ui.neighbours.setAttribute('aria-pressed', String(this.focus.hops > 0));
+        this.focus.dimAround(this.state.highlighted);
+    }
+
+    /**
+     * Finds a box by id or label: a new text selects its best match, `step` moves through the
+     * matches (Enter, Shift+Enter). The match is selected and centred (at 100% zoom at least);
+     * focus stays in the search box.
+     */
+    find(query: string, step: 0 | 1 | -1): void {
+        if (query !== this.found.query) this.found = { query, ids: this.focus.search(query), index: 0 };
+        else if (this.found.ids.length > 0) this.found.index = (this.found.index + step + this.found.ids.length) % this.found.ids.length;
+        const { ids, index } = this.found;
+        this.ui.findStatus.textContent = query.trim() === '' ? '' : ids.length === 0 ? 'No match' : `${index + 1} of ${ids.length}`;
+        if (ids.length === 0) return;
+        this.highlight(ids[index]);
+        const box = this.canvas.boxOf(ids[index]);
+        // Centred, and readable: a match in a big fitted diagram is zoomed to at least 100%.
+        if (box) this.setViewport(centreOn({ ...this.state.viewport, scale: Math.max(this.state.viewport.scale, 1) }, box, this.canvas.size()));
     }
 
     /** Posts `expandZone` for a collapsed zone under `target`, else `reveal` for the element, if any. */
@@ -272,55 +340,6 @@ class Preview {
         };
         this.vscode.setState(this.state.saved);
     }
-}
-
-/** Connects the page's events to the preview. */
-function listen(preview: Preview, ui: PreviewElements): void {
-    window.addEventListener('message', event => preview.onMessage(event.data));
-    ui.collapseAll.addEventListener('click', () => preview.post({ type: 'collapseZones' }));
-    ui.toolbar.addEventListener('click', event => {
-        const button = (event.target as Element).closest('button[data-command]');
-        switch (button?.getAttribute('data-command')) {
-            case 'zoomIn': preview.zoom(ZOOM_STEP); break;
-            case 'zoomOut': preview.zoom(1 / ZOOM_STEP); break;
-            case 'fit': preview.fit(); break;
-            case 'toggleLock': preview.post({ type: 'toggleLock' }); break;
-            case 'exportSvg': preview.post({ type: 'export', format: 'svg' }); break;
-            case 'exportPng': preview.post({ type: 'export', format: 'png' }); break;
-        }
-    });
-    ui.viewSelect.addEventListener('change', () => {
-        if (ui.viewSelect.value) preview.post({ type: 'selectView', view: ui.viewSelect.value });
-    });
-    ui.flowSelect.addEventListener('change', () => preview.post({ type: 'selectFlow', flow: ui.flowSelect.value || undefined }));
-
-    const canvas = ui.canvas;
-    canvas.addEventListener('wheel', event => {
-        event.preventDefault();
-        const rect = canvas.getBoundingClientRect();
-        preview.zoom(wheelZoomFactor(event.deltaY, event.ctrlKey), event.clientX - rect.left, event.clientY - rect.top);
-    }, { passive: false });
-    canvas.addEventListener('pointerdown', event => preview.onPointerDown(event));
-    canvas.addEventListener('pointermove', event => preview.onPointerMove(event));
-    canvas.addEventListener('pointerup', event => preview.onPointerEnd(event));
-    canvas.addEventListener('pointercancel', event => preview.onPointerEnd(event));
-    canvas.addEventListener('keydown', event => {
-        switch (event.key) {
-            case '+': case '=': preview.zoom(ZOOM_STEP); break;
-            case '-': case '_': preview.zoom(1 / ZOOM_STEP); break;
-            case '0': preview.fit(); break;
-            case 'ArrowLeft': preview.pan(KEY_PAN, 0); break;
-            case 'ArrowRight': preview.pan(-KEY_PAN, 0); break;
-            case 'ArrowUp': preview.pan(0, KEY_PAN); break;
-            case 'ArrowDown': preview.pan(0, -KEY_PAN); break;
-            case 'Enter': preview.revealHighlighted(); break;
-            default: return;
-        }
-        event.preventDefault();
-    });
-    new ResizeObserver(() => preview.onResize()).observe(canvas);
-    new MutationObserver(() => requestAnimationFrame(() => preview.postEditorColours()))
-        .observe(document.body, { attributes: true, attributeFilter: ['class', 'style'] });
 }
 
 const ui = findPreviewElements(document);

@@ -71,6 +71,7 @@ export function parseWebviewMessage(raw: unknown): WebviewToHostMessage | undefi
         case 'ready':
         case 'toggleLock':
         case 'collapseZones':
+        case 'focusEditor':
             return { type: raw.type };
         case 'expandZone':
             return isId(raw.zone) ? { type: 'expandZone', zone: raw.zone } : undefined;

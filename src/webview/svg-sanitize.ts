@@ -13,6 +13,11 @@ export const SVG_NS = 'http://www.w3.org/2000/svg';
 const FORBIDDEN_ELEMENTS = new Set(['script', 'foreignobject', 'iframe', 'object', 'embed', 'audio', 'video', 'image', 'animate',
     'set', 'animatemotion', 'animatetransform', 'handler', 'listener', 'link', 'meta', 'base']);
 
+/** Roles the renderer writes (the document is an image; the preview sets its own roles after sanitising). */
+const ALLOWED_ROLES = new Set(['img', 'group', 'graphics-document', 'graphics-symbol', 'presentation', 'none']);
+/** ARIA attributes the renderer writes; any other (live regions, owns, controls…) is dropped. */
+const ALLOWED_ARIA = new Set(['aria-label', 'aria-labelledby', 'aria-describedby', 'aria-hidden']);
+
 /** A sanitised SVG ready to insert, with the styles to apply once it is in the document. */
 export interface SafeSvg {
     element: SVGSVGElement;
@@ -24,7 +29,8 @@ export interface SafeSvg {
 
 /**
  * Removes anything active from a parsed SVG tree: elements outside the SVG namespace or able to
- * run or load things, event handler attributes, links that leave the document. Returns the
+ * run or load things, event handler attributes, links that leave the document, focus
+ * attributes, and roles or ARIA attributes the renderer does not write. Returns the
  * style attributes it removed, to re-apply through CSSOM.
  */
 export function sanitize(root: Element): Array<[Element, string]> {
@@ -41,6 +47,10 @@ export function sanitize(root: Element): Array<[Element, string]> {
             const name = attribute.name.toLowerCase();
             const value = attribute.value.trim().toLowerCase();
             if (name.startsWith('on')) element.removeAttribute(attribute.name);
+            // Focus belongs to the preview (roving tabindex), not to the markup.
+            else if (name === 'tabindex' || name === 'autofocus' || name === 'accesskey') element.removeAttribute(attribute.name);
+            else if (name === 'role' && !ALLOWED_ROLES.has(value)) element.removeAttribute(attribute.name);
+            else if (name.startsWith('aria-') && !ALLOWED_ARIA.has(name)) element.removeAttribute(attribute.name);
             else if ((name === 'href' || name === 'xlink:href' || name.endsWith(':href')) && !value.startsWith('#')) element.removeAttribute(attribute.name);
             else if (name === 'style') {
                 styles.push([element, attribute.value]);

@@ -110,3 +110,8 @@ export function naturalBounds(viewBox: string | null, width: string | null, heig
     const h = parseFloat(height ?? '');
     return { x: 0, y: 0, width: w > 0 ? w : 100, height: h > 0 ? h : 100 };
 }
+
+/** The viewport at the same scale with `box` in the middle of the canvas (search results). */
+export function centreOn(viewport: Viewport, box: Box, canvas: Size): Viewport {
+    return { ...viewport, x: box.x + box.width / 2 - canvas.width / viewport.scale / 2, y: box.y + box.height / 2 - canvas.height / viewport.scale / 2 };
+}

@@ -161,6 +161,9 @@ describe('message validation', () => {
         expect(parseWebviewMessage({ type: 'reveal', id: 'a', uri: SHOP, range })).toEqual({ type: 'reveal', id: 'a', uri: SHOP, range });
         expect(parseWebviewMessage({ type: 'selectFlow', flow: null })).toEqual({ type: 'selectFlow', flow: undefined });
         expect(parseWebviewMessage({ type: 'export', format: 'png' })).toEqual({ type: 'export', format: 'png' });
+        // Escape in the preview: only the type travels; the host decides which editor gets the focus.
+        expect(parseWebviewMessage({ type: 'focusEditor', uri: 'file:///etc/passwd' })).toEqual({ type: 'focusEditor' });
+        expect(parseWebviewMessage({ type: 'focuseditor' })).toBeUndefined();
     });
 
     it('rejects wrong shapes', () => {

@@ -110,6 +110,11 @@ export class FakeHost implements PreviewHost {
     async revealSource(location: DiagramSourceLocation): Promise<void> {
         this.revealed.push(location);
     }
+    /** Documents the preview asked to focus (Escape). */
+    focused: string[] = [];
+    async focusDocument(uri: string): Promise<void> {
+        this.focused.push(uri);
+    }
     async exportDiagram(target: PreviewTarget, format: 'svg' | 'png'): Promise<void> {
         this.exports.push({ target, format });
     }

@@ -133,6 +133,13 @@ describe('the preview manager', () => {
         }]);
     });
 
+    it('gives the focus to the previewed document\'s editor on Escape in the preview, whatever the message adds', async () => {
+        const { host, panel } = await openReady();
+        panel.fromWebview({ type: 'focusEditor', uri: 'file:///etc/passwd' });
+        await settle();
+        expect(host.focused).toEqual([SHOP]);
+    });
+
     it('gives the editor its focus back when the preview reports the click\'s focus after the reveal', async () => {
         const { host, panel } = await openReady();
         panel.fromWebview({ type: 'reveal', id: 'orders', uri: SHOP, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } } });

@@ -71,6 +71,12 @@ export const ALLOWED_SVG_TAGS = new Set([
     'polygon', 'polyline', 'ellipse', 'clipPath', 'linearGradient', 'radialGradient', 'stop', 'symbol', 'pattern',
 ]);
 
+/**
+ * Attributes whose value is plain text for assistive technology (like a `<title>`'s content):
+ * model text may say anything there, escaped; it is never loaded or run.
+ */
+export const TEXT_ATTRIBUTES = new Set(['aria-label']);
+
 /** What is wrong with an SVG string, security-wise (empty when it is clean). */
 export function svgProblems(svg: string): string[] {
     const problems: string[] = [];
@@ -82,6 +88,7 @@ export function svgProblems(svg: string): string[] {
         const [, name, value] = match;
         if (/^on/i.test(name)) problems.push(`event attribute ${name}`);
         if (/href$/i.test(name) && !/^["']#/.test(value)) problems.push(`link ${name}=${value}`);
+        if (TEXT_ATTRIBUTES.has(name)) continue;
         if (/javascript:|data:text\/html/i.test(value)) problems.push(`script URL in ${name}`);
         if (/url\(\s*['"]?(?!#)/i.test(value)) problems.push(`external url() in ${name}`);
     }
