@@ -24,6 +24,14 @@ export function findingsPhrase(findings: readonly DiagramFinding[]): string {
     return `${counts.join(', ')}: ${findings.map(f => `${f.code} ${f.message}`).join('; ')}`;
 }
 
+/** Labels longer than this are cut in what a screen reader hears (the drawn label is cut by width). */
+const SPOKEN_LABEL_CHARS = 120;
+
+/** A label as spoken: at most {@link SPOKEN_LABEL_CHARS} characters, an ellipsis where it was cut. */
+function spoken(label: string): string {
+    return label.length <= SPOKEN_LABEL_CHARS ? label : `${label.slice(0, SPOKEN_LABEL_CHARS - 1)}…`;
+}
+
 function kindWord(node: DiagramNode): string {
     switch (node.role) {
         case 'zone': return `${node.trust ?? 'private'} zone`;
@@ -36,12 +44,12 @@ function kindWord(node: DiagramNode): string {
 
 /** The accessible name of a box: `service Orders (Node.js), in zone Backend, 1 warning: …`. */
 export function nodeAccessibleName(node: DiagramNode, parent: DiagramNode | undefined): string {
-    const parts = [`${kindWord(node)} ${node.label}`];
+    const parts = [`${kindWord(node)} ${spoken(node.label)}`];
     // The subtitle starts with the kind, which the name already says.
     const details = [...node.subtitle.split(' · '), ...node.facts.split(' · ')]
         .filter(part => part && part !== node.kind).map(part => part.replace(/^×(\d+)$/, '$1 replicas')).join(', ');
-    if (details && node.role !== 'zone') parts[0] += ` (${details})`;
-    if (parent) parts.push(`in ${parent.role === 'zone' ? 'zone' : kindWord(parent)} ${parent.label}`);
+    if (details && node.role !== 'zone') parts[0] += ` (${spoken(details)})`;
+    if (parent) parts.push(`in ${parent.role === 'zone' ? 'zone' : kindWord(parent)} ${spoken(parent.label)}`);
     const findings = findingsPhrase(node.findings);
     if (findings) parts.push(findings);
     return parts.join(', ');
@@ -56,8 +64,8 @@ function edgeKindWord(edge: DiagramEdge): string {
 /** The accessible name of an edge: `call from Web to Orders, https with TLS, 5 connections, …`. */
 export function edgeAccessibleName(edge: DiagramEdge, labelOf: (id: string) => string): string {
     // labelOf names topics `topic orderPlaced`, boxes by their label.
-    const parts = [`${edgeKindWord(edge)} from ${labelOf(edge.source)} to ${labelOf(edge.target)}`];
-    if (edge.label && edge.label !== edge.relation) parts.push(`${edge.label}${edge.tls === true ? ' with TLS' : edge.tls === false ? ' in plaintext' : ''}`);
+    const parts = [`${edgeKindWord(edge)} from ${spoken(labelOf(edge.source))} to ${spoken(labelOf(edge.target))}`];
+    if (edge.label && edge.label !== edge.relation) parts.push(`${spoken(edge.label)}${edge.tls === true ? ' with TLS' : edge.tls === false ? ' in plaintext' : ''}`);
     const count = Math.max(edge.members.length, edge.connections.length);
     if (count > 1) parts.push(plural(count, 'connection'));
     if (edge.steps.length > 0) parts.push(`flow ${edge.steps.length === 1 ? 'step' : 'steps'} ${edge.steps.join(', ')}`);
@@ -68,7 +76,7 @@ export function edgeAccessibleName(edge: DiagramEdge, labelOf: (id: string) => s
 
 /** The title of the whole view (the SVG's `<title>`). */
 export function diagramTitle(diagram: Diagram): string {
-    const name = diagram.title || `view ${diagram.viewId}`;
+    const name = spoken(diagram.title || `view ${diagram.viewId}`);
     return diagram.flowId ? `Architecture diagram: ${name}, flow ${diagram.flowId}` : `Architecture diagram: ${name}`;
 }
 
@@ -84,7 +92,7 @@ export function diagramDescription(diagram: Diagram): string {
     if (zones.length > 0) {
         const named = zones.slice(0, DESCRIBED_ZONES).map(z => {
             const inside = diagram.nodes.filter(n => n.parent === z.id && n.role !== 'channel').length;
-            return `${z.label} (${z.trust ?? 'private'}${z.role === 'collapsed-zone' ? ', collapsed' : `, ${plural(inside, 'box', 'boxes')}`})`;
+            return `${spoken(z.label)} (${z.trust ?? 'private'}${z.role === 'collapsed-zone' ? ', collapsed' : `, ${plural(inside, 'box', 'boxes')}`})`;
         });
         const more = zones.length > DESCRIBED_ZONES ? ` and ${zones.length - DESCRIBED_ZONES} more` : '';
         sentences.push(`Zones: ${named.join(', ')}${more}.`);

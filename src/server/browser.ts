@@ -9,10 +9,8 @@ import { startLanguageServer as startLangium } from 'langium/lsp';
 import { BrowserMessageReader, BrowserMessageWriter, createConnection } from 'vscode-languageserver/browser';
 import { configureLayout } from '../diagram/index.js';
 import { ClientFileSystemProvider } from '../lsp/client-file-system.js';
-import { registerDiagramHandler } from '../lsp/diagram-handler.js';
 import { createArchwayServices } from '../lsp/module.js';
-import { registerMarkdownBlockHandler } from '../lsp/markdown-block-handler.js';
-import { isLayoutCancellation, renderServerDiagram } from './diagram-renderer.js';
+import { registerArchwayRequests } from './archway-requests.js';
 
 /** The worker's global scope, as far as messaging goes. */
 declare const self: ConstructorParameters<typeof BrowserMessageReader>[0];
@@ -24,16 +22,7 @@ export function startBrowserLanguageServer(): void {
     const fileSystem = new ClientFileSystemProvider({ sendRequest: (method, params) => connection.sendRequest(method, params) });
     const { shared, Archway } = createArchwayServices({ connection, fileSystemProvider: () => fileSystem });
     startLangium(shared);
-    registerDiagramHandler(connection, shared, {
-        render: renderServerDiagram,
-        isCancellation: isLayoutCancellation,
-        ruleSettings: rootUri => Archway.archway.ModelChecker.settingsFor(rootUri),
-        checkedModel: document => {
-            const check = Archway.archway.ModelChecker.checkRootedAt(document);
-            return { model: check.model, findings: check.result.findings };
-        },
-    });
-    registerMarkdownBlockHandler(connection, shared, renderServerDiagram);
+    registerArchwayRequests(connection, shared, Archway);
 }
 
 startBrowserLanguageServer();

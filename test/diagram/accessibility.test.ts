@@ -92,4 +92,16 @@ describe('accessible SVG', () => {
         expect(rootOf(other).attributes['data-view']).toBe(rootOf(first).attributes['data-view']);
         expect(idsOf(other).filter(id => idsOf(first).includes(id))).toEqual([]);
     });
+    it('speaks a long label cut to 120 characters with an ellipsis, in boxes, edges and the zone list', async () => {
+        const long = 'Very long name '.repeat(40);
+        const { model } = await loadText(`zone z "${long}" {\n  service a "${long}"\n  service b { -> a : https { timeout: 1s } }\n}\n`);
+        const { svg } = await renderDiagram(model);
+        const elements = allElements(rootOf(svg));
+        const box = elements.find(e => e.attributes['data-id'] === 'a' && e.attributes['aria-label'])!;
+        const cut = `${long.slice(0, 119)}…`;
+        expect(box.attributes['aria-label']).toBe(`service ${cut}, in zone ${cut}`);
+        const edge = elements.find(e => e.attributes.class === 'aw-edge')!;
+        expect(edge.attributes['aria-label']).toContain(`to ${cut},`);
+        expect(rootOf(svg).children.find(c => c.name === 'desc')!.text).toContain(`Zones: ${cut} (`);
+    });
 });
