@@ -3,27 +3,42 @@
  * every path `package.json` contributes exists in it, and nothing from the sources, tests or
  * node_modules is.
  */
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { builtinModules } from 'node:module';
-import { readFileSync, statSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { listZip, type ZipEntry } from './zip.js';
 
-const ROOT = join(import.meta.dirname, '..', '..');
+const REPO = join(import.meta.dirname, '..', '..');
+/**
+ * `npm run package` rebuilds `out/` minified: it runs in a copy of the project (sharing
+ * `node_modules`), so the tests running beside it never read a bundle while it is rewritten
+ * or see minified names.
+ */
+const ROOT = mkdtempSync(join(tmpdir(), 'archway-package-'));
 const VSIX = join(ROOT, 'archway.vsix');
+const NOT_COPIED = new Set(['node_modules', 'out', '.git', 'test', 'test-results', 'coverage', '.scratch', '.cache']);
 
 let entries: ZipEntry[];
 let names: Set<string>;
 let manifest: Record<string, any>;
 
 beforeAll(() => {
+    for (const entry of readdirSync(REPO)) {
+        if (NOT_COPIED.has(entry) || entry.endsWith('.vsix')) continue;
+        cpSync(join(REPO, entry), join(ROOT, entry), { recursive: true });
+    }
+    symlinkSync(join(REPO, 'node_modules'), join(ROOT, 'node_modules'), 'dir');
     const run = spawnSync('npm', ['run', 'package'], { cwd: ROOT, encoding: 'utf8', timeout: 600_000 });
     if (run.status !== 0) throw new Error(`npm run package failed (${run.status}):\n${run.stdout}\n${run.stderr}`);
     entries = listZip(readFileSync(VSIX));
     names = new Set(entries.map(entry => entry.name));
     manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
 }, 600_000);
+
+afterAll(() => rmSync(ROOT, { recursive: true, force: true }));
 
 describe('the packaged .vsix', () => {
     it('contains the extension entries (desktop and web), the language servers, the layout worker, the webview and the PNG renderer', () => {

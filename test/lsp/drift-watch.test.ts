@@ -2,14 +2,13 @@
  * The drift rules in the editor: the bundled language server over stdio reports drift against
  * the deployment files archway.json names, and re-checks when one of them changes on disk.
  */
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
-import { LspClient } from '../support/lsp-client.js';
+import { ensureServerBuilt, LspClient } from '../support/lsp-client.js';
 
 const SHOP = `client web
 service api { replicas: 2 }
@@ -28,7 +27,7 @@ const compose = (replicas: number) => `services:
 let dir: string;
 
 beforeAll(() => {
-    execFileSync(process.execPath, ['scripts/build.mjs'], { stdio: 'inherit' });
+    ensureServerBuilt();
     dir = mkdtempSync(join(tmpdir(), 'archway-drift-lsp-'));
     writeFileSync(join(dir, 'archway.json'), '{ "deployment": { "compose": ["docker-compose.yml"] } }\n');
     writeFileSync(join(dir, 'docker-compose.yml'), compose(2));

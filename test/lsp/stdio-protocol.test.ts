@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,7 +8,7 @@ import type {
     CodeLens, CompletionList, Diagnostic, DocumentSymbol, FoldingRange, Hover, InitializeResult, InlayHint, LocationLink, SelectionRange, SemanticTokens,
     TextEdit, WorkspaceEdit,
 } from 'vscode-languageserver-protocol';
-import { LspClient } from '../support/lsp-client.js';
+import { ensureServerBuilt, LspClient } from '../support/lsp-client.js';
 import { COMPONENT_KINDS } from '../../src/model/component-kinds.js';
 
 const ORDERS = `import "./payments.arch"
@@ -31,7 +30,7 @@ service payments "Payment service" { replicas: 2 }
 const EDITS = 20;
 
 beforeAll(() => {
-    execFileSync(process.execPath, ['scripts/build.mjs'], { stdio: 'inherit' });
+    ensureServerBuilt();
 }, 120_000);
 
 describe('the bundled language server over stdio', () => {

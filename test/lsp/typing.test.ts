@@ -4,20 +4,19 @@
  * to the saved text, at typing speed and in bursts. Afterwards the server must report exactly
  * the diagnostics of the final text, as a freshly opened document gets them.
  */
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, beforeAll, describe, expect, test } from 'vitest';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
-import { LspClient } from '../support/lsp-client.js';
+import { ensureServerBuilt, LspClient } from '../support/lsp-client.js';
 
 const SHOP = readFileSync('examples/online-shop/shop.arch', 'utf8');
 const PAYMENTS = readFileSync('examples/online-shop/payments.arch', 'utf8');
 
 beforeAll(() => {
-    execFileSync(process.execPath, ['scripts/build.mjs'], { stdio: 'inherit' });
+    ensureServerBuilt();
 }, 120_000);
 
 let servers: LspClient[] = [];
