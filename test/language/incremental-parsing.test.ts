@@ -84,7 +84,8 @@ function checkEdits(start: string, seed: number, count: number): { incremental: 
     return { incremental, mismatches };
 }
 
-describe('incremental parsing', () => {
+// Hundreds of full parses to compare with: minutes on a loaded 2-core machine, seconds when idle.
+describe('incremental parsing', { timeout: 180_000 }, () => {
     test('random edits of the bundled examples give the same trees as full parses', () => {
         const results = examples.map((text, i) => checkEdits(text, 20261128 + i, 120));
         expect({ mismatches: results.flatMap(r => r.mismatches), fastPathTaken: results.every(r => r.incremental > 20) })
