@@ -46,10 +46,28 @@ function warmUpGraph(): ElkNode {
     };
 }
 
+/**
+ * A new ELK engine that leaves the thread's message handler alone. elkjs's bundled engine, when
+ * it starts in any Web Worker (no `document`, a `self`), assumes the worker is ELK's own and sets
+ * `self.onmessage` to its dispatcher. In the web extension's language server (a Web Worker whose
+ * `onmessage` is the LSP connection's reader) that silently cut the server off from the client
+ * after the first diagram: no more diagnostics, completions or answers.
+ */
+function newElk(): ElkInstance {
+    const scope = globalThis as { document?: unknown; onmessage?: unknown };
+    const inWorker = typeof scope.document === 'undefined' && 'onmessage' in scope;
+    const handler = inWorker ? scope.onmessage : undefined;
+    try {
+        return new ELK({ algorithms: ['layered'] } as ConstructorParameters<typeof ELK>[0]);
+    } finally {
+        if (inWorker && scope.onmessage !== handler) scope.onmessage = handler;
+    }
+}
+
 /** The thread's ELK instance, warmed up: the first layouts in a process run about twice as slow. */
 export function elk(): Promise<ElkInstance> {
     warming ??= (async () => {
-        const engine = new ELK({ algorithms: ['layered'] } as ConstructorParameters<typeof ELK>[0]);
+        const engine = newElk();
         for (let i = 0; i < 2; i++) await engine.layout(warmUpGraph());
         instance = engine;
         return engine;

@@ -38,13 +38,14 @@ export function activateArchway(context: vscode.ExtensionContext, host: Extensio
     context.subscriptions.push(server.showStatus());
 
     // A preview's export buttons run the export command (called only once `services` is set).
-    const previewHost = createPreviewHost({ context, server, output, exportDiagram: (target, format) => exportFromCommand(services, target, format) });
+    const previewHost = createPreviewHost({ context, server, output, exportDiagram: (target, format) => exportFromCommand(services, target, format),
+        offersPng: host.toPng !== undefined });
     const previews = new PreviewManager(previewHost);
     const services: CommandServices = { context, server, previews, output, toPng: host.toPng };
     context.subscriptions.push(
         { dispose: () => previews.dispose() },
         ...registerCommands(archwayCommands(services)),
-        registerPreviewSerializer(context, previews, output),
+        registerPreviewSerializer(context, previews, output, host.toPng !== undefined),
         ...followEditors(previews),
     );
     server.client.onNotification(DiagramMethods.diagramChanged, (params: DiagramChangedParams) => {

@@ -16,6 +16,8 @@ export interface PreviewHtmlOptions {
     styleUri: string;
     /** Panel title, e.g. "Preview shop.arch". */
     title: string;
+    /** Whether the toolbar offers PNG export (not in the browser, where the command is hidden too). Default: true. */
+    offersPng?: boolean;
 }
 
 /** Escapes text for HTML text and attribute values. */
@@ -79,7 +81,7 @@ export function renderPreviewHtml(options: PreviewHtmlOptions): string {
   ${button('fit', 'Fit to window', FIT_ICON)}
   ${button('toggleLock', 'Lock to this document', LOCK_ICONS)}
   ${button('exportSvg', 'Export as SVG', 'SVG')}
-  ${button('exportPng', 'Export as PNG', 'PNG')}
+  ${options.offersPng === false ? '' : button('exportPng', 'Export as PNG', 'PNG')}
 </div>
 <div id="banner" class="banner" role="status" hidden></div>
 <div id="collapse-notice" class="notice" role="status" hidden><span id="collapse-text"></span> <button type="button" id="collapse-all" data-command="collapseZones" title="Collapse every zone again" hidden>Collapse all</button></div>

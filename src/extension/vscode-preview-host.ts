@@ -22,6 +22,8 @@ export interface PreviewHostOptions {
     output: vscode.LogOutputChannel;
     /** Exports what a preview shows (its toolbar's SVG and PNG buttons). */
     exportDiagram(target: PreviewTarget, format: 'svg' | 'png'): Promise<unknown>;
+    /** Whether this host makes PNGs: without, the toolbar has no PNG button. */
+    offersPng: boolean;
 }
 
 export function createPreviewHost(options: PreviewHostOptions): PreviewHost {
@@ -31,7 +33,7 @@ export function createPreviewHost(options: PreviewHostOptions): PreviewHost {
             const panel = vscode.window.createWebviewPanel(PREVIEW_VIEW_TYPE, title,
                 { viewColumn: column === 'beside' ? vscode.ViewColumn.Beside : vscode.ViewColumn.Active, preserveFocus },
                 { enableScripts: true, localResourceRoots: [vscode.Uri.joinPath(context.extensionUri, 'media')] });
-            return adaptPanel(panel, context.extensionUri);
+            return adaptPanel(panel, context.extensionUri, options.offersPng);
         },
         requestDiagram: (params: DiagramParams) => {
             const source = new vscode.CancellationTokenSource();
@@ -53,7 +55,7 @@ export function createPreviewHost(options: PreviewHostOptions): PreviewHost {
 }
 
 /** Restores the previews VS Code kept across a reload, with the state they saved. */
-export function registerPreviewSerializer(context: vscode.ExtensionContext, previews: PreviewManager, output: vscode.LogOutputChannel): vscode.Disposable {
+export function registerPreviewSerializer(context: vscode.ExtensionContext, previews: PreviewManager, output: vscode.LogOutputChannel, offersPng: boolean): vscode.Disposable {
     return vscode.window.registerWebviewPanelSerializer(PREVIEW_VIEW_TYPE, {
         deserializeWebviewPanel: async (panel: vscode.WebviewPanel, raw: unknown) => {
             const state = parsePreviewState(raw);
@@ -62,7 +64,7 @@ export function registerPreviewSerializer(context: vscode.ExtensionContext, prev
                 panel.dispose();
                 return;
             }
-            previews.adopt(adaptPanel(panel, context.extensionUri), state);
+            previews.adopt(adaptPanel(panel, context.extensionUri, offersPng), state);
         },
     });
 }
@@ -86,7 +88,7 @@ export function followEditors(previews: PreviewManager): vscode.Disposable[] {
 }
 
 /** Wraps a `vscode.WebviewPanel` as the manager's `PreviewPanel`, with the preview HTML set. */
-function adaptPanel(panel: vscode.WebviewPanel, extensionUri: vscode.Uri): PreviewPanel {
+function adaptPanel(panel: vscode.WebviewPanel, extensionUri: vscode.Uri, offersPng: boolean): PreviewPanel {
     const media = vscode.Uri.joinPath(extensionUri, 'media');
     panel.webview.options = { enableScripts: true, localResourceRoots: [media] };
     panel.iconPath = {
@@ -99,6 +101,7 @@ function adaptPanel(panel: vscode.WebviewPanel, extensionUri: vscode.Uri): Previ
         scriptUri: panel.webview.asWebviewUri(vscode.Uri.joinPath(media, 'preview.js')).toString(),
         styleUri: panel.webview.asWebviewUri(vscode.Uri.joinPath(media, 'preview.css')).toString(),
         title: panel.title,
+        offersPng,
     });
     return {
         postMessage: message => panel.webview.postMessage(message),

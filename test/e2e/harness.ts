@@ -161,6 +161,9 @@ export const QUIET_SETTINGS = {
     'workbench.colorTheme': 'Default Light Modern',
     'window.commandCenter': false,
     'files.simpleDialog.enable': true,
+    // VS Code in the browser saves after a delay by default: an edit a step reverts (typing for a
+    // completion) was sometimes saved first, and the next steps saw it.
+    'files.autoSave': 'off',
     // Typing in tests must produce exactly the characters typed.
     'editor.autoClosingBrackets': 'never',
     'editor.autoClosingQuotes': 'never',

@@ -143,14 +143,67 @@ describe.sequential('Archway in the web worker extension host (code-server)', ()
                 return svg.includes('Order service') && svg.includes('Payment service') ? svg : undefined;
             }, 90_000);
             timings['open preview to first diagram'] = Date.now() - t0;
+            // PNG export is not offered in the browser: neither the command nor the toolbar button.
+            expect(await frame.locator('button[data-command="exportSvg"]').count(), 'the toolbar offers SVG export').toBe(1);
+            expect(await frame.locator('button[data-command="exportPng"]').count(), 'the toolbar has no PNG button on the web').toBe(0);
         });
     });
 
-    // Skipped, with reason: in code-server's web host no diagnostics of big.arch (a 200-component
-    // model created during the run) appeared within 120 s, although `archway check` reports the
-    // orphan-component finding on `lonely`; the two-file scenarios above pass in the same session.
-    // Not diagnosed yet (a 200-component build in the worker, or a file created after start-up).
-    it.skip('checks and draws a 200-component model (timed: open to first diagnostics, preview to first diagram)', async () => {
+    // The preview above laid a diagram out in the server's worker: before elkjs was kept from
+    // taking over the worker's onmessage, the server heard nothing after it (issue 18). Hover
+    // and a quick fix after it show the server still answers.
+    it('shows a hover from the language server', async () => {
+        await wb.step('web-hover', async () => {
+            await wb.openFile('shop/shop.arch');
+            await wb.goTo(5, 11); // on `orders` in `service orders "Order service" {`
+            await wb.runCommand('Show or Focus Hover');
+            const hover = wb.page.locator('.monaco-hover:not(.hidden)');
+            await waitFor('the hover on "orders" to show its kind and label', async () => {
+                const text = await hover.allInnerTexts().then(texts => texts.join('\n')).catch(() => '');
+                return /service/.test(text) && text.includes('Order service') ? text : undefined;
+            }, 30_000);
+            await wb.page.keyboard.press('Escape');
+        });
+    });
+
+    it('applies a quick fix: sync-call-without-timeout goes away once the timeout is inserted', async () => {
+        await wb.step('web-quick-fix', async () => {
+            await wb.openFile('shop/shop.arch');
+            await wb.goTo(7, 6); // on `-> payments : https "charge"`
+            const title = 'Insert timeout: 2s';
+            const menu = wb.page.locator('.action-widget .monaco-list-row');
+            try {
+                // Chosen by keyboard, as the widget expects (its rows never count as "stable" for a
+                // click). Ctrl+. again while no menu is open: the fixes come with the diagnostics.
+                await waitFor(`the quick-fix menu to offer "${title}" and focus it`, async () => {
+                    const rows = await menu.evaluateAll(nodes => nodes.map(node => ({
+                        label: node.getAttribute('aria-label'), focused: node.classList.contains('focused') })));
+                    if (rows.length === 0) {
+                        await wb.page.keyboard.press(`${MOD}+.`);
+                        throw new Error('no quick-fix menu is open');
+                    }
+                    if (rows.some(row => row.focused && row.label === title)) return true;
+                    if (!rows.some(row => row.label === title)) throw new Error(`the menu offers ${rows.map(row => `"${row.label}"`).join(', ')}`);
+                    await wb.page.keyboard.press('ArrowDown');
+                    return false;
+                }, 30_000, 1_000);
+                await wb.page.keyboard.press('Enter');
+                await waitFor('the editor to show the inserted timeout', async () =>
+                    (await wb.visibleText(wb.firstGroupEditor)).includes('timeout: 2s'), 15_000);
+                await wb.openProblems();
+                await wb.filterProblems('sync-call-without-timeout');
+                await waitFor('sync-call-without-timeout to leave the Problems panel', async () =>
+                    !(await wb.problemRows()).some(row => row.includes('sync-call-without-timeout')), 30_000);
+                await wb.filterProblems('');
+            } finally {
+                await wb.page.keyboard.press('Escape');
+                await wb.focusFirstEditorGroup();
+                await wb.runCommand('File: Revert File');
+            }
+        });
+    });
+
+    it('checks and draws a 200-component model (timed: open to first diagnostics, preview to first diagram)', async () => {
         await wb.step('web-200-components', async () => {
             // Closed first: a preview following the active editor would lay the big model out at once.
             await wb.runCommand('View: Close All Editors');

@@ -148,6 +148,18 @@ describe('the preview HTML', () => {
         expect(escapeHtml(`<&>"'`)).toBe('&lt;&amp;&gt;&quot;&#39;');
     });
 
+    it('offers PNG export in the toolbar only where the host makes PNGs (not in the browser)', () => {
+        expect(html).toContain('data-command="exportSvg"');
+        expect(html).toContain('data-command="exportPng"');
+        const web = renderPreviewHtml({
+            cspSource: 'https://x.vscode-cdn.net', nonce: 'abc123==', scriptUri: 'https://x.vscode-cdn.net/media/preview.js',
+            styleUri: 'https://x.vscode-cdn.net/media/preview.css', title: 'Preview shop.arch', offersPng: false,
+        });
+        expect(web).toContain('data-command="exportSvg"');
+        expect(web).not.toContain('exportPng');
+        expect(web).not.toMatch(/>PNG</);
+    });
+
     it('uses a fresh base64 nonce of 16 random bytes', () => {
         expect(createNonce(size => new Uint8Array(size).fill(255))).toBe('/////////////////////w==');
     });

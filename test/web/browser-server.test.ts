@@ -11,6 +11,7 @@ import * as esbuild from 'esbuild';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FileSystemMethods } from '../../src/protocol/file-system-protocol.js';
+import { generateModel } from '../diagram/diagram-helpers.js';
 import { hasChromium, launchBrowser } from '../extension/webview-harness.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -231,5 +232,28 @@ describe.skipIf(!hasChromium)('the browser language server in a Web Worker', () 
         expect(result.svg).toContain('Checkout page');
         expect(result.svg).toContain('Payment service');
         expect(result.problems.map(problem => problem.message).join('\n')).not.toMatch(/cannot be found|unresolved/i);
+    }, 60_000);
+
+    it('keeps answering after it has drawn a diagram: a 200-component file in a new folder gets its diagnostics', async () => {
+        // elkjs, started in a Web Worker, used to take over the worker's onmessage at the first
+        // layout: the server then heard nothing more from the client (issue 18's web-host timing).
+        const drawn = await page.evaluate(folder => window.lsp.request('archway/drawMarkdownBlock', {
+            source: 'service a "A" { replicas: 2 }\nservice b "B" { replicas: 2 }\na -> b : https { timeout: 1s }\n',
+            markdownUri: `${folder}/docs/README.md`,
+        }), FOLDER) as { svg?: string };
+        expect(drawn.svg).toMatch(/^<svg[\s>]/);
+        const uri = `${FOLDER}/big/big.arch`;
+        const text = `${generateModel(200)}\nservice lonely "Lonely service" { replicas: 2 }\n`;
+        await page.evaluate(({ uri, text }) => {
+            window.lsp.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'arch', version: 1, text } });
+        }, { uri, text });
+        const lonelyLine = text.split('\n').findIndex(line => line.startsWith('service lonely'));
+        const diagnostics = await diagnosticsOf(page, uri, list => list.some(d => d.code === 'orphan-component' && d.range.start.line === lonelyLine));
+        expect(diagnostics.find(d => d.code === 'orphan-component' && d.range.start.line === lonelyLine)!.message).toContain('lonely');
+        const hover = await page.evaluate(shop => window.lsp.request('textDocument/hover', {
+            textDocument: { uri: shop }, position: { line: 4, character: 10 },
+        }), shopUri) as { contents: { value: string } };
+        expect(hover.contents.value).toContain('Order service');
+        expect(await page.evaluate(() => window.lsp.errors)).toEqual([]);
     }, 60_000);
 });
