@@ -15,7 +15,7 @@ export function ruleDocsUrl(ruleId: string): string {
 /** Element ids a diagnostic's data carries (a 300-service chain names its first ten): sizes stay flat. */
 const MAX_DATA_ELEMENTS = 10;
 
-/** A finding as a diagnostic: at most `MAX_RELATED` related locations and `MAX_DATA_ELEMENTS` element ids. */
+/** A finding as a diagnostic: at most `MAX_RELATED` related locations and `MAX_DATA_ELEMENTS` element ids, no quick fixes. */
 export function toDiagnosticInfo(finding: Finding, node: AstNode): { severity: ValidationSeverity; message: string; info: DiagnosticInfo<AstNode> } {
     return {
         severity: finding.severity,
@@ -27,7 +27,8 @@ export function toDiagnosticInfo(finding: Finding, node: AstNode): { severity: V
             codeDescription: { href: ruleDocsUrl(finding.code) },
             relatedInformation: finding.related.slice(0, MAX_RELATED).map(r => ({ location: { uri: r.location.uri, range: r.location.range }, message: r.message })),
             tags: finding.tags as DiagnosticInfo<AstNode>['tags'],
-            data: { ...(finding.data ?? {}), elements: finding.elements.slice(0, MAX_DATA_ELEMENTS), ...(finding.fixes ? { fixes: finding.fixes } : {}) },
+            // Quick fixes stay on the server (the code-action provider looks the finding up): none ride here.
+            data: { ...(finding.data ?? {}), elements: finding.elements.slice(0, MAX_DATA_ELEMENTS) },
         },
     };
 }

@@ -40,9 +40,11 @@ export type ArchwayServices = LangiumServices & ArchwayCheckingAddedServices;
  * Editor features: completion, hover, navigation, formatting, semantic tokens, code lens,
  * inlay hints and quick fixes.
  */
-export const ArchwayLspModule: Module<LangiumServices, PartialLangiumServices> = {
+export const ArchwayLspModule: Module<ArchwayServices, PartialLangiumServices> = {
     lsp: {
-        CodeActionProvider: () => new ArchwayCodeActionProvider(),
+        CodeActionProvider: (services) => new ArchwayCodeActionProvider(document => services.archway.ModelChecker.findingsIn(document), {
+            resolveLazily: () => (services.shared.lsp.LanguageServer as ArchwayLanguageServer).clientResolvesEdits,
+        }),
         CompletionProvider: (services) => new ArchwayCompletionProvider(services),
         Formatter: () => new ArchwayFormatter(),
         HoverProvider: (services) => new ArchwayHoverProvider(services),
