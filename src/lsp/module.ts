@@ -87,7 +87,8 @@ export function createArchwayServices(context: DefaultSharedModuleContext, optio
     const checking = createArchwayCheckingModule({ deploymentReader: options.deploymentReader });
     const Archway = inject(createDefaultModule({ shared }), ArchwayGeneratedModule, ArchwayCoreModule, checking, ArchwayLspModule);
     shared.ServiceRegistry.register(Archway);
-    registerArchwayValidation(Archway, Archway.archway.ModelChecker);
+    // The editor's diagnostics carry no data: the client never reads it (quick fixes are looked up on the server).
+    registerArchwayValidation(Archway, Archway.archway.ModelChecker, { elementIds: false });
     registerRuleConfigurationLoading(shared, Archway.archway.RuleConfiguration, Archway.archway.ModelChecker);
     registerRuleConfigWatcher(shared, Archway.archway.RuleConfiguration, Archway.archway.ModelChecker);
     if (!context.connection) {

@@ -1,12 +1,15 @@
 /**
  * The CLI checks with Langium's core services only (no LSP features); it must report exactly
- * what the language server reports.
+ * what the language server reports, except the element ids in the data of a rule's diagnostic
+ * (the CLI keys baselines by them; the editor's diagnostics carry no data).
  */
 import { EmptyFileSystem, URI, type LangiumDocument, type LangiumSharedCoreServices } from 'langium';
 import { describe, expect, test } from 'vitest';
 import { createArchwayCheckServices } from '../../src/checking/check-services.js';
 import { createTestServices } from '../support/services.js';
 import { exampleWorkspaces } from '../support/examples.js';
+import { getRule } from '../../src/rules/registry.js';
+import type { Diagnostic } from 'vscode-languageserver-types';
 
 
 /** Diagnostics per file name after building `files` with validation on the given services. */
@@ -21,11 +24,21 @@ async function diagnostics(shared: LangiumSharedCoreServices, files: Record<stri
     return Object.fromEntries(documents.map(d => [d.uri.path, d.diagnostics]));
 }
 
+/** The CLI's diagnostics without the element ids, checked to be there on every rule's diagnostic. */
+function withoutElementIds(byFile: Record<string, unknown>): Record<string, unknown> {
+    return Object.fromEntries(Object.entries(byFile).map(([file, list]) => [file, (list as Diagnostic[]).map(({ data, ...rest }) => {
+        if (typeof rest.code === 'string' && getRule(rest.code)) {
+            expect(Object.keys(data as object)).toEqual(['elements']);
+            return rest;
+        }
+        return { ...rest, data };
+    })]));
+}
+
 async function both(files: Record<string, string>): Promise<{ cli: unknown; server: unknown }> {
-    return {
-        cli: await diagnostics(createArchwayCheckServices(EmptyFileSystem).shared, files),
-        server: await diagnostics(createTestServices().shared, files),
-    };
+    const server = await diagnostics(createTestServices().shared, files);
+    for (const list of Object.values(server)) for (const d of list as Diagnostic[]) if (typeof d.code === 'string' && getRule(d.code)) expect(d.data).toBeUndefined();
+    return { cli: withoutElementIds(await diagnostics(createArchwayCheckServices(EmptyFileSystem).shared, files)), server };
 }
 
 const WORKSPACES = exampleWorkspaces();
