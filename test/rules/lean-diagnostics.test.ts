@@ -39,8 +39,22 @@ describe('diagnostics of a large model', () => {
             expect({ mostRelated: mostRelated <= MAX_RELATED, longest: longest <= 400 }).toEqual({ mostRelated: true, longest: true });
             // Growth with model size: no diagnostic's size depends on how long a path or list is.
             expect(Math.max(...bytes), 'the largest diagnostic').toBeLessThanOrEqual(2000);
+            // With these short URIs (the bench's file paths add about 50 B per diagnostic): about 600 B.
+            expect(average, 'bytes per diagnostic on average').toBeLessThanOrEqual(625);
         });
     }
+
+    it('grow linearly with the number of findings: the same bytes per diagnostic at 1,000 and 2,000 components', async () => {
+        const average = async (components: number) => {
+            const diagnostics = (await check(generateModel({ components, findings: 'many' }))).findings.map(published);
+            return { count: diagnostics.length, bytes: diagnostics.reduce((sum, d) => sum + JSON.stringify(d).length, 0) / diagnostics.length };
+        };
+        const small = await average(1000);
+        const large = await average(2000);
+        expect(large.count / small.count).toBeGreaterThan(1.9);
+        expect(large.bytes / small.bytes).toBeGreaterThan(0.95);
+        expect(large.bytes / small.bytes).toBeLessThan(1.05);
+    });
 
     it('stay the same size however long the paths and lists they are about', async () => {
         // A gateway leading to s299 through a 300-service chain; a client calling s299 directly; 40 peers without discovery.
