@@ -3,7 +3,6 @@ import { defineRule } from '../define.js';
 import { fix, removeConnection, retargetConnection, type FixChange, type FixIntent } from '../fix.js';
 import type { ArchModel, Component, Connection } from '../../model/arch-model.js';
 import { pathTo } from '../graph/digraph.js';
-import { connectionIndex } from '../connection-index.js';
 
 /** An entry point calls a private service directly instead of through the gateway. */
 export const gatewayBypass = defineRule({
@@ -56,7 +55,7 @@ export const gatewayBypass = defineRule({
  * instead, so no duplicate is left behind.
  */
 function routeThrough(model: ArchModel, connection: Connection, gateway: Component, ...more: FixChange[]): FixIntent {
-    const existing = connectionIndex(model).from(connection.source).find(c => c !== connection && c.origin !== 'route' && c.target === gateway.id
+    const existing = (model.outgoing.get(connection.source) ?? []).find(c => c !== connection && c.origin !== 'route' && c.target === gateway.id
         && c.style === connection.style && c.protocol === connection.protocol);
     if (existing) return fix(`Remove the direct call: '${arrow(existing)}' already goes through the gateway '${gateway.id}'`, [removeConnection(connection), ...more]);
     return fix(`Route through the gateway '${gateway.id}'`, [retargetConnection(connection, gateway.id), ...more]);

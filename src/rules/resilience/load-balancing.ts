@@ -6,7 +6,6 @@
 import type { Component, Connection } from '../../model/arch-model.js';
 import { type Analysis, arrow, prop } from '../analysis.js';
 import { setProperty, type FixChange } from '../fix.js';
-import { connectionIndex } from '../connection-index.js';
 
 /**
  * A sync call to a service-like component that no load balancer or gateway spreads and that sets
@@ -26,7 +25,7 @@ export function isUnbalancedCall(a: Analysis, c: Connection, serviceCallers: boo
 
 /** The unbalanced calls (see `isUnbalancedCall`) into one component. */
 export function unbalancedCallsTo(a: Analysis, target: Component, serviceCallers: boolean): Connection[] {
-    return connectionIndex(a.model).to(target.id).filter(c => isUnbalancedCall(a, c, serviceCallers));
+    return (a.model.incoming.get(target.id) ?? []).filter(c => isUnbalancedCall(a, c, serviceCallers));
 }
 
 /**
