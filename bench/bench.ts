@@ -7,11 +7,15 @@
  * 3. the bundled language server over stdio: open → first diagnostics, one-line edit →
  *    updated diagnostics, server memory after opening;
  * 4. diagrams: cold layout + render, after a non-structural edit (cache hit), after a
- *    structural edit, and plain elkjs `layered` on the same ELK graph as a ratio.
+ *    structural edit, and plain elkjs `layered` on the same ELK graph as a ratio;
+ * 5. lean diagnostics over stdio on a model where most components have findings: bytes per
+ *    diagnostic and per message, edit → last byte, growth against the diagnostics' count
+ *    (`diagnostics-size.ts`; sizes 1,000 and 5,000 unless `--sizes` is given).
  *
  * Prints a table and writes JSON (and Markdown) to `bench/results/` (gitignored).
- * Flags: `--quick` (smallest size, one run), `--runs N`, `--sections 1,2,3,4`,
- * `--sizes 100,1000`, `--out DIR`.
+ * Flags: `--quick` (smallest size, one run), `--runs N`, `--sections 1,2,3,4,5`,
+ * `--sizes 100,1000`, `--out DIR`, `--server PATH` (another server bundle for sections 3 and 5:
+ * a build of the code before a change, for before/after rows).
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -34,6 +38,7 @@ import { generateModel, type GeneratedFiles } from './generate-model.js';
 import { isDiagnosticsFor, LspClient } from '../test/support/lsp-client.js';
 import { now, procCpuMs, procMemoryMb, renderMarkdown, renderTable, stat, timeAsync, timeSync, type Row } from './stats.js';
 import { DiagramMethods } from '../src/protocol/diagram-protocol.js';
+import { DIAGNOSTICS_SIZES, sectionDiagnostics } from './diagnostics-size.js';
 
 /** Options of a benchmark run. */
 export interface BenchOptions {
@@ -43,8 +48,10 @@ export interface BenchOptions {
     runs?: number;
     /** Sections to run (default all). */
     sections?: number[];
-    /** Model sizes in components for sections 1–3 (default 100, 1,000, 2,000, 5,000, 10,000, 20,000). */
+    /** Model sizes in components for sections 1–3 (default 100, 1,000, 2,000, 5,000, 10,000, 20,000) and 5 (default 1,000, 5,000). */
     sizes?: number[];
+    /** The language server bundle sections 3 and 5 measure (default `out/server/main.cjs`). */
+    server?: string;
     /** Where results are written (default `bench/results` under the repository). */
     outDir?: string;
     /** Repository root (found from this file when omitted). */
@@ -252,9 +259,9 @@ async function sectionSplit(ctx: Context): Promise<void> {
 // ------------------------------------------------------------------ section 3
 
 async function sectionServer(ctx: Context): Promise<void> {
-    const server = join(ctx.root, 'out/server/main.cjs');
+    const server = ctx.server;
     if (!existsSync(server)) {
-        ctx.note('Section 3 skipped: out/server/main.cjs is missing (run `node scripts/build.mjs`).');
+        ctx.note(`Section 3 skipped: ${server} is missing (run \`node scripts/build.mjs\`).`);
         return;
     }
     for (const size of ctx.sizes) {
@@ -466,6 +473,10 @@ interface Context {
     workDir: string;
     quick: boolean;
     sizes: number[];
+    /** Sizes of section 5. */
+    diagnosticSizes: number[];
+    /** The language server bundle sections 3 and 5 measure. */
+    server: string;
     splits: number[];
     runsFor(size: number): number;
     add(row: Row): void;
@@ -479,7 +490,7 @@ export async function runBench(options: BenchOptions = {}): Promise<BenchResult>
     const root = options.root ?? findRoot();
     const quick = options.quick ?? false;
     const runs = options.runs ?? (quick ? 1 : 5);
-    const sections = options.sections ?? [1, 2, 3, 4];
+    const sections = options.sections ?? [1, 2, 3, 4, 5];
     const result: BenchResult = {
         date: new Date().toISOString(),
         quick,
@@ -497,6 +508,8 @@ export async function runBench(options: BenchOptions = {}): Promise<BenchResult>
         workDir,
         quick,
         sizes: quick ? [100] : options.sizes ?? DEFAULT_SIZES,
+        diagnosticSizes: quick ? [100] : options.sizes ?? DIAGNOSTICS_SIZES,
+        server: resolve(options.server ?? join(root, 'out/server/main.cjs')),
         splits: quick ? [1] : FILE_SPLITS,
         runsFor: size => quick ? 1 : size >= 20000 ? Math.min(runs, 3) : runs,
         add: row => {
@@ -514,6 +527,10 @@ export async function runBench(options: BenchOptions = {}): Promise<BenchResult>
         [2, 'in-process split', sectionSplit],
         [3, 'language server over stdio', sectionServer],
         [4, 'diagrams', sectionDiagram],
+        [5, 'lean diagnostics over stdio (a finding-heavy model)', async c => {
+            if (!existsSync(c.server)) c.note(`Section 5 skipped: ${c.server} is missing (run \`node scripts/build.mjs\`).`);
+            else await sectionDiagnostics({ ...c, sizes: c.diagnosticSizes });
+        }],
     ];
     try {
         for (const [n, title, run] of parts) {
@@ -568,7 +585,8 @@ function parseArgs(argv: readonly string[]): BenchOptions {
         else if (arg === '--sections') options.sections = list();
         else if (arg === '--sizes') options.sizes = list();
         else if (arg === '--out') options.outDir = argv[++i];
-        else throw new Error(`Unknown argument '${arg}'. Usage: bench [--quick] [--runs N] [--sections 1,2,3,4] [--sizes 100,1000] [--out DIR]`);
+        else if (arg === '--server') options.server = argv[++i];
+        else throw new Error(`Unknown argument '${arg}'. Usage: bench [--quick] [--runs N] [--sections 1,2,3,4,5] [--sizes 100,1000] [--out DIR] [--server PATH]`);
     }
     return options;
 }

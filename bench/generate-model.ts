@@ -21,79 +21,92 @@ export interface GenerateOptions {
     shape?: 'cells' | 'zoned';
     /** Split across this many files: `main.arch` importing `part-NN.arch` (default 1). */
     files?: number;
+    /**
+     * `cells` only: `many` makes every cell messy (see `cell`), about 1.4 findings per component
+     * (the lean-diagnostics bench row); default `some`, about 0.3.
+     */
+    findings?: 'some' | 'many';
 }
 
 /** File name → text. The root file is `main.arch`. */
 export type GeneratedFiles = Record<string, string>;
 
-/** Lines of one cell `i`; ids are suffixed with the cell number so they stay unique. */
-function cell(i: number, previous: number | undefined): string[] {
+/**
+ * Lines of one cell `i`; ids are suffixed with the cell number so they stay unique. A `messy`
+ * cell has the defects of a model nobody has cleaned up yet: clients calling services past the
+ * gateway, calls without timeouts or over plaintext, single instances, no dead-letter queue.
+ */
+function cell(i: number, previous: number | undefined, messy = false): string[] {
     const n = (id: string) => `${id}${i}`;
     const lines: string[] = [];
     const cycle = i % 10 === 3;
-    const bypass = i % 7 === 5;
+    const bypass = messy || i % 7 === 5;
+    /** `clean` in a tidy cell, `dirty` in a messy one. */
+    const m = (clean: string, dirty: string) => (messy ? dirty : clean);
     lines.push(
         `zone ${n('edge')} "Edge ${i}" {`,
         `  trust: public`,
         `  client ${n('web')} "Web ${i}" { tokenStorage: memory }`,
         `  client ${n('app')} "App ${i}"`,
-        `  peer ${n('peerA')} "Peer A ${i}" { discovery: dht  auth: mtls }`,
-        `  peer ${n('peerB')} "Peer B ${i}" { discovery: dht  auth: mtls }`,
+        m(`  peer ${n('peerA')} "Peer A ${i}" { discovery: dht  auth: mtls }`, `  peer ${n('peerA')} "Peer A ${i}"`),
+        m(`  peer ${n('peerB')} "Peer B ${i}" { discovery: dht  auth: mtls }`, `  peer ${n('peerB')} "Peer B ${i}" { discovery: dht }`),
         `}`,
         `dns ${n('dns')} "DNS ${i}" { routing: latency }`,
-        `cdn ${n('cdn')} "CDN ${i}" { origin: ${n('assets')}  ttl: 1h  waf: true }`,
+        m(`cdn ${n('cdn')} "CDN ${i}" { origin: ${n('assets')}  ttl: 1h  waf: true }`, `cdn ${n('cdn')} "CDN ${i}" { origin: ${n('assets')} }`),
         `zone ${n('region')} "Region ${i}" {`,
         `  trust: private`,
         `  zone ${n('front')} "Front ${i}" {`,
         `    loadbalancer ${n('lb')} "LB ${i}" { replicas: 2 }`,
         `    gateway ${n('api')} "API ${i}" {`,
         `      replicas: 2`,
-        `      auth: jwt { issuer: ${n('idp')}  expiry: 15m  revocation: denylist }`,
-        `      rateLimit: 100/s`,
+        m(`      auth: jwt { issuer: ${n('idp')}  expiry: 15m  revocation: denylist }`, `      auth: jwt { issuer: ${n('idp')}  expiry: 30d  revocation: denylist }`),
+        m(`      rateLimit: 100/s`, `      technology: "Kong"`),
         `      route "/a" -> ${n('svcA')} { timeout: 2s }`,
         `      route "/b" -> ${n('svcB')} { timeout: 2s }`,
         `    }`,
-        `    idp ${n('idp')} "IdP ${i}" { replicas: 2 }`,
+        m(`    idp ${n('idp')} "IdP ${i}" { replicas: 2 }`, `    idp ${n('idp')} "IdP ${i}"`),
         `  }`,
         `  zone ${n('core')} "Core ${i}" {`,
         `    service ${n('svcA')} "Service A ${i}" {`,
         `      replicas: 2`,
-        `      -> ${n('svcC')} : grpcs { timeout: 1s }`,
+        m(`      -> ${n('svcC')} : grpcs { timeout: 1s }`, `      -> ${n('svcC')} : grpc`),
         `      -> ${n('db')} : sql+tls { timeout: 1s  op: write }`,
         `      ~> ${n('bus')}.${n('created')}`,
+        ...(messy ? [`      ~> ${n('bus')}.${n('legacyEvents')}`] : []),
         `    }`,
         `    service ${n('svcB')} "Service B ${i}" {`,
-        `      replicas: 2`,
-        `      -> ${n('cache')} : rediss { timeout: 100ms }`,
-        `      -> ${n('fn')} : https { timeout: 1s }`,
+        m(`      replicas: 2`, `      technology: "Java"`),
+        m(`      -> ${n('cache')} : rediss { timeout: 100ms }`, `      -> ${n('cache')} : redis { timeout: 100ms }`),
+        m(`      -> ${n('fn')} : https { timeout: 1s }`, `      -> ${n('fn')} : http`),
         `    }`,
         `    service ${n('svcC')} "Service C ${i}" {`,
-        `      replicas: 2`,
-        `      -> ${n('db')} : sql+tls { timeout: 1s  op: read }`,
+        m(`      replicas: 2`, `      technology: "Go"`),
+        m(`      -> ${n('db')} : sql+tls { timeout: 1s  op: read }`, `      -> ${n('db')} : sql+tls { op: read }`),
         ...(cycle ? [`      -> ${n('svcA')} : grpc`] : []),
         `    }`,
-        `    function ${n('fn')} "Function ${i}" { replicas: 2 }`,
+        m(`    function ${n('fn')} "Function ${i}" { replicas: 2 }`, `    function ${n('fn')} "Function ${i}"`),
         `    orchestrator ${n('orch')} "Saga ${i}" {`,
         `      replicas: 2`,
         `      stateStore: ${n('db')}`,
-        `      -> ${n('svcB')} : grpcs { timeout: 2s }`,
-        `      -> ${n('svcC')} : grpcs { timeout: 2s }`,
+        m(`      -> ${n('svcB')} : grpcs { timeout: 2s }`, `      -> ${n('svcB')} : grpcs`),
+        m(`      -> ${n('svcC')} : grpcs { timeout: 2s }`, `      -> ${n('svcC')} : grpcs`),
         `    }`,
-        `    database ${n('db')} "DB ${i}" { engine: "postgres"  replicas: 2  readReplica: true }`,
-        `    cache ${n('cache')} "Cache ${i}" { replicas: 2 }`,
+        m(`    database ${n('db')} "DB ${i}" { engine: "postgres"  replicas: 2  readReplica: true }`, `    database ${n('db')} "DB ${i}" { engine: "postgres" }`),
+        m(`    cache ${n('cache')} "Cache ${i}" { replicas: 2 }`, `    cache ${n('cache')} "Cache ${i}"`),
         `    storage ${n('assets')} "Assets ${i}"`,
-        `    eventstore ${n('events')} "Events ${i}" { replicas: 2 }`,
+        m(`    eventstore ${n('events')} "Events ${i}" { replicas: 2 }`, `    eventstore ${n('events')} "Events ${i}"`),
         `    broker ${n('bus')} "Bus ${i}" {`,
         `      replicas: 3`,
-        `      deadLetter: true`,
+        m(`      deadLetter: true`, `      deadLetter: false`),
         `      topic ${n('created')}`,
         `      topic ${n('audit')}`,
+        ...(messy ? [`      topic ${n('legacyEvents')}`] : []),
         `    }`,
         `  }`,
         `  zone ${n('data')} "Data ${i}" {`,
-        `    etl ${n('etl')} "ETL ${i}" { schedule: "0 2 * * *"  from: ${n('db')}  to: ${n('warehouse')} }`,
+        m(`    etl ${n('etl')} "ETL ${i}" { schedule: "0 2 * * *"  from: ${n('db')}  to: ${n('warehouse')} }`, `    etl ${n('etl')} "ETL ${i}" { schedule: "0 2 * * *"  from: ${n('db')} }`),
         `    batch ${n('batch')} "Batch ${i}" { schedule: "0 4 * * *"  -> ${n('warehouse')} : sql+tls { op: read } }`,
-        `    stream ${n('stream')} "Stream ${i}" { replicas: 2  -> ${n('events')} : grpcs { op: append } }`,
+        m(`    stream ${n('stream')} "Stream ${i}" { replicas: 2  -> ${n('events')} : grpcs { op: append } }`, `    stream ${n('stream')} "Stream ${i}" { -> ${n('events')} : grpcs { op: append } }`),
         `    database ${n('warehouse')} "Warehouse ${i}" { ha: true }`,
         `  }`,
         `}`,
@@ -102,13 +115,14 @@ function cell(i: number, previous: number | undefined): string[] {
         `${n('web')} -> ${n('cdn')} : https`,
         `${n('web')} -> ${n('lb')} : https`,
         `${n('app')} -> ${n('lb')} : https`,
-        `${n('lb')} -> ${n('api')} : https`,
+        m(`${n('lb')} -> ${n('api')} : https`, `${n('lb')} -> ${n('api')} : http`),
         `${n('peerA')} -> ${n('peerB')} : tls`,
         `${n('bus')}.${n('created')} ~> ${n('stream')}`,
         `${n('svcB')} ~> ${n('bus')}.${n('audit')}`,
         `${n('bus')}.${n('audit')} ~> ${n('orch')}`,
-        `${n('svcC')} -> ${n('partner')} : https { timeout: 3s }`,
+        m(`${n('svcC')} -> ${n('partner')} : https { timeout: 3s }`, `${n('svcC')} -> ${n('partner')} : http`),
         ...(bypass ? [`${n('app')} -> ${n('svcB')} : https`] : []),
+        ...(messy ? [`${n('web')} -> ${n('svcA')} : https`, `${n('web')} -> ${n('svcC')} : https`, `${n('app')} -> ${n('db')} : sql`] : []),
         ...(previous !== undefined ? [`${n('svcC')} -> svcA${previous} : grpcs { timeout: 1s }`] : []),
     );
     return lines;
@@ -118,11 +132,12 @@ function cell(i: number, previous: number | undefined): string[] {
 export function generateModel(options: GenerateOptions): GeneratedFiles {
     if (options.shape === 'zoned') return { 'main.arch': generateZonedModel(options.components) };
     const cells = Math.max(1, Math.round(options.components / CELL_SIZE));
+    const messy = options.findings === 'many';
     const fileCount = Math.max(1, Math.min(options.files ?? 1, cells));
     const header = [`// Generated: ${cells * CELL_SIZE} components in ${cells} cells.`, `architecture "Generated ${cells * CELL_SIZE}"`];
     if (fileCount === 1) {
         const lines = [...header];
-        for (let i = 0; i < cells; i++) lines.push(...cell(i, i > 0 && i % 5 !== 0 ? i - 1 : undefined));
+        for (let i = 0; i < cells; i++) lines.push(...cell(i, i > 0 && i % 5 !== 0 ? i - 1 : undefined, messy));
         lines.push('view overview "Everything" { include * }');
         return { 'main.arch': lines.join('\n') + '\n' };
     }
@@ -137,7 +152,7 @@ export function generateModel(options: GenerateOptions): GeneratedFiles {
         const lines = [`// Cells ${first}–${last - 1}.`];
         // Each part imports the previous one so cross-file connections resolve.
         if (f > 0) lines.push(`import "./${parts[f - 1]}"`);
-        for (let i = first; i < last; i++) lines.push(...cell(i, i > 0 && i % 5 !== 0 ? i - 1 : undefined));
+        for (let i = first; i < last; i++) lines.push(...cell(i, i > 0 && i % 5 !== 0 ? i - 1 : undefined, messy));
         result[name] = lines.join('\n') + '\n';
         parts.push(name);
     }

@@ -52,7 +52,7 @@ export function procMemoryMb(pid: number | 'self', field: 'VmRSS' | 'VmHWM'): nu
 
 /** One measured quantity at one size. */
 export interface Row {
-    /** Section number (1–4) of the issue. */
+    /** Section number (1–5) of the benchmark. */
     section: number;
     /** What was measured (`check wall`, `parse`, `edit → diagnostics`, …). */
     measure: string;
@@ -60,14 +60,14 @@ export interface Row {
     size: number;
     /** Number of files the model was split into. */
     files: number;
-    unit: 'ms' | 'MB' | 'x';
+    unit: 'ms' | 'MB' | 'KB' | 'B' | 'x';
     stat: Stat;
     note?: string;
 }
 
 function format(value: number, unit: Row['unit']): string {
     if (unit === 'x') return value.toFixed(2) + '×';
-    if (unit === 'MB') return value.toFixed(0);
+    if (unit === 'MB' || unit === 'KB' || unit === 'B') return value.toFixed(0);
     return value >= 100 ? value.toFixed(0) : value >= 10 ? value.toFixed(1) : value.toFixed(2);
 }
 

@@ -13,7 +13,7 @@ import type { ImportStatus } from '../model/build-model.js';
 import { buildDocumentModel, modelRootsOf } from '../model/workspace-models.js';
 import type { NumberAssumptions } from '../numbers/assumptions.js';
 import { checkModel, type CheckResult, type RuleSettings } from '../rules/engine.js';
-import { toDiagnosticInfo } from './diagnostics.js';
+import { toDiagnosticInfo, type DiagnosticShape } from './diagnostics.js';
 import type { ArchwayRuleConfiguration } from './rule-configuration.js';
 
 /** The model of one root, its check result, and the findings grouped by file. */
@@ -116,14 +116,17 @@ export class ArchwayModelChecker {
     }
 }
 
-/** Registers the checker as the validation of `ArchFile` roots: its findings become the document's diagnostics. */
-export function registerArchwayValidation(services: LangiumCoreServices, checker: ArchwayModelChecker): void {
+/**
+ * Registers the checker as the validation of `ArchFile` roots: its findings become the
+ * document's diagnostics (with element ids for `archway check`, without for the editor: `shape`).
+ */
+export function registerArchwayValidation(services: LangiumCoreServices, checker: ArchwayModelChecker, shape: DiagnosticShape = { elementIds: true }): void {
     const checks: ValidationChecks<ArchwayAstType> = {
         ArchFile: (node: ArchFile, accept: ValidationAcceptor) => {
             const document = node.$document;
             if (!document) return;
             for (const finding of checker.findingsIn(document)) {
-                const { severity, message, info } = toDiagnosticInfo(finding, node);
+                const { severity, message, info } = toDiagnosticInfo(finding, node, shape);
                 accept(severity, message, info);
             }
         },

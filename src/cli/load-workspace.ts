@@ -9,7 +9,7 @@ import { URI, type LangiumDocument } from 'langium';
 import { NodeFileSystem } from 'langium/node';
 import { importedUris } from '../language/archway-imports.js';
 import { MAX_FILE_BYTES } from '../language/archway-limits.js';
-import type { ArchModel } from '../model/arch-model.js';
+import type { ArchModel, Finding } from '../model/arch-model.js';
 import type { ImportStatus } from '../model/build-model.js';
 import { buildDocumentModel, modelRootsOf } from '../model/workspace-models.js';
 import { createArchwayCheckServices, type ArchwayCheckServices } from '../checking/check-services.js';
@@ -129,6 +129,8 @@ export interface LoadedWorkspace {
     models(): ArchModel[];
     /** The model(s) a requested document belongs to. */
     modelsOf(document: LangiumDocument): ArchModel[];
+    /** The findings located in a loaded document, with their quick fixes (its diagnostics carry none). */
+    findingsIn(document: LangiumDocument): Finding[];
 }
 
 /**
@@ -256,5 +258,6 @@ export async function loadWorkspace(files: readonly string[], options: LoadOptio
             return [...roots].map(modelOf);
         },
         modelsOf: (document) => modelRootsOf(document, langiumDocuments).map(modelOf),
+        findingsIn: (document) => Archway.archway.ModelChecker.findingsIn(document),
     };
 }

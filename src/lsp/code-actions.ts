@@ -1,8 +1,10 @@
 /**
- * Quick fixes for rule diagnostics: the fix intents a rule attached to its finding (carried in
- * the diagnostic's `data.fixes`, see `model/fix-intent.ts`) turned into text edits against the
- * syntax tree, plus "Suppress with @allow…" on every rule diagnostic. Each edit keeps the text
- * parseable; a fix whose changes cannot all be placed in this document is not offered.
+ * Quick fixes for rule diagnostics: the fix intents a rule attached to its finding (see
+ * `model/fix-intent.ts`; looked up among the checker's findings, diagnostics do not carry them)
+ * turned into text edits against the syntax tree, plus "Suppress with @allow…" on every rule
+ * diagnostic. Each edit keeps the text parseable; a fix whose changes cannot all be placed in
+ * this document is not offered. A client that resolves code actions gets each fix with a small
+ * handle (`fix-handle.ts`) and its edit from `codeAction/resolve`; any other gets the edit at once.
  */
 import { AstUtils, CstUtils, GrammarUtils, type AstNode, type LangiumDocument, type MaybePromise } from 'langium';
 import type { CodeActionProvider } from 'langium/lsp';
@@ -11,9 +13,10 @@ import {
     isArchFile, isChannel, isComponent, isConnection, isProperty, isRoute, isWordValue, isZone,
     type ArchFile, type Property as PropertyNode,
 } from '../language/generated/ast.js';
-import type { SourceLocation } from '../model/arch-model.js';
+import type { Finding, SourceLocation } from '../model/arch-model.js';
 import type { FixChange, FixIntent, FixPlacement, FixTarget, NewComponent } from '../model/fix-intent.js';
 import { getRule } from '../rules/registry.js';
+import { fixHandle, parseFixHandle, sameFinding } from './fix-handle.js';
 
 /** Text edits over one document, with CST-aware helpers to find declarations and insert text. */
 class TextEditor {
@@ -309,58 +312,75 @@ function fixEdits(intent: FixIntent, editor: TextEditor): TextEdit[] | undefined
     return result;
 }
 
-/** String fields each change kind must have (diagnostic data comes back from the client: check before use). */
-const STRING_FIELDS: Readonly<Record<FixChange['kind'], readonly string[]>> = {
-    'set-property': ['name', 'value'], 'set-protocol': ['protocol'], 'retarget-connection': ['target'], 'rename': ['to'],
-    'add-route': ['gateway', 'path', 'target'], 'add-channel': ['broker', 'channel', 'name'], 'add-component': [],
-    'add-connection': ['source', 'target', 'style'], 'remove-element': ['element'], 'remove-connection': [],
-};
+/** Where a diagnostic's quick fixes come from: the findings the checker reported on a document (diagnostics do not carry them). */
+export type FindingsOf = (document: LangiumDocument) => readonly Finding[];
 
-function isChange(value: unknown): value is FixChange {
-    if (typeof value !== 'object' || value === null) return false;
-    const change = value as Record<string, unknown>;
-    const kind = change.kind as FixChange['kind'];
-    if (typeof kind !== 'string' || !Object.hasOwn(STRING_FIELDS, kind) || !STRING_FIELDS[kind].every(field => typeof change[field] === 'string')) return false;
-    if (kind === 'add-component') {
-        const component = change.component as Partial<NewComponent> | undefined;
-        return typeof component?.kind === 'string' && typeof component.id === 'string' && Array.isArray(component.members) && component.members.every(m => typeof m === 'string');
-    }
-    return true;
-}
-
-/** The well-formed fix intents in a diagnostic's data. */
-function fixIntentsOf(data: unknown): FixIntent[] {
-    const fixes = (data as { fixes?: unknown } | undefined)?.fixes;
-    if (!Array.isArray(fixes)) return [];
-    return fixes.filter((f): f is FixIntent => typeof f?.title === 'string' && Array.isArray(f.changes) && f.changes.every(isChange))
-        .map(f => ({ title: f.title, preferred: f.preferred === true, changes: f.changes }));
+/** How the provider answers `textDocument/codeAction`. */
+export interface CodeActionOptions {
+    /**
+     * True when the client resolves a code action's `edit` (`codeAction.resolveSupport`): actions
+     * then carry only a `FixHandle` and the edit is made in `codeAction/resolve`. Default false:
+     * every action comes with its edit.
+     */
+    resolveLazily?: () => boolean;
 }
 
 /** Quick fixes and "Suppress with @allow…" for Archway diagnostics. */
 export class ArchwayCodeActionProvider implements CodeActionProvider {
+    private readonly resolveLazily: () => boolean;
+
+    constructor(private readonly findingsOf: FindingsOf, options: CodeActionOptions = {}) {
+        this.resolveLazily = options.resolveLazily ?? (() => false);
+    }
+
     getCodeActions(document: LangiumDocument, params: CodeActionParams): MaybePromise<Array<Command | CodeAction> | undefined> {
         const result: CodeAction[] = [];
         const editor = new TextEditor(document);
+        const lazy = this.resolveLazily();
+        const findings = this.findingsOf(document);
         for (const diagnostic of params.context.diagnostics) {
             const code = typeof diagnostic.code === 'string' ? diagnostic.code : undefined;
             if (!code || !getRule(code)) continue;
-            for (const intent of fixIntentsOf(diagnostic.data)) {
-                let changes: TextEdit[] | undefined;
-                try {
-                    changes = fixEdits(intent, editor);
-                } catch {
-                    changes = undefined;
-                }
-                if (!changes || changes.length === 0) continue;
-                result.push({
-                    title: intent.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: intent.preferred,
-                    edit: { changes: { [editor.uri]: changes } },
-                });
-            }
+            const finding = findings.find(f => sameFinding(f, code, diagnostic.range) && f.message === diagnostic.message);
+            (finding?.fixes ?? []).forEach((intent, index) => {
+                // Made here too when resolved later: a fix that cannot be placed in this document is not offered.
+                const changes = safeFixEdits(intent, editor);
+                if (!changes) return;
+                const action: CodeAction = { title: intent.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: intent.preferred };
+                if (lazy) action.data = fixHandle(document, code, diagnostic.range, index);
+                else action.edit = { changes: { [editor.uri]: changes } };
+                result.push(action);
+            });
             const suppress = suppressAction(editor, diagnostic, code);
             if (suppress) result.push(suppress);
         }
         return result;
+    }
+
+    /**
+     * `codeAction/resolve`: the edit of an action `getCodeActions` handed out lazily, made against
+     * the document as it is now. A handle for another version of the document, a finding that is
+     * gone or a fix that no longer applies gives the action back without an edit (nothing is
+     * applied; the editor asks again), as does anything that is not a handle of ours.
+     */
+    resolveCodeAction(action: CodeAction, document: LangiumDocument): CodeAction {
+        const handle = parseFixHandle(action.data);
+        if (!handle || action.edit || handle.uri !== document.uri.toString() || handle.version !== document.textDocument.version) return action;
+        const finding = this.findingsOf(document).find(f => sameFinding(f, handle.code, handle.range) && f.fixes?.[handle.fix]?.title === action.title);
+        const intent = finding?.fixes?.[handle.fix];
+        const editor = new TextEditor(document);
+        const changes = intent && safeFixEdits(intent, editor);
+        return changes ? { ...action, edit: { changes: { [editor.uri]: changes } } } : action;
+    }
+}
+
+/** The edits of a fix; undefined when it cannot be made here (or fails: a fix never breaks the menu). */
+function safeFixEdits(intent: FixIntent, editor: TextEditor): TextEdit[] | undefined {
+    try {
+        const changes = fixEdits(intent, editor);
+        return changes && changes.length > 0 ? changes : undefined;
+    } catch {
+        return undefined;
     }
 }
 

@@ -40,9 +40,11 @@ export type ArchwayServices = LangiumServices & ArchwayCheckingAddedServices;
  * Editor features: completion, hover, navigation, formatting, semantic tokens, code lens,
  * inlay hints and quick fixes.
  */
-export const ArchwayLspModule: Module<LangiumServices, PartialLangiumServices> = {
+export const ArchwayLspModule: Module<ArchwayServices, PartialLangiumServices> = {
     lsp: {
-        CodeActionProvider: () => new ArchwayCodeActionProvider(),
+        CodeActionProvider: (services) => new ArchwayCodeActionProvider(document => services.archway.ModelChecker.findingsIn(document), {
+            resolveLazily: () => (services.shared.lsp.LanguageServer as ArchwayLanguageServer).clientResolvesEdits,
+        }),
         CompletionProvider: (services) => new ArchwayCompletionProvider(services),
         Formatter: () => new ArchwayFormatter(),
         HoverProvider: (services) => new ArchwayHoverProvider(services),
@@ -85,7 +87,8 @@ export function createArchwayServices(context: DefaultSharedModuleContext, optio
     const checking = createArchwayCheckingModule({ deploymentReader: options.deploymentReader });
     const Archway = inject(createDefaultModule({ shared }), ArchwayGeneratedModule, ArchwayCoreModule, checking, ArchwayLspModule);
     shared.ServiceRegistry.register(Archway);
-    registerArchwayValidation(Archway, Archway.archway.ModelChecker);
+    // The editor's diagnostics carry no data: the client never reads it (quick fixes are looked up on the server).
+    registerArchwayValidation(Archway, Archway.archway.ModelChecker, { elementIds: false });
     registerRuleConfigurationLoading(shared, Archway.archway.RuleConfiguration, Archway.archway.ModelChecker);
     registerRuleConfigWatcher(shared, Archway.archway.RuleConfiguration, Archway.archway.ModelChecker);
     if (!context.connection) {

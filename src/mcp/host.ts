@@ -4,7 +4,7 @@
  * below the command line in the layers (`docs/CONTRIBUTING.md`), so `archway mcp` hands these in.
  */
 import type { LangiumDocument } from 'langium';
-import type { ArchModel } from '../model/arch-model.js';
+import type { ArchModel, Finding } from '../model/arch-model.js';
 
 /** Loaded, linked and validated files. */
 export interface McpWorkspace {
@@ -14,6 +14,8 @@ export interface McpWorkspace {
     all: LangiumDocument[];
     /** The model(s) a document belongs to. */
     modelsOf(document: LangiumDocument): ArchModel[];
+    /** The findings located in a loaded document, with their quick fixes (its diagnostics carry none). */
+    findingsIn(document: LangiumDocument): Finding[];
     /** Files asked for or imported that could not be read as `.arch` text (1-based place of the first bad byte, else 1:1). */
     unreadable: UnreadableInput[];
 }

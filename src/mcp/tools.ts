@@ -204,7 +204,7 @@ export async function quickFixes({ paths, host }: ToolContext, input: { path: st
         throw new ToolError(`No finding${input.rule ? ` of '${input.rule}'` : ''} at ${input.path}:${input.line}:${input.column}.${hint}`);
     }
     // The editor's own quick fixes, computed from the document and its diagnostics.
-    const actions = (await new ArchwayCodeActionProvider().getCodeActions(document, {
+    const actions = (await new ArchwayCodeActionProvider(d => workspace.findingsIn(d)).getCodeActions(document, {
         textDocument: { uri: document.uri.toString() }, range: { start: position, end: position }, context: { diagnostics: here },
     })) ?? [];
     return {

@@ -2,7 +2,8 @@
  * Fix intents: what a quick fix changes in the model, said in model terms (set a property,
  * point a connection elsewhere, declare a component…), not as text edits. A rule attaches them
  * to its findings (`Finding.fixes`); the editor turns each change into text edits against the
- * syntax tree. Plain JSON (they travel in an LSP diagnostic's `data`); no Langium or LSP type
+ * syntax tree. They stay on the server: a diagnostic does not carry them, the code-action
+ * provider looks its finding up (`lsp/code-actions.ts`). Plain JSON; no Langium or LSP type
  * here, and no import: `arch-model.ts` imports this file.
  */
 

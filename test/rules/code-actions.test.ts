@@ -1,27 +1,36 @@
 /**
- * The code-action provider itself: "Suppress with @allow…", the preferred flag, and what it
- * does with diagnostic data it cannot trust. Each rule's quick fixes are tested with the rule
+ * The code-action provider itself: "Suppress with @allow…", the preferred flag, quick fixes
+ * looked up on the server (never taken from a diagnostic's data), lazily resolved fixes and what
+ * it does with a resolve handle it cannot trust. Each rule's quick fixes are tested with the rule
  * (the rule tester's `output` and `fixes`).
  */
 import { describe, expect, it } from 'vitest';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeAction, Diagnostic } from 'vscode-languageserver';
-import { loadText, loadWorkspace } from '../support/services.js';
+import { loadText, loadWorkspace, type Workspace } from '../support/services.js';
 import { ArchwayCodeActionProvider } from '../../src/lsp/code-actions.js';
+import { parseFixHandle } from '../../src/lsp/fix-handle.js';
 import type { LangiumDocument } from 'langium';
 
-const provider = new ArchwayCodeActionProvider();
+/** The workspace's own provider (its findings are the checker's), eager unless `lazy`. */
+function providerOf(workspace: Workspace, lazy = false): ArchwayCodeActionProvider {
+    const checker = workspace.services.archway.ModelChecker;
+    return new ArchwayCodeActionProvider(document => checker.findingsIn(document), { resolveLazily: () => lazy });
+}
 
-async function actionsOn(document: LangiumDocument, diagnostic: Diagnostic): Promise<CodeAction[]> {
+async function actionsOn(document: LangiumDocument, diagnostic: Diagnostic, provider: ArchwayCodeActionProvider): Promise<CodeAction[]> {
     return await provider.getCodeActions(document, { textDocument: { uri: document.uri.toString() }, range: diagnostic.range, context: { diagnostics: [diagnostic] } }) as CodeAction[];
 }
 
 /** The code actions offered for the first diagnostic of `code`. */
-async function actionsFor(text: string, code: string): Promise<{ diagnostic: Diagnostic; actions: CodeAction[]; document: LangiumDocument }> {
-    const { diagnostics, document } = await loadText(text);
+async function actionsFor(text: string, code: string, lazy = false): Promise<{ diagnostic: Diagnostic; actions: CodeAction[]; document: LangiumDocument; provider: ArchwayCodeActionProvider }> {
+    const workspace = await loadWorkspace({ 'main.arch': text });
+    const document = workspace.documents.get('main.arch')!;
+    const diagnostics = document.diagnostics ?? [];
     const diagnostic = diagnostics.find(d => d.code === code);
     if (!diagnostic) throw new Error(`No '${code}' diagnostic in:\n${text}\n(got ${diagnostics.map(d => d.code).join(', ')})`);
-    return { diagnostic, actions: await actionsOn(document, diagnostic), document };
+    const provider = providerOf(workspace, lazy);
+    return { diagnostic, actions: await actionsOn(document, diagnostic, provider), document, provider };
 }
 
 function apply(text: string, action: CodeAction): string {
@@ -67,32 +76,61 @@ describe('quick fixes from fix intents', () => {
             .toEqual([["Delete 'legacy'", false], ["Suppress 'orphan-component' with @allow…", false]]);
     });
 
-    it('offers no fix whose change targets a declaration of another file', async () => {
+    it('offers no fix for a diagnostic that is not the finding reported there', async () => {
         // The orphan is declared and reported in lib.arch: its fix edits lib.arch.
         const workspace = await loadWorkspace({ 'main.arch': 'import "./lib.arch"\nclient web\nservice api\nweb -> api : https', 'lib.arch': 'service legacy' });
+        const provider = providerOf(workspace);
         const lib = workspace.documents.get('lib.arch')!;
         const main = workspace.documents.get('main.arch')!;
         const diagnostic = lib.diagnostics!.find(d => d.code === 'orphan-component')!;
-        expect((await actionsOn(lib, diagnostic)).map(a => a.title)).toContain("Delete 'legacy'");
-        // The same diagnostic data presented on main.arch: 'legacy' is not declared there, so no fix.
-        expect((await actionsOn(main, { ...diagnostic, range: { start: { line: 1, character: 0 }, end: { line: 1, character: 6 } } })).map(a => a.title))
+        expect((await actionsOn(lib, diagnostic, provider)).map(a => a.title)).toContain("Delete 'legacy'");
+        // The same diagnostic presented on main.arch: no such finding there, so no fix.
+        expect((await actionsOn(main, { ...diagnostic, range: { start: { line: 1, character: 0 }, end: { line: 1, character: 6 } } }, provider)).map(a => a.title))
             .toEqual(["Suppress 'orphan-component' with @allow…"]);
     });
 
-    it('ignores diagnostic data it did not produce: unknown change kinds, wrong types, places in other files', async () => {
-        const { diagnostic, document } = await actionsFor('client web\nservice api\nweb -> api : https', 'single-point-of-failure');
-        const elsewhere = { uri: 'file:///elsewhere.arch', range: diagnostic.range };
-        const bad = [
-            { title: 'Unknown kind', preferred: true, changes: [{ kind: 'run-script', script: 'rm -rf /' }] },
-            { title: 'Not a string', preferred: true, changes: [{ kind: 'set-property', target: { element: 'api' }, name: 'replicas', value: 2 }] },
-            { title: 'Another file', preferred: true, changes: [{ kind: 'rename', location: elsewhere, to: 'x' }] },
-            { title: 'Malformed place', preferred: true, changes: [{ kind: 'set-protocol', connection: { uri: document.uri.toString(), range: 'all' }, protocol: 'https' }] },
-            { title: 42, changes: [] },
-            'not an object',
+    it('takes no fix from a diagnostic\'s data: fixes come from the findings on the server', async () => {
+        const { diagnostic, document, provider } = await actionsFor('client web\nservice api\nweb -> api : https', 'single-point-of-failure');
+        expect(diagnostic.data).toBeUndefined();
+        const planted = [{ title: 'Planted', preferred: true, changes: [{ kind: 'rename', location: { uri: document.uri.toString(), range: diagnostic.range }, to: 'x' }] }];
+        const titles = (await actionsOn(document, { ...diagnostic, data: { fixes: planted } }, provider)).map(a => a.title);
+        expect(titles).not.toContain('Planted');
+        expect(titles).toContain("Suppress 'single-point-of-failure' with @allow…");
+        // A message that is not the finding's (another finding at the same place): no fix of this one.
+        expect((await actionsOn(document, { ...diagnostic, message: 'Something else.' }, provider)).map(a => a.title)).toEqual(["Suppress 'single-point-of-failure' with @allow…"]);
+    });
+});
+
+describe('quick fixes resolved lazily', () => {
+    const TEXT = 'service orders { replica: 2 }';
+
+    it('hands out each fix with a small handle and no edit; resolving makes the edit that fixes the finding', async () => {
+        const { actions, document, provider } = await actionsFor(TEXT, 'unknown-property', true);
+        const fix = actions.find(a => a.title === "Rename to 'replicas'")!;
+        expect(fix.edit).toBeUndefined();
+        expect(parseFixHandle(fix.data)).toEqual({ uri: document.uri.toString(), version: document.textDocument.version, code: 'unknown-property', range: expect.any(Object), fix: 0 });
+        expect(JSON.stringify(fix.data).length).toBeLessThan(200);
+        // The suppression is small and cheap: it comes with its edit.
+        expect(actions.find(a => a.title.startsWith('Suppress'))!.edit).toBeDefined();
+        const resolved = provider.resolveCodeAction(fix, document);
+        const fixed = apply(TEXT, resolved);
+        expect(fixed).toBe('service orders { replicas: 2 }');
+        expect((await loadText(fixed)).diagnostics.filter(d => d.code === 'unknown-property')).toEqual([]);
+    });
+
+    it('gives an action back without an edit for a handle it cannot trust or that no longer fits', async () => {
+        const { actions, document, provider } = await actionsFor(TEXT, 'unknown-property', true);
+        const fix = actions.find(a => a.title === "Rename to 'replicas'")!;
+        const handle = parseFixHandle(fix.data)!;
+        const bad: unknown[] = [
+            undefined, 'nope', { ...handle, fix: -1 }, { ...handle, fix: 7 }, { ...handle, fix: 0.5 }, { ...handle, version: handle.version + 1 },
+            { ...handle, code: 'orphan-component' }, { ...handle, uri: 'file:///elsewhere.arch' }, { ...handle, range: 'all' },
+            { ...handle, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } } },
         ];
-        const actions = await actionsOn(document, { ...diagnostic, data: { fixes: bad } });
-        expect(actions.map(a => a.title)).toEqual(["Suppress 'single-point-of-failure' with @allow…"]);
-        expect(await actionsOn(document, { ...diagnostic, data: { fixes: 'nope' } })).toHaveLength(1);
+        for (const data of bad) expect(provider.resolveCodeAction({ ...fix, data }, document).edit, JSON.stringify(data)).toBeUndefined();
+        // The title must be the fix's own: a handle moved onto another action does nothing.
+        expect(provider.resolveCodeAction({ ...fix, title: 'Delete everything' }, document).edit).toBeUndefined();
+        expect(parseFixHandle({ ...handle, range: { start: { line: '0', character: 0 }, end: handle.range.end } })).toBeUndefined();
     });
 });
 

@@ -15,6 +15,7 @@ import type { CodeAction, Diagnostic, TextEdit } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createTestServices } from '../support/services.js';
 import { toDiagnosticInfo } from '../../src/checking/diagnostics.js';
+import { ArchwayCodeActionProvider } from '../../src/lsp/code-actions.js';
 import type { ArchModel, Finding, Severity } from '../../src/model/arch-model.js';
 import { buildDocumentModel } from '../../src/model/workspace-models.js';
 import { checkModel, type CheckResult, type RuleSettings } from '../../src/rules/engine.js';
@@ -24,7 +25,6 @@ import { toModelDeployment } from '../../src/import/drift-source.js';
 import { parseYamlText } from '../../src/import/yaml-files.js';
 
 const { shared, Archway } = createTestServices();
-const codeActions = Archway.lsp.CodeActionProvider!;
 let counter = 0;
 
 type Files = string | Record<string, string>;
@@ -75,15 +75,23 @@ async function runRule(ruleId: string, text: Files, settings: RuleSettings = {},
     return { findings: checkModel(checked, settings, { only: ruleId }).findings, documents };
 }
 
-/** The quick fixes the editor offers for a finding (without "Suppress…"), from the diagnostic it becomes. */
+/**
+ * The quick fixes the editor offers for a finding (without "Suppress…"), from the diagnostic it
+ * becomes, as a client that resolves code actions gets them: each action's edit comes from
+ * `codeAction/resolve` (the real provider, over this finding as the server's only one).
+ */
 async function quickFixes(finding: Finding, documents: LangiumDocument[]): Promise<{ document: LangiumDocument; actions: CodeAction[] }> {
     const document = documents.find(d => d.uri.toString() === finding.location.uri)!;
     const { message, info } = toDiagnosticInfo(finding, document.parseResult.value);
     const diagnostic: Diagnostic = { range: finding.location.range, message, code: finding.code, data: info.data };
-    const actions = await codeActions.getCodeActions(document, {
+    expect(diagnostic.data, 'a diagnostic carries no quick fix').not.toHaveProperty('fixes');
+    const provider = new ArchwayCodeActionProvider(() => [finding], { resolveLazily: () => true });
+    const actions = await provider.getCodeActions(document, {
         textDocument: { uri: document.uri.toString() }, range: diagnostic.range, context: { diagnostics: [diagnostic] },
     }) as CodeAction[] | undefined;
-    return { document, actions: (actions ?? []).filter(a => !a.title.startsWith('Suppress ')) };
+    const fixes = (actions ?? []).filter(a => !a.title.startsWith('Suppress '));
+    for (const fix of fixes) expect(fix.edit, `'${fix.title}' is resolved lazily`).toBeUndefined();
+    return { document, actions: fixes.map(fix => provider.resolveCodeAction(JSON.parse(JSON.stringify(fix)) as CodeAction, document)) };
 }
 
 function editsOf(action: CodeAction, document: LangiumDocument): TextEdit[] {

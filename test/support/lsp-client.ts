@@ -9,7 +9,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
-import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+import type { Diagnostic, InitializeResult, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 
 /** This folder (`__dirname` also in the benchmark's CommonJS bundle, two levels under the root too). */
 const HERE = typeof __dirname === 'string' ? __dirname : import.meta.dirname;
@@ -110,20 +110,24 @@ export class LspClient {
         }
     }
 
-    /** `initialize` and `initialized`, with a workspace folder if given. */
-    async initialize(rootFolder?: string, initializationOptions?: unknown): Promise<void> {
+    /**
+     * `initialize` and `initialized`, with a workspace folder if given; `textDocument` capabilities
+     * are added to the defaults (e.g. `codeAction.resolveSupport`). Returns the server's answer.
+     */
+    async initialize(rootFolder?: string, initializationOptions?: unknown, textDocument: Record<string, unknown> = {}): Promise<InitializeResult> {
         const rootUri = rootFolder ? `file://${rootFolder}` : null;
-        await this.connection.sendRequest('initialize', {
+        const result = await this.connection.sendRequest<InitializeResult>('initialize', {
             processId: process.pid,
             rootUri,
             workspaceFolders: rootFolder ? [{ uri: rootUri, name: 'ws' }] : null,
             capabilities: {
-                textDocument: { publishDiagnostics: { relatedInformation: true }, synchronization: { didSave: true } },
+                textDocument: { publishDiagnostics: { relatedInformation: true }, synchronization: { didSave: true }, ...textDocument },
                 workspace: { configuration: true, workspaceFolders: true },
             },
             initializationOptions,
         });
         await this.connection.sendNotification('initialized', {});
+        return result;
     }
 
     open(uri: string, text: string): Promise<void> {

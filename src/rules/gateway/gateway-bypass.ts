@@ -55,7 +55,7 @@ export const gatewayBypass = defineRule({
  * instead, so no duplicate is left behind.
  */
 function routeThrough(model: ArchModel, connection: Connection, gateway: Component, ...more: FixChange[]): FixIntent {
-    const existing = model.connections.find(c => c !== connection && c.origin !== 'route' && c.source === connection.source && c.target === gateway.id
+    const existing = (model.outgoing.get(connection.source) ?? []).find(c => c !== connection && c.origin !== 'route' && c.target === gateway.id
         && c.style === connection.style && c.protocol === connection.protocol);
     if (existing) return fix(`Remove the direct call: '${arrow(existing)}' already goes through the gateway '${gateway.id}'`, [removeConnection(connection), ...more]);
     return fix(`Route through the gateway '${gateway.id}'`, [retargetConnection(connection, gateway.id), ...more]);

@@ -1,6 +1,7 @@
 import { boolProp, quotedList, relatedConnection } from '../analysis.js';
 import { defineRule } from '../define.js';
 import { closest } from '../../model/suggest.js';
+import { connectionById } from '../connection-index.js';
 
 /** A subscription to a channel nothing publishes to. */
 export const subscriberWithoutPublisher = defineRule({
@@ -21,7 +22,7 @@ export const subscriberWithoutPublisher = defineRule({
         .filter(ch => ch.subscribers.length > 0 && ch.publishers.length === 0 && boolProp(ch.properties, 'external') !== true)
         .filter(ch => { const b = model.elements.get(ch.broker); return !(b?.type === 'component' && boolProp(b.properties, 'external') === true); })
         .map(ch => {
-            const subscribers = ch.subscribers.map(id => model.connections.find(c => c.id === id)!).filter(Boolean);
+            const subscribers = ch.subscribers.map(id => connectionById(model, id)!).filter(Boolean);
             const suggestion = closest(ch.id, live);
             return finding(ch.nameLocation,
                 `The ${ch.kind} '${ch.id}' is consumed by ${quotedList(subscribers.map(s => s.target))} but nothing publishes to it${suggestion ? `; did you mean '${suggestion}'?` : '; add a publisher or mark it external: true.'}`,

@@ -3,6 +3,7 @@ import { defineRule } from '../define.js';
 import { addConnection, fix, type FixIntent } from '../fix.js';
 import { deadLetterFor } from './dead-letter.js';
 import { isServiceLike, type ArchModel, type Channel, type Component } from '../../model/arch-model.js';
+import { connectionById } from '../connection-index.js';
 
 /** Messages published into a channel nobody reads. */
 export const topicWithoutSubscriber = defineRule({
@@ -19,12 +20,23 @@ export const topicWithoutSubscriber = defineRule({
         valid: 'service orders\nservice billing\nbroker bus {\n  topic placed\n  deadLetter: true\n}\norders ~> bus.placed\nbus.placed ~> billing',
     },
 }, (model, { finding }) => {
-    const serviceLike = model.components.filter(isServiceLike);
+    // Service-like components by file: a channel's candidates are looked up in its own file only.
+    const serviceLikeIn = new Map<string, Component[]>();
+    for (const c of model.components.filter(isServiceLike)) {
+        const list = serviceLikeIn.get(c.location.uri);
+        if (list) list.push(c);
+        else serviceLikeIn.set(c.location.uri, [c]);
+    }
     return model.channels.filter(ch => ch.publishers.length > 0 && ch.subscribers.length === 0).map(ch => {
-        const publishers = ch.publishers.map(id => model.connections.find(c => c.id === id)!).filter(Boolean);
+        const publishers = ch.publishers.map(id => connectionById(model, id)!).filter(Boolean);
         const sources = new Set(publishers.map(p => p.source));
-        // Services of the channel's file that do not publish to it may subscribe.
-        const services = serviceLike.filter(s => !sources.has(s.id) && s.location.uri === ch.location.uri);
+        // Services of the channel's file that do not publish to it may subscribe (the first three are offered).
+        const services: Component[] = [];
+        for (const s of serviceLikeIn.get(ch.location.uri) ?? []) {
+            if (sources.has(s.id)) continue;
+            services.push(s);
+            if (services.length === 3) break;
+        }
         return finding(ch.nameLocation,
             `The ${ch.kind} '${ch.id}' is published to by ${quotedList(publishers.map(p => p.source))} but nothing subscribes to it.`,
             { elements: [ch.id], related: publishers.map(p => relatedConnection(p, `'${p.source}' publishes here.`)),

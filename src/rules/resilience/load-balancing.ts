@@ -25,7 +25,7 @@ export function isUnbalancedCall(a: Analysis, c: Connection, serviceCallers: boo
 
 /** The unbalanced calls (see `isUnbalancedCall`) into one component. */
 export function unbalancedCallsTo(a: Analysis, target: Component, serviceCallers: boolean): Connection[] {
-    return a.model.connections.filter(c => c.target === target.id && isUnbalancedCall(a, c, serviceCallers));
+    return (a.model.incoming.get(target.id) ?? []).filter(c => isUnbalancedCall(a, c, serviceCallers));
 }
 
 /**
