@@ -105,6 +105,8 @@ const web = { platform: 'browser', target: 'chrome120', mainFields: ['browser', 
 /** Entries: [source, output, extra options]. Optional ones are skipped until their source exists. */
 const entries = [
     ['src/cli/bin.ts', 'out/cli/main.cjs', { ...checkBundle, plugins: [cliCommandsBeside, deploymentBeside] }],
+    // Loaded by bin/archway.cjs before the CLI bundle, which it compiles with a V8 code cache.
+    ['src/diagram/node-compile-cache.ts', 'out/cli/compile-cache.cjs', cli],
     ['src/cli/export.ts', 'out/cli/export.cjs', { ...cli, plugins: [elkBeside] }],
     ['src/cli/format.ts', 'out/cli/format.cjs', cli],
     ['src/cli/import.ts', 'out/cli/import.cjs', cli],
