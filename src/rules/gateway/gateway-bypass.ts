@@ -24,6 +24,7 @@ export const gatewayBypass = defineRule({
     if (gateways.length === 0) return [];
     // Which gateway reaches each node first (multi-source BFS from all gateways).
     const reach = a.syncReachFromGateways();
+    const declared = declaredConnections(model);
     const result = [];
     for (const entry of a.entries) {
         if (entry.kind === 'gateway' || entry.kind === 'cdn' || entry.kind === 'dns' || entry.hasUnresolvedReferences) continue;
@@ -42,21 +43,40 @@ export const gatewayBypass = defineRule({
                 {
                     elements: [entry.id, target.id, gateway.id],
                     related: [relatedElement(gateway, `${Describe(gateway)} leads to '${target.id}' via ${pathText(path)}.`), ...(firstHop ? [relatedConnection(firstHop)] : [])],
-                    fixes: [routeThrough(model, connection, gateway)],
+                    fixes: [routeThrough(declared, connection, gateway)],
                 }));
         }
     }
     return result;
 });
 
+/** Declared connections (not a gateway's routes) by source, target, style and protocol, in model order. */
+type DeclaredConnections = Map<string, Connection[]>;
+
+function connectionKey(source: string, target: string, style: string, protocol: string | undefined): string {
+    return `${source}\u0000${target}\u0000${style}\u0000${protocol === undefined ? '-' : `=${protocol}`}`;
+}
+
+/** One pass over the connections, so that each finding's fix looks its twin up instead of scanning them all. */
+function declaredConnections(model: ArchModel): DeclaredConnections {
+    const index: DeclaredConnections = new Map();
+    for (const c of model.connections) {
+        if (c.origin === 'route') continue;
+        const key = connectionKey(c.source, c.target, c.style, c.protocol);
+        const list = index.get(key);
+        if (list) list.push(c);
+        else index.set(key, [c]);
+    }
+    return index;
+}
+
 /**
  * "Route through the gateway": the connection points at the gateway instead; when the entry
  * point already has that connection (same style and protocol), the direct one is removed
  * instead, so no duplicate is left behind.
  */
-function routeThrough(model: ArchModel, connection: Connection, gateway: Component, ...more: FixChange[]): FixIntent {
-    const existing = model.connections.find(c => c !== connection && c.origin !== 'route' && c.source === connection.source && c.target === gateway.id
-        && c.style === connection.style && c.protocol === connection.protocol);
+function routeThrough(declared: DeclaredConnections, connection: Connection, gateway: Component, ...more: FixChange[]): FixIntent {
+    const existing = declared.get(connectionKey(connection.source, gateway.id, connection.style, connection.protocol))?.find(c => c !== connection);
     if (existing) return fix(`Remove the direct call: '${arrow(existing)}' already goes through the gateway '${gateway.id}'`, [removeConnection(connection), ...more]);
     return fix(`Route through the gateway '${gateway.id}'`, [retargetConnection(connection, gateway.id), ...more]);
 }
