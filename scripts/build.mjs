@@ -72,7 +72,7 @@ const deploymentBeside = {
     },
 };
 
-/** The CLI's bundles load each other (and native addons) with `require`, not `import()`. */
+/** The CLI's bundles (and the language server's) load each other, elkjs and native addons with `require`, not `import()`. */
 const cli = { supported: { 'dynamic-import': false } };
 
 /**
@@ -114,8 +114,8 @@ const entries = [
     ['src/cli/mcp.ts', 'out/cli/mcp.cjs', { ...cli, plugins: [elkBeside] }],
     ['src/import/drift-source.ts', 'out/cli/deployment.cjs', cli],
     ['src/server/main.ts', 'out/cli/lsp.cjs', cli],
-    ['src/server/bin.ts', 'out/server/main.cjs', { plugins: [serverElk] }],
-    ['src/diagram/layout-worker.ts', 'out/diagram/layout-worker.cjs', { plugins: [workerElk] }],
+    ['src/server/bin.ts', 'out/server/main.cjs', { ...cli, plugins: [serverElk] }],
+    ['src/diagram/layout-worker.ts', 'out/diagram/layout-worker.cjs', { ...cli, plugins: [workerElk] }],
     ['src/extension/main.ts', 'out/extension/main.cjs', { external: ['vscode', '@resvg/resvg-js'] }],
     // The web extension (VS Code's web worker extension host, which loads `browser` as a CommonJS
     // module and appends `.js` to a name that lacks it) and its language server (a Web Worker).

@@ -2,7 +2,7 @@
  * Runs elkjs on an ELK graph and returns a compact, absolute-coordinate result. Used both
  * in-process and inside the layout worker. One ELK instance per thread, warmed once.
  */
-import ELK from 'elkjs/lib/elk.bundled.js';
+import type ELK from 'elkjs/lib/elk.bundled.js';
 import type { ElkExtendedEdge, ElkNode } from 'elkjs/lib/elk-api.js';
 
 /** Position and size: `[x, y, width, height]`. */
@@ -49,6 +49,9 @@ function warmUpGraph(): ElkNode {
 /** The thread's ELK instance, warmed up: the first layouts in a process run about twice as slow. */
 export function elk(): Promise<ElkInstance> {
     warming ??= (async () => {
+        // Loaded on first use: elkjs is 1.6 MB, and a thread that hands layouts to a worker (the
+        // command line's main thread) never needs it.
+        const { default: ELK } = await import('elkjs/lib/elk.bundled.js');
         const engine = new ELK({ algorithms: ['layered'] } as ConstructorParameters<typeof ELK>[0]);
         for (let i = 0; i < 2; i++) await engine.layout(warmUpGraph());
         instance = engine;
