@@ -12,10 +12,15 @@
  *    diagnostic and per message, edit → last byte, growth against the diagnostics' count
  *    (`diagnostics-size.ts`; sizes 1,000 and 5,000 unless `--sizes` is given).
  *
+ * 6. cold start: `archway check` (2,000 and 10,000 components) and `archway export` (100 and
+ *    600) as fresh processes, with and without the code cache; with `--before ROOT`, against
+ *    another build, pair by pair.
+ *
  * Prints a table and writes JSON (and Markdown) to `bench/results/` (gitignored).
- * Flags: `--quick` (smallest size, one run), `--runs N`, `--sections 1,2,3,4,5`,
+ * Flags: `--quick` (smallest size, one run), `--runs N`, `--sections 1,2,3,4,5,6`,
  * `--sizes 100,1000`, `--out DIR`, `--server PATH` (another server bundle for sections 3 and 5:
- * a build of the code before a change, for before/after rows).
+ * a build of the code before a change, for before/after rows),
+ * `--before ROOT` (section 6: another build's `bin/` and `out/`, run in turn with this one).
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -54,6 +59,8 @@ export interface BenchOptions {
     server?: string;
     /** Where results are written (default `bench/results` under the repository). */
     outDir?: string;
+    /** Section 6: a folder with `bin/archway.cjs` and `out/` of another build, run in turn with this one. */
+    before?: string;
     /** Repository root (found from this file when omitted). */
     root?: string;
     /** Line printer (default `console.log`). */
@@ -114,13 +121,13 @@ interface ProcessRun {
 }
 
 /** Runs `node args…` and measures wall time and peak RSS (GNU time when present, else /proc polling). */
-function runProcess(args: string[], cwd: string): Promise<ProcessRun> {
+function runProcess(args: string[], cwd: string, env?: NodeJS.ProcessEnv): Promise<ProcessRun> {
     const gnuTime = existsSync('/usr/bin/time');
     const command = gnuTime ? '/usr/bin/time' : process.execPath;
     const argv = gnuTime ? ['-f', '__PEAK_KB__ %M %U %S', process.execPath, ...args] : args;
     return new Promise((resolvePromise, reject) => {
         const start = now();
-        const child = spawn(command, argv, { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+        const child = spawn(command, argv, { cwd, env: env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'] });
         let stdout = '';
         let stderr = '';
         let polledPeak: number | undefined;
@@ -466,6 +473,83 @@ async function sectionDiagram(ctx: Context): Promise<void> {
     diagram.disposeLayout();
 }
 
+// ------------------------------------------------------------------ section 6
+
+/** One whole-process command of section 6, at one model size. */
+interface ColdCase {
+    measure: string;
+    size: number;
+    args: (cli: string, dir: string) => string[];
+    note: string;
+}
+
+/**
+ * What a CI job pays: `archway check` and `archway export` as fresh processes, with the code
+ * cache the first command of a job leaves (filled by one unmeasured run) and without any
+ * (`ARCHWAY_COMPILE_CACHE=0`: the very first run on a machine). With `--before ROOT` (a folder
+ * holding `bin/archway.cjs` and `out/` of another build), that build runs in turn with this one
+ * and each row gets a `before` row and an after/before ratio taken pair by pair.
+ */
+async function sectionCold(ctx: Context): Promise<void> {
+    const cli = join(ctx.root, 'bin/archway.cjs');
+    if (!existsSync(join(ctx.root, 'out/cli/main.cjs'))) {
+        ctx.note('Section 6 skipped: out/cli/main.cjs is missing (run `node scripts/build.mjs`).');
+        return;
+    }
+    const beforeCli = ctx.before ? join(ctx.before, 'bin/archway.cjs') : undefined;
+    if (beforeCli && !existsSync(beforeCli)) throw new Error(`--before: no bin/archway.cjs in '${ctx.before}'.`);
+    const cases: ColdCase[] = [
+        ...(ctx.quick ? [100] : [2000, 10000]).map(size => ({
+            measure: 'cold check', size, args: (bin: string, dir: string) => [bin, 'check', join(dir, 'main.arch'), '--format', 'json'], note: 'one file, JSON report',
+        })),
+        ...(ctx.quick ? [100] : [100, 600]).map(size => ({
+            measure: 'cold export', size, args: (bin: string, dir: string) => [bin, 'export', join(dir, 'main.arch'), '-o', join(dir, 'out.svg')], note: 'default view, SVG',
+        })),
+    ];
+    const cacheDir = join(ctx.workDir, 'code-cache');
+    const variants: { suffix: string; env: NodeJS.ProcessEnv }[] = [
+        { suffix: '', env: { ...process.env, ARCHWAY_CACHE_DIR: cacheDir, ARCHWAY_COMPILE_CACHE: '1' } },
+        { suffix: ', no code cache', env: { ...process.env, ARCHWAY_COMPILE_CACHE: '0' } },
+    ];
+    for (const c of cases) {
+        const files = generateModel({ components: c.size });
+        const dir = join(ctx.workDir, `cold-${c.size}`);
+        writeModel(dir, files);
+        const actual = componentCount(files);
+        const runs = ctx.runsFor(c.size);
+        for (const { suffix, env } of variants) {
+            // Fills the code cache (and the file system's), not measured.
+            await runProcess(c.args(cli, dir), ctx.root, env);
+            if (beforeCli) await runProcess(c.args(beforeCli, dir), ctx.root, env);
+            const after: ProcessRun[] = [];
+            const before: ProcessRun[] = [];
+            for (let i = 0; i < runs; i++) {
+                after.push(await runProcess(c.args(cli, dir), ctx.root, env));
+                if (beforeCli) before.push(await runProcess(c.args(beforeCli, dir), ctx.root, env));
+            }
+            for (const run of [...after, ...before]) {
+                if (run.status !== 0 && run.status !== 1) throw new Error(`${c.measure} exited with ${run.status} at ${c.size} components`);
+            }
+            const add = (label: string, values: ProcessRun[], unit: 'ms', pick: (r: ProcessRun) => number | undefined) => {
+                const picked = values.map(pick).filter((v): v is number => v !== undefined);
+                if (picked.length > 0) ctx.add({ section: 6, measure: `${c.measure} ${label}${suffix}`, size: actual, files: 1, unit, stat: stat(picked), note: c.note });
+            };
+            add('wall', after, 'ms', r => r.wallMs);
+            add('CPU (user+sys)', after, 'ms', r => r.cpuMs);
+            if (beforeCli) {
+                add('wall, before', before, 'ms', r => r.wallMs);
+                add('CPU (user+sys), before', before, 'ms', r => r.cpuMs);
+                const ratio = (label: string, pick: (r: ProcessRun) => number | undefined) => {
+                    const ratios = after.map((r, i) => [pick(r), pick(before[i])]).filter((p): p is [number, number] => p[0] !== undefined && p[1] !== undefined && p[1] > 0).map(([a, b]) => a / b);
+                    if (ratios.length > 0) ctx.add({ section: 6, measure: `${c.measure} ${label} after/before${suffix}`, size: actual, files: 1, unit: 'x', stat: stat(ratios), note: 'pair by pair; below 1 = faster' });
+                };
+                ratio('wall', r => r.wallMs);
+                ratio('CPU', r => r.cpuMs);
+            }
+        }
+    }
+}
+
 // ------------------------------------------------------------------ driver
 
 interface Context {
@@ -479,6 +563,8 @@ interface Context {
     server: string;
     splits: number[];
     runsFor(size: number): number;
+    /** Section 6's other build (`--before ROOT`). */
+    before?: string;
     add(row: Row): void;
     note(text: string): void;
     result: BenchResult;
@@ -512,9 +598,11 @@ export async function runBench(options: BenchOptions = {}): Promise<BenchResult>
         server: resolve(options.server ?? join(root, 'out/server/main.cjs')),
         splits: quick ? [1] : FILE_SPLITS,
         runsFor: size => quick ? 1 : size >= 20000 ? Math.min(runs, 3) : runs,
+        before: options.before ? resolve(options.before) : undefined,
         add: row => {
             result.rows.push(row);
-            log(`  ${row.measure} @ ${row.size}/${row.files}f: ${row.stat.median.toFixed(1)} ${row.unit} (min ${row.stat.min.toFixed(1)}, max ${row.stat.max.toFixed(1)}, n=${row.stat.runs})`);
+            const digits = row.unit === 'x' ? 2 : 1;
+            log(`  ${row.measure} @ ${row.size}/${row.files}f: ${row.stat.median.toFixed(digits)} ${row.unit} (min ${row.stat.min.toFixed(digits)}, max ${row.stat.max.toFixed(digits)}, n=${row.stat.runs})`);
         },
         note: text => {
             result.notes.push(text);
@@ -531,6 +619,7 @@ export async function runBench(options: BenchOptions = {}): Promise<BenchResult>
             if (!existsSync(c.server)) c.note(`Section 5 skipped: ${c.server} is missing (run \`node scripts/build.mjs\`).`);
             else await sectionDiagnostics({ ...c, sizes: c.diagnosticSizes });
         }],
+        [6, 'cold start, whole process (check, export)', sectionCold],
     ];
     try {
         for (const [n, title, run] of parts) {
@@ -586,7 +675,8 @@ function parseArgs(argv: readonly string[]): BenchOptions {
         else if (arg === '--sizes') options.sizes = list();
         else if (arg === '--out') options.outDir = argv[++i];
         else if (arg === '--server') options.server = argv[++i];
-        else throw new Error(`Unknown argument '${arg}'. Usage: bench [--quick] [--runs N] [--sections 1,2,3,4,5] [--sizes 100,1000] [--out DIR] [--server PATH]`);
+        else if (arg === '--before') options.before = argv[++i];
+        else throw new Error(`Unknown argument '${arg}'. Usage: bench [--quick] [--runs N] [--sections 1,2,3,4,5,6] [--sizes 100,1000] [--out DIR] [--server PATH] [--before ROOT]`);
     }
     return options;
 }

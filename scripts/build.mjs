@@ -72,7 +72,7 @@ const deploymentBeside = {
     },
 };
 
-/** The CLI's bundles load each other (and native addons) with `require`, not `import()`. */
+/** The CLI's bundles (and the language server's) load each other, elkjs and native addons with `require`, not `import()`. */
 const cli = { supported: { 'dynamic-import': false } };
 
 /**
@@ -105,6 +105,8 @@ const web = { platform: 'browser', target: 'chrome120', mainFields: ['browser', 
 /** Entries: [source, output, extra options]. Optional ones are skipped until their source exists. */
 const entries = [
     ['src/cli/bin.ts', 'out/cli/main.cjs', { ...checkBundle, plugins: [cliCommandsBeside, deploymentBeside] }],
+    // Loaded by bin/archway.cjs before the CLI bundle, which it compiles with a V8 code cache.
+    ['src/diagram/node-compile-cache.ts', 'out/cli/compile-cache.cjs', cli],
     ['src/cli/export.ts', 'out/cli/export.cjs', { ...cli, plugins: [elkBeside] }],
     ['src/cli/format.ts', 'out/cli/format.cjs', cli],
     ['src/cli/import.ts', 'out/cli/import.cjs', cli],
@@ -112,8 +114,8 @@ const entries = [
     ['src/cli/mcp.ts', 'out/cli/mcp.cjs', { ...cli, plugins: [elkBeside] }],
     ['src/import/drift-source.ts', 'out/cli/deployment.cjs', cli],
     ['src/server/main.ts', 'out/cli/lsp.cjs', cli],
-    ['src/server/bin.ts', 'out/server/main.cjs', { plugins: [serverElk] }],
-    ['src/diagram/layout-worker.ts', 'out/diagram/layout-worker.cjs', { plugins: [workerElk] }],
+    ['src/server/bin.ts', 'out/server/main.cjs', { ...cli, plugins: [serverElk] }],
+    ['src/diagram/layout-worker.ts', 'out/diagram/layout-worker.cjs', { ...cli, plugins: [workerElk] }],
     ['src/extension/main.ts', 'out/extension/main.cjs', { external: ['vscode', '@resvg/resvg-js'] }],
     // The web extension (VS Code's web worker extension host, which loads `browser` as a CommonJS
     // module and appends `.js` to a name that lacks it) and its language server (a Web Worker).

@@ -13,11 +13,11 @@ import { writeFileSync } from 'node:fs';
 import { basename, dirname, extname, isAbsolute, join, relative, resolve } from 'node:path';
 import type { LangiumDocument } from 'langium';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
-import type { ArchModel, Direction } from '../model/arch-model.js';
-import { checkModel } from '../rules/engine.js';
+import type { Direction } from '../model/arch-model.js';
+import type { ModelCheck } from '../checking/model-checker.js';
 import { bundledLayoutWorker } from '../diagram/node-layout-worker.js';
 import { escapeControlCharacters } from '../language/display-text.js';
-import { configureLayout, DiagramError, disposeLayout, renderDiagram, THEME_NAMES, type ThemeName } from '../diagram/index.js';
+import { configureLayout, DiagramError, disposeLayout, renderDiagram, startLayoutWorker, THEME_NAMES, type ThemeName } from '../diagram/index.js';
 import { exportInterop, INTEROP_FORMAT_INFO, INTEROP_FORMATS, isInteropFormat } from '../interop/export/index.js';
 import { parseArgs, type CliIo, UsageError } from './args.js';
 import { exportMarkdownFiles } from './export-markdown.js';
@@ -94,6 +94,29 @@ export async function runExport(argv: readonly string[], io: CliIo): Promise<num
 
     const file = resolve(args.positionals[0]);
     if (extname(file) !== '.arch') throw new InputError(`'${args.positionals[0]}' is not an .arch file.`);
+    // The layout worker starts (loads elkjs, runs its first tiny layouts) while this thread parses.
+    if (!isInteropFormat(format) || INTEROP_FORMAT_INFO[format].scope === 'view') startLayoutWorker();
+    try {
+        return await exportFile(file, format, { args, output, theme, direction, collapse, expandedZones, scale }, io);
+    } finally {
+        disposeLayout();
+    }
+}
+
+/** What `runExport` read from its arguments, for one file. */
+interface ExportSettings {
+    args: ReturnType<typeof parseArgs>;
+    output: string | undefined;
+    theme: ThemeName;
+    direction: Direction | undefined;
+    collapse: CollapseMode;
+    expandedZones: string[];
+    scale: number;
+}
+
+/** Loads `file`, draws (or converts) the model rooted at it and writes the result; resolves to the exit code. */
+async function exportFile(file: string, format: Format, settings: ExportSettings, io: CliIo): Promise<number> {
+    const { args, output, theme, direction, collapse, expandedZones, scale } = settings;
     let workspace;
     try {
         workspace = await loadWorkspace([file]);
@@ -104,7 +127,8 @@ export async function runExport(argv: readonly string[], io: CliIo): Promise<num
     }
     const document = workspace.requested[0];
     if (!document) throw new InputError(`Cannot read '${args.positionals[0]}'.`);
-    const model = pickModel(workspace.modelsOf(document), document);
+    // The model and findings the validation already built and checked (with the model's archway.json), not a second build.
+    const { model, result: { findings } } = pickModel(workspace.services.archway.ModelChecker.checksFor(document), document);
 
     const problems = inputProblems(workspace.all);
     // Zones open, and so do brokers drawn as one box for their many topics.
@@ -128,7 +152,6 @@ export async function runExport(argv: readonly string[], io: CliIo): Promise<num
         return finish(text, format, file, output, args.options.view, args.options.flow, problems, io);
     }
 
-    const findings = checkModel(model).findings;
     let result;
     try {
         result = await renderDiagram(model, { view: args.options.view, flow: args.options.flow, theme, direction, findings, collapse, expandedZones });
@@ -231,12 +254,12 @@ function plural(count: number, one: string, many = `${one}s`): string {
     return `${count} ${count === 1 ? one : many}`;
 }
 
-/** The model rooted at the file when there is one, else the first model it belongs to. */
-function pickModel(models: ArchModel[], document: LangiumDocument): ArchModel {
+/** The checked model rooted at the file when there is one, else the first model it belongs to. */
+function pickModel(checks: ModelCheck[], document: LangiumDocument): ModelCheck {
     const uri = document.uri.toString();
-    const model = models.find(m => m.rootUri === uri) ?? models[0];
-    if (!model) throw new InputError(`No model in '${document.uri.fsPath}'.`);
-    return model;
+    const check = checks.find(c => c.model.rootUri === uri) ?? checks[0];
+    if (!check) throw new InputError(`No model in '${document.uri.fsPath}'.`);
+    return check;
 }
 
 /** `dir/shop.arch` → `dir/shop.svg`, or `dir/shop.<view>.svg` for a view or flow. */

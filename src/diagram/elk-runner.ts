@@ -2,7 +2,7 @@
  * Runs elkjs on an ELK graph and returns a compact, absolute-coordinate result. Used both
  * in-process and inside the layout worker. One ELK instance per thread, warmed once.
  */
-import ELK from 'elkjs/lib/elk.bundled.js';
+import type ELK from 'elkjs/lib/elk.bundled.js';
 import type { ElkExtendedEdge, ElkNode } from 'elkjs/lib/elk-api.js';
 
 /** Position and size: `[x, y, width, height]`. */
@@ -53,7 +53,7 @@ function warmUpGraph(): ElkNode {
  * `onmessage` is the LSP connection's reader) that silently cut the server off from the client
  * after the first diagram: no more diagnostics, completions or answers.
  */
-function newElk(): ElkInstance {
+function newElk(ELK: typeof import('elkjs/lib/elk.bundled.js').default): ElkInstance {
     const scope = globalThis as { document?: unknown; onmessage?: unknown };
     const inWorker = typeof scope.document === 'undefined' && 'onmessage' in scope;
     const handler = inWorker ? scope.onmessage : undefined;
@@ -67,7 +67,10 @@ function newElk(): ElkInstance {
 /** The thread's ELK instance, warmed up: the first layouts in a process run about twice as slow. */
 export function elk(): Promise<ElkInstance> {
     warming ??= (async () => {
-        const engine = newElk();
+        // Loaded on first use: elkjs is 1.6 MB, and a thread that hands layouts to a worker (the
+        // command line's main thread) never needs it.
+        const { default: ELK } = await import('elkjs/lib/elk.bundled.js');
+        const engine = newElk(ELK);
         for (let i = 0; i < 2; i++) await engine.layout(warmUpGraph());
         instance = engine;
         return engine;

@@ -21,7 +21,7 @@ export type { Diagram, DiagramEdge, DiagramNode, DiagramFinding, NodeRole } from
 export { applyLayout, toElkGraph } from './elk-graph.js';
 export {
     LayoutCancelledError, cancelLayouts, configureLayout, disposeLayout, layoutGraph, layoutStats,
-    warmUpLayout, type LayoutSettings, type LayoutStats, type LayoutWorkerFactory, type LayoutWorkerHandle,
+    startLayoutWorker, warmUpLayout, type LayoutSettings, type LayoutStats, type LayoutWorkerFactory, type LayoutWorkerHandle,
 } from './layout.js';
 export { escapeXml, renderSvg } from './render-svg.js';
 export { getTheme, THEME_NAMES, type DiagramTheme, type ThemeName } from './themes.js';

@@ -105,6 +105,22 @@ export function warmUpLayout(): Promise<void> {
     return warmDone.promise;
 }
 
+/**
+ * Starts the layout worker now, without the background warm-up, so that its start-up (loading
+ * and compiling elkjs, its first tiny layouts) overlaps the caller's own work: the command line
+ * starts it before parsing. Nothing when layouts run in-process; a worker that cannot start is
+ * noticed by the first request, which then lays out in-process.
+ */
+export function startLayoutWorker(): void {
+    const factory = settings.worker;
+    if (!factory || worker) return;
+    try {
+        ensureWorker(factory);
+    } catch {
+        // laid out in-process by the first request
+    }
+}
+
 function settleWarm(): void {
     if (warmDone && !warmDone.settled) {
         warmDone.settled = true;

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync, cpSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync, existsSync, cpSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -103,6 +103,23 @@ describe('archway export', () => {
         const stderr = err.join('');
         expect(stderr).toMatch(/The model has 3 rule findings \(2 errors, 1 warning\); run 'archway check .*findings\.arch' to see them\./);
         expect(stderr).not.toMatch(/incomplete/);
+    });
+
+    it('draws the findings the model\'s archway.json leaves on, as `archway check` reports them', async () => {
+        const model = 'client web "Web"\ndatabase db "DB"\nweb -> db : tcp\n';
+        writeFileSync(join(dir, 'badges.arch'), model);
+        const { io: plain, err: plainErr } = io();
+        expect(await runExport([join(dir, 'badges.arch'), '-o', join(dir, 'badges.svg')], plain)).toBe(0);
+        expect(plainErr.join('')).toContain('3 rule findings');
+        expect(readFileSync(join(dir, 'badges.svg'), 'utf8')).toContain('data-badge="error"');
+        const configured = join(dir, 'configured');
+        mkdirSync(configured);
+        writeFileSync(join(configured, 'archway.json'), '{ "rules": { "client-direct-datastore-access": "off", "plaintext-connection": "off", "single-point-of-failure": "off" } }');
+        writeFileSync(join(configured, 'badges.arch'), model);
+        const { io: cli, err } = io();
+        expect(await runExport([join(configured, 'badges.arch'), '-o', join(configured, 'badges.svg')], cli)).toBe(0);
+        expect(err.join('')).not.toMatch(/finding/);
+        expect(readFileSync(join(configured, 'badges.svg'), 'utf8')).not.toContain('data-badge');
     });
 
     it('exits 0 and says nothing about findings for a clean model', async () => {
