@@ -576,7 +576,7 @@ export async function runBench(options: BenchOptions = {}): Promise<BenchResult>
     const root = options.root ?? findRoot();
     const quick = options.quick ?? false;
     const runs = options.runs ?? (quick ? 1 : 5);
-    const sections = options.sections ?? [1, 2, 3, 4, 5];
+    const sections = options.sections ?? [1, 2, 3, 4, 5, 6];
     const result: BenchResult = {
         date: new Date().toISOString(),
         quick,
