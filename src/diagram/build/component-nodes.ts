@@ -17,7 +17,7 @@ const FACT_LIMIT = 4;
  * broker, see `broker-protocols.ts`).
  */
 export function addComponentNodes(graph: DiagramGraph, model: ArchModel, selection: ViewSelection, plan: CollapsePlan,
-    protocols: ReadonlyMap<string, string> = new Map()): void {
+    protocols: ReadonlyMap<string, string> = new Map(), trusted: ReadonlyMap<string, readonly string[]> = new Map()): void {
     const channelsByBroker = new Map<string, string[]>();
     for (const id of selection.channels) {
         const channel = model.elements.get(id);
@@ -38,6 +38,7 @@ export function addComponentNodes(graph: DiagramGraph, model: ArchModel, selecti
         const facts = [
             ...(collapsed ? [channelCount(model, allChannels)] : []),
             ...(protocols.has(id) ? [protocols.get(id)!] : []),
+            ...(trusted.has(id) ? [`trusted by ${trusted.get(id)!.length}`] : []),
             factsOf(component),
         ].filter(Boolean).join(' · ');
         const compound = channels.length > 0;

@@ -32,7 +32,8 @@ interface EdgeGroup {
  * their edges (see `broker-protocols.ts`).
  */
 export function addConnectionEdges(graph: DiagramGraph, model: ArchModel, selection: ViewSelection, plan: CollapsePlan,
-    protocols: ReadonlyMap<string, string> = new Map(), edges: 'picture' | 'model' = 'picture'): void {
+    protocols: ReadonlyMap<string, string> = new Map(), edges: 'picture' | 'model' = 'picture',
+    trusted: ReadonlyMap<string, readonly string[]> = new Map()): void {
     const stepped = new Set(selection.flow?.steps.flatMap(step => step.connection === undefined ? [] : [step.connection]) ?? []);
     const labels = new EdgeLabels(model, plan, protocols);
     for (const group of groupConnections(graph, selection.connections, plan, stepped, edges === 'model').values()) {
@@ -50,7 +51,7 @@ export function addConnectionEdges(graph: DiagramGraph, model: ArchModel, select
         graph.addEdge(edge);
         for (const connection of group.connections) graph.drawsConnection(connection.id, edge);
     }
-    if (edges === 'picture') addRelationEdges(graph, selection.relations, plan);
+    if (edges === 'picture') addRelationEdges(graph, selection.relations.filter(r => !(r.relation.kind === 'trusts' && trusted.has(r.target))), plan);
 }
 
 /** What an edge says: one connection's route, protocol and label, or what several have in common. */
