@@ -7,6 +7,7 @@
 import type { NumberAssumptions } from '../numbers/assumptions.js';
 import type { ArchModel, Direction, Finding } from '../model/arch-model.js';
 import { buildDiagram } from './build-diagram.js';
+import { deepViewDirection } from './deep-views.js';
 import type { Diagram } from './diagram-model.js';
 import { applyLayout, toElkGraph } from './elk-graph.js';
 import { cancelLayouts, clearLayoutResults, layoutGraph, warmUpLayout } from './layout.js';
@@ -139,10 +140,14 @@ export function toLayoutJson(diagram: Diagram): DiagramLayoutJson {
 /** The unpositioned diagram `renderDiagram` draws for these options. */
 function buildFor(model: ArchModel, options: RenderOptions): Diagram {
     const selection = selectView(model, { view: options.view, flow: options.flow, direction: options.direction });
-    return buildDiagram(model, selection, {
+    const build = (direction: Direction) => buildDiagram(model, { ...selection, direction }, {
         findings: options.findings, collapse: options.collapse, collapseThreshold: options.collapseThreshold,
         expandedZones: options.expandedZones, title: options.title, assumptions: options.assumptions,
     });
+    const diagram = build(selection.direction);
+    // A view that sets no direction and would draw one long chain of boxes is drawn top-down.
+    const deep = options.direction === undefined && selection.view.direction === undefined ? deepViewDirection(diagram) : undefined;
+    return deep ? build(deep) : diagram;
 }
 
 /** Selects, builds and lays out a view (without rendering). */
