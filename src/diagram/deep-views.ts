@@ -17,13 +17,13 @@ export const MAX_DRAWING_SIDE = 6000;
 const LAYER_GAP = 100;
 
 /**
- * The direction to draw a flat diagram laid out `right` or `left` in when its layers would
- * make it wider than `MAX_DRAWING_SIDE` (`down` or `up`), else undefined. Diagrams with zones
- * drawn open keep their direction: their width is the zones', not one chain's.
+ * The direction to draw a diagram laid out `right` or `left` in when its layers would make it
+ * wider than `MAX_DRAWING_SIDE` (`down` or `up`), else undefined. Boxes inside open zones
+ * count like the others: the layout puts every box of the diagram into one sequence of
+ * layers, whatever zone holds it, so opening a zone of a deep view does not turn it round.
  */
 export function deepViewDirection(diagram: Pick<Diagram, 'nodes' | 'edges' | 'direction'>): Direction | undefined {
     if (diagram.direction !== 'right' && diagram.direction !== 'left') return undefined;
-    if (diagram.nodes.some(node => node.compound)) return undefined;
     const layers = layerWidths(diagram);
     const width = layers.reduce((sum, w) => sum + w, 0) + LAYER_GAP * Math.max(0, layers.length - 1);
     if (width <= MAX_DRAWING_SIDE) return undefined;
@@ -33,9 +33,10 @@ export function deepViewDirection(diagram: Pick<Diagram, 'nodes' | 'edges' | 'di
 /** Per layer (longest path from a source, feedback edges reversed), the widest box in it. */
 function layerWidths(diagram: Pick<Diagram, 'nodes' | 'edges'>): number[] {
     const backwards = feedbackEdges(diagram);
-    const ids = new Set(diagram.nodes.map(node => node.id));
-    const successors = new Map<string, string[]>(diagram.nodes.map(node => [node.id, []]));
-    const indegree = new Map<string, number>(diagram.nodes.map(node => [node.id, 0]));
+    const boxes = diagram.nodes.filter(node => !node.compound);
+    const ids = new Set(boxes.map(node => node.id));
+    const successors = new Map<string, string[]>(boxes.map(node => [node.id, []]));
+    const indegree = new Map<string, number>(boxes.map(node => [node.id, 0]));
     for (const edge of diagram.edges) {
         if (!ids.has(edge.source) || !ids.has(edge.target) || edge.source === edge.target) continue;
         const [from, to] = backwards.has(edge.id) ? [edge.target, edge.source] : [edge.source, edge.target];
@@ -43,7 +44,7 @@ function layerWidths(diagram: Pick<Diagram, 'nodes' | 'edges'>): number[] {
         indegree.set(to, indegree.get(to)! + 1);
     }
     const layer = new Map<string, number>();
-    const queue = diagram.nodes.filter(node => indegree.get(node.id) === 0).map(node => node.id);
+    const queue = boxes.filter(node => indegree.get(node.id) === 0).map(node => node.id);
     for (const id of queue) layer.set(id, 0);
     for (let i = 0; i < queue.length; i++) {
         const id = queue[i];
@@ -54,7 +55,7 @@ function layerWidths(diagram: Pick<Diagram, 'nodes' | 'edges'>): number[] {
         }
     }
     const widths: number[] = [];
-    for (const node of diagram.nodes) {
+    for (const node of boxes) {
         const l = layer.get(node.id) ?? 0; // a node left on a cycle (none after feedback reversal) counts in the first layer
         widths[l] = Math.max(widths[l] ?? 0, node.width);
     }
