@@ -43,6 +43,11 @@ export interface DiagramNode {
     height: number;
     findings: DiagramFinding[];
     dimmed: boolean;
+    /**
+     * The boxes (labels) whose `trusts` edges this issuer's box stands for (`trusted by 6`, see
+     * `build/trust-bundles.ts`); said in its tooltip and accessible name. Empty otherwise.
+     */
+    trustedBy?: string[];
 }
 
 /** One model connection or implied relation an edge stands for, as its tooltip and the JSON export list it. */

@@ -49,6 +49,7 @@ export function nodeAccessibleName(node: DiagramNode, parent: DiagramNode | unde
     const details = [...node.subtitle.split(' · '), ...node.facts.split(' · ')]
         .filter(part => part && part !== node.kind).map(part => part.replace(/^×(\d+)$/, '$1 replicas')).join(', ');
     if (details && node.role !== 'zone') parts[0] += ` (${spoken(details)})`;
+    if (node.trustedBy?.length) parts.push(`trusted by ${node.trustedBy.map(spoken).join(', ')}`);
     if (parent) parts.push(`in ${parent.role === 'zone' ? 'zone' : kindWord(parent)} ${spoken(parent.label)}`);
     const findings = findingsPhrase(node.findings);
     if (findings) parts.push(findings);

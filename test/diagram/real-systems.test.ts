@@ -123,6 +123,12 @@ describe('eShopOnContainers: a busy event bus', () => {
         const identity = overview.diagram.nodes.find(n => n.id === 'identity')!;
         expect(identity.facts).toContain('trusted by 6');
         expect(svgTexts(parseXml(overview.svg)).some(t => t.includes('trusted by 6'))).toBe(true);
+        // Who trusts it is in its tooltip and in what a screen reader says of it.
+        const group = allElements(parseXml(overview.svg)).find(e => e.name === 'g' && e.attributes['data-id'] === 'identity')!;
+        const tooltip = group.children.find(c => c.name === 'title')!.text;
+        expect(tooltip).toContain('trusted by Web shopping aggregator, Mobile shopping aggregator, Basket API, Ordering API');
+        expect(group.attributes['aria-label']).toContain('trusted by Web shopping aggregator');
+        expect(group.attributes['aria-label']).toContain('Webhooks API');
         // The trusting services still say how they authenticate.
         expect(overview.diagram.nodes.find(n => n.id === 'basket')!.facts).toContain('auth jwt');
     });

@@ -46,9 +46,16 @@ export function addComponentNodes(graph: DiagramGraph, model: ArchModel, selecti
         graph.addNode(makeNode({
             id, parent: parent && graph.hasNode(parent) ? parent : undefined, role: collapsed ? 'collapsed-broker' : 'component', kind: component.kind,
             compound, label, subtitle, facts, trust: component.trust, width: size.width, height: size.height,
+            trustedBy: (trusted.get(id) ?? []).map(truster => labelOf(model, truster)),
         }));
         for (const channelId of channels) addChannelNode(graph, model, channelId, component);
     }
+}
+
+/** A component's label, or its id. */
+function labelOf(model: ArchModel, id: string): string {
+    const element = model.elements.get(id);
+    return element?.type === 'component' ? element.label ?? element.id : id;
 }
 
 /** `16 topics`, `3 queues`, `5 channels` (topics and queues mixed). */
