@@ -76,6 +76,12 @@ export interface DiagramEdge {
     points: [number, number][];
     /** Where the label sits (top-left corner and size), once laid out. */
     labelBox: { x: number; y: number; width: number; height: number } | undefined;
+    /**
+     * Messages both ways between a box and a broker drawn as one box: the box's publishes into
+     * the broker and the broker's deliveries to it, as one edge with an arrowhead at each end.
+     * `source` is the box, `target` the broker.
+     */
+    twoWay: boolean;
     /** Flow step numbers drawn on this edge. */
     steps: number[];
     findings: DiagramFinding[];

@@ -86,6 +86,8 @@ export interface DiagramLayoutEdge {
     members: { id: string; label: string }[];
     /** The implied relationship the edge draws (`trusts`, `origin`, `from`, …), or null for connections. */
     relation: string | null;
+    /** Messages both ways: the source publishes into the target broker and receives from it (arrowheads at both ends). */
+    twoWay: boolean;
     /** Flow step numbers on this edge. */
     steps: number[];
 }
@@ -132,7 +134,7 @@ export function toLayoutJson(diagram: Diagram): DiagramLayoutJson {
         })),
         edges: diagram.edges.map(e => ({
             id: e.id, source: e.source, target: e.target, points: e.points, label: e.label, style: e.style,
-            connections: e.connections, members: e.members.map(m => ({ id: m.id, label: m.label })), relation: e.relation ?? null, steps: e.steps,
+            connections: e.connections, members: e.members.map(m => ({ id: m.id, label: m.label })), relation: e.relation ?? null, twoWay: e.twoWay, steps: e.steps,
         })),
     };
 }

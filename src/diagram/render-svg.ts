@@ -208,6 +208,7 @@ function renderEdge(edge: DiagramEdge, theme: DiagramTheme, flowActive: boolean,
         + edgeTitle(edge)
         + `<path d="${pathData(edge.points)}" fill="none" stroke="${colour}" stroke-width="${fmt(width)}"${dash} stroke-linejoin="round"/>`
         + arrowHead(edge.points, colour, edge.style === 'async' || implied, width)
+        + (edge.twoWay ? arrowHead([...edge.points].reverse(), colour, true, width) : '')
         + renderEdgeLabel(edge, theme, flowActive)
         + badgeSvg
         + '</g>';

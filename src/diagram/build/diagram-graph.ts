@@ -19,6 +19,7 @@ export interface EdgeFields {
     connections: string[];
     relation?: RelationKind;
     members?: EdgeMember[];
+    twoWay?: boolean;
 }
 
 /** A node at the origin without findings (one object shape for every node: cheap to build and hash). */
@@ -34,7 +35,7 @@ export function makeNode(f: NodeFields): DiagramNode {
 export function makeEdge(f: EdgeFields): DiagramEdge {
     return {
         id: f.id, source: f.source, target: f.target, style: f.style, tls: f.tls, label: f.label,
-        connections: f.connections, relation: f.relation, members: f.members ?? [], points: [], labelBox: undefined, steps: [], findings: [],
+        connections: f.connections, relation: f.relation, members: f.members ?? [], twoWay: f.twoWay ?? false, points: [], labelBox: undefined, steps: [], findings: [],
         dimmed: false,
     };
 }
