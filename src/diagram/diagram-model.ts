@@ -43,6 +43,11 @@ export interface DiagramNode {
     height: number;
     findings: DiagramFinding[];
     dimmed: boolean;
+    /**
+     * The boxes (labels) whose `trusts` edges this issuer's box stands for (`trusted by 6`, see
+     * `build/trust-bundles.ts`); said in its tooltip and accessible name. Empty otherwise.
+     */
+    trustedBy?: string[];
 }
 
 /** One model connection or implied relation an edge stands for, as its tooltip and the JSON export list it. */
@@ -71,6 +76,12 @@ export interface DiagramEdge {
     points: [number, number][];
     /** Where the label sits (top-left corner and size), once laid out. */
     labelBox: { x: number; y: number; width: number; height: number } | undefined;
+    /**
+     * Messages both ways between a box and a broker drawn as one box: the box's publishes into
+     * the broker and the broker's deliveries to it, as one edge with an arrowhead at each end.
+     * `source` is the box, `target` the broker.
+     */
+    twoWay: boolean;
     /** Flow step numbers drawn on this edge. */
     steps: number[];
     findings: DiagramFinding[];

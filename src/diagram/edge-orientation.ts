@@ -64,13 +64,68 @@ export function feedbackEdges(diagram: Pick<Diagram, 'nodes' | 'edges'>): Set<st
     }
     const position = new Map<string, number>();
     for (const { children, edges } of levels.values()) {
-        greedyOrder(children, edges, order).forEach((id, i) => position.set(id, i));
+        const ordered = children.length <= EXACT_ORDER_LIMIT ? exactOrder(children, edges, order) : greedyOrder(children, edges, order);
+        ordered.forEach((id, i) => position.set(id, i));
     }
     const reversed = new Set<string>();
     for (const [id, [, from, to]] of split) {
         if (position.get(from)! > position.get(to)!) reversed.add(id);
     }
     return reversed;
+}
+
+/** Containers with at most this many children are ordered exactly (2^n subsets). */
+export const EXACT_ORDER_LIMIT = 12;
+
+/**
+ * The order of `nodes` whose backward edges weigh least (a minimum feedback arc set), by
+ * dynamic programming over subsets: best[S] is the lightest backward weight of an order that
+ * starts with the nodes of S. When the greedy order is as light, it is kept (it follows model
+ * order on ties), so the result is deterministic and changes nothing where the heuristic was
+ * already optimal. Small containers only: the greedy heuristic can put a zone of web apps
+ * after the gateways they call, because the gateways' many outgoing calls outweigh the web
+ * apps' few.
+ */
+export function exactOrder(nodes: readonly string[], edges: readonly [string, string, number][], order: ReadonlyMap<string, number>): string[] {
+    const sorted = [...nodes].sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0));
+    const n = sorted.length;
+    const greedy = greedyOrder(sorted, edges, order);
+    if (n <= 2) return greedy;
+    const index = new Map(sorted.map((id, i) => [id, i]));
+    /** weight[v][u]: total weight of the edges v → u. */
+    const weight = sorted.map(() => new Array<number>(n).fill(0));
+    for (const [from, to, w] of edges) {
+        const f = index.get(from), t = index.get(to);
+        if (f === undefined || t === undefined || f === t) continue;
+        weight[f][t] += w;
+    }
+    const full = (1 << n) - 1;
+    const best = new Float64Array(1 << n).fill(Infinity);
+    const choice = new Int8Array(1 << n).fill(-1);
+    best[0] = 0;
+    for (let mask = 0; mask < full; mask++) {
+        const base = best[mask];
+        if (base === Infinity) continue;
+        for (let v = 0; v < n; v++) {
+            if (mask & (1 << v)) continue;
+            // Placing v after the nodes of mask: its edges into them point backwards.
+            let cost = base;
+            for (let u = 0; u < n; u++) if (mask & (1 << u)) cost += weight[v][u];
+            const next = mask | (1 << v);
+            if (cost < best[next] - 1e-9) {
+                best[next] = cost;
+                choice[next] = v;
+            }
+        }
+    }
+    let greedyWeight = 0;
+    for (let i = 0; i < n; i++) {
+        for (let j = 0; j < i; j++) greedyWeight += weight[index.get(greedy[i])!][index.get(greedy[j])!];
+    }
+    if (greedyWeight <= best[full] + 1e-9) return greedy;
+    const result: string[] = [];
+    for (let mask = full; mask !== 0; mask &= ~(1 << choice[mask])) result.push(sorted[choice[mask]]);
+    return result.reverse();
 }
 
 /**

@@ -7,6 +7,7 @@
 import type { NumberAssumptions } from '../numbers/assumptions.js';
 import type { ArchModel, Direction, Finding } from '../model/arch-model.js';
 import { buildDiagram } from './build-diagram.js';
+import { deepViewDirection } from './deep-views.js';
 import type { Diagram } from './diagram-model.js';
 import { applyLayout, toElkGraph } from './elk-graph.js';
 import { cancelLayouts, clearLayoutResults, layoutGraph, warmUpLayout } from './layout.js';
@@ -85,6 +86,8 @@ export interface DiagramLayoutEdge {
     members: { id: string; label: string }[];
     /** The implied relationship the edge draws (`trusts`, `origin`, `from`, …), or null for connections. */
     relation: string | null;
+    /** Messages both ways: the source publishes into the target broker and receives from it (arrowheads at both ends). */
+    twoWay: boolean;
     /** Flow step numbers on this edge. */
     steps: number[];
 }
@@ -131,7 +134,7 @@ export function toLayoutJson(diagram: Diagram): DiagramLayoutJson {
         })),
         edges: diagram.edges.map(e => ({
             id: e.id, source: e.source, target: e.target, points: e.points, label: e.label, style: e.style,
-            connections: e.connections, members: e.members.map(m => ({ id: m.id, label: m.label })), relation: e.relation ?? null, steps: e.steps,
+            connections: e.connections, members: e.members.map(m => ({ id: m.id, label: m.label })), relation: e.relation ?? null, twoWay: e.twoWay, steps: e.steps,
         })),
     };
 }
@@ -139,10 +142,14 @@ export function toLayoutJson(diagram: Diagram): DiagramLayoutJson {
 /** The unpositioned diagram `renderDiagram` draws for these options. */
 function buildFor(model: ArchModel, options: RenderOptions): Diagram {
     const selection = selectView(model, { view: options.view, flow: options.flow, direction: options.direction });
-    return buildDiagram(model, selection, {
+    const build = (direction: Direction) => buildDiagram(model, { ...selection, direction }, {
         findings: options.findings, collapse: options.collapse, collapseThreshold: options.collapseThreshold,
         expandedZones: options.expandedZones, title: options.title, assumptions: options.assumptions,
     });
+    const diagram = build(selection.direction);
+    // A view that sets no direction and would draw one long chain of boxes is drawn top-down.
+    const deep = options.direction === undefined && selection.view.direction === undefined ? deepViewDirection(diagram) : undefined;
+    return deep ? build(deep) : diagram;
 }
 
 /** Selects, builds and lays out a view (without rendering). */

@@ -33,9 +33,12 @@ function severityRank(findings: readonly DiagramFinding[]): 'error' | 'warning' 
     return undefined;
 }
 
-function titleOf(findings: readonly DiagramFinding[], heading: string): string {
-    if (findings.length === 0) return '';
-    const lines = findings.map(f => `${f.severity} ${f.code}: ${f.message}`);
+function titleOf(findings: readonly DiagramFinding[], heading: string, trustedBy: readonly string[] = []): string {
+    if (findings.length === 0 && trustedBy.length === 0) return '';
+    const lines = [
+        ...(trustedBy.length > 0 ? [`trusted by ${trustedBy.join(', ')}`] : []),
+        ...findings.map(f => `${f.severity} ${f.code}: ${f.message}`),
+    ];
     return `<title>${escapeXml([heading, ...lines].join('\n'))}</title>`;
 }
 
@@ -104,7 +107,7 @@ function renderLeaf(node: DiagramNode, theme: DiagramTheme, name: string): strin
     const dash = collapsed && zone.dash ? ` stroke-dasharray="${zone.dash}"` : '';
     const lines = [node.subtitle, node.facts].filter(Boolean);
     return `<g class="aw-node" data-id="${escapeXml(node.id)}" data-kind="${node.kind}"${collapsed || node.role === 'collapsed-broker' ? ' data-collapsed="true"' : ''}${ariaLabel(name)}${dimAttr(node.dimmed, theme)}>`
-        + titleOf(node.findings, node.label)
+        + titleOf(node.findings, node.label, node.trustedBy)
         // A broker drawn as one box shows a second edge behind it: there is more inside.
         + (node.role === 'collapsed-broker' ? `<rect x="${fmt(node.x + 4)}" y="${fmt(node.y - 4)}" width="${fmt(node.width - 4)}" height="${fmt(node.height)}" rx="8" fill="${fill}" stroke="${colour}" stroke-width="1"/>` : '')
         + `<rect x="${fmt(node.x)}" y="${fmt(node.y)}" width="${fmt(node.width)}" height="${fmt(node.height)}" rx="8" fill="${fill}" stroke="${colour}" stroke-width="1.5"${dash}/>`
@@ -205,6 +208,7 @@ function renderEdge(edge: DiagramEdge, theme: DiagramTheme, flowActive: boolean,
         + edgeTitle(edge)
         + `<path d="${pathData(edge.points)}" fill="none" stroke="${colour}" stroke-width="${fmt(width)}"${dash} stroke-linejoin="round"/>`
         + arrowHead(edge.points, colour, edge.style === 'async' || implied, width)
+        + (edge.twoWay ? arrowHead([...edge.points].reverse(), colour, true, width) : '')
         + renderEdgeLabel(edge, theme, flowActive)
         + badgeSvg
         + '</g>';

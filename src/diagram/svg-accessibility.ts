@@ -49,6 +49,7 @@ export function nodeAccessibleName(node: DiagramNode, parent: DiagramNode | unde
     const details = [...node.subtitle.split(' · '), ...node.facts.split(' · ')]
         .filter(part => part && part !== node.kind).map(part => part.replace(/^×(\d+)$/, '$1 replicas')).join(', ');
     if (details && node.role !== 'zone') parts[0] += ` (${spoken(details)})`;
+    if (node.trustedBy?.length) parts.push(`trusted by ${node.trustedBy.map(spoken).join(', ')}`);
     if (parent) parts.push(`in ${parent.role === 'zone' ? 'zone' : kindWord(parent)} ${spoken(parent.label)}`);
     const findings = findingsPhrase(node.findings);
     if (findings) parts.push(findings);
@@ -64,7 +65,9 @@ function edgeKindWord(edge: DiagramEdge): string {
 /** The accessible name of an edge: `call from Web to Orders, https with TLS, 5 connections, …`. */
 export function edgeAccessibleName(edge: DiagramEdge, labelOf: (id: string) => string): string {
     // labelOf names topics `topic orderPlaced`, boxes by their label.
-    const parts = [`${edgeKindWord(edge)} from ${spoken(labelOf(edge.source))} to ${spoken(labelOf(edge.target))}`];
+    const parts = [edge.twoWay
+        ? `async messages both ways between ${spoken(labelOf(edge.source))} and ${spoken(labelOf(edge.target))}`
+        : `${edgeKindWord(edge)} from ${spoken(labelOf(edge.source))} to ${spoken(labelOf(edge.target))}`];
     if (edge.label && edge.label !== edge.relation) parts.push(`${spoken(edge.label)}${edge.tls === true ? ' with TLS' : edge.tls === false ? ' in plaintext' : ''}`);
     const count = Math.max(edge.members.length, edge.connections.length);
     if (count > 1) parts.push(plural(count, 'connection'));

@@ -20,7 +20,7 @@ function node(id: string, parent: string | undefined, role: NodeRole, kind: Icon
 
 function edge(id: string, source: string, target: string, label: string): DiagramEdge {
     return {
-        id, source, target, style: 'sync', tls: true, label, connections: [id], relation: undefined, members: [], points: [], labelBox: undefined,
+        id, source, target, style: 'sync', tls: true, label, connections: [id], relation: undefined, members: [], twoWay: false, points: [], labelBox: undefined,
         steps: [], findings: [], dimmed: false,
     };
 }

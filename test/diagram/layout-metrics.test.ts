@@ -43,13 +43,13 @@ describe('layout metrics', () => {
             ],
             edges: [
                 // Straight: 200 px drawn for a 300 px Manhattan distance between centres.
-                { id: 'a->b', source: 'a', target: 'b', points: [[100, 20], [300, 20]], label: '', style: 'sync', connections: ['a->b'], members: [], relation: null, steps: [] },
+                { id: 'a->b', source: 'a', target: 'b', points: [[100, 20], [300, 20]], label: '', style: 'sync', connections: ['a->b'], members: [], relation: null, twoWay: false, steps: [] },
                 // A detour over the top: 50 + 300 + 50 = 400 px for the same 300 px.
-                { id: 'b->a', source: 'b', target: 'a', points: [[350, 0], [350, -50], [50, -50], [50, 0]], label: '', style: 'sync', connections: ['b->a'], members: [], relation: null, steps: [] },
+                { id: 'b->a', source: 'b', target: 'a', points: [[350, 0], [350, -50], [50, -50], [50, 0]], label: '', style: 'sync', connections: ['b->a'], members: [], relation: null, twoWay: false, steps: [] },
                 // Runs below a->b: no crossing.
-                { id: 'a->c', source: 'a', target: 'c', points: [[80, 40], [80, 60], [200, 60], [200, 100]], label: '', style: 'sync', connections: ['a->c'], members: [], relation: null, steps: [] },
+                { id: 'a->c', source: 'a', target: 'c', points: [[80, 40], [80, 60], [200, 60], [200, 100]], label: '', style: 'sync', connections: ['a->c'], members: [], relation: null, twoWay: false, steps: [] },
                 // Crosses a->b once, at (120, 20).
-                { id: 'x->c', source: 'b', target: 'c', points: [[120, 0], [120, 50], [150, 50]], label: '', style: 'async', connections: ['b~>c'], members: [], relation: null, steps: [] },
+                { id: 'x->c', source: 'b', target: 'c', points: [[120, 0], [120, 50], [150, 50]], label: '', style: 'async', connections: ['b~>c'], members: [], relation: null, twoWay: false, steps: [] },
             ],
         };
         const quality = measureLayout(layout);

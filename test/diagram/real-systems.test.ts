@@ -102,12 +102,26 @@ describe('eShopOnContainers: a busy event bus', () => {
         expect(new Set(pairs).size).toBe(pairs.length);
         const async = model.connections.filter(c => c.style === 'async').length;
         expect(busEdges.reduce((n, e) => n + e.connections.length, 0)).toBeGreaterThanOrEqual(async - 2); // all but the management UI's
-        for (const edge of busEdges.filter(e => e.style === 'async')) {
-            const topics = new Set(edge.connections.map(id => model.connections.find(c => c.id === id)!).map(c => (c.source.startsWith('eventBus.') ? c.source : c.target)));
+        const topicsOf = (ids: readonly string[]) => new Set(ids.map(id => model.connections.find(c => c.id === id)!).map(c => (c.source.startsWith('eventBus.') ? c.source : c.target)));
+        for (const edge of busEdges.filter(e => e.style === 'async' && !e.twoWay)) {
+            const topics = topicsOf(edge.connections);
             if (topics.size > 1) expect(edge.label).toBe(`${topics.size} topics`);
             else expect(edge.label).toBe(model.elements.get([...topics][0])!.label);
         }
-        expect(overview.layout.edges.length).toBeLessThan(60); // 77 before
+        // A service that publishes and consumes draws one edge, arrowheads at both ends.
+        const twoWay = busEdges.filter(e => e.twoWay);
+        expect(twoWay.map(e => e.source).sort()).toEqual(['basket', 'catalog', 'ordering', 'payment']);
+        const ordering = twoWay.find(e => e.source === 'ordering')!;
+        expect(ordering.target).toBe('eventBus');
+        const published = ordering.connections.filter(id => id.startsWith('ordering~>'));
+        const delivered = ordering.connections.filter(id => id.startsWith('eventBus.'));
+        expect(ordering.label).toBe(`publishes ${topicsOf(published).size} · consumes ${topicsOf(delivered).size}`);
+        expect(ordering.label).toBe('publishes 7 · consumes 6');
+        const group = edgeGroup(overview.svg, ordering.id);
+        expect(group.children.filter(c => c.name === 'polyline')).toHaveLength(2); // an open arrowhead at each end
+        expect(edgeGroup(overview.svg, 'orderingTasks=>eventBus').children.filter(c => c.name === 'polyline')).toHaveLength(1);
+        expect(group.attributes['aria-label']).toContain('async messages both ways between Ordering API and RabbitMQ');
+        expect(overview.layout.edges.length).toBeLessThanOrEqual(44); // 77 before issue 16, 54 before the two-way edges
     });
 
     it('opens the broker when asked, still without repeating amqp on each edge', async () => {
@@ -118,13 +132,40 @@ describe('eShopOnContainers: a busy event bus', () => {
         expect(layoutProblems(open.layout)).toEqual([]);
     });
 
-    it('draws the identity provider six services trust as thin dotted "trusts" edges', () => {
-        const trusts = overview.layout.edges.filter(e => e.relation === 'trusts');
-        expect(trusts.map(e => e.target).every(t => t === 'identity')).toBe(true);
-        expect(trusts.length).toBeGreaterThanOrEqual(4);
-        const group = edgeGroup(overview.svg, trusts[0].id);
-        expect(group.attributes['data-relation']).toBe('trusts');
-        expect(group.children.find(c => c.name === 'path')!.attributes['stroke-dasharray']).toBe('2 3');
+    it('says "trusted by 6" on the identity provider instead of six dotted edges across the services', () => {
+        expect(overview.layout.edges.filter(e => e.relation === 'trusts')).toEqual([]);
+        const identity = overview.diagram.nodes.find(n => n.id === 'identity')!;
+        expect(identity.facts).toContain('trusted by 6');
+        expect(svgTexts(parseXml(overview.svg)).some(t => t.includes('trusted by 6'))).toBe(true);
+        // Who trusts it is in its tooltip and in what a screen reader says of it.
+        const group = allElements(parseXml(overview.svg)).find(e => e.name === 'g' && e.attributes['data-id'] === 'identity')!;
+        const tooltip = group.children.find(c => c.name === 'title')!.text;
+        expect(tooltip).toContain('trusted by Web shopping aggregator, Mobile shopping aggregator, Basket API, Ordering API');
+        expect(group.attributes['aria-label']).toContain('trusted by Web shopping aggregator');
+        expect(group.attributes['aria-label']).toContain('Webhooks API');
+        // The trusting services still say how they authenticate.
+        expect(overview.diagram.nodes.find(n => n.id === 'basket')!.facts).toContain('auth jwt');
+    });
+
+    it('reads left to right: clients, web apps, gateways, services, then data and the bus, which every bus edge reaches directly', () => {
+        const box = (id: string) => overview.layout.nodes.find(n => n.id === id)!;
+        const right = (id: string) => box(id).x + box(id).width;
+        // The web apps call the gateways: their zone comes first (it was drawn last, right of the data).
+        expect(right('web')).toBeLessThan(box('bff').x);
+        expect(right('bff')).toBeLessThan(box('services').x);
+        expect(right('services')).toBeLessThan(box('data').x);
+        const bus = box('eventBus');
+        const busEdges = overview.layout.edges.filter(e => (e.source === 'eventBus' || e.target === 'eventBus') && e.style === 'async');
+        for (const edge of busEdges) {
+            const other = edge.source === 'eventBus' ? edge.target : edge.source;
+            expect(right(other)).toBeLessThan(bus.x);
+            // Publishes and deliveries both meet the broker on its side facing the services.
+            const end = edge.source === 'eventBus' ? edge.points[0] : edge.points[edge.points.length - 1];
+            expect(end[0]).toBeCloseTo(bus.x, 0);
+        }
+        const quality = measureLayout(overview.layout);
+        expect(quality.edges).toBeLessThanOrEqual(44); // 54 before
+        expect(quality.crossings).toBeLessThanOrEqual(55); // 109 before, 47 measured
     });
 
     it('lays out without overlaps or stray ends and with no detour over 2', () => {
@@ -136,9 +177,11 @@ describe('eShopOnContainers: a busy event bus', () => {
 describe('what properties say, drawn', () => {
     it('draws a trusts edge to Entra ID, and no origin edge where Front Door already routes to the web app', async () => {
         const model = await load(join(REAL, 'reliable-web-app.arch'));
-        const { layout } = await renderDiagram(model, { view: 'overview' });
+        const { layout, svg } = await renderDiagram(model, { view: 'overview' });
         const trusts = layout.edges.filter(e => e.relation === 'trusts');
         expect(trusts.map(e => `${e.source}->${e.target}`)).toEqual(['api->entra']);
+        const path = edgeGroup(svg, trusts[0].id).children.find(c => c.name === 'path')!;
+        expect(path.attributes['stroke-dasharray']).toBe('2 3');
         expect(layout.edges.filter(e => e.relation === 'origin')).toEqual([]);
         // The web app's call back through Front Door is a feedback edge: short, not round the diagram.
         expect(measureLayout(layout).worstDetour).toBeLessThanOrEqual(2); // 3.29 before

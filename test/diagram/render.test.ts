@@ -286,7 +286,7 @@ describe('test helpers', () => {
         const problems = layoutProblems({
             view: 'v', flow: null, direction: 'right', collapsed: false, width: 500, height: 200,
             nodes: [node('a', 0, 0), node('b', 50, 10), node('c', 300, 0), node('d', 150, 100)],
-            edges: [{ id: 'e', source: 'a', target: 'c', points: [[100, 120], [300, 120]], label: '', style: 'sync', connections: [], members: [], relation: null, steps: [] }],
+            edges: [{ id: 'e', source: 'a', target: 'c', points: [[100, 120], [300, 120]], label: '', style: 'sync', connections: [], members: [], relation: null, twoWay: false, steps: [] }],
         });
         expect(problems).toEqual(expect.arrayContaining([
             'a overlaps b', expect.stringMatching(/^e: starts/), expect.stringMatching(/^e: ends/), 'e: segment 0 crosses d',

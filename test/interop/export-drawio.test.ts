@@ -143,6 +143,14 @@ describe.skipIf(!hasChromium)('draw.io export decoded by mxGraph', () => {
         });
     }
 
+    it('gives a two-way broker edge an arrowhead at each end (eShopOnContainers)', async () => {
+        const model = await loadModel('test/fixtures/real/eshop-on-containers.arch');
+        const xml = diagramToDrawio(await layoutDiagram(model, { view: 'overview' }), model);
+        expect(xml.match(/startArrow=open/g)).toHaveLength(4);
+        const { cells } = await decode(page, xml);
+        expect(cells.filter(cell => cell.edge && cell.label.includes('publishes 7 · consumes 6')).map(cell => cell.shown)).toEqual([true]);
+    });
+
     it('is deterministic and keeps markup in names as text', async () => {
         const model = await loadModel('test/interop/fixtures/hostile.arch');
         const first = diagramToDrawio(await layoutDiagram(model), model);

@@ -97,6 +97,17 @@ describe.skipIf(!hasChromium)('Mermaid export in the real Mermaid renderer', () 
         });
     }
 
+    it('draws a service that publishes and consumes through a collapsed broker as one <-.-> edge (eShopOnContainers)', async () => {
+        const diagram = viewDiagram(await loadModel('test/fixtures/real/eshop-on-containers.arch'), { view: 'overview' });
+        const text = diagramToMermaid(diagram, 'test');
+        expect(diagram.edges.filter(edge => edge.twoWay)).toHaveLength(4);
+        expect(text.match(/<-\.->/g)).toHaveLength(4);
+        const shown = await render(page, text);
+        expect(shown.error, text).toBeUndefined();
+        expect(shown.edges).toBe(diagram.edges.length);
+        expect(shown.dashed).toBe(expected(diagram).dashed);
+    });
+
     it('keeps markup in names as text: no element from a label reaches the SVG', async () => {
         const model = await loadModel('test/interop/fixtures/hostile.arch');
         const text = diagramToMermaid(viewDiagram(model, {}));

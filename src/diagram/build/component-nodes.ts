@@ -17,7 +17,7 @@ const FACT_LIMIT = 4;
  * broker, see `broker-protocols.ts`).
  */
 export function addComponentNodes(graph: DiagramGraph, model: ArchModel, selection: ViewSelection, plan: CollapsePlan,
-    protocols: ReadonlyMap<string, string> = new Map()): void {
+    protocols: ReadonlyMap<string, string> = new Map(), trusted: ReadonlyMap<string, readonly string[]> = new Map()): void {
     const channelsByBroker = new Map<string, string[]>();
     for (const id of selection.channels) {
         const channel = model.elements.get(id);
@@ -38,6 +38,7 @@ export function addComponentNodes(graph: DiagramGraph, model: ArchModel, selecti
         const facts = [
             ...(collapsed ? [channelCount(model, allChannels)] : []),
             ...(protocols.has(id) ? [protocols.get(id)!] : []),
+            ...(trusted.has(id) ? [`trusted by ${trusted.get(id)!.length}`] : []),
             factsOf(component),
         ].filter(Boolean).join(' · ');
         const compound = channels.length > 0;
@@ -45,9 +46,16 @@ export function addComponentNodes(graph: DiagramGraph, model: ArchModel, selecti
         graph.addNode(makeNode({
             id, parent: parent && graph.hasNode(parent) ? parent : undefined, role: collapsed ? 'collapsed-broker' : 'component', kind: component.kind,
             compound, label, subtitle, facts, trust: component.trust, width: size.width, height: size.height,
+            trustedBy: (trusted.get(id) ?? []).map(truster => labelOf(model, truster)),
         }));
         for (const channelId of channels) addChannelNode(graph, model, channelId, component);
     }
+}
+
+/** A component's label, or its id. */
+function labelOf(model: ArchModel, id: string): string {
+    const element = model.elements.get(id);
+    return element?.type === 'component' ? element.label ?? element.id : id;
 }
 
 /** `16 topics`, `3 queues`, `5 channels` (topics and queues mixed). */

@@ -32,10 +32,20 @@ interface EdgeGroup {
  * their edges (see `broker-protocols.ts`).
  */
 export function addConnectionEdges(graph: DiagramGraph, model: ArchModel, selection: ViewSelection, plan: CollapsePlan,
-    protocols: ReadonlyMap<string, string> = new Map(), edges: 'picture' | 'model' = 'picture'): void {
+    protocols: ReadonlyMap<string, string> = new Map(), edges: 'picture' | 'model' = 'picture',
+    trusted: ReadonlyMap<string, readonly string[]> = new Map()): void {
     const stepped = new Set(selection.flow?.steps.flatMap(step => step.connection === undefined ? [] : [step.connection]) ?? []);
     const labels = new EdgeLabels(model, plan, protocols);
-    for (const group of groupConnections(graph, selection.connections, plan, stepped, edges === 'model').values()) {
+    const groups = [...groupConnections(graph, selection.connections, plan, stepped, edges === 'model').values()];
+    const deliveries = edges === 'model' ? new Map<EdgeGroup, EdgeGroup>() : twoWayPartners(groups, plan, stepped);
+    const joined = new Set(deliveries.values());
+    for (const group of groups) {
+        if (joined.has(group)) continue;
+        const back = deliveries.get(group);
+        if (back) {
+            addTwoWayEdge(graph, group, back, labels.twoWay(group, back));
+            continue;
+        }
         const [first] = group.connections;
         const single = group.connections.length === 1;
         const edge = makeEdge({
@@ -50,7 +60,38 @@ export function addConnectionEdges(graph: DiagramGraph, model: ArchModel, select
         graph.addEdge(edge);
         for (const connection of group.connections) graph.drawsConnection(connection.id, edge);
     }
-    if (edges === 'picture') addRelationEdges(graph, selection.relations, plan);
+    if (edges === 'picture') addRelationEdges(graph, selection.relations.filter(r => !(r.relation.kind === 'trusts' && trusted.has(r.target))), plan);
+}
+
+/**
+ * Publishes and deliveries between one box and a broker drawn as one box: the broker → box
+ * group that joins each box → broker group (both only messages, no flow step on them). A
+ * service that publishes three topics and consumes two draws one edge, not two side by side.
+ */
+function twoWayPartners(groups: readonly EdgeGroup[], plan: CollapsePlan, stepped: ReadonlySet<string>): Map<EdgeGroup, EdgeGroup> {
+    const messages = (group: EdgeGroup) => group.connections.every(c => c.style === 'async' && !stepped.has(c.id));
+    const back = new Map<string, EdgeGroup>();
+    for (const group of groups) {
+        if (plan.brokers.has(group.from) && messages(group)) back.set(`${group.from}\u0000${group.to}`, group);
+    }
+    const partners = new Map<EdgeGroup, EdgeGroup>();
+    for (const group of groups) {
+        if (!plan.brokers.has(group.to) || !messages(group)) continue;
+        const delivery = back.get(`${group.to}\u0000${group.from}`);
+        if (delivery) partners.set(group, delivery);
+    }
+    return partners;
+}
+
+/** The one edge for a box's publishes into a broker (`out`) and the broker's deliveries to it (`back`). */
+function addTwoWayEdge(graph: DiagramGraph, out: EdgeGroup, back: EdgeGroup, label: string): void {
+    const connections = [...out.connections, ...back.connections];
+    const edge = makeEdge({
+        id: `${out.from}<=>${out.to}`, source: out.from, target: out.to, style: 'async', tls: mergedTls(connections), label,
+        connections: connections.map(c => c.id), members: connections.map(c => ({ id: c.id, label: memberLabelOf(c) })), twoWay: true,
+    });
+    graph.addEdge(edge);
+    for (const connection of connections) graph.drawsConnection(connection.id, edge);
 }
 
 /** What an edge says: one connection's route, protocol and label, or what several have in common. */
@@ -73,6 +114,17 @@ class EdgeLabels {
         if (connections.length === 1) return truncateText(labelOf(connections[0], this.quiet(connections[0])), EDGE_LABEL_WIDTH, EDGE_FONT);
         const noun = connections.every(c => c.origin === 'route') ? 'routes' : 'connections';
         return [`${connections.length} ${noun}`, protocol].filter(Boolean).join(' · ');
+    }
+
+    /** A two-way edge: `publishes 3 · consumes 2` (topics, or connections into a collapsed zone). */
+    twoWay(out: EdgeGroup, back: EdgeGroup): string {
+        const count = (group: EdgeGroup) => {
+            const topics = this.collapsedTopics(group);
+            return topics.length > 0 ? topics.length : group.connections.length;
+        };
+        const connections = [...out.connections, ...back.connections];
+        const protocol = connections.every(c => this.quiet(c)) ? undefined : sharedProtocol(connections);
+        return [`publishes ${count(out)}`, `consumes ${count(back)}`, protocol].filter(Boolean).join(' · ');
     }
 
     /** True when the connection's broker says its protocol once for all of them. */

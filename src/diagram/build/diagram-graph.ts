@@ -6,7 +6,7 @@ import type { ConnectionStyle } from '../../model/arch-model.js';
 import type { DiagramEdge, DiagramNode, EdgeMember, RelationKind } from '../diagram-model.js';
 
 /** The fields of a node that building decides; the rest start blank. */
-export type NodeFields = Pick<DiagramNode, 'id' | 'parent' | 'role' | 'kind' | 'compound' | 'label' | 'subtitle' | 'facts' | 'trust' | 'width' | 'height'>;
+export type NodeFields = Pick<DiagramNode, 'id' | 'parent' | 'role' | 'kind' | 'compound' | 'label' | 'subtitle' | 'facts' | 'trust' | 'width' | 'height' | 'trustedBy'>;
 
 /** The fields of an edge that building decides; the rest start blank. */
 export interface EdgeFields {
@@ -19,6 +19,7 @@ export interface EdgeFields {
     connections: string[];
     relation?: RelationKind;
     members?: EdgeMember[];
+    twoWay?: boolean;
 }
 
 /** A node at the origin without findings (one object shape for every node: cheap to build and hash). */
@@ -26,6 +27,7 @@ export function makeNode(f: NodeFields): DiagramNode {
     return {
         id: f.id, parent: f.parent, role: f.role, kind: f.kind, compound: f.compound, label: f.label, subtitle: f.subtitle,
         facts: f.facts, trust: f.trust, x: 0, y: 0, width: f.width, height: f.height, findings: [], dimmed: false,
+        trustedBy: f.trustedBy ?? [],
     };
 }
 
@@ -33,7 +35,7 @@ export function makeNode(f: NodeFields): DiagramNode {
 export function makeEdge(f: EdgeFields): DiagramEdge {
     return {
         id: f.id, source: f.source, target: f.target, style: f.style, tls: f.tls, label: f.label,
-        connections: f.connections, relation: f.relation, members: f.members ?? [], points: [], labelBox: undefined, steps: [], findings: [],
+        connections: f.connections, relation: f.relation, members: f.members ?? [], twoWay: f.twoWay ?? false, points: [], labelBox: undefined, steps: [], findings: [],
         dimmed: false,
     };
 }

@@ -135,6 +135,7 @@ function edgeCell(edge: DiagramEdge, nodes: ReadonlyMap<string, DiagramNode>): s
     let style = `edgeStyle=orthogonalEdgeStyle;rounded=1;html=1;endArrow=block;endFill=1;fontSize=11;labelBackgroundColor=${theme.labelBackground};`
         + `strokeColor=${edge.steps.length > 0 ? theme.flow : edge.style === 'async' ? theme.asyncEdge : theme.edge};`
         + (edge.style === 'async' ? 'dashed=1;dashPattern=6 4;' : '')
+        + (edge.twoWay ? 'startArrow=open;startFill=0;' : '')
         + (edge.steps.length > 0 ? 'strokeWidth=2.5;' : '')
         + (edge.dimmed ? 'opacity=35;textOpacity=35;' : '');
     if (first && last) {

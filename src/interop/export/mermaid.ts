@@ -105,7 +105,7 @@ export function diagramToMermaid(diagram: Diagram, header?: string): string {
 
     const linkStyles: string[] = [];
     diagram.edges.forEach((edge, index) => {
-        const arrow = edge.style === 'async' ? '-.->' : '-->';
+        const arrow = edge.twoWay ? '<-.->' : edge.style === 'async' ? '-.->' : '-->';
         const steps = edge.steps.length > 0 ? `${edge.steps.join(', ')}. ` : '';
         const label = steps + edge.label;
         const text = label.length > 0 ? `|"${mermaidText(label)}"|` : '';

@@ -330,5 +330,5 @@ export const VIEW_PROPERTIES: PropertyTable = {
     title: str('Title shown above the diagram.'),
     collapse: { type: { type: 'list', of: { type: 'reference', kinds: ['zone'] } }, doc: 'Zones drawn as one box with their counts (click one in the preview to open it).' },
     implied: bool('Draw the relationships that properties state as edges: `from:`/`to:` of pipelines, a CDN\'s `origin:`, session `store:`, `stateStore:`, `eventStore:` and token `issuer:`.', 'true'),
-    trusts: bool('Draw a dotted "trusts" edge from each component that accepts tokens to their `issuer:`.', 'true'),
+    trusts: bool('Draw a dotted "trusts" edge from each component that accepts tokens to their `issuer:`. An issuer that more than three boxes of the view trust says `trusted by N` on its box instead of N edges.', 'true'),
 };
