@@ -3,7 +3,8 @@ import { generateModel } from '../../bench/generate-model.js';
 import { checkModel } from '../../src/rules/engine.js';
 import { modelOf } from './rule-tester.js';
 
-describe('large models', () => {
+// Models of 2,000–20,000 elements: seconds when idle, over a minute on a loaded 2-core machine.
+describe('large models', { timeout: 180_000 }, () => {
     it('checks a generated 2,000-component model with every rule on', async () => {
         const model = await modelOf(generateModel({ components: 2000 }));
         const started = performance.now();
