@@ -13,6 +13,7 @@ import { renderPropertyDocs } from '../src/model/schema/property-docs.js';
 import { listRules } from '../src/rules/registry.js';
 import { renderAllRuleDocs, updateReadmeRules } from '../src/rules/rule-docs.js';
 import { renderRuleIndex } from './rule-index.js';
+import { renderTechIconPaths } from './tech-icon-subset.js';
 
 /** Files langium-cli writes from `src/language/archway.langium` (see langium-config.json). */
 export const LANGIUM_OUTPUT = [
@@ -39,5 +40,6 @@ export function derivedFiles(root: string): Map<string, string> {
     files.set('docs/language.md', updateLanguageKinds(read('docs/language.md')));
     files.set('snippets/arch.json', renderEditorSnippets());
     files.set('docs/other-editors.md', updateEditorKeywords(read('docs/other-editors.md')));
+    files.set('src/diagram/tech-icon-paths.ts', renderTechIconPaths(root));
     return files;
 }

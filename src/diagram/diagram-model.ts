@@ -48,6 +48,11 @@ export interface DiagramNode {
      * `build/trust-bundles.ts`); said in its tooltip and accessible name. Empty otherwise.
      */
     trustedBy?: string[];
+    /**
+     * Simple Icons slug of the technology mark drawn beside the kind icon (`postgresql` for
+     * `engine: postgres`, see `tech-icons.ts`); unset when no property names a known technology.
+     */
+    tech?: string;
 }
 
 /** One model connection or implied relation an edge stands for, as its tooltip and the JSON export list it. */

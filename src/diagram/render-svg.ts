@@ -10,6 +10,7 @@ import {
     type Diagram, type DiagramEdge, type DiagramFinding, type DiagramNode,
 } from './diagram-model.js';
 import { fmt, iconSvg, kindCategory } from './icons.js';
+import { techIconSvg } from './tech-icons.js';
 import { diagramDescription, diagramTitle, edgeAccessibleName, nodeAccessibleName } from './svg-accessibility.js';
 import { FONT_FAMILY, textWidth } from './text-metrics.js';
 import { getTheme, type DiagramTheme, type ThemeName } from './themes.js';
@@ -62,6 +63,17 @@ function dimAttr(dimmed: boolean, theme: DiagramTheme): string {
 
 // ---------------------------------------------------------------- nodes
 
+/**
+ * The kind icon of a box whose left column spans `height` px from `y`, centred at `x + 23`; with
+ * a technology mark, a smaller kind icon above the mark (in the theme's text colour), so the box
+ * keeps its size.
+ */
+function nodeIcons(node: DiagramNode, y: number, height: number, colour: string, theme: DiagramTheme): string {
+    if (!node.tech) return iconSvg(node.kind, node.x + 11, y + Math.min(height / 2 - 12, 19), 24, colour);
+    const top = y + Math.round((height - 38) / 2);
+    return iconSvg(node.kind, node.x + 13, top, 20, colour) + techIconSvg(node.tech, node.x + 16, top + 24, 14, theme.text);
+}
+
 function renderZone(node: DiagramNode, theme: DiagramTheme, name: string): string {
     const colours = theme.zones[node.trust ?? 'private'];
     const tagX = node.x + 12 + textWidth(node.label, ZONE_FONT, true) + 10;
@@ -82,7 +94,7 @@ function renderBroker(node: DiagramNode, theme: DiagramTheme, name: string): str
     return `<g class="aw-node" data-id="${escapeXml(node.id)}" data-kind="${node.kind}"${ariaLabel(name)}${dimAttr(node.dimmed, theme)}>`
         + titleOf(node.findings, node.label)
         + `<rect x="${fmt(node.x)}" y="${fmt(node.y)}" width="${fmt(node.width)}" height="${fmt(node.height)}" rx="8" fill="${theme.brokerFill}" stroke="${colour}" stroke-width="1.5"/>`
-        + iconSvg(node.kind, node.x + 10, node.y + 10, 24, colour)
+        + (node.tech ? nodeIcons(node, node.y, 48, colour, theme) : iconSvg(node.kind, node.x + 10, node.y + 10, 24, colour))
         + text(node.x + 42, node.y + 22, node.label, `font-size="${NODE_FONT}" font-weight="bold" fill="${theme.text}"`)
         + text(node.x + 42, node.y + 38, [node.subtitle, node.facts].filter(Boolean).join(' · '), `font-size="${SMALL_FONT}" fill="${theme.mutedText}"`)
         + badge(node.x + node.width - 4, node.y + 4, node.findings, theme)
@@ -111,7 +123,7 @@ function renderLeaf(node: DiagramNode, theme: DiagramTheme, name: string): strin
         // A broker drawn as one box shows a second edge behind it: there is more inside.
         + (node.role === 'collapsed-broker' ? `<rect x="${fmt(node.x + 4)}" y="${fmt(node.y - 4)}" width="${fmt(node.width - 4)}" height="${fmt(node.height)}" rx="8" fill="${fill}" stroke="${colour}" stroke-width="1"/>` : '')
         + `<rect x="${fmt(node.x)}" y="${fmt(node.y)}" width="${fmt(node.width)}" height="${fmt(node.height)}" rx="8" fill="${fill}" stroke="${colour}" stroke-width="1.5"${dash}/>`
-        + iconSvg(node.kind, node.x + 11, node.y + Math.min(node.height / 2 - 12, 19), 24, colour)
+        + nodeIcons(node, node.y, node.height, colour, theme)
         + text(node.x + NODE_TEXT_X, node.y + 21, node.label, `font-size="${NODE_FONT}" font-weight="bold" fill="${theme.text}"`)
         + lines.map((line, i) => text(node.x + NODE_TEXT_X, node.y + 37 + i * 15, line, `font-size="${SMALL_FONT}" fill="${theme.mutedText}"`)).join('')
         + badge(node.x + node.width - 4, node.y + 4, node.findings, theme)

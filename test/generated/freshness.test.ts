@@ -20,7 +20,7 @@ describe('generated files are fresh (run npm run generate)', () => {
 
     it('lists every kind of generated file', () => {
         for (const path of ['src/rules/rule-index.ts', 'docs/rules/README.md', 'README.md', 'schemas/archway.schema.json',
-            'docs/properties.md', 'docs/language.md', 'snippets/arch.json', 'docs/other-editors.md']) expect([...files.keys()]).toContain(path);
+            'docs/properties.md', 'docs/language.md', 'snippets/arch.json', 'docs/other-editors.md', 'src/diagram/tech-icon-paths.ts']) expect([...files.keys()]).toContain(path);
     });
 
     for (const [path, content] of files) {

@@ -4,6 +4,7 @@
  */
 import type { ArchModel, Component, Property } from '../../model/arch-model.js';
 import { measureNode, quantize, TOPIC_FONT, TOPIC_HEIGHT, TOPIC_TEXT_X } from '../diagram-model.js';
+import { techIconOfValues, TECH_PROPERTIES } from '../tech-icons.js';
 import { textWidth } from '../text-metrics.js';
 import type { ViewSelection } from '../view-selection.js';
 import type { CollapsePlan } from './collapse-plan.js';
@@ -47,6 +48,7 @@ export function addComponentNodes(graph: DiagramGraph, model: ArchModel, selecti
             id, parent: parent && graph.hasNode(parent) ? parent : undefined, role: collapsed ? 'collapsed-broker' : 'component', kind: component.kind,
             compound, label, subtitle, facts, trust: component.trust, width: size.width, height: size.height,
             trustedBy: (trusted.get(id) ?? []).map(truster => labelOf(model, truster)),
+            tech: techIconOfValues(TECH_PROPERTIES.map(name => textOf(prop(component, name))))?.slug,
         }));
         for (const channelId of channels) addChannelNode(graph, model, channelId, component);
     }
@@ -82,11 +84,15 @@ function prop(component: Component, name: string): Property | undefined {
     return component.properties.get(name);
 }
 
+/** A property's value as written (a string without its quotes). */
+function textOf(property: Property | undefined): string | undefined {
+    const value = property?.value;
+    return value?.type === 'string' ? value.value : value?.text;
+}
+
 /** Kind and technology: `database · postgres`. */
 function subtitleOf(component: Component): string {
-    const tech = prop(component, 'technology') ?? prop(component, 'engine');
-    const value = tech?.value;
-    const text = value?.type === 'string' ? value.value : value?.text;
+    const text = textOf(prop(component, 'technology') ?? prop(component, 'engine'));
     return text ? `${component.kind} · ${text}` : component.kind;
 }
 

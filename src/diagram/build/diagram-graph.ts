@@ -6,7 +6,7 @@ import type { ConnectionStyle } from '../../model/arch-model.js';
 import type { DiagramEdge, DiagramNode, EdgeMember, RelationKind } from '../diagram-model.js';
 
 /** The fields of a node that building decides; the rest start blank. */
-export type NodeFields = Pick<DiagramNode, 'id' | 'parent' | 'role' | 'kind' | 'compound' | 'label' | 'subtitle' | 'facts' | 'trust' | 'width' | 'height' | 'trustedBy'>;
+export type NodeFields = Pick<DiagramNode, 'id' | 'parent' | 'role' | 'kind' | 'compound' | 'label' | 'subtitle' | 'facts' | 'trust' | 'width' | 'height' | 'trustedBy' | 'tech'>;
 
 /** The fields of an edge that building decides; the rest start blank. */
 export interface EdgeFields {
@@ -27,7 +27,7 @@ export function makeNode(f: NodeFields): DiagramNode {
     return {
         id: f.id, parent: f.parent, role: f.role, kind: f.kind, compound: f.compound, label: f.label, subtitle: f.subtitle,
         facts: f.facts, trust: f.trust, x: 0, y: 0, width: f.width, height: f.height, findings: [], dimmed: false,
-        trustedBy: f.trustedBy ?? [],
+        trustedBy: f.trustedBy ?? [], tech: f.tech,
     };
 }
 
