@@ -59,6 +59,20 @@ export const incrementalParseStats = { incremental: 0, full: 0 };
 export function reparseIncrementally(
     parser: LangiumParser, previous: ParseResult<AstNode>, oldText: string, newText: string,
 ): ParseResult<AstNode> | undefined {
+    // When the declaration before the edit changes (a closing quote gives it its label, an
+    // opening brace a block), the window starts one declaration earlier and is tried again.
+    const first = reparseWindow(parser, previous, oldText, newText, 0);
+    const result = first === 'widen' ? reparseWindow(parser, previous, oldText, newText, 1) : first;
+    return result === 'widen' ? undefined : result;
+}
+
+/**
+ * `reparseIncrementally` with the window widened by `widen` more declarations before the edit;
+ * 'widen' when the first of them did not come back as it was.
+ */
+function reparseWindow(
+    parser: LangiumParser, previous: ParseResult<AstNode>, oldText: string, newText: string, widen: number,
+): ParseResult<AstNode> | 'widen' | undefined {
     // A file that may be over the size limit is parsed in full (which refuses it).
     if (newText.length * 3 > MAX_FILE_BYTES) return undefined;
     if ((previous.lexerReport?.diagnostics.length ?? 0) > 0) return undefined;
@@ -81,7 +95,7 @@ export function reparseIncrementally(
     // Declarations touching the change, widened by one unchanged neighbour on each side.
     const first = firstIndex(elements.length, i => cstOf(elements[i]).end >= start);
     const last = firstIndex(elements.length, i => cstOf(elements[i]).offset > oldEnd) - 1;
-    const before = first - 1; // the unchanged neighbour before, or -1
+    const before = first - 1 - widen; // the unchanged neighbour before, or -1
     const after = Math.max(last, first - 1) + 1; // the unchanged neighbour after, or elements.length
     const lo = Math.max(0, before);
     const hi = Math.min(elements.length - 1, after);
@@ -111,7 +125,7 @@ export function reparseIncrementally(
     if (before >= 0) {
         const old = cstOf(elements[before]);
         const now = cstOf(fresh[0]);
-        if (now.offset !== 0 || now.end !== old.end - old.offset) return undefined;
+        if (now.offset !== 0 || now.end !== old.end - old.offset) return before > 0 ? 'widen' : undefined;
     }
     if (!toEndOfFile) {
         const old = cstOf(elements[hi]);
