@@ -11,11 +11,19 @@
  * Everything after it moves by the edit's length in offsets and lines.
  *
  * It falls back to a full parse (returns undefined) whenever the result could differ from one:
- * the previous or the new text has syntax errors, the edit touches the header or the imports,
- * or a neighbour did not come back exactly as it was. The equivalence with a full parse is
- * what `test/language/incremental-parsing.test.ts` checks, for many random edits.
+ * the edit touches the header or the imports, a neighbour did not come back exactly as it was,
+ * or a syntax error could reach outside the window. Syntax errors are allowed (in the previous
+ * parse and in the new one) only between the two unchanged neighbours, which must themselves
+ * parse cleanly: then the parser reaches the first neighbour, and leaves the second, in the
+ * same state as a full parse does, and the errors (shifted into place) are the full parse's.
+ * That is what keeps typing a new declaration, keystroke by keystroke through the broken
+ * states `s`, `se`, … `service foo "F`, on the fast path. The equivalence with a full parse is
+ * what `test/language/incremental-parsing.test.ts` checks, for many random edits and for
+ * declarations typed at the end of a file and between two declarations.
  */
+import type { IRecognitionException, IToken } from 'chevrotain';
 import type { AstNode, CstNode, LangiumParser, ParseResult } from 'langium';
+import { MAX_FILE_BYTES } from './archway-limits.js';
 import type { ArchFile, TopElement } from './generated/ast.js';
 
 /** The internal fields of Langium's CST node classes that a splice has to move. */
@@ -51,7 +59,25 @@ export const incrementalParseStats = { incremental: 0, full: 0 };
 export function reparseIncrementally(
     parser: LangiumParser, previous: ParseResult<AstNode>, oldText: string, newText: string,
 ): ParseResult<AstNode> | undefined {
-    if (!isClean(previous)) return undefined;
+    // When the declaration before the edit changes (a closing quote gives it its label, an
+    // opening brace a block), the window starts one declaration earlier and is tried again.
+    const first = reparseWindow(parser, previous, oldText, newText, 0);
+    const result = first === 'widen' ? reparseWindow(parser, previous, oldText, newText, 1) : first;
+    return result === 'widen' ? undefined : result;
+}
+
+/**
+ * `reparseIncrementally` with the window widened by `widen` more declarations before the edit;
+ * 'widen' when the first of them did not come back as it was.
+ */
+function reparseWindow(
+    parser: LangiumParser, previous: ParseResult<AstNode>, oldText: string, newText: string, widen: number,
+): ParseResult<AstNode> | 'widen' | undefined {
+    // A file that may be over the size limit is parsed in full (which refuses it).
+    if (newText.length * 3 > MAX_FILE_BYTES) return undefined;
+    if ((previous.lexerReport?.diagnostics.length ?? 0) > 0) return undefined;
+    const oldErrors = errorSpan(previous);
+    if (!oldErrors) return undefined;
     const oldRoot = previous.value as ArchFile;
     const oldRootCst = oldRoot.$cstNode as MutableCst | undefined;
     if (!oldRootCst || oldRoot.$type !== 'ArchFile' || (oldRootCst.root as CstNode) !== oldRootCst) return undefined;
@@ -69,15 +95,11 @@ export function reparseIncrementally(
     // Declarations touching the change, widened by one unchanged neighbour on each side.
     const first = firstIndex(elements.length, i => cstOf(elements[i]).end >= start);
     const last = firstIndex(elements.length, i => cstOf(elements[i]).offset > oldEnd) - 1;
-    const before = first - 1; // the unchanged neighbour before, or -1
+    const before = first - 1 - widen; // the unchanged neighbour before, or -1
     const after = Math.max(last, first - 1) + 1; // the unchanged neighbour after, or elements.length
     const lo = Math.max(0, before);
     const hi = Math.min(elements.length - 1, after);
     const toEndOfFile = after >= elements.length;
-    // Edits in or after the last declaration are parsed in full: with the window running to the
-    // end of the file, the end-to-end run in VS Code lost an editor revert (the trees compare
-    // equal in every test here; the cause is not found yet, see the note on issue 8).
-    if (toEndOfFile) return undefined;
     const windowStart = cstOf(elements[lo]).offset;
     if (windowStart > start) return undefined; // the edit is before the first declaration
     const windowOldEnd = toEndOfFile ? oldText.length : cstOf(elements[hi]).end;
@@ -85,8 +107,16 @@ export function reparseIncrementally(
     const delta = newText.length - oldText.length;
     const windowNewEnd = windowOldEnd + delta;
 
+    // The previous parse's errors must lie between the neighbours (which parsed cleanly).
+    if (!oldErrors.clean) {
+        if (before < 0 || oldErrors.first < cstOf(elements[before]).end) return undefined;
+        if (!toEndOfFile && oldErrors.last >= cstOf(elements[hi]).offset) return undefined;
+    }
+
     const window = parser.parse(newText.slice(windowStart, windowNewEnd));
-    if (!isClean(window)) return undefined;
+    if ((window.lexerReport?.diagnostics.length ?? 0) > 0) return undefined;
+    const newErrors = errorSpan(window);
+    if (!newErrors) return undefined;
     const windowRoot = window.value as ArchFile;
     const windowRootCst = windowRoot.$cstNode as MutableCst | undefined;
     if (!windowRootCst || windowRoot.header || windowRoot.imports.length > 0 || windowRoot.elements.length === 0) return undefined;
@@ -95,12 +125,17 @@ export function reparseIncrementally(
     if (before >= 0) {
         const old = cstOf(elements[before]);
         const now = cstOf(fresh[0]);
-        if (now.offset !== 0 || now.end !== old.end - old.offset) return undefined;
+        if (now.offset !== 0 || now.end !== old.end - old.offset) return before > 0 ? 'widen' : undefined;
     }
     if (!toEndOfFile) {
         const old = cstOf(elements[hi]);
         const now = cstOf(fresh[fresh.length - 1]);
         if (now.end !== windowNewEnd - windowStart || now.end - now.offset !== old.end - old.offset) return undefined;
+    }
+    // The new errors, likewise, must lie between the neighbours.
+    if (!newErrors.clean) {
+        if (before < 0 || newErrors.first < cstOf(fresh[0]).end) return undefined;
+        if (!toEndOfFile && (fresh.length < 2 || newErrors.last >= cstOf(fresh[fresh.length - 1]).offset)) return undefined;
     }
 
     // Positions: the window's text starts where the old declaration `lo` started.
@@ -140,8 +175,73 @@ export function reparseIncrementally(
         node.$containerProperty = 'elements';
         node.$containerIndex = index;
     });
+    shiftErrors(window, windowStart, windowStartPosition);
     incrementalParseStats.incremental++;
-    return { value: newRoot, lexerErrors: [], parserErrors: [], lexerReport: window.lexerReport };
+    return { value: newRoot, lexerErrors: window.lexerErrors, parserErrors: window.parserErrors, lexerReport: window.lexerReport };
+}
+
+/** Where a parse's syntax errors are: clean, or the first and last offsets any of them names. */
+type ErrorSpan = { clean: true } | { clean: false; first: number; last: number };
+
+/** The span of a parse's errors; undefined when an error has no usable position. */
+function errorSpan(result: ParseResult<AstNode>): ErrorSpan | undefined {
+    if (result.lexerErrors.length === 0 && result.parserErrors.length === 0) return { clean: true };
+    let first = Infinity;
+    let last = -Infinity;
+    const note = (offset: number) => {
+        first = Math.min(first, offset);
+        last = Math.max(last, offset);
+    };
+    for (const error of result.lexerErrors) {
+        if (!Number.isFinite(error.offset) || error.offset < 0) return undefined;
+        note(error.offset);
+        note(error.offset + Math.max(0, error.length));
+    }
+    for (const error of result.parserErrors) {
+        // Where the error is reported: its token, or the end of the token before an inserted one.
+        const token = hasPosition(error.token) ? error.token : undefined;
+        const previousToken = (error as { previousToken?: IToken }).previousToken;
+        if (token) note(token.startOffset);
+        else if (hasPosition(previousToken)) note((previousToken.endOffset ?? previousToken.startOffset) + 1);
+        else return undefined;
+        for (const skipped of [token, ...(error.resyncedTokens ?? [])]) {
+            if (hasPosition(skipped)) note((skipped.endOffset ?? skipped.startOffset) + 1);
+        }
+    }
+    return { clean: false, first, last };
+}
+
+/** The tokens with real positions that a parser error names (an inserted token has none). */
+function errorTokens(error: IRecognitionException): IToken[] {
+    const candidates = [error.token, (error as { previousToken?: IToken }).previousToken, ...(error.resyncedTokens ?? [])];
+    return candidates.filter(hasPosition);
+}
+
+function hasPosition(token: IToken | undefined): token is IToken {
+    return !!token && Number.isFinite(token.startOffset) && token.startOffset >= 0;
+}
+
+/** Moves a window's errors (parsed from offset 0, line 1) to `offset`/`origin` in the file. */
+function shiftErrors(window: ParseResult<AstNode>, offset: number, origin: TextPosition): void {
+    for (const error of window.lexerErrors) {
+        const mutable = error as { offset: number; line: number | undefined; column: number | undefined };
+        mutable.offset += offset;
+        if (mutable.line === 1 && mutable.column !== undefined) mutable.column += origin.character;
+        if (mutable.line !== undefined) mutable.line += origin.line;
+    }
+    const seen = new Set<IToken>();
+    for (const error of window.parserErrors) {
+        for (const token of errorTokens(error)) {
+            if (seen.has(token)) continue;
+            seen.add(token);
+            token.startOffset += offset;
+            if (token.endOffset !== undefined) token.endOffset += offset;
+            if (token.startLine === 1 && token.startColumn !== undefined) token.startColumn += origin.character;
+            if (token.endLine === 1 && token.endColumn !== undefined) token.endColumn += origin.character;
+            if (token.startLine !== undefined) token.startLine += origin.line;
+            if (token.endLine !== undefined) token.endLine += origin.line;
+        }
+    }
 }
 
 /**
@@ -157,11 +257,6 @@ function firstIndex(length: number, test: (index: number) => boolean): number {
         else lo = mid + 1;
     }
     return lo;
-}
-
-function isClean(result: ParseResult<AstNode>): boolean {
-    return result.lexerErrors.length === 0 && result.parserErrors.length === 0
-        && (result.lexerReport?.diagnostics.length ?? 0) === 0;
 }
 
 function cstOf(element: TopElement): CstNode {

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, beforeAll, describe, expect, test } from 'vitest';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
+import { generateModel } from '../../bench/generate-model.js';
 import { ensureServerBuilt, LspClient } from '../support/lsp-client.js';
 
 const SHOP = readFileSync('examples/online-shop/shop.arch', 'utf8');
@@ -26,9 +27,9 @@ afterEach(() => {
 });
 
 /** A document in the server, edited like an editor does; `text` mirrors what the server should have. */
-async function openShop() {
+async function openShop(initial = SHOP) {
     const dir = mkdtempSync(join(tmpdir(), 'archway-typing-'));
-    writeFileSync(join(dir, 'shop.arch'), SHOP);
+    writeFileSync(join(dir, 'shop.arch'), initial);
     writeFileSync(join(dir, 'payments.arch'), PAYMENTS);
     const uri = pathToFileURL(join(dir, 'shop.arch')).toString();
     const server = new LspClient();
@@ -39,9 +40,9 @@ async function openShop() {
     });
     await server.connection.sendNotification('initialized', {});
     const opened = server.diagnostics(uri);
-    await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'arch', version: 1, text: SHOP } });
+    await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'arch', version: 1, text: initial } });
     await opened;
-    let text = SHOP;
+    let text = initial;
     let version = 1;
     const requestErrors: string[] = [];
     const positionAt = (offset: number) => {
@@ -160,4 +161,26 @@ describe.each([0, 15])('typing with %i ms between keystrokes', (pauseMs) => {
         expect({ requestErrors: doc.requestErrors, stderr: doc.server.stderr }).toEqual({ requestErrors: [], stderr: '' });
         expect(await settledDiagnostics(doc.server, doc.uri)).toEqual(await freshDiagnostics(doc.text));
     }, 120_000);
+});
+
+describe('typing a declaration at the end of a big file', () => {
+    // The end of a file is parsed incrementally, through broken states: the diagnostics must
+    // still be a fresh document's, syntax errors (positions, messages) included.
+    test('keystroke by keystroke at the end of a 1,000-component file, the diagnostics are a fresh open\'s, in a broken state and after', async () => {
+        const big = generateModel({ components: 1000 })['main.arch'];
+        const doc = await openShop(big);
+        // Without auto-closing (as with it turned off), so the states in between are broken.
+        const typeRaw = async (at: number, typed: string) => {
+            for (const ch of typed) await doc.replace(at, at++, ch, 0);
+            return at;
+        };
+        let cursor = await typeRaw(doc.text.length, '\nservice foo "F');
+        const broken = doc.text;
+        expect(broken.endsWith('service foo "F')).toBe(true);
+        expect(await settledDiagnostics(doc.server, doc.uri)).toEqual(await freshDiagnostics(broken));
+        cursor = await typeRaw(cursor, 'oo service" { owner: "team-a" }\nfoo -> foo : https\n');
+        expect(doc.text).toBe(`${big}\nservice foo "Foo service" { owner: "team-a" }\nfoo -> foo : https\n`);
+        expect(await settledDiagnostics(doc.server, doc.uri)).toEqual(await freshDiagnostics(doc.text));
+        expect({ requestErrors: doc.requestErrors, stderr: doc.server.stderr }).toEqual({ requestErrors: [], stderr: '' });
+    }, 300_000);
 });
