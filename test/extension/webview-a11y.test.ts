@@ -25,6 +25,7 @@ async function geometry(page: Page) {
     });
 }
 
+// Skipped only where Chromium is not installed (.ci/run installs it, so CI always runs this).
 describe.skipIf(!hasChromium)('the preview for the keyboard and screen readers (Chromium)', () => {
     let browser: Browser;
     let shop: DiagramResult;

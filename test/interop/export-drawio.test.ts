@@ -71,6 +71,7 @@ async function decode(page: Page, xml: string): Promise<{ error?: string; cells:
     }, xml);
 }
 
+// Skipped only where Chromium is not installed (.ci/run installs it, so CI always runs this).
 describe.skipIf(!hasChromium)('draw.io export decoded by mxGraph', () => {
     let browser: Browser;
     let page: Page;

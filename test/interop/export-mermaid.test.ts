@@ -61,6 +61,7 @@ function expected(diagram: Diagram) {
     };
 }
 
+// Skipped only where Chromium is not installed (.ci/run installs it, so CI always runs this).
 describe.skipIf(!hasChromium)('Mermaid export in the real Mermaid renderer', () => {
     let browser: Browser;
     let page: Page;

@@ -18,6 +18,8 @@ const DIR = join(FIXTURES, 'likec4-food-delivery');
 const files = readdirSync(DIR).sort().map(name => ({ file: join(DIR, name), text: readFileSync(join(DIR, name), 'utf8') }));
 
 describe('archway import likec4', () => {
+    // Skipped only where the LikeC4 CLI and its Node 22 are not installed (`npm ci --prefix test/interop/tools`;
+    // .ci/run installs them, so CI always runs this).
     it.skipIf(!hasInteropTools)('reads the model as LikeC4 reads it: elements, titles, technologies, relationships, views', () => {
         const out = execFileSync(NODE22, [join(TOOLS, 'likec4-check.mjs'), DIR], { cwd: TOOLS, encoding: 'utf8', timeout: 300_000 });
         const [likec4] = JSON.parse(out) as [{ errors: unknown[]; elements: { id: string; kind: string; title: string; technology: string | null; description: string | null; tags: string[] }[]; relations: { source: string; target: string; title: string | null; kind: string | null; technology: string | null }[]; views: { id: string; type: string }[] }];

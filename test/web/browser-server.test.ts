@@ -151,6 +151,7 @@ async function diagnosticsOf(page: Page, uri: string, accept: (diagnostics: Diag
     throw new Error(`The server published no matching diagnostics for ${uri}; last: ${JSON.stringify(last)}`);
 }
 
+// Skipped only where Chromium is not installed (.ci/run installs it, so CI always runs this).
 describe.skipIf(!hasChromium)('the browser language server in a Web Worker', () => {
     let browser: Browser;
     let page: Page;
