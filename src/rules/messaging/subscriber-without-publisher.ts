@@ -1,7 +1,6 @@
 import { boolProp, quotedList, relatedConnection } from '../analysis.js';
 import { defineRule } from '../define.js';
 import { closest } from '../../model/suggest.js';
-import { connectionById } from '../connection-index.js';
 
 /** A subscription to a channel nothing publishes to. */
 export const subscriberWithoutPublisher = defineRule({
@@ -22,7 +21,8 @@ export const subscriberWithoutPublisher = defineRule({
         .filter(ch => ch.subscribers.length > 0 && ch.publishers.length === 0 && boolProp(ch.properties, 'external') !== true)
         .filter(ch => { const b = model.elements.get(ch.broker); return !(b?.type === 'component' && boolProp(b.properties, 'external') === true); })
         .map(ch => {
-            const subscribers = ch.subscribers.map(id => connectionById(model, id)!).filter(Boolean);
+            // A channel's subscribers are the connections leaving it.
+            const subscribers = (model.outgoing.get(ch.id) ?? []).filter(c => ch.subscribers.includes(c.id));
             const suggestion = closest(ch.id, live);
             return finding(ch.nameLocation,
                 `The ${ch.kind} '${ch.id}' is consumed by ${quotedList(subscribers.map(s => s.target))} but nothing publishes to it${suggestion ? `; did you mean '${suggestion}'?` : '; add a publisher or mark it external: true.'}`,

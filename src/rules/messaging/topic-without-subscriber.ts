@@ -3,7 +3,6 @@ import { defineRule } from '../define.js';
 import { addConnection, fix, type FixIntent } from '../fix.js';
 import { deadLetterFor } from './dead-letter.js';
 import { isServiceLike, type ArchModel, type Channel, type Component } from '../../model/arch-model.js';
-import { connectionById } from '../connection-index.js';
 
 /** Messages published into a channel nobody reads. */
 export const topicWithoutSubscriber = defineRule({
@@ -28,7 +27,8 @@ export const topicWithoutSubscriber = defineRule({
         else serviceLikeIn.set(c.location.uri, [c]);
     }
     return model.channels.filter(ch => ch.publishers.length > 0 && ch.subscribers.length === 0).map(ch => {
-        const publishers = ch.publishers.map(id => connectionById(model, id)!).filter(Boolean);
+        // A channel's publishers are the connections into it.
+        const publishers = (model.incoming.get(ch.id) ?? []).filter(c => ch.publishers.includes(c.id));
         const sources = new Set(publishers.map(p => p.source));
         // Services of the channel's file that do not publish to it may subscribe (the first three are offered).
         const services: Component[] = [];
