@@ -42,6 +42,14 @@ describe('importers on hostile input', () => {
         }), { numRuns: 400 });
     });
 
+    it('Structurizr: a line continuation followed by nothing is no statement (a counterexample fast-check found)', () => {
+        for (const text of ['\\ \n', 'workspace {\n  \\\n\n}\n']) {
+            const result = importStructurizr({ file: 'in.dsl', text }, 'in.dsl', () => undefined);
+            problemsInside(result.problems, 'in.dsl', text);
+            expect(result.text.startsWith('// Imported by Archway')).toBe(true);
+        }
+    });
+
     it('Structurizr: never throws; problems point into the file', () => {
         fc.assert(fc.property(fc.oneof(soup(STRUCTURIZR_WORDS), fc.string({ maxLength: 300 })), (text) => {
             const result = importStructurizr({ file: 'in.dsl', text }, 'in.dsl', () => undefined);

@@ -176,6 +176,8 @@ class StructurizrReader {
                 this.problems.push({ file: file.file, line: lineNumber, message: error });
                 continue;
             }
+            // A line continuation (`\`) followed by nothing leaves no statement.
+            if (tokens.length === 0) continue;
             yield { tokens, quoted, position: { file: file.file, line: lineNumber } };
         }
     }
