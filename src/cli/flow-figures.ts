@@ -16,6 +16,7 @@ export function workspaceFlowFigures(workspace: LoadedWorkspace): FlowFigures[] 
     const seen = new Set<string>();
     const result: FlowFigures[] = [];
     for (const model of workspace.models()) {
+        if (model.flows.length === 0) continue; // no figures to compute
         const numbers = numbersOf(model, checker.assumptionsFor(model.rootUri));
         for (const flow of model.flows) {
             const key = `${flow.location.uri}#${flow.id}`;
