@@ -2,7 +2,8 @@
 // and the webview script) with esbuild. Usage: node scripts/build.mjs [--watch] [--minify]
 import * as esbuild from 'esbuild';
 import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
-import { builtinModules } from 'node:module';
+import { builtinModules, createRequire } from 'node:module';
+import { resolve as resolvePath } from 'node:path';
 
 const watch = process.argv.includes('--watch');
 const minify = process.argv.includes('--minify');
@@ -72,6 +73,26 @@ const deploymentBeside = {
     },
 };
 
+/**
+ * Langium's core imports cancellation, events and an error class from
+ * `vscode-languageserver-protocol`, whose several hundred request and notification types then
+ * load at every start of `archway check` and `export`: those bundles get the same classes from
+ * `vscode-jsonrpc` through `src/cli/langium-protocol-core.ts` instead (the language server keeps
+ * the protocol). Only Langium's imports are redirected; a name the shim lacks fails the build.
+ */
+const langiumProtocolCore = {
+    name: 'langium-protocol-core',
+    setup(build) {
+        const shim = resolvePath('src/cli/langium-protocol-core.ts');
+        // The shim's `vscode-jsonrpc` is the one Langium's protocol uses (npm may install several).
+        const fromLangium = createRequire(resolvePath('node_modules/langium/package.json'));
+        const jsonrpc = createRequire(fromLangium.resolve('vscode-languageserver-protocol')).resolve('vscode-jsonrpc');
+        build.onResolve({ filter: /^vscode-languageserver-protocol$/ }, (args) =>
+            /node_modules[\\/]langium[\\/]lib[\\/](utils|workspace)[\\/]/.test(args.importer) ? { path: shim } : undefined);
+        build.onResolve({ filter: /^vscode-jsonrpc$/ }, (args) => (args.importer === shim ? { path: jsonrpc } : undefined));
+    },
+};
+
 /** The CLI's bundles (and the language server's) load each other, elkjs and native addons with `require`, not `import()`. */
 const cli = { supported: { 'dynamic-import': false } };
 
@@ -104,10 +125,10 @@ const web = { platform: 'browser', target: 'chrome120', mainFields: ['browser', 
 
 /** Entries: [source, output, extra options]. Optional ones are skipped until their source exists. */
 const entries = [
-    ['src/cli/bin.ts', 'out/cli/main.cjs', { ...checkBundle, plugins: [cliCommandsBeside, deploymentBeside] }],
+    ['src/cli/bin.ts', 'out/cli/main.cjs', { ...checkBundle, plugins: [cliCommandsBeside, deploymentBeside, langiumProtocolCore] }],
     // Loaded by bin/archway.cjs before the CLI bundle, which it compiles with a V8 code cache.
     ['src/diagram/node-compile-cache.ts', 'out/cli/compile-cache.cjs', cli],
-    ['src/cli/export.ts', 'out/cli/export.cjs', { ...cli, plugins: [elkBeside] }],
+    ['src/cli/export.ts', 'out/cli/export.cjs', { ...cli, plugins: [elkBeside, langiumProtocolCore] }],
     ['src/cli/format.ts', 'out/cli/format.cjs', cli],
     ['src/cli/import.ts', 'out/cli/import.cjs', cli],
     ['src/cli/diff.ts', 'out/cli/diff.cjs', { ...cli, plugins: [elkBeside, deploymentBeside] }],

@@ -150,6 +150,17 @@ describe('the CLI bundles', () => {
         expect(check).not.toContain('billion laughs');
         expect(check).not.toContain('Excessive alias count');
     });
+
+    test('`archway check` and `export` do not load the language server protocol\'s request types; `archway lsp` does', () => {
+        // Langium's core takes only cancellation, events and an error class from the protocol:
+        // those come from vscode-jsonrpc (src/cli/langium-protocol-core.ts).
+        const bundle = (name: string) => readFileSync(join(ROOT, 'out/cli', name), 'utf8');
+        for (const name of ['main.cjs', 'export.cjs']) {
+            expect(bundle(name), name).not.toContain('textDocument/semanticTokens');
+            expect(bundle(name), name).toContain('CancellationTokenSource');
+        }
+        expect(bundle('lsp.cjs')).toContain('textDocument/semanticTokens');
+    });
 });
 
 function escape(text: string): string {
