@@ -4,14 +4,8 @@
  * `{ statements }` going on after one that cannot be read) that keep one bad statement from
  * hiding the rest of the file.
  */
-import type { ImportProblem, SourcePosition } from './imported-model.js';
+import type { ImportProblem, SourceFile, SourcePosition } from './imported-model.js';
 import { restOfLine, tokenizeLikeC4, type Token } from './likec4-lexer.js';
-
-/** An input file. */
-export interface SourceFile {
-    file: string;
-    text: string;
-}
 
 /** Reads the tokens of one LikeC4 file; problems and notes go to the lists shared by all files. */
 export class LikeC4Cursor {

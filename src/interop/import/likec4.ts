@@ -16,14 +16,14 @@
  * (`likec4-model.ts`), `views` (`likec4-views.ts`), and name resolution
  * (`likec4-declarations.ts`).
  */
-import type { ImportedModel } from './imported-model.js';
-import { describe, LikeC4Cursor, type SourceFile } from './likec4-cursor.js';
+import type { ImportedModel, SourceFile } from './imported-model.js';
+import { describe, LikeC4Cursor } from './likec4-cursor.js';
 import { LikeC4Declarations } from './likec4-declarations.js';
 import { modelStatement } from './likec4-model.js';
 import { specificationStatement } from './likec4-specification.js';
 import { viewsStatement } from './likec4-views.js';
 
-export type { SourceFile } from './likec4-cursor.js';
+export type { SourceFile } from './imported-model.js';
 
 /** Reads LikeC4 files into an imported model. */
 export function readLikeC4(files: readonly SourceFile[]): ImportedModel {
