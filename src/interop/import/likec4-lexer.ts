@@ -20,6 +20,9 @@ export interface Token {
 
 const PUNCT = new Set(['{', '}', '(', ')', '[', ']', ',', ';', ':', '=', '.', '*', '#', '@', '%', '/', '|', '&', '!', '?', '<', '>', '-', '+', '_', '~', '$', '^']);
 
+/** Arrows and their parts, longest first where one starts another (`<->` before `<-`). */
+const ARROWS = ['<->', '->', '<-', '-[', ']->'];
+
 /** Splits LikeC4 source into tokens. Problems (unterminated strings, stray characters) go to `problems`. */
 export function tokenizeLikeC4(text: string, file: string, problems: ImportProblem[]): Token[] {
     const tokens: Token[] = [];
@@ -69,33 +72,8 @@ export function tokenizeLikeC4(text: string, file: string, problems: ImportProbl
         }
         if (c === '"' || c === "'") {
             const startLine = line;
-            const triple = text.startsWith(c.repeat(3), i);
-            const quote = triple ? c.repeat(3) : c;
-            let j = i + quote.length;
-            let value = '';
-            let closed = false;
-            while (j < text.length) {
-                if (text.startsWith(quote, j)) {
-                    closed = true;
-                    break;
-                }
-                if (text[j] === '\\' && j + 1 < text.length) {
-                    const next = text[j + 1];
-                    value += next === 'n' ? '\n' : next === 't' ? '\t' : next;
-                    j += 2;
-                    continue;
-                }
-                value += text[j];
-                j++;
-            }
-            let stop = closed ? j + quote.length : j;
-            if (!closed) {
-                problems.push({ file, line: startLine, column, message: `This string is never closed (${quote} is missing).` });
-                // Read on after the line it starts on, so the rest of the file is not lost in it.
-                const end = text.indexOf('\n', i);
-                stop = end < 0 ? text.length : end;
-                value = text.slice(i + quote.length, stop);
-            }
+            const { value, stop, quote, closed } = readString(text, i);
+            if (!closed) problems.push({ file, line: startLine, column, message: `This string is never closed (${quote} is missing).` });
             advanceLines(i, stop);
             tokens.push({ type: 'string', value, line: startLine, column, newline });
             newline = false;
@@ -117,29 +95,10 @@ export function tokenizeLikeC4(text: string, file: string, problems: ImportProbl
             i += match[0].length;
             continue;
         }
-        if (text.startsWith('<->', i)) {
-            push('arrow', '<->', i, line, column);
-            i += 3;
-            continue;
-        }
-        if (text.startsWith('->', i)) {
-            push('arrow', '->', i, line, column);
-            i += 2;
-            continue;
-        }
-        if (text.startsWith('<-', i)) {
-            push('arrow', '<-', i, line, column);
-            i += 2;
-            continue;
-        }
-        if (text.startsWith('-[', i)) {
-            push('arrow', '-[', i, line, column);
-            i += 2;
-            continue;
-        }
-        if (text.startsWith(']->', i)) {
-            push('arrow', ']->', i, line, column);
-            i += 3;
+        const arrow = ARROWS.find(a => text.startsWith(a, i));
+        if (arrow) {
+            push('arrow', arrow, i, line, column);
+            i += arrow.length;
             continue;
         }
         if (PUNCT.has(c)) {
@@ -152,6 +111,32 @@ export function tokenizeLikeC4(text: string, file: string, problems: ImportProbl
     }
     tokens.push({ type: 'eof', value: '', line, column: i - lineStart + 1, newline: true });
     return tokens;
+}
+
+/**
+ * The string starting at `start` (single, double or triple quoted, with backslash escapes):
+ * its value and where it stops. An unclosed string stops at the end of its line, its value
+ * the text up to there, so the rest of the file is not lost in it.
+ */
+function readString(text: string, start: number): { value: string; stop: number; quote: string; closed: boolean } {
+    const c = text[start];
+    const quote = text.startsWith(c.repeat(3), start) ? c.repeat(3) : c;
+    let j = start + quote.length;
+    let value = '';
+    while (j < text.length) {
+        if (text.startsWith(quote, j)) return { value, stop: j + quote.length, quote, closed: true };
+        if (text[j] === '\\' && j + 1 < text.length) {
+            const next = text[j + 1];
+            value += next === 'n' ? '\n' : next === 't' ? '\t' : next;
+            j += 2;
+            continue;
+        }
+        value += text[j];
+        j++;
+    }
+    const end = text.indexOf('\n', start);
+    const stop = end < 0 ? text.length : end;
+    return { value: text.slice(start + quote.length, stop), stop, quote, closed: false };
 }
 
 /** The rest of the line from a token on, as written (for `link` URLs and paths). */
