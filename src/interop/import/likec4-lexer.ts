@@ -30,8 +30,7 @@ export function tokenizeLikeC4(text: string, file: string, problems: ImportProbl
     let line = 1;
     let lineStart = 0;
     let newline = true;
-    const push = (type: TokenType, value: string, start: number, startLine: number, startColumn: number): void => {
-        void start;
+    const push = (type: TokenType, value: string, startLine: number, startColumn: number): void => {
         tokens.push({ type, value, line: startLine, column: startColumn, newline });
         newline = false;
     };
@@ -80,30 +79,10 @@ export function tokenizeLikeC4(text: string, file: string, problems: ImportProbl
             i = stop;
             continue;
         }
-        if (/[A-Za-z_]/.test(c)) {
-            const match = /^(?:[a-zA-Z]|_+[a-zA-Z0-9])[-\w]*/.exec(text.slice(i, i + 256)) ?? /^_+/.exec(text.slice(i));
-            let word = match![0];
-            // `a->b`, `a-[kind]->b`: a dash that starts an arrow is not part of the name.
-            if (word.endsWith('-') && (text[i + word.length] === '>' || text[i + word.length] === '[')) word = word.slice(0, -1);
-            push('id', word, i, line, column);
-            i += word.length;
-            continue;
-        }
-        if (/[0-9]/.test(c)) {
-            const match = /^[0-9]+(?:\.[0-9]+)?/.exec(text.slice(i))!;
-            push('number', match[0], i, line, column);
-            i += match[0].length;
-            continue;
-        }
-        const arrow = ARROWS.find(a => text.startsWith(a, i));
-        if (arrow) {
-            push('arrow', arrow, i, line, column);
-            i += arrow.length;
-            continue;
-        }
-        if (PUNCT.has(c)) {
-            push('punct', c, i, line, column);
-            i++;
+        const token = simpleToken(text, i);
+        if (token) {
+            push(token.type, token.value, line, column);
+            i += token.value.length;
             continue;
         }
         problems.push({ file, line, column, message: `Unexpected character '${c}'.` });
@@ -111,6 +90,23 @@ export function tokenizeLikeC4(text: string, file: string, problems: ImportProbl
     }
     tokens.push({ type: 'eof', value: '', line, column: i - lineStart + 1, newline: true });
     return tokens;
+}
+
+/** The identifier, number, arrow or punctuation at `i` (the tokens that never span lines); undefined for a stray character. */
+function simpleToken(text: string, i: number): { type: TokenType; value: string } | undefined {
+    const c = text[i];
+    if (/[A-Za-z_]/.test(c)) {
+        const match = /^(?:[a-zA-Z]|_+[a-zA-Z0-9])[-\w]*/.exec(text.slice(i, i + 256)) ?? /^_+/.exec(text.slice(i));
+        let word = match![0];
+        // `a->b`, `a-[kind]->b`: a dash that starts an arrow is not part of the name.
+        if (word.endsWith('-') && (text[i + word.length] === '>' || text[i + word.length] === '[')) word = word.slice(0, -1);
+        return { type: 'id', value: word };
+    }
+    if (/[0-9]/.test(c)) return { type: 'number', value: /^[0-9]+(?:\.[0-9]+)?/.exec(text.slice(i))![0] };
+    const arrow = ARROWS.find(a => text.startsWith(a, i));
+    if (arrow) return { type: 'arrow', value: arrow };
+    if (PUNCT.has(c)) return { type: 'punct', value: c };
+    return undefined;
 }
 
 /**
