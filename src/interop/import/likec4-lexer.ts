@@ -6,8 +6,10 @@
  */
 import type { ImportProblem } from './imported-model.js';
 
+/** What a token is: an identifier, a string, a number, punctuation, an arrow (or part of one), or the end of the file. */
 export type TokenType = 'id' | 'string' | 'number' | 'punct' | 'arrow' | 'raw' | 'eof';
 
+/** One token of a LikeC4 file, with where it starts. */
 export interface Token {
     type: TokenType;
     /** The identifier, punctuation or arrow as written; a string's value without quotes. */
