@@ -1,12 +1,12 @@
 /**
  * Reusing a check result across edits that change no rule input: a keystroke in a label, a
- * comment or white space moves text but leaves what the rules read unchanged. When the new
- * model has the same *content* as the previous one (everything but source positions and the
- * display labels of elements, which no rule reads), the previous findings are the new ones,
- * their places moved through the text change: each file's changed stretch is found by comparing
- * its old and new text (common prefix and suffix); places before it stay, places after it move
- * with it. A finding with a place inside the changed stretch cannot be moved that way, and the
- * model is checked afresh — as it is whenever the content differs.
+ * comment or white space moves text but leaves what the rules read unchanged. Each file's
+ * changed stretch is found by comparing its old and new text (common prefix and suffix); places
+ * before it stay, places after it move with it. When the new model says what the previous one
+ * said (everything but the display labels of elements, which no rule reads) with every place
+ * exactly where moving the old one puts it, the previous findings are the new ones, their
+ * places moved the same way. Otherwise — other content, a place the parser put elsewhere, a
+ * finding inside the changed stretch, other settings — the model is checked afresh.
  */
 import type { ArchModel, Finding, SourceLocation } from '../model/arch-model.js';
 import type { CheckResult } from '../rules/engine.js';
@@ -26,15 +26,16 @@ function isElement(value: object): boolean {
 }
 
 /**
- * True when `a` and `b` say the same but for places (source positions) and element labels.
- * Places count where `positioned` (the deployment files: the drift rules' messages name their lines).
+ * True when `b` says what `a` says, but for element labels, with every place of `a` moved
+ * through the text changes (`shifts`): a place that does not land exactly where `b` has it
+ * (the parser recovered differently near the change, a file that is no model file moved) fails.
  */
-function sameContent(a: unknown, b: unknown, positioned = false): boolean {
+function sameContent(a: unknown, b: unknown, shifts: ReadonlyMap<string, TextShift>): boolean {
     if (a === b) return true;
     if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object') return false;
     if (Array.isArray(a)) {
         if (!Array.isArray(b) || a.length !== b.length) return false;
-        for (let i = 0; i < a.length; i++) if (!sameContent(a[i], b[i], positioned)) return false;
+        for (let i = 0; i < a.length; i++) if (!sameContent(a[i], b[i], shifts)) return false;
         return true;
     }
     if (a instanceof Map) {
@@ -42,37 +43,44 @@ function sameContent(a: unknown, b: unknown, positioned = false): boolean {
         const bs = b.entries();
         for (const [key, value] of a) {
             const next = bs.next().value as [unknown, unknown];
-            if (next[0] !== key || !sameContent(value, next[1], positioned)) return false;
+            if (next[0] !== key || !sameContent(value, next[1], shifts)) return false;
         }
         return true;
     }
-    if (isLocation(a)) {
-        if (!isLocation(b) || a.uri !== b.uri) return false;
-        return !positioned || sameRange(a, b);
-    }
+    if (isLocation(a)) return isLocation(b) && movesTo(a, b, shifts);
     const element = isElement(a);
     let count = 0;
     for (const key in a) {
         count++;
         if (element && key === 'label') continue;
-        if (!sameContent((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key], positioned)) return false;
+        if (!sameContent((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key], shifts)) return false;
     }
     for (const _ in b) count--;
     return count === 0;
 }
 
-function sameRange(a: SourceLocation, b: SourceLocation): boolean {
-    const x = a.range, y = b.range;
-    return x.start.line === y.start.line && x.start.character === y.start.character && x.end.line === y.end.line && x.end.character === y.end.character;
+/** True when the place `a`, moved through its file's text change, is `b`. */
+function movesTo(a: SourceLocation, b: SourceLocation, shifts: ReadonlyMap<string, TextShift>): boolean {
+    if (a.uri !== b.uri) return false;
+    const shift = shifts.get(a.uri);
+    let x: SourceLocation;
+    try {
+        x = shift ? movePlace(a, shift) : a;
+    } catch (error) {
+        if (error instanceof Unmovable) return false;
+        throw error;
+    }
+    const r = x.range, q = b.range;
+    return r.start.line === q.start.line && r.start.character === q.start.character && r.end.line === q.end.line && r.end.character === q.end.character;
 }
 
-/** True when two models say the same for the rules: same content, deployment places included. */
-export function sameModelContent(a: ArchModel, b: ArchModel): boolean {
+/** True when `b` is model `a` after the text changes `shifts`: the same content, every place moved with the text. */
+export function sameModelContent(a: ArchModel, b: ArchModel, shifts: ReadonlyMap<string, TextShift> = new Map()): boolean {
     const keys = Object.keys(a);
     if (keys.length !== Object.keys(b).length) return false;
     for (const key of keys) {
         if (DERIVED.has(key)) continue;
-        if (!sameContent((a as unknown as Record<string, unknown>)[key], (b as unknown as Record<string, unknown>)[key], key === 'deployment')) return false;
+        if (!sameContent((a as unknown as Record<string, unknown>)[key], (b as unknown as Record<string, unknown>)[key], shifts)) return false;
     }
     return true;
 }
@@ -85,7 +93,7 @@ function lineStarts(text: string): number[] {
 }
 
 /** How one file's places move: the changed stretch `[from, oldTo)` of the old text became `[from, oldTo + delta)`. */
-interface TextShift {
+export interface TextShift {
     from: number;
     oldTo: number;
     delta: number;
@@ -198,7 +206,7 @@ export function reuseCheck(previous: ReusableCheck, next: Omit<ReusableCheck, 'r
         const shift = textShift(before, text);
         if (shift) shifts.set(uri, shift);
     }
-    if (!sameModelContent(previous.model, next.model)) return undefined;
+    if (!sameModelContent(previous.model, next.model, shifts)) return undefined;
     try {
         const findings: Finding[] = previous.result.findings.map(f => moved(f, shifts));
         const suppressed = previous.result.suppressed.map(s => ({ finding: moved(s.finding, shifts), allow: moved(s.allow, shifts) }));
