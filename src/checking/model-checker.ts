@@ -87,6 +87,7 @@ export class ArchwayModelChecker {
             const result = reused ?? checkModel(model, settings, { assumptions });
             if (current.texts) this.last.set(uri, { ...current, texts: current.texts, result });
             else this.last.delete(uri);
+            this.forgetClosedRoots();
             const findingsByUri = new Map<string, Finding[]>();
             for (const finding of result.findings) {
                 const list = findingsByUri.get(finding.location.uri);
@@ -95,6 +96,12 @@ export class ArchwayModelChecker {
             }
             return { model, result, findingsByUri, reused: reused !== undefined };
         });
+    }
+
+    /** Drops the last checks of roots no longer in the workspace. */
+    private forgetClosedRoots(): void {
+        const documents = this.shared.workspace.LangiumDocuments;
+        for (const uri of this.last.keys()) if (!documents.hasDocument(URI.parse(uri))) this.last.delete(uri);
     }
 
     /** The text of each file of a model as it was built, or undefined when one is not loaded. */
