@@ -78,11 +78,25 @@ function movesTo(a: SourceLocation, b: SourceLocation, shifts: ReadonlyMap<strin
 export function sameModelContent(a: ArchModel, b: ArchModel, shifts: ReadonlyMap<string, TextShift> = new Map()): boolean {
     const keys = Object.keys(a);
     if (keys.length !== Object.keys(b).length) return false;
+    // The declarations around a change first: an edit that changes content mostly changes them, and the walk ends early.
+    for (const key of keys) {
+        const x = (a as unknown as Record<string, unknown>)[key], y = (b as unknown as Record<string, unknown>)[key];
+        if (DERIVED.has(key) || !Array.isArray(x) || !Array.isArray(y) || x.length !== y.length) continue;
+        for (let i = 0; i < x.length; i++) if (touchesChange(x[i], shifts) && !sameContent(x[i], y[i], shifts)) return false;
+    }
     for (const key of keys) {
         if (DERIVED.has(key)) continue;
         if (!sameContent((a as unknown as Record<string, unknown>)[key], (b as unknown as Record<string, unknown>)[key], shifts)) return false;
     }
     return true;
+}
+
+/** True for a declaration (anything with a `location`) whose lines include a changed stretch. */
+function touchesChange(item: unknown, shifts: ReadonlyMap<string, TextShift>): boolean {
+    const location = (item as { location?: unknown } | null)?.location;
+    if (typeof location !== 'object' || location === null || !isLocation(location)) return false;
+    const shift = shifts.get(location.uri);
+    return shift !== undefined && location.range.start.line <= shift.lastLine && location.range.end.line >= shift.firstLine;
 }
 
 /** Offsets of the starts of a text's lines. */
