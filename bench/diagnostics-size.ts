@@ -150,7 +150,7 @@ export async function sectionDiagnostics(ctx: DiagnosticsBenchContext): Promise<
         ctx.add({ section: 5, measure: 'edit → last byte of diagnostics', size: actual, files: 1, unit: 'ms', stat: stat(toLastByte), note: `${toLastByte.length} label edits` });
         if (cpu.length > 0) ctx.add({ section: 5, measure: 'edit → last byte (server CPU)', size: actual, files: 1, unit: 'ms', stat: stat(cpu), note: 'user+sys of the server process, 10 ms ticks' });
         ctx.add({ section: 5, measure: 'client JSON parse after last byte', size: actual, files: 1, unit: 'ms', stat: stat(parse) });
-        ctx.add({ section: 5, measure: 'edit → last byte (a timeout changed)', size: actual, files: 1, unit: 'ms', stat: stat(timeoutEdits), note: `${timeoutEdits.length} timeout edits: the rules run again` });
+        if (timeoutEdits.length > 0) ctx.add({ section: 5, measure: 'edit → last byte (a timeout changed)', size: actual, files: 1, unit: 'ms', stat: stat(timeoutEdits), note: `${timeoutEdits.length} timeout edits: the rules run again` });
         if (timeoutCpu.length > 0) ctx.add({ section: 5, measure: 'edit → last byte (a timeout changed, server CPU)', size: actual, files: 1, unit: 'ms', stat: stat(timeoutCpu), note: 'user+sys of the server process, 10 ms ticks' });
         bySize.push({ size: actual, bytes: stat(sizes.map(s => s.bytes)).median, count });
     }
