@@ -3,7 +3,9 @@
  * components have findings (`findings: 'many'`, about 1.4 per component), the bundled language
  * server over stdio — the bytes of one `publishDiagnostics` message and per diagnostic, and the
  * time from a one-line edit to the last byte of the diagnostics it causes (the client's JSON
- * parse after that byte is a row of its own), with the server's CPU for the edit. Then, between
+ * parse after that byte is a row of its own), with the server's CPU for the edit — for label
+ * edits (no rule input changes: the server may reuse its last check) and for timeout edits
+ * (the rules run again). Then, between
  * sizes, how the message grows against the number of diagnostics (1.00× is linear).
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -54,7 +56,47 @@ async function nextDiagnostics(client: LspClient, uri: string, lastChunkAt: () =
     return { bytes, count: params.diagnostics.length, lastByteAt: lastChunkAt(), parsedAt };
 }
 
-/** Runs section 5: one server per size, a few label edits through the one file. */
+/** What a run of edits measured: per edit, the time to the last byte of its diagnostics, the client's parse, the server's CPU, the message. */
+interface EditRun {
+    toLastByte: number[];
+    parse: number[];
+    cpu: number[];
+    sizes: Received[];
+}
+
+/**
+ * Makes `edits` one-line edits (`edit` of a line chosen evenly among `candidates`, versions from
+ * `version`), each after the previous one's diagnostics have arrived and settled.
+ */
+async function timeEdits(
+    client: LspClient, uri: string, lines: string[], candidates: number[], edits: number, version: number,
+    edit: (line: string, k: number) => string, lastChunkAt: () => number,
+): Promise<EditRun> {
+    const run: EditRun = { toLastByte: [], parse: [], cpu: [], sizes: [] };
+    if (candidates.length === 0) return run;
+    for (let k = 0; k < edits; k++) {
+        const i = candidates[Math.floor((k * candidates.length) / edits)];
+        const oldLine = lines[i];
+        lines[i] = edit(oldLine, k);
+        const updated = nextDiagnostics(client, uri, lastChunkAt);
+        const cpu0 = procCpuMs(client.pid);
+        const t0 = now();
+        void client.connection.sendNotification('textDocument/didChange', {
+            textDocument: { uri, version: version + k },
+            contentChanges: [{ range: { start: { line: i, character: 0 }, end: { line: i, character: oldLine.length } }, text: lines[i] }],
+        });
+        const received = await updated;
+        run.toLastByte.push(received.lastByteAt - t0);
+        run.parse.push(received.parsedAt - received.lastByteAt);
+        const cpu1 = procCpuMs(client.pid);
+        if (cpu0 !== undefined && cpu1 !== undefined) run.cpu.push(cpu1 - cpu0);
+        run.sizes.push(received);
+        await client.settle(150);
+    }
+    return run;
+}
+
+/** Runs section 5: one server per size, a few label edits and a few timeout edits through the one file. */
 export async function sectionDiagnostics(ctx: DiagnosticsBenchContext): Promise<void> {
     const bySize: { size: number; bytes: number; count: number }[] = [];
     for (const size of ctx.sizes) {
@@ -73,6 +115,8 @@ export async function sectionDiagnostics(ctx: DiagnosticsBenchContext): Promise<
         const parse: number[] = [];
         const cpu: number[] = [];
         const sizes: Received[] = [];
+        const timeoutEdits: number[] = [];
+        const timeoutCpu: number[] = [];
         try {
             await client.connection.sendRequest('initialize', {
                 processId: process.pid, rootUri: URI.file(dir).toString(), workspaceFolders: [{ uri: URI.file(dir).toString(), name: 'bench' }],
@@ -85,27 +129,17 @@ export async function sectionDiagnostics(ctx: DiagnosticsBenchContext): Promise<
             sizes.push(await first);
             await client.settle(300);
             const lines = text.split('\n');
-            const candidates = editableLines(lines);
             const edits = ctx.quick ? 3 : 10;
-            for (let k = 0; k < edits; k++) {
-                const i = candidates[Math.floor((k * candidates.length) / edits)];
-                const oldLine = lines[i];
-                lines[i] = editLabel(oldLine, k);
-                const updated = nextDiagnostics(client, uri, lastChunkAt);
-                const cpu0 = procCpuMs(client.pid);
-                const t0 = now();
-                void client.connection.sendNotification('textDocument/didChange', {
-                    textDocument: { uri, version: k + 2 },
-                    contentChanges: [{ range: { start: { line: i, character: 0 }, end: { line: i, character: oldLine.length } }, text: lines[i] }],
-                });
-                const received = await updated;
-                toLastByte.push(received.lastByteAt - t0);
-                parse.push(received.parsedAt - received.lastByteAt);
-                const cpu1 = procCpuMs(client.pid);
-                if (cpu0 !== undefined && cpu1 !== undefined) cpu.push(cpu1 - cpu0);
-                sizes.push(received);
-                await client.settle(150);
-            }
+            // Label edits change no rule input (the server may reuse its last check); timeout edits do.
+            const labels = await timeEdits(client, uri, lines, editableLines(lines), edits, 2, editLabel, lastChunkAt);
+            const timeouts = await timeEdits(client, uri, lines, lines.flatMap((line, i) => /timeout: \d+s\b/.test(line) ? [i] : []), edits, 2 + edits,
+                (line, k) => line.replace(/timeout: \d+s\b/, `timeout: ${3 + (k % 5)}s`), lastChunkAt);
+            toLastByte.push(...labels.toLastByte);
+            parse.push(...labels.parse);
+            cpu.push(...labels.cpu);
+            sizes.push(...labels.sizes);
+            timeoutEdits.push(...timeouts.toLastByte);
+            timeoutCpu.push(...timeouts.cpu);
         } finally {
             await client.shutdown();
         }
@@ -116,6 +150,8 @@ export async function sectionDiagnostics(ctx: DiagnosticsBenchContext): Promise<
         ctx.add({ section: 5, measure: 'edit → last byte of diagnostics', size: actual, files: 1, unit: 'ms', stat: stat(toLastByte), note: `${toLastByte.length} label edits` });
         if (cpu.length > 0) ctx.add({ section: 5, measure: 'edit → last byte (server CPU)', size: actual, files: 1, unit: 'ms', stat: stat(cpu), note: 'user+sys of the server process, 10 ms ticks' });
         ctx.add({ section: 5, measure: 'client JSON parse after last byte', size: actual, files: 1, unit: 'ms', stat: stat(parse) });
+        if (timeoutEdits.length > 0) ctx.add({ section: 5, measure: 'edit → last byte (a timeout changed)', size: actual, files: 1, unit: 'ms', stat: stat(timeoutEdits), note: `${timeoutEdits.length} timeout edits: the rules run again` });
+        if (timeoutCpu.length > 0) ctx.add({ section: 5, measure: 'edit → last byte (a timeout changed, server CPU)', size: actual, files: 1, unit: 'ms', stat: stat(timeoutCpu), note: 'user+sys of the server process, 10 ms ticks' });
         bySize.push({ size: actual, bytes: stat(sizes.map(s => s.bytes)).median, count });
     }
     for (let i = 1; i < bySize.length; i++) {

@@ -4,7 +4,7 @@
  * on it.
  */
 import {
-    WorkspaceCache, type LangiumCoreServices, type LangiumDocument, type LangiumSharedCoreServices, type ValidationAcceptor,
+    URI, WorkspaceCache, type LangiumCoreServices, type LangiumDocument, type LangiumSharedCoreServices, type ValidationAcceptor,
     type ValidationChecks,
 } from 'langium';
 import type { ArchwayAstType, ArchFile } from '../language/generated/ast.js';
@@ -13,6 +13,7 @@ import type { ImportStatus } from '../model/build-model.js';
 import { buildDocumentModel, modelRootsOf } from '../model/workspace-models.js';
 import type { NumberAssumptions } from '../numbers/assumptions.js';
 import { checkModel, type CheckResult, type RuleSettings } from '../rules/engine.js';
+import { reuseCheck, type ReusableCheck } from './check-reuse.js';
 import { toDiagnosticInfo, type DiagnosticShape } from './diagnostics.js';
 import type { ArchwayRuleConfiguration } from './rule-configuration.js';
 
@@ -22,7 +23,11 @@ export interface ModelCheck {
     result: CheckResult;
     /** Findings of `result` by `location.uri`. */
     findingsByUri: Map<string, Finding[]>;
+    /** True when `result` is the previous check's, moved to the model's new places (see `check-reuse.ts`). */
+    reused: boolean;
 }
+
+
 
 /**
  * Per-root models and check results, recomputed after any document changes: each model is
@@ -30,6 +35,8 @@ export interface ModelCheck {
  */
 export class ArchwayModelChecker {
     private readonly checks: WorkspaceCache<string, ModelCheck>;
+    /** The last check per root URI, across workspace changes (the cache above is emptied by every change). */
+    private readonly last = new Map<string, ReusableCheck>();
 
     /**
      * @param shared The workspace whose documents are checked.
@@ -71,15 +78,41 @@ export class ArchwayModelChecker {
             // The drift rules compare the model with the deployment files its configuration names.
             const deployment = this.configuration.deploymentFor(uri);
             const model = deployment ? { ...built, deployment } : built;
-            const result = checkModel(model, this.settingsFor(uri), { assumptions: this.assumptionsFor(uri) });
+            const settings = this.settingsFor(uri);
+            const assumptions = this.assumptionsFor(uri);
+            // An edit that changes no rule input (a label, a comment, white space) reuses the last check, its places moved.
+            const current = { model, settings: JSON.stringify({ settings, assumptions }), texts: this.textsOf(model) };
+            const previous = this.last.get(uri);
+            const reused = previous && current.texts ? reuseCheck(previous, { ...current, texts: current.texts }) : undefined;
+            const result = reused ?? checkModel(model, settings, { assumptions });
+            if (current.texts) this.last.set(uri, { ...current, texts: current.texts, result });
+            else this.last.delete(uri);
+            this.forgetClosedRoots();
             const findingsByUri = new Map<string, Finding[]>();
             for (const finding of result.findings) {
                 const list = findingsByUri.get(finding.location.uri);
                 if (list) list.push(finding);
                 else findingsByUri.set(finding.location.uri, [finding]);
             }
-            return { model, result, findingsByUri };
+            return { model, result, findingsByUri, reused: reused !== undefined };
         });
+    }
+
+    /** Drops the last checks of roots no longer in the workspace. */
+    private forgetClosedRoots(): void {
+        const documents = this.shared.workspace.LangiumDocuments;
+        for (const uri of this.last.keys()) if (!documents.hasDocument(URI.parse(uri))) this.last.delete(uri);
+    }
+
+    /** The text of each file of a model as it was built, or undefined when one is not loaded. */
+    private textsOf(model: ArchModel): Map<string, string> | undefined {
+        const texts = new Map<string, string>();
+        for (const file of model.files) {
+            const document = this.shared.workspace.LangiumDocuments.getDocument(URI.parse(file));
+            if (!document) return undefined;
+            texts.set(file, document.textDocument.getText());
+        }
+        return texts;
     }
 
     /** Check results of every model that includes `document`. */
@@ -113,6 +146,7 @@ export class ArchwayModelChecker {
     /** Forget cached results (e.g. after the configuration changed). */
     clear(): void {
         this.checks.clear();
+        this.last.clear();
     }
 }
 

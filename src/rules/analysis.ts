@@ -378,7 +378,9 @@ export class Analysis {
         const shown = ids.length <= MAX_RELATED ? ids.map((_, i) => i) : [0, 1, ids.length - 2, ids.length - 1];
         return shown.map(i => {
             const element = this.model.elements.get(ids[i])!;
-            return { location: element.nameLocation, message: `Step ${i + 1}${ids.length > MAX_RELATED ? ` of ${ids.length}` : ''} ${what}: ${describe(element)}.` };
+            // The first step says what the path is; the others just count (their diagnostic's message explains the path).
+            const step = `Step ${i + 1}${ids.length > MAX_RELATED ? ` of ${ids.length}` : ''}${i === 0 ? ` ${what}` : ''}`;
+            return { location: element.nameLocation, message: `${step}: ${describe(element)}.` };
         });
     }
 }

@@ -233,7 +233,7 @@ ruleTester('single-point-of-failure', {
         {
             name: 'says how many components are only reachable through it',
             code: 'client web\nservice api\nservice a { replicas: 2 }\nservice b { replicas: 2 }\nweb -> api : https\napi -> a : grpcs\napi -> b : grpcs',
-            errors: [{ message: "The service 'api' runs as a single instance, and requests from 'web' depend on it (web -> api); run at least two replicas. Everything on the way to 2 other components passes through it." }],
+            errors: [{ message: "The service 'api' runs as a single instance, and requests from 'web' depend on it (web -> api); run at least two replicas. 2 other components are reachable only through it." }],
         },
         {
             name: 'does not count components with another way in',

@@ -41,7 +41,10 @@ export const gatewayBypass = defineRule({
                 `${Describe(entry)} calls ${describe(target)} directly ('${arrow(connection)}'), bypassing ${describe(gateway)} that also leads to it; call the gateway instead.`,
                 {
                     elements: [entry.id, target.id, gateway.id],
-                    related: [relatedElement(gateway, `${Describe(gateway)} leads to '${target.id}' via ${pathText(path)}.`), ...(firstHop ? [relatedConnection(firstHop)] : [])],
+                    // One place: the gateway's own hop towards the target (its route), else the gateway.
+                    related: [firstHop
+                        ? relatedConnection(firstHop, `${Describe(gateway)} leads to '${target.id}' here (${pathText(path)}).`)
+                        : relatedElement(gateway, `${Describe(gateway)} leads to '${target.id}' via ${pathText(path)}.`)],
                     fixes: [routeThrough(model, connection, gateway)],
                 }));
         }

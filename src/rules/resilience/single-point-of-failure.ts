@@ -1,4 +1,4 @@
-import { analyze, Describe, isRedundant, writes, type Analysis } from '../analysis.js';
+import { analyze, Describe, describe, isRedundant, relatedElement, writes, type Analysis } from '../analysis.js';
 import { defineRule } from '../define.js';
 import { fix, setProperty, type FixIntent } from '../fix.js';
 import { balanceCallsTo, namedCalls } from './load-balancing.js';
@@ -19,7 +19,7 @@ export const singlePointOfFailure = defineRule({
     severity: 'warning',
     title: 'A non-redundant component is on a path from an entry point, or runs background work alone.',
     rationale: 'A component that runs once takes every request that depends on it down with it: a deploy, a crashed host or a zone outage becomes a user-facing outage. A consumer that runs once stops the processing of its events, and a background worker that runs once (a poller, an outbox relay) stops its work. Run two or more instances, or use a managed highly-available service (`ha: true`).',
-    fires: 'A gateway, load balancer, service-like component (not an orchestrator: it has its own rule), data store, broker or identity provider is not redundant (`replicas >= 2` or `ha: true`; dns, cdn, storage and serverless `function`s are redundant by default) and: an entry point reaches it through sync connections and routes (requests depend on it); or only through async delivery (the events of a topic stop being processed when it fails; for a broker, publishing to it stops); or, in a model with entry points, it is a background worker (a service that nothing calls or feeds, which publishes to channels or writes to data stores), or something only such a worker reaches. One diagnostic per component, with an example path as related information (from an entry point, never an internal client); the message says how many components are reachable only through it (its dominator subtree from the entry points).',
+    fires: 'A gateway, load balancer, service-like component (not an orchestrator: it has its own rule), data store, broker or identity provider is not redundant (`replicas >= 2` or `ha: true`; dns, cdn, storage and serverless `function`s are redundant by default) and: an entry point reaches it through sync connections and routes (requests depend on it); or only through async delivery (the events of a topic stop being processed when it fails; for a broker, publishing to it stops); or, in a model with entry points, it is a background worker (a service that nothing calls or feeds, which publishes to channels or writes to data stores), or something only such a worker reaches. One diagnostic per component; the message names an example path (from an entry point, never an internal client) and its start is the related information; the message says how many components are reachable only through it (its dominator subtree from the entry points).',
     fix: 'Insert `replicas: 2`, and `loadBalancing: client` on calls into it that no load balancer spreads.',
     quickFix: ['set-property'],
     examples: {
@@ -38,10 +38,11 @@ export const singlePointOfFailure = defineRule({
         const what = dependency(a, c, fromWorkers);
         if (!what) continue;
         const dominated = a.dominatedCounts[a.index.get(c.id)!];
-        const behind = dominated > 0 ? ` Everything on the way to ${dominated} other component${dominated === 1 ? '' : 's'} passes through it.` : '';
+        const behind = dominated > 0 ? ` ${dominated} other component${dominated === 1 ? ' is' : 's are'} reachable only through it.` : '';
         result.push(finding(c.properties.get('replicas')?.location ?? c.nameLocation,
             `${Describe(c)} runs as a single instance, ${what.text}; run at least two replicas.${behind}`,
-            { elements: [c.id], related: a.relatedPath(what.path, what.step), fixes: [replicasFix(a, c)] }));
+            // The message spells the path out; the related place is where it starts (the entry point or worker).
+            { elements: [c.id], related: [relatedElement(model.elements.get(what.path[0])!, `The path starts at ${describe(model.elements.get(what.path[0])!)}.`)], fixes: [replicasFix(a, c)] }));
     }
     return result;
 });
@@ -54,24 +55,23 @@ function replicasFix(a: Analysis, component: Component): FixIntent {
 }
 
 /** What depends on a component (as a clause of the message), with an example path; undefined when nothing does. */
-function dependency(a: Analysis, c: Component, fromWorkers: Reachability): { text: string; path: string[]; step: string } | undefined {
+function dependency(a: Analysis, c: Component, fromWorkers: Reachability): { text: string; path: string[] } | undefined {
     const v = a.index.get(c.id)!;
     if (a.syncFromEntries.distance[v] >= 0) {
         const path = a.userPath(c.id);
-        return { text: `and requests from '${path[0]}' depend on it (${pathText(a, path)})`, path, step: 'of a path from an entry point' };
+        return { text: `and requests from '${path[0]}' depend on it (${pathText(a, path)})`, path };
     }
     if (a.flowFromEntries.distance[v] >= 0) {
         const path = pathTo(a.flowFromEntries, v).map(i => a.nodes[i].id);
-        const step = 'of a path from an entry point';
         if (c.kind === 'broker') {
             // Up to the channel the publisher writes to (the channel belongs to this broker).
             const shown = a.model.elements.get(path[path.length - 2])?.type === 'channel' ? path.slice(0, -1) : path;
-            return { text: `and publishing from '${shown[shown.length - 2] ?? shown[0]}' depends on it (${pathText(a, shown)})`, path: shown, step };
+            return { text: `and publishing from '${shown[shown.length - 2] ?? shown[0]}' depends on it (${pathText(a, shown)})`, path: shown };
         }
         const channel = [...path].reverse().find(id => a.model.elements.get(id)?.type === 'channel');
         return channel
-            ? { text: `and when it stops, the events on '${channel}' stop being processed (${pathText(a, path)})`, path, step }
-            : { text: `and work that '${path[0]}' starts asynchronously depends on it (${pathText(a, path)})`, path, step };
+            ? { text: `and when it stops, the events on '${channel}' stop being processed (${pathText(a, path)})`, path }
+            : { text: `and work that '${path[0]}' starts asynchronously depends on it (${pathText(a, path)})`, path };
     }
     if (fromWorkers.distance[v] === 0) {
         const work = a.outgoing(c.id).filter(o => does(a, o));
@@ -79,11 +79,11 @@ function dependency(a: Analysis, c: Component, fromWorkers: Reachability): { tex
         const publishes = list(work.filter(o => o.style === 'async').map(o => o.target));
         const stores = list(work.filter(o => o.style === 'sync').map(o => o.target));
         const what = [publishes && `publishes to ${publishes}`, stores && `writes to ${stores}`].filter(Boolean).join(' and ');
-        return { text: `and nothing calls it: when it stops, its background work stops (it ${what})`, path: [c.id], step: 'of the background work' };
+        return { text: `and nothing calls it: when it stops, its background work stops (it ${what})`, path: [c.id] };
     }
     if (fromWorkers.distance[v] >= 0) {
         const path = pathTo(fromWorkers, v).map(i => a.nodes[i].id);
-        return { text: `and the background work of '${path[0]}' depends on it (${pathText(a, path)})`, path, step: 'of the background work' };
+        return { text: `and the background work of '${path[0]}' depends on it (${pathText(a, path)})`, path };
     }
     return undefined;
 }

@@ -1,0 +1,232 @@
+/**
+ * Reusing a check result across edits that change no rule input: a keystroke in a label, a
+ * comment or white space moves text but leaves what the rules read unchanged. Each file's
+ * changed stretch is found by comparing its old and new text (common prefix and suffix); places
+ * before it stay, places after it move with it. When the new model says what the previous one
+ * said (everything but the display labels of elements, which no rule reads) with every place
+ * exactly where moving the old one puts it, the previous findings are the new ones, their
+ * places moved the same way. Otherwise — other content, a place the parser put elsewhere, a
+ * finding inside the changed stretch, other settings — the model is checked afresh.
+ */
+import type { ArchModel, Finding, SourceLocation } from '../model/arch-model.js';
+import type { CheckResult } from '../rules/engine.js';
+
+/** The derived indexes of `ArchModel`: rebuilt from the lists, so not compared. */
+const DERIVED = new Set(['elements', 'outgoing', 'incoming']);
+
+function isLocation(value: object): value is SourceLocation {
+    const v = value as Partial<SourceLocation>;
+    return typeof v.uri === 'string' && typeof v.range === 'object' && v.range !== null && 'start' in v.range;
+}
+
+/** True for a model element (component, zone, channel): its `label` is display text no rule reads. */
+function isElement(value: object): boolean {
+    const type = (value as { type?: unknown }).type;
+    return (type === 'component' || type === 'zone' || type === 'channel') && 'nameLocation' in value;
+}
+
+/**
+ * True when `b` says what `a` says, but for element labels, with every place of `a` moved
+ * through the text changes (`shifts`): a place that does not land exactly where `b` has it
+ * (the parser recovered differently near the change, a file that is no model file moved) fails.
+ */
+function sameContent(a: unknown, b: unknown, shifts: ReadonlyMap<string, TextShift>): boolean {
+    if (a === b) return true;
+    if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object') return false;
+    if (Array.isArray(a)) {
+        if (!Array.isArray(b) || a.length !== b.length) return false;
+        for (let i = 0; i < a.length; i++) if (!sameContent(a[i], b[i], shifts)) return false;
+        return true;
+    }
+    if (a instanceof Map) {
+        if (!(b instanceof Map) || a.size !== b.size) return false;
+        const bs = b.entries();
+        for (const [key, value] of a) {
+            const next = bs.next().value as [unknown, unknown];
+            if (next[0] !== key || !sameContent(value, next[1], shifts)) return false;
+        }
+        return true;
+    }
+    if (isLocation(a)) return isLocation(b) && movesTo(a, b, shifts);
+    const element = isElement(a);
+    let count = 0;
+    for (const key in a) {
+        count++;
+        if (element && key === 'label') continue;
+        if (!sameContent((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key], shifts)) return false;
+    }
+    for (const _ in b) count--;
+    return count === 0;
+}
+
+/** True when the place `a`, moved through its file's text change, is `b`. */
+function movesTo(a: SourceLocation, b: SourceLocation, shifts: ReadonlyMap<string, TextShift>): boolean {
+    if (a.uri !== b.uri) return false;
+    const shift = shifts.get(a.uri);
+    let x: SourceLocation;
+    try {
+        x = shift ? movePlace(a, shift) : a;
+    } catch (error) {
+        if (error instanceof Unmovable) return false;
+        throw error;
+    }
+    const r = x.range, q = b.range;
+    return r.start.line === q.start.line && r.start.character === q.start.character && r.end.line === q.end.line && r.end.character === q.end.character;
+}
+
+/** True when `b` is model `a` after the text changes `shifts`: the same content, every place moved with the text. */
+export function sameModelContent(a: ArchModel, b: ArchModel, shifts: ReadonlyMap<string, TextShift> = new Map()): boolean {
+    const keys = Object.keys(a);
+    if (keys.length !== Object.keys(b).length) return false;
+    // The declarations around a change first: an edit that changes content mostly changes them, and the walk ends early.
+    for (const key of keys) {
+        const x = (a as unknown as Record<string, unknown>)[key], y = (b as unknown as Record<string, unknown>)[key];
+        if (DERIVED.has(key) || !Array.isArray(x) || !Array.isArray(y) || x.length !== y.length) continue;
+        for (let i = 0; i < x.length; i++) if (touchesChange(x[i], shifts) && !sameContent(x[i], y[i], shifts)) return false;
+    }
+    for (const key of keys) {
+        if (DERIVED.has(key)) continue;
+        if (!sameContent((a as unknown as Record<string, unknown>)[key], (b as unknown as Record<string, unknown>)[key], shifts)) return false;
+    }
+    return true;
+}
+
+/** True for a declaration (anything with a `location`) whose lines include a changed stretch. */
+function touchesChange(item: unknown, shifts: ReadonlyMap<string, TextShift>): boolean {
+    const location = (item as { location?: unknown } | null)?.location;
+    if (typeof location !== 'object' || location === null || !isLocation(location)) return false;
+    const shift = shifts.get(location.uri);
+    return shift !== undefined && location.range.start.line <= shift.lastLine && location.range.end.line >= shift.firstLine;
+}
+
+/** Offsets of the starts of a text's lines. */
+function lineStarts(text: string): number[] {
+    const starts = [0];
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+    return starts;
+}
+
+/** How one file's places move: the changed stretch `[from, oldTo)` of the old text became `[from, oldTo + delta)`. */
+export interface TextShift {
+    from: number;
+    oldTo: number;
+    delta: number;
+    oldStarts: number[];
+    newStarts: number[];
+    newLength: number;
+    /** Lines of the old text the stretch touches: places on other lines move by whole lines (`lineDelta`). */
+    firstLine: number;
+    lastLine: number;
+    lineDelta: number;
+}
+
+/** The changed stretch between two texts, or undefined when they are equal. */
+function textShift(before: string, after: string): TextShift | undefined {
+    if (before === after) return undefined;
+    const shortest = Math.min(before.length, after.length);
+    let prefix = 0;
+    while (prefix < shortest && before.charCodeAt(prefix) === after.charCodeAt(prefix)) prefix++;
+    let suffix = 0;
+    while (suffix < shortest - prefix && before.charCodeAt(before.length - 1 - suffix) === after.charCodeAt(after.length - 1 - suffix)) suffix++;
+    const oldStarts = lineStarts(before);
+    const newStarts = lineStarts(after);
+    const oldTo = before.length - suffix;
+    return {
+        from: prefix, oldTo, delta: after.length - before.length, oldStarts, newStarts, newLength: after.length,
+        firstLine: positionOf(oldStarts, prefix).line, lastLine: positionOf(oldStarts, oldTo).line, lineDelta: newStarts.length - oldStarts.length,
+    };
+}
+
+/** Signals a place inside a changed stretch: it cannot be moved. */
+class Unmovable extends Error {}
+
+function offsetOf(starts: number[], position: { line: number; character: number }): number {
+    return (starts[position.line] ?? Number.NaN) + position.character;
+}
+
+function positionOf(starts: number[], offset: number): { line: number; character: number } {
+    let lo = 0, hi = starts.length - 1;
+    while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (starts[mid] <= offset) lo = mid;
+        else hi = mid - 1;
+    }
+    return { line: lo, character: offset - starts[lo] };
+}
+
+/** A place moved through its file's text change; throws `Unmovable` for one inside the changed stretch. */
+function movePlace(location: SourceLocation, shift: TextShift): SourceLocation {
+    const { start: s, end: e } = location.range;
+    // Wholly before the changed lines: unchanged; wholly after them: moved by whole lines.
+    if (e.line < shift.firstLine) return location;
+    if (s.line > shift.lastLine) {
+        return shift.lineDelta === 0 ? location : { uri: location.uri, range: { start: { line: s.line + shift.lineDelta, character: s.character }, end: { line: e.line + shift.lineDelta, character: e.character } } };
+    }
+    const start = offsetOf(shift.oldStarts, location.range.start);
+    const end = offsetOf(shift.oldStarts, location.range.end);
+    if (Number.isNaN(start) || Number.isNaN(end)) throw new Unmovable();
+    // A start at the stretch's start moves with an insertion there; an end at it stays.
+    const newStart = start < shift.from ? start : start >= shift.oldTo && (start > shift.from || shift.oldTo === shift.from) ? start + shift.delta : Number.NaN;
+    const newEnd = end <= shift.from ? end : end >= shift.oldTo ? end + shift.delta : Number.NaN;
+    if (Number.isNaN(newStart) || Number.isNaN(newEnd) || newEnd > shift.newLength) throw new Unmovable();
+    return { uri: location.uri, range: { start: positionOf(shift.newStarts, newStart), end: positionOf(shift.newStarts, newEnd) } };
+}
+
+/** `value` with every place moved through the text changes of its file: a copy where a place moved, else `value` itself. */
+function moved<T>(value: T, shifts: ReadonlyMap<string, TextShift>): T {
+    if (value === null || typeof value !== 'object') return value;
+    if (isLocation(value)) {
+        const shift = shifts.get(value.uri);
+        return (shift ? movePlace(value, shift) : value) as T;
+    }
+    if (Array.isArray(value)) {
+        let copy: unknown[] | undefined;
+        for (let i = 0; i < value.length; i++) {
+            const item = moved(value[i], shifts);
+            if (item !== value[i]) (copy ??= value.slice())[i] = item;
+        }
+        return (copy ?? value) as T;
+    }
+    let copy: Record<string, unknown> | undefined;
+    for (const k in value) {
+        const v = (value as Record<string, unknown>)[k];
+        const item = moved(v, shifts);
+        if (item !== v) (copy ??= { ...(value as Record<string, unknown>) })[k] = item;
+    }
+    return (copy ?? value) as T;
+}
+
+/** What a check needs to be reused: the model, the settings it ran under, the texts of its files, the result. */
+export interface ReusableCheck {
+    model: ArchModel;
+    /** The rule settings and assumptions, as JSON. */
+    settings: string;
+    /** Text of each of the model's files when it was built. */
+    texts: ReadonlyMap<string, string>;
+    result: CheckResult;
+}
+
+/**
+ * The previous check's result moved onto `next` (a model of the same files, built from `texts`
+ * under `settings`), or undefined when the model or settings say something else, a file's text
+ * is unknown, or a finding sits inside a changed stretch.
+ */
+export function reuseCheck(previous: ReusableCheck, next: Omit<ReusableCheck, 'result'>): CheckResult | undefined {
+    if (previous.settings !== next.settings || previous.texts.size !== next.texts.size) return undefined;
+    const shifts = new Map<string, TextShift>();
+    for (const [uri, text] of next.texts) {
+        const before = previous.texts.get(uri);
+        if (before === undefined) return undefined;
+        const shift = textShift(before, text);
+        if (shift) shifts.set(uri, shift);
+    }
+    if (!sameModelContent(previous.model, next.model, shifts)) return undefined;
+    try {
+        const findings: Finding[] = previous.result.findings.map(f => moved(f, shifts));
+        const suppressed = previous.result.suppressed.map(s => ({ finding: moved(s.finding, shifts), allow: moved(s.allow, shifts) }));
+        return { findings, suppressed };
+    } catch (error) {
+        if (error instanceof Unmovable) return undefined;
+        throw error;
+    }
+}
