@@ -66,7 +66,7 @@ export function feedbackEdges(diagram: Pick<Diagram, 'nodes' | 'edges'>): Set<st
     const position = new Map<string, number>();
     /** Bands of collapsed zones that would otherwise draw as a long staircase (see `peer-bands.ts`). */
     const bands = new Map<string, number>();
-    const isPeer = (id: string) => byId.get(id)?.role === 'collapsed-zone';
+    const isPeer = (id: string) => byId.get(id)?.role === 'collapsed-zone' || byId.get(id)?.role === 'zone';
     for (const { children, edges } of levels.values()) {
         const ordered = children.length <= EXACT_ORDER_LIMIT ? exactOrder(children, edges, order) : greedyOrder(children, edges, order);
         ordered.forEach((id, i) => position.set(id, i));

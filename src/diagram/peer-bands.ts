@@ -1,5 +1,5 @@
 /**
- * Collapsed zones that call each other in a long chain (a ring of domains, each calling the
+ * Zones (collapsed or open) that call each other in a long chain (a ring of domains, each calling the
  * next) drew as a staircase: a layered layout puts every box of a chain in a layer of its own,
  * so 25 collapsed domains made 25 layers, a 5,000 × 6,000 px picture, and thousands of
  * layout dummies that cost ELK seconds to order. Such peers are put into a few bands instead:
