@@ -210,6 +210,29 @@ describe('the archway/diagram request', () => {
         expect(opened.svg).toContain('trusted by 6');
     });
 
+    it('draws a model of 64 top-level zones as groups that open on request, and keeps an opened group open', async () => {
+        const lines = ['architecture "Many zones"'];
+        for (let z = 0; z < 64; z++) {
+            lines.push(`zone z${z} "Zone ${z}" {`, ...[0, 1, 2].map(i => `  service z${z}s${i} "Zone ${z} service ${i}"`), '}');
+            if (z > 0) lines.push(`z${z - 1}s2 -> z${z}s0 : https { timeout: 1s }`);
+        }
+        const server = await serve({ 'many.arch': lines.join('\n') });
+        const uri = testUri('many.arch').toString();
+        const closed = await server.diagram({ uri });
+        expect(closed.collapse!.bySize).toBe(true);
+        const groups = closed.collapse!.zones;
+        expect(groups.length).toBeGreaterThanOrEqual(8);
+        expect(groups.every(id => id.startsWith('group:'))).toBe(true);
+        expect(closed.svg).toMatch(/data-id="group:z0" data-kind="zone" data-collapsed="true"/);
+        const opened = await server.diagram({ uri, expandedZones: ['group:z0'] });
+        // Listed as expanded, so the preview keeps it open across redraws; its zones open next.
+        expect(opened.collapse!.expanded).toEqual(['group:z0']);
+        expect(opened.collapse!.zones).toContain('z0');
+        expect(opened.svg).toMatch(/data-id="z0" data-kind="zone" data-collapsed="true"/);
+        const zone = await server.diagram({ uri, expandedZones: ['group:z0', 'z0'] });
+        expect(zone.elements.z0s1).toBeDefined();
+    });
+
     it('leaves the collapse summary out when every zone is drawn open', async () => {
         const server = await serve(shopFiles());
         const result = await server.diagram({ uri: testUri('shop.arch').toString() });
