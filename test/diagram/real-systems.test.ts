@@ -136,6 +136,8 @@ describe('eShopOnContainers: a busy event bus', () => {
             expect(edge.members.map(m => m.id)).toEqual(edge.connections);
             const tooltip = edgeGroup(overview.svg, edge.id).children.find(c => c.name === 'title')!.text;
             for (const caller of callers) expect(tooltip).toContain(`(${caller}->${edge.target}`);
+            expect(edgeGroup(overview.svg, edge.id).attributes['aria-label']).toContain(
+                'calls from Web shopping API gateway, Mobile shopping API gateway, Web shopping aggregator, Mobile shopping aggregator');
         }
         expect(fanIns.find(e => e.target === 'catalog')!.members.map(m => m.label)).toContain('/catalog-api/');
         // Two callers of one service keep their own edges (the SignalR hub's).

@@ -26,7 +26,7 @@ interface EdgeGroup {
     aggregated: boolean;
     connections: Connection[];
     /** Boxes of the zone `from` whose calls this edge draws (see `mergeFanIns`). */
-    callers?: number;
+    callers?: string[];
 }
 
 /**
@@ -60,6 +60,7 @@ export function addConnectionEdges(graph: DiagramGraph, model: ArchModel, select
             connections: group.connections.map(c => c.id),
             members: group.connections.map(c => ({ id: c.id, label: memberLabelOf(c) })),
         });
+        if (group.callers) edge.callers = group.callers;
         graph.addEdge(edge);
         for (const connection of group.connections) graph.drawsConnection(connection.id, edge);
     }
@@ -114,7 +115,7 @@ class EdgeLabels {
                 : [what, protocol].filter(Boolean).join(' · ');
             return truncateText(label, EDGE_LABEL_WIDTH, EDGE_FONT);
         }
-        if (group.callers !== undefined) return [`${group.callers} callers`, `${connections.length} connections`, protocol].filter(Boolean).join(' · ');
+        if (group.callers !== undefined) return [`${group.callers.length} callers`, `${connections.length} connections`, protocol].filter(Boolean).join(' · ');
         if (connections.length === 1) return truncateText(labelOf(connections[0], this.quiet(connections[0])), EDGE_LABEL_WIDTH, EDGE_FONT);
         const noun = connections.every(c => c.origin === 'route') ? 'routes' : 'connections';
         return [`${connections.length} ${noun}`, protocol].filter(Boolean).join(' · ');
@@ -212,7 +213,7 @@ function mergeFanIns(graph: DiagramGraph, groups: readonly EdgeGroup[], stepped:
     for (const [key, members] of fans) {
         const [zone, to] = key.split('\u0000');
         if (!tangled.has(zone)) continue;
-        const fanIn: EdgeGroup = { from: zone, to, aggregated: true, connections: members.flatMap(m => m.connections), callers: new Set(members.map(m => m.from)).size };
+        const fanIn: EdgeGroup = { from: zone, to, aggregated: true, connections: members.flatMap(m => m.connections), callers: [...new Set(members.map(m => m.from))] };
         merged.set(members[0], fanIn);
         for (const member of members.slice(1)) merged.set(member, undefined);
     }
