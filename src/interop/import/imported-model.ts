@@ -6,6 +6,12 @@
  */
 import type { Direction } from '../../model/arch-model.js';
 
+/** An input file: its name (as problems cite it) and its text. */
+export interface SourceFile {
+    file: string;
+    text: string;
+}
+
 /** Where something is in an input file (1-based line and column). */
 export interface SourcePosition {
     file: string;

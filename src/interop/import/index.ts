@@ -3,13 +3,12 @@
  * workspaces) and from deployment files (Compose, Kubernetes; `deployment-import.ts`). Pure:
  * files in, text and problems out; reading the disk is the caller's job.
  */
-import type { ImportProblem } from './imported-model.js';
-import { readLikeC4, type SourceFile } from './likec4.js';
+import type { ImportProblem, SourceFile } from './imported-model.js';
+import { readLikeC4 } from './likec4.js';
 import { readStructurizr, type IncludeLoader } from './structurizr.js';
 import { importedToArch, type ArchImport } from './to-arch.js';
 
-export type { ImportProblem, ImportedModel } from './imported-model.js';
-export type { SourceFile } from './likec4.js';
+export type { ImportProblem, ImportedModel, SourceFile } from './imported-model.js';
 export type { IncludeLoader } from './structurizr.js';
 export { readLikeC4 } from './likec4.js';
 export { readStructurizr } from './structurizr.js';
