@@ -87,6 +87,11 @@ export interface DiagramEdge {
      * `source` is the box, `target` the broker.
      */
     twoWay: boolean;
+    /**
+     * The boxes whose calls an edge from their zone stands for (`4 callers`, see `mergeFanIns` in
+     * `build/connection-edges.ts`), in model order; said in the edge's accessible name.
+     */
+    callers?: string[];
     /** Flow step numbers drawn on this edge. */
     steps: number[];
     findings: DiagramFinding[];

@@ -15,6 +15,7 @@
  * call points forward and the callback back.
  */
 import type { Diagram, DiagramEdge, DiagramNode } from './diagram-model.js';
+import { peerBands } from './peer-bands.js';
 
 /** How strongly an edge wants to point forward. */
 export function edgeWeight(edge: Pick<DiagramEdge, 'style' | 'relation'>, source: DiagramNode | undefined): number {
@@ -63,13 +64,18 @@ export function feedbackEdges(diagram: Pick<Diagram, 'nodes' | 'edges'>): Set<st
         level(container).edges.push([from, to, edgeWeight(edge, byId.get(edge.source))]);
     }
     const position = new Map<string, number>();
+    /** Bands of collapsed zones that would otherwise draw as a long staircase (see `peer-bands.ts`). */
+    const bands = new Map<string, number>();
+    const isPeer = (id: string) => byId.get(id)?.role === 'collapsed-zone' || byId.get(id)?.role === 'zone';
     for (const { children, edges } of levels.values()) {
         const ordered = children.length <= EXACT_ORDER_LIMIT ? exactOrder(children, edges, order) : greedyOrder(children, edges, order);
         ordered.forEach((id, i) => position.set(id, i));
+        for (const [id, band] of peerBands(children, edges, position, isPeer) ?? []) bands.set(id, band);
     }
     const reversed = new Set<string>();
     for (const [id, [, from, to]] of split) {
-        if (position.get(from)! > position.get(to)!) reversed.add(id);
+        const banded = bands.has(from) && bands.has(to);
+        if (banded ? bands.get(from)! > bands.get(to)! : position.get(from)! > position.get(to)!) reversed.add(id);
     }
     return reversed;
 }

@@ -70,7 +70,8 @@ export function edgeAccessibleName(edge: DiagramEdge, labelOf: (id: string) => s
         : `${edgeKindWord(edge)} from ${spoken(labelOf(edge.source))} to ${spoken(labelOf(edge.target))}`];
     if (edge.label && edge.label !== edge.relation) parts.push(`${spoken(edge.label)}${edge.tls === true ? ' with TLS' : edge.tls === false ? ' in plaintext' : ''}`);
     const count = Math.max(edge.members.length, edge.connections.length);
-    if (count > 1) parts.push(plural(count, 'connection'));
+    if (edge.callers) parts.push(`calls from ${edge.callers.map(id => spoken(labelOf(id))).join(', ')}`);
+    else if (count > 1) parts.push(plural(count, 'connection'));
     if (edge.steps.length > 0) parts.push(`flow ${edge.steps.length === 1 ? 'step' : 'steps'} ${edge.steps.join(', ')}`);
     const findings = findingsPhrase(edge.findings);
     if (findings) parts.push(findings);

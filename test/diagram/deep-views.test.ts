@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { measureLayout } from '../../scripts/layout-metrics.js';
 import { renderDiagram } from '../../src/diagram/index.js';
+import { PEER_CHAIN_LIMIT, peerBands } from '../../src/diagram/peer-bands.js';
 import { loadText } from '../support/services.js';
 import { layoutProblems } from './diagram-helpers.js';
 
@@ -56,5 +57,49 @@ describe('deep views', () => {
         const wide = await renderDiagram(model, { view: 'wide' });
         expect(wide.diagram.direction).toBe('right');
         expect(wide.layout.width).toBeGreaterThan(6000);
+    });
+
+    it('lays a ring of collapsed zones, each calling the next, in a few bands instead of a staircase', async () => {
+        // 12 domains of 3 services each, collapsed ('collapse: always'); domain i calls i+1 and i+5 (a ring with chords).
+        const lines = ['architecture "Ring"'];
+        const count = 12;
+        for (let z = 0; z < count; z++) {
+            lines.push(`zone z${z} "Domain ${z}" {`);
+            for (let i = 0; i < 3; i++) lines.push(`  service z${z}s${i} "Domain ${z} service ${i}"`);
+            lines.push('}', `z${z}s2 -> z${(z + 1) % count}s0 : grpcs { timeout: 1s }`, `z${z}s1 -> z${(z + 5) % count}s0 : grpcs { timeout: 1s }`);
+        }
+        const result = await renderDiagram((await loadText(lines.join('\n'))).model, { collapse: 'always' });
+        const zones = result.layout.nodes.filter(n => n.role === 'collapsed-zone');
+        expect(zones).toHaveLength(count);
+        expect(result.diagram.direction).toBe('right');
+        expect(layoutProblems(result.layout)).toEqual([]);
+        // Few columns (bands), and no call joins two zones of one column.
+        const column = new Map(zones.map(n => [n.id, Math.round(n.x)]));
+        expect(new Set(column.values()).size).toBeLessThanOrEqual(4);
+        const calls = result.layout.edges.filter(e => column.has(e.source) && column.has(e.target));
+        expect(calls).toHaveLength(2 * count);
+        for (const edge of calls) expect(column.get(edge.source), edge.id).not.toBe(column.get(edge.target));
+        // Every edge still ends at its model target: the arrowhead is drawn at the called zone.
+        const byId = new Map(result.layout.nodes.map(n => [n.id, n]));
+        for (const edge of calls) {
+            const [x, y] = edge.points[edge.points.length - 1];
+            const target = byId.get(edge.target)!;
+            expect(x >= target.x - 1 && x <= target.x + target.width + 1 && y >= target.y - 1 && y <= target.y + target.height + 1, edge.id).toBe(true);
+        }
+    });
+
+    it('bands peers only when their chain is long and no other box lies between two of them', () => {
+        const ids = Array.from({ length: PEER_CHAIN_LIMIT + 2 }, (_, i) => `z${i}`);
+        const position = new Map(ids.map((id, i) => [id, i]));
+        const chainEdges = ids.slice(1).map((id, i) => [ids[i], id, 4] as const);
+        const bands = peerBands(ids, chainEdges, position, () => true);
+        expect(bands && [...bands.values()]).toEqual(ids.map((_, i) => i % 2));
+        // A short chain keeps its layers.
+        expect(peerBands(ids.slice(0, PEER_CHAIN_LIMIT), chainEdges.slice(0, PEER_CHAIN_LIMIT - 1), position, () => true)).toBeUndefined();
+        // A service called by one peer that calls another: banding could turn the picture into a cycle.
+        const withMiddle = [...ids, 'svc'];
+        const middlePosition = new Map([...position, ['svc', 1.5]]);
+        const edges = [...chainEdges, ['z1', 'svc', 4] as const, ['svc', 'z2', 4] as const];
+        expect(peerBands(withMiddle, edges, middlePosition, id => id !== 'svc')).toBeUndefined();
     });
 });

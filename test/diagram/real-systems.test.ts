@@ -121,7 +121,28 @@ describe('eShopOnContainers: a busy event bus', () => {
         expect(group.children.filter(c => c.name === 'polyline')).toHaveLength(2); // an open arrowhead at each end
         expect(edgeGroup(overview.svg, 'orderingTasks=>eventBus').children.filter(c => c.name === 'polyline')).toHaveLength(1);
         expect(group.attributes['aria-label']).toContain('async messages both ways between Ordering API and RabbitMQ');
-        expect(overview.layout.edges.length).toBeLessThanOrEqual(44); // 77 before issue 16, 54 before the two-way edges
+        expect(overview.layout.edges.length).toBeLessThanOrEqual(35); // 77 before issue 16, 54 before the two-way edges, 44 before the fan-ins
+    });
+
+    it('draws the two gateways\' and two aggregators\' calls into each service as one edge from their zone, saying who calls', () => {
+        const fanIns = overview.layout.edges.filter(e => e.source === 'bff');
+        expect(fanIns.map(e => e.target).sort()).toEqual(['basket', 'catalog', 'ordering']);
+        const callers = ['mobileshoppingagg', 'mobileshoppingapigw', 'webshoppingagg', 'webshoppingapigw'];
+        for (const edge of fanIns) {
+            expect(edge.label).toBe('4 callers · 6 connections');
+            expect(edge.style).toBe('sync');
+            // Which gateway reaches the service, and through which route: in the members (JSON) and the tooltip.
+            expect([...new Set(edge.members.map(m => m.id.split('->')[0]))].sort()).toEqual(callers);
+            expect(edge.members.map(m => m.id)).toEqual(edge.connections);
+            const tooltip = edgeGroup(overview.svg, edge.id).children.find(c => c.name === 'title')!.text;
+            for (const caller of callers) expect(tooltip).toContain(`(${caller}->${edge.target}`);
+            expect(edgeGroup(overview.svg, edge.id).attributes['aria-label']).toContain(
+                'calls from Web shopping API gateway, Mobile shopping API gateway, Web shopping aggregator, Mobile shopping aggregator');
+        }
+        expect(fanIns.find(e => e.target === 'catalog')!.members.map(m => m.label)).toContain('/catalog-api/');
+        // Two callers of one service keep their own edges (the SignalR hub's).
+        expect(overview.layout.edges.filter(e => e.target === 'signalrhub' && e.style === 'sync').map(e => e.source).sort())
+            .toEqual(['mobileshoppingapigw', 'webshoppingapigw']);
     });
 
     it('opens the broker when asked, still without repeating amqp on each edge', async () => {
@@ -164,8 +185,8 @@ describe('eShopOnContainers: a busy event bus', () => {
             expect(end[0]).toBeCloseTo(bus.x, 0);
         }
         const quality = measureLayout(overview.layout);
-        expect(quality.edges).toBeLessThanOrEqual(44); // 54 before
-        expect(quality.crossings).toBeLessThanOrEqual(55); // 109 before, 47 measured
+        expect(quality.edges).toBeLessThanOrEqual(35); // 54 before, 44 before the fan-ins
+        expect(quality.crossings).toBeLessThanOrEqual(30); // 109 before, 47 before the fan-ins, 24 measured
     });
 
     it('lays out without overlaps or stray ends and with no detour over 2', () => {

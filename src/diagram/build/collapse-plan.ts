@@ -5,7 +5,7 @@
  * and queues in the view than `BROKER_TOPIC_THRESHOLD` draw as one box too (`16 topics`), their
  * publishers and subscribers attached to the broker, until the user opens them.
  */
-import type { ArchModel } from '../../model/arch-model.js';
+import type { ArchModel, Trust } from '../../model/arch-model.js';
 import type { BuildOptions } from '../diagram-model.js';
 import type { ViewSelection } from '../view-selection.js';
 
@@ -20,6 +20,32 @@ export const DEFAULT_COLLAPSE_THRESHOLD = 150;
 
 /** Brokers with more channels in the view than this draw as one box (unless `collapse` is `never`). */
 export const BROKER_TOPIC_THRESHOLD = 8;
+
+/**
+ * A view collapsed by size that would still draw more top-level boxes than this groups its
+ * top-level zones (a second collapsing level, see `ZoneGroup`), so an overview of any size
+ * stays readable.
+ */
+export const GROUP_BOX_LIMIT = 60;
+
+/** Prefix of a zone group's id (model ids cannot contain `:`). */
+export const GROUP_ID_PREFIX = 'group:';
+
+/**
+ * Top-level zones drawn as one box when a model has too many of them: zones of one trust, in
+ * model order, in runs of about √n (84 domains make 9 groups of 9 or 10). A group opens when
+ * the user opens it (its id is expanded) or any zone in it; opened, it is a container of its
+ * zones, each still collapsed until opened.
+ */
+export interface ZoneGroup {
+    /** `group:` and the id of its first zone. */
+    id: string;
+    /** `Catalog … Tax 5`: its first and last zone. */
+    label: string;
+    trust: Trust | undefined;
+    zones: string[];
+    open: boolean;
+}
 
 /** The decision, and the node that stands for each element once zones are collapsed. */
 export class CollapsePlan {
@@ -36,6 +62,9 @@ export class CollapsePlan {
     readonly brokers = new Map<string, number>();
     /** Brokers drawn open because the user opened them although they have many channels. */
     readonly expandedBrokers: string[] = [];
+    /** Groups of top-level zones (none unless the view has more than `GROUP_BOX_LIMIT` top-level boxes), in model order. */
+    readonly groups: ZoneGroup[] = [];
+    private readonly groupOfZone = new Map<string, ZoneGroup>();
     private readonly visibleZones: Set<string>;
 
     constructor(private readonly model: ArchModel, selection: ViewSelection, options: BuildOptions) {
@@ -46,6 +75,10 @@ export class CollapsePlan {
         this.expanded = new Set(options.expandedZones ?? []);
         this.visibleZones = new Set(selection.zones);
         this.countCollapsed(selection);
+        if (this.bySize && this.groupZones(selection)) {
+            this.counts.clear();
+            this.countCollapsed(selection);
+        }
         if (mode !== 'never') this.collapseBrokers(selection);
     }
 
@@ -59,6 +92,8 @@ export class CollapsePlan {
         if (!this.bySize && this.listed.size === 0) return undefined;
         const component = this.model.elements.get(componentId);
         if (component?.type !== 'component') return undefined;
+        const group = component.zonePath.length > 0 ? this.groupOfZone.get(component.zonePath[0]) : undefined;
+        if (group && !group.open) return group.id;
         for (const zone of component.zonePath) {
             if (this.visibleZones.has(zone) && !this.expanded.has(zone) && (this.bySize || this.listed.has(zone))) return zone;
         }
@@ -75,7 +110,50 @@ export class CollapsePlan {
     /** The visible parent zone of a zone, if any. */
     zoneParent(zoneId: string): string | undefined {
         const zone = this.model.elements.get(zoneId);
-        return zone?.type === 'zone' && zone.parent && this.visibleZones.has(zone.parent) ? zone.parent : undefined;
+        if (zone?.type === 'zone' && zone.parent && this.visibleZones.has(zone.parent)) return zone.parent;
+        return this.groupOfZone.get(zoneId)?.id;
+    }
+
+    /** The group a top-level zone is drawn in, if any. */
+    groupOf(zoneId: string): ZoneGroup | undefined {
+        return this.groupOfZone.get(zoneId);
+    }
+
+    /**
+     * Groups the top-level zones when the view would draw more than `GROUP_BOX_LIMIT` top-level
+     * boxes; true when it made any group.
+     */
+    private groupZones(selection: ViewSelection): boolean {
+        const topZones = selection.zones.filter(id => this.zoneParent(id) === undefined && (this.counts.has(id) || this.expanded.has(id)));
+        let looseBoxes = 0;
+        for (const id of selection.components) {
+            const component = this.model.elements.get(id);
+            if (component?.type === 'component' && !component.zonePath.some(zone => this.visibleZones.has(zone))) looseBoxes++;
+        }
+        if (topZones.length + looseBoxes <= GROUP_BOX_LIMIT) return false;
+        const size = Math.ceil(Math.sqrt(topZones.length));
+        const byTrust = new Map<Trust | undefined, string[]>();
+        for (const id of topZones) {
+            const zone = this.model.elements.get(id);
+            const trust = zone?.type === 'zone' ? zone.trust : undefined;
+            byTrust.set(trust, [...(byTrust.get(trust) ?? []), id]);
+        }
+        for (const [trust, zones] of byTrust) {
+            const runs = Math.ceil(zones.length / size);
+            for (let r = 0; r < runs; r++) {
+                const members = zones.slice(Math.floor((r * zones.length) / runs), Math.floor(((r + 1) * zones.length) / runs));
+                if (members.length < 2) continue;
+                const label = (id: string) => { const zone = this.model.elements.get(id); return (zone?.type === 'zone' ? zone.label : undefined) ?? id; };
+                const id = `${GROUP_ID_PREFIX}${members[0]}`;
+                const group: ZoneGroup = {
+                    id, label: `${label(members[0])} … ${label(members[members.length - 1])}`, trust, zones: members,
+                    open: this.expanded.has(id) || members.some(zone => this.expanded.has(zone)),
+                };
+                this.groups.push(group);
+                for (const zone of members) this.groupOfZone.set(zone, group);
+            }
+        }
+        return this.groups.length > 0;
     }
 
     /** True when a zone is inside a collapsed one (so it is not drawn at all). */
@@ -83,7 +161,7 @@ export class CollapsePlan {
         let parent = this.zoneParent(zoneId);
         while (parent) {
             if (this.counts.has(parent)) return true;
-            parent = this.zoneParent(parent);
+            parent = parent.startsWith(GROUP_ID_PREFIX) ? undefined : this.zoneParent(parent);
         }
         return false;
     }

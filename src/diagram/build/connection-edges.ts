@@ -25,6 +25,8 @@ interface EdgeGroup {
     to: string;
     aggregated: boolean;
     connections: Connection[];
+    /** Boxes of the zone `from` whose calls this edge draws (see `mergeFanIns`). */
+    callers?: string[];
 }
 
 /**
@@ -36,7 +38,8 @@ export function addConnectionEdges(graph: DiagramGraph, model: ArchModel, select
     trusted: ReadonlyMap<string, readonly string[]> = new Map()): void {
     const stepped = new Set(selection.flow?.steps.flatMap(step => step.connection === undefined ? [] : [step.connection]) ?? []);
     const labels = new EdgeLabels(model, plan, protocols);
-    const groups = [...groupConnections(graph, selection.connections, plan, stepped, edges === 'model').values()];
+    let groups = [...groupConnections(graph, selection.connections, plan, stepped, edges === 'model').values()];
+    if (edges === 'picture') groups = mergeFanIns(graph, groups, stepped);
     const deliveries = edges === 'model' ? new Map<EdgeGroup, EdgeGroup>() : twoWayPartners(groups, plan, stepped);
     const joined = new Set(deliveries.values());
     for (const group of groups) {
@@ -57,6 +60,7 @@ export function addConnectionEdges(graph: DiagramGraph, model: ArchModel, select
             connections: group.connections.map(c => c.id),
             members: group.connections.map(c => ({ id: c.id, label: memberLabelOf(c) })),
         });
+        if (group.callers) edge.callers = group.callers;
         graph.addEdge(edge);
         for (const connection of group.connections) graph.drawsConnection(connection.id, edge);
     }
@@ -111,6 +115,7 @@ class EdgeLabels {
                 : [what, protocol].filter(Boolean).join(' · ');
             return truncateText(label, EDGE_LABEL_WIDTH, EDGE_FONT);
         }
+        if (group.callers !== undefined) return [`${group.callers.length} callers`, `${connections.length} connections`, protocol].filter(Boolean).join(' · ');
         if (connections.length === 1) return truncateText(labelOf(connections[0], this.quiet(connections[0])), EDGE_LABEL_WIDTH, EDGE_FONT);
         const noun = connections.every(c => c.origin === 'route') ? 'routes' : 'connections';
         return [`${connections.length} ${noun}`, protocol].filter(Boolean).join(' · ');
@@ -163,6 +168,57 @@ function groupConnections(graph: DiagramGraph, connections: readonly SelectedCon
         else groups.set(key, { from, to, aggregated, connections: [connection] });
     }
     return groups;
+}
+
+/** A box called by at least this many boxes of one open zone is called by the zone: one edge. */
+export const FAN_IN_MIN = 3;
+
+/**
+ * Calls into one box from `FAN_IN_MIN` or more boxes of one open zone it is not in (two API
+ * gateways and two aggregators all calling Catalog) draw as one edge from the zone, labelled
+ * with its callers (`4 callers · 6 connections`), when the zone's boxes fan into two or more
+ * such boxes: four callers of three services are twelve edges that must cross, where one
+ * target's three callers draw clearly. Its members, in the tooltip and the JSON export, say
+ * which box calls through which route. Calls only, none a flow step.
+ */
+function mergeFanIns(graph: DiagramGraph, groups: readonly EdgeGroup[], stepped: ReadonlySet<string>): EdgeGroup[] {
+    const zoneOf = (id: string): string | undefined => {
+        const parent = graph.node(id)?.parent;
+        return parent !== undefined && graph.node(parent)?.role === 'zone' ? parent : undefined;
+    };
+    const inside = (id: string, zone: string): boolean => {
+        for (let current = graph.node(id); current; current = current.parent === undefined ? undefined : graph.node(current.parent)) {
+            if (current.id === zone) return true;
+        }
+        return false;
+    };
+    const candidates = new Map<string, EdgeGroup[]>();
+    for (const group of groups) {
+        const zone = zoneOf(group.from);
+        if (zone === undefined || group.aggregated || inside(group.to, zone) || graph.node(group.to)?.compound) continue;
+        if (group.connections.some(c => c.style !== 'sync' || stepped.has(c.id))) continue;
+        const key = `${zone}\u0000${group.to}`;
+        candidates.set(key, [...(candidates.get(key) ?? []), group]);
+    }
+    const fans = [...candidates].filter(([, members]) => new Set(members.map(m => m.from)).size >= FAN_IN_MIN);
+    /** Zones whose boxes fan into two or more targets: a many-to-many tangle (one target alone draws clearly). */
+    const tangled = new Set<string>();
+    const seen = new Set<string>();
+    for (const [key] of fans) {
+        const zone = key.split('\u0000')[0];
+        if (seen.has(zone)) tangled.add(zone);
+        seen.add(zone);
+    }
+    const merged = new Map<EdgeGroup, EdgeGroup | undefined>();
+    for (const [key, members] of fans) {
+        const [zone, to] = key.split('\u0000');
+        if (!tangled.has(zone)) continue;
+        const fanIn: EdgeGroup = { from: zone, to, aggregated: true, connections: members.flatMap(m => m.connections), callers: [...new Set(members.map(m => m.from))] };
+        merged.set(members[0], fanIn);
+        for (const member of members.slice(1)) merged.set(member, undefined);
+    }
+    if (merged.size === 0) return [...groups];
+    return groups.flatMap(group => (merged.has(group) ? (merged.get(group) ? [merged.get(group)!] : []) : [group]));
 }
 
 /** Edges for implied relationships; between collapsed boxes they join the edge that is there. */

@@ -5,11 +5,13 @@
 import type { ArchModel } from '../../model/arch-model.js';
 import { measureNode } from '../diagram-model.js';
 import type { ViewSelection } from '../view-selection.js';
-import type { CollapsePlan } from './collapse-plan.js';
+import type { CollapsePlan, ZoneGroup } from './collapse-plan.js';
 import { makeNode, type DiagramGraph } from './diagram-graph.js';
 
 export function addZoneNodes(graph: DiagramGraph, model: ArchModel, selection: ViewSelection, plan: CollapsePlan): void {
     for (const zoneId of selection.zones) {
+        const group = plan.groupOf(zoneId);
+        if (group && group.zones[0] === zoneId) addGroupNode(graph, group, plan);
         const zone = model.elements.get(zoneId);
         if (zone?.type !== 'zone' || plan.isHiddenInCollapsed(zoneId)) continue;
         const label = zone.label ?? zone.id;
@@ -29,6 +31,28 @@ export function addZoneNodes(graph: DiagramGraph, model: ArchModel, selection: V
                 label, subtitle: '', facts: '', trust: zone.trust, width: 0, height: 0,
             }));
         }
+    }
+}
+
+/**
+ * A group of top-level zones (see `ZoneGroup`): one box saying how many zones and components
+ * it holds, or, opened, a container of its zones.
+ */
+function addGroupNode(graph: DiagramGraph, group: ZoneGroup, plan: CollapsePlan): void {
+    const counts = plan.counts.get(group.id);
+    if (!group.open && counts) {
+        const subtitle = `group of ${group.zones.length} ${group.trust ?? 'private'} zones`;
+        const facts = plural(counts.components, 'component');
+        const size = measureNode(group.label, subtitle, facts);
+        graph.addNode(makeNode({
+            id: group.id, parent: undefined, role: 'collapsed-zone', kind: 'zone', compound: false,
+            label: group.label, subtitle, facts, trust: group.trust, width: size.width, height: size.height,
+        }));
+    } else if (group.open) {
+        graph.addNode(makeNode({
+            id: group.id, parent: undefined, role: 'zone', kind: 'zone', compound: true,
+            label: group.label, subtitle: '', facts: '', trust: group.trust, width: 0, height: 0,
+        }));
     }
 }
 
