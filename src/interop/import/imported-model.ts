@@ -123,3 +123,23 @@ export function allElements(roots: readonly ImportedElement[]): ImportedElement[
     for (const root of roots) walk(root);
     return out;
 }
+
+/** What a reader collects of a static view before its elements resolve: references of type `Ref`. */
+export interface PendingViewOf<Ref> {
+    key: string;
+    title: string | undefined;
+    includeAll: boolean;
+    includes: Ref[];
+    excludes: Ref[];
+    direction: Direction | undefined;
+    notes: string[];
+    position: SourcePosition;
+}
+
+/** What a reader collects of a dynamic view before its steps' ends resolve: references of type `Ref`. */
+export interface PendingFlowOf<Ref> {
+    key: string;
+    title: string | undefined;
+    steps: { source: Ref; target: Ref; title: string | undefined; position: SourcePosition }[];
+    position: SourcePosition;
+}

@@ -5,8 +5,9 @@
  * resolve as LikeC4 resolves them: through the enclosing elements, then the top level, then any
  * element with that unique name.
  */
-import type { Direction } from '../../model/arch-model.js';
-import type { ImportedElement, ImportedFlow, ImportedModel, ImportedRelationship, ImportedView, ImportProblem, SourcePosition } from './imported-model.js';
+import type {
+    ImportedElement, ImportedFlow, ImportedModel, ImportedRelationship, ImportedView, ImportProblem, PendingFlowOf, PendingViewOf, SourcePosition,
+} from './imported-model.js';
 
 /** A reference written in the source, resolved once every file is read. */
 export interface PendingRef {
@@ -17,38 +18,15 @@ export interface PendingRef {
 }
 
 /** A relationship as read, its ends still unresolved. */
-export interface PendingRelationship {
-    source: PendingRef;
-    target: PendingRef;
-    title: string | undefined;
-    technology: string | undefined;
-    description: string | undefined;
-    tags: string[];
-    kind: string | undefined;
-    dashed: boolean;
-    position: SourcePosition;
-}
+export type PendingRelationship = Omit<ImportedRelationship, 'source' | 'target'> & { source: PendingRef; target: PendingRef };
 
 /** A `view` as read, its predicates' elements still unresolved. */
-export interface PendingView {
-    key: string;
-    title: string | undefined;
+export interface PendingView extends PendingViewOf<PendingRef> {
     of: PendingRef | undefined;
-    includeAll: boolean;
-    includes: PendingRef[];
-    excludes: PendingRef[];
-    direction: Direction | undefined;
-    notes: string[];
-    position: SourcePosition;
 }
 
 /** A `dynamic view` as read, its steps' ends still unresolved. */
-export interface PendingFlow {
-    key: string;
-    title: string | undefined;
-    steps: { source: PendingRef; target: PendingRef; title: string | undefined; position: SourcePosition }[];
-    position: SourcePosition;
-}
+export type PendingFlow = PendingFlowOf<PendingRef>;
 
 /** An element kind from a specification: its shape and default technology. */
 export interface KindSpec {

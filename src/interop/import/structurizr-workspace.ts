@@ -5,8 +5,10 @@
  * identifiers resolve as in Structurizr (flat or hierarchical, case-insensitive), and
  * `include *` in a scoped view means the scope and what connects to it.
  */
-import type { Direction } from '../../model/arch-model.js';
-import { allElements, type ImportedElement, type ImportedFlow, type ImportedModel, type ImportedView, type ImportProblem, type SourcePosition } from './imported-model.js';
+import {
+    allElements, type ImportedElement, type ImportedFlow, type ImportedModel, type ImportedView, type ImportProblem, type PendingFlowOf, type PendingViewOf,
+    type SourcePosition,
+} from './imported-model.js';
 import { opens, type Line } from './structurizr-lines.js';
 
 /** What a `{ … }` block the reader is in belongs to; decides how its lines read. */
@@ -20,26 +22,13 @@ export type Context =
     | { type: 'element-properties'; element: ImportedElement };
 
 /** A static view as read, its elements still identifiers. */
-export interface PendingView {
-    key: string;
-    title: string | undefined;
+export interface PendingView extends PendingViewOf<{ id: string; position: SourcePosition }> {
     scope: string | undefined;
     kind: string;
-    includeAll: boolean;
-    includes: { id: string; position: SourcePosition }[];
-    excludes: { id: string; position: SourcePosition }[];
-    direction: Direction | undefined;
-    notes: string[];
-    position: SourcePosition;
 }
 
 /** A dynamic view as read, its steps' ends still identifiers. */
-export interface PendingFlow {
-    key: string;
-    title: string | undefined;
-    steps: { source: string; target: string; title: string | undefined; position: SourcePosition }[];
-    position: SourcePosition;
-}
+export type PendingFlow = PendingFlowOf<string>;
 
 /** A relationship as read, its ends still identifiers. */
 export interface PendingRelationship {
