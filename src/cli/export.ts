@@ -17,7 +17,7 @@ import type { Direction } from '../model/arch-model.js';
 import type { ModelCheck } from '../checking/model-checker.js';
 import { bundledLayoutWorker } from '../diagram/node-layout-worker.js';
 import { escapeControlCharacters } from '../language/display-text.js';
-import { configureLayout, DiagramError, disposeLayout, renderDiagram, startLayoutWorker, THEME_NAMES, type ThemeName } from '../diagram/index.js';
+import { configureLayout, DiagramError, disposeLayout, GROUP_ID_PREFIX, renderDiagram, startLayoutWorker, THEME_NAMES, type ThemeName } from '../diagram/index.js';
 import { exportInterop, INTEROP_FORMAT_INFO, INTEROP_FORMATS, isInteropFormat } from '../interop/export/index.js';
 import { parseArgs, type CliIo, UsageError } from './args.js';
 import { exportMarkdownFiles } from './export-markdown.js';
@@ -26,7 +26,7 @@ import { InputError, loadWorkspace } from './load-workspace.js';
 
 const FORMATS = ['svg', 'png', 'json', ...INTEROP_FORMATS, 'markdown'] as const;
 
-export const EXPORT_USAGE = `Usage: archway export <file.arch> [--view NAME] [--flow NAME] [--format ${FORMATS.filter(f => f !== 'markdown').join('|')}] [--theme light|dark|high-contrast] [--direction right|down|left|up] [--collapse auto|always|never] [--expand ZONE|BROKER,…] [--scale N] [-o OUT]
+export const EXPORT_USAGE = `Usage: archway export <file.arch> [--view NAME] [--flow NAME] [--format ${FORMATS.filter(f => f !== 'markdown').join('|')}] [--theme light|dark|high-contrast] [--direction right|down|left|up] [--collapse auto|always|never] [--expand ZONE|BROKER|group:ZONE,…] [--scale N] [-o OUT]
        archway export --format markdown <file.md> [more.md…] [--theme …] [--direction …] [--collapse …]
          (each \`\`\`arch block becomes an SVG next to the file and an image link to it; the source stays in the file)`;
 
@@ -132,11 +132,16 @@ async function exportFile(file: string, format: Format, settings: ExportSettings
 
     const problems = inputProblems(workspace.all);
     // Zones open, and so do brokers drawn as one box for their many topics.
-    const openable = (id: string) => { const e = model.elements.get(id); return e?.type === 'zone' || (e?.type === 'component' && e.kind === 'broker'); };
+    const openable = (id: string) => {
+        // `group:ZONE` opens the group of top-level zones that ZONE is drawn in (when the overview groups zones).
+        if (id.startsWith(GROUP_ID_PREFIX)) { const zone = model.elements.get(id.slice(GROUP_ID_PREFIX.length)); return zone?.type === 'zone' && zone.parent === undefined; }
+        const e = model.elements.get(id);
+        return e?.type === 'zone' || (e?.type === 'component' && e.kind === 'broker');
+    };
     const unknownZone = expandedZones.find(zone => !openable(zone));
     if (unknownZone !== undefined) {
         const zones = [...model.elements.values()].filter(element => element.type === 'zone').map(zone => zone.id);
-        throw usage(`--expand: no zone or broker named '${unknownZone}'. Zones: ${zones.slice(0, 20).join(', ') || 'none'}${zones.length > 20 ? ', …' : ''}.`);
+        throw usage(`--expand: no zone, broker or group of top-level zones named '${unknownZone}'. Zones: ${zones.slice(0, 20).join(', ') || 'none'}${zones.length > 20 ? ', …' : ''}.`);
     }
 
     if (isInteropFormat(format)) {

@@ -17,7 +17,7 @@ import { selectView } from './view-selection.js';
 
 export { DiagramError, findFlow, findView, selectView, type ViewSelection, type SelectedConnection } from './view-selection.js';
 export { buildDiagram } from './build-diagram.js';
-export { DEFAULT_COLLAPSE_THRESHOLD } from './build/collapse-plan.js';
+export { DEFAULT_COLLAPSE_THRESHOLD, GROUP_ID_PREFIX } from './build/collapse-plan.js';
 export type { Diagram, DiagramEdge, DiagramNode, DiagramFinding, NodeRole } from './diagram-model.js';
 export { applyLayout, toElkGraph } from './elk-graph.js';
 export {

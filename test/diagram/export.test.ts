@@ -81,7 +81,11 @@ describe('archway export', () => {
     });
 
     it('names the zones when --expand names one the model does not have', async () => {
-        await expect(runExport([join(dir, 'shop.arch'), '--collapse', 'always', '--expand', 'pcy', '-o', '-'], io().io)).rejects.toThrow(/no zone or broker named 'pcy'\. Zones: .*pci/);
+        await expect(runExport([join(dir, 'shop.arch'), '--collapse', 'always', '--expand', 'pcy', '-o', '-'], io().io)).rejects.toThrow(/no zone, broker or group of top-level zones named 'pcy'\. Zones: .*pci/);
+        // A group is named after a top-level zone in it; a component or an unknown name is no group.
+        await expect(runExport([join(dir, 'shop.arch'), '--collapse', 'always', '--expand', 'group:payments', '-o', '-'], io().io)).rejects.toThrow(/named 'group:payments'/);
+        const { io: cli } = io();
+        expect(await runExport([join(dir, 'shop.arch'), '--format', 'json', '--collapse', 'always', '--expand', 'group:pci', '-o', '-'], cli)).toBe(0);
         await expect(runExport([join(dir, 'shop.arch'), '--collapse', 'sometimes'], io().io)).rejects.toThrow(/Unknown collapse mode/);
     });
 

@@ -55,6 +55,14 @@ describe('zone groups', () => {
         expect(opened.diagram.collapse.expanded).toContain(first.id);
         expect(layoutProblems(opened.layout)).toEqual([]);
 
+        // `archway export --expand group:z3`: the group z3 is drawn in opens (named after its first zone), z3 stays collapsed.
+        const second = first.id === 'group:z0' ? 'z3' : 'z0';
+        const byMember = await renderDiagram(model, { collapse: 'always', expandedZones: [`group:${second}`] });
+        const group = byMember.layout.nodes.find(n => n.id === byMember.layout.nodes.find(m => m.id === second)?.parent);
+        expect(group).toMatchObject({ id: first.id, role: 'zone' });
+        expect(byMember.layout.nodes.find(n => n.id === second)?.role).toBe('collapsed-zone');
+        expect(byMember.layout.nodes.filter(n => n.role === 'zone').map(n => n.id)).toEqual([first.id]);
+
         // `archway export --expand z40` and a click on the zone: its group and the zone open, down to its services.
         const deep = await renderDiagram(model, { collapse: 'always', expandedZones: ['z40'] });
         const zone = deep.layout.nodes.find(n => n.id === 'z40')!;

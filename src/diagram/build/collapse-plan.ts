@@ -34,7 +34,7 @@ export const GROUP_ID_PREFIX = 'group:';
 /**
  * Top-level zones drawn as one box when a model has too many of them: zones of one trust, in
  * model order, in runs of about √n (84 domains make 9 groups of 9 or 10). A group opens when
- * the user opens it (its id is expanded) or any zone in it; opened, it is a container of its
+ * the user opens it (its id, or `group:` and the id of any zone in it, is expanded) or any zone in it; opened, it is a container of its
  * zones, each still collapsed until opened.
  */
 export interface ZoneGroup {
@@ -147,7 +147,8 @@ export class CollapsePlan {
                 const id = `${GROUP_ID_PREFIX}${members[0]}`;
                 const group: ZoneGroup = {
                     id, label: `${label(members[0])} … ${label(members[members.length - 1])}`, trust, zones: members,
-                    open: this.expanded.has(id) || members.some(zone => this.expanded.has(zone)),
+                    // Opened by its own id, by `group:` and the id of any zone in it (`--expand group:d5`), or by a zone in it.
+                    open: this.expanded.has(id) || members.some(zone => this.expanded.has(zone) || this.expanded.has(`${GROUP_ID_PREFIX}${zone}`)),
                 };
                 this.groups.push(group);
                 for (const zone of members) this.groupOfZone.set(zone, group);
