@@ -7,36 +7,17 @@
  * of a fresh check of the same text, and the reuse is taken where it should be.
  */
 import { readFileSync, readdirSync } from 'node:fs';
-import { URI, type LangiumDocument } from 'langium';
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import { describe, expect, test } from 'vitest';
-import { createTestServices } from '../support/services.js';
-
-const uri = (name: string): URI => URI.parse(`file:///live/${name}`);
+import { openLiveWorkspace } from '../support/services.js';
 
 /** Services with the files open as editor documents, validated as the language server does. */
 async function openWorkspace(files: Record<string, string>, validation = true) {
-    const services = createTestServices();
-    const { shared } = services;
-    let version = 0;
-    const open = (name: string, text: string): TextDocument => {
-        const document = TextDocument.create(uri(name).toString(), 'arch', ++version, text);
-        shared.workspace.TextDocuments.set(document);
-        return document;
-    };
-    const documents: LangiumDocument[] = Object.entries(files).map(([name, text]) => shared.workspace.LangiumDocumentFactory.fromTextDocument(open(name, text)));
-    for (const document of documents) shared.workspace.LangiumDocuments.addDocument(document);
-    await shared.workspace.DocumentBuilder.build(documents, { validation });
-    shared.workspace.DocumentBuilder.updateBuildOptions = { validation };
+    const live = await openLiveWorkspace(files, validation);
     return {
-        async edit(name: string, text: string): Promise<void> {
-            open(name, text);
-            await shared.workspace.DocumentBuilder.update([uri(name)], []);
-        },
+        edit: live.edit,
         /** The check of the model rooted at `root`: its result as JSON (places, related, fixes, suppressions) and whether it was reused. */
         check(root: string): { json: string; reused: boolean } {
-            const document = shared.workspace.LangiumDocuments.getDocument(uri(root))!;
-            const check = services.Archway.archway.ModelChecker.checkRootedAt(document);
+            const check = live.services.Archway.archway.ModelChecker.checkRootedAt(live.document(root));
             return { json: JSON.stringify(check.result), reused: check.reused };
         },
     };

@@ -4,37 +4,22 @@
  * the model builder's reuse of typed properties change only how fast the answer comes, never the answer.
  */
 import { readFileSync } from 'node:fs';
-import { URI, type LangiumDocument, type Reference } from 'langium';
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Reference } from 'langium';
 import { describe, expect, test } from 'vitest';
 import { collectReferences } from '../../src/language/archway-references.js';
 import type { ArchModel } from '../../src/model/arch-model.js';
-import { createTestServices } from '../support/services.js';
+import { createTestServices, openLiveWorkspace } from '../support/services.js';
 import { random, randomEdit } from './random-edits.js';
-
-const uri = (name: string): URI => URI.parse(`file:///live/${name}`);
 
 /** Services with the files open as editor documents; `edit` replaces a file's text and rebuilds. */
 async function openWorkspace(files: Record<string, string>) {
-    const { shared, Archway } = createTestServices();
-    let version = 0;
-    const open = (name: string, text: string): TextDocument => {
-        const document = TextDocument.create(uri(name).toString(), 'arch', ++version, text);
-        shared.workspace.TextDocuments.set(document);
-        return document;
-    };
-    const documents: LangiumDocument[] = Object.entries(files).map(([name, text]) => shared.workspace.LangiumDocumentFactory.fromTextDocument(open(name, text)));
-    for (const document of documents) shared.workspace.LangiumDocuments.addDocument(document);
-    await shared.workspace.DocumentBuilder.build(documents, { validation: true });
-    shared.workspace.DocumentBuilder.updateBuildOptions = { validation: true };
+    const live = await openLiveWorkspace(files);
+    const { Archway } = live.services;
     return {
-        async edit(name: string, text: string): Promise<void> {
-            open(name, text);
-            await shared.workspace.DocumentBuilder.update([uri(name)], []);
-        },
+        edit: live.edit,
         /** What a file says: its diagnostics, where each of its references points, and the models it is part of. */
         state(name: string): string[] {
-            const document = shared.workspace.LangiumDocuments.getDocument(uri(name))!;
+            const document = live.document(name);
             const links = collectReferences(document.parseResult.value).map(({ reference }) => {
                 const target = (reference as Reference).ref;
                 const where = target?.$cstNode ? `${target.$cstNode.root.astNode.$document?.uri.path}:${target.$cstNode.offset}` : 'unresolved';

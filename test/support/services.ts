@@ -4,6 +4,7 @@
  * workspace of several files, one text, or documents added one by one for editor features.
  */
 import { EmptyFileSystem, URI, type LangiumDocument } from 'langium';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { clearDocuments, parseHelper } from 'langium/test';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { createArchwayServices, type ArchwayServices } from '../../src/lsp/module.js';
@@ -76,5 +77,42 @@ export function editorServices(): EditorServices {
         services: Archway,
         addFile: (name, text) => parse(text, { documentUri: URI.parse(`file:///${name}`).toString(), validation: true }),
         reset: () => clearDocuments(Archway),
+    };
+}
+
+/** Services with files open as editor documents (`file:///live/<name>`), built as the language server builds them. */
+export interface LiveWorkspace {
+    services: ReturnType<typeof createArchwayServices>;
+    /** The URI of an open file. */
+    uri(name: string): URI;
+    /** The document of an open file. */
+    document(name: string): LangiumDocument;
+    /** Replaces a file's text, as an editor change does, and rebuilds what depends on it. */
+    edit(name: string, text: string): Promise<void>;
+}
+
+/** Opens `files` as editor documents and builds them (with validation unless `validation` is false, also for later edits). */
+export async function openLiveWorkspace(files: Record<string, string>, validation = true): Promise<LiveWorkspace> {
+    const services = createTestServices();
+    const { shared } = services;
+    const uri = (name: string): URI => URI.parse(`file:///live/${name}`);
+    let version = 0;
+    const open = (name: string, text: string): TextDocument => {
+        const document = TextDocument.create(uri(name).toString(), 'arch', ++version, text);
+        shared.workspace.TextDocuments.set(document);
+        return document;
+    };
+    const documents: LangiumDocument[] = Object.entries(files).map(([name, text]) => shared.workspace.LangiumDocumentFactory.fromTextDocument(open(name, text)));
+    for (const document of documents) shared.workspace.LangiumDocuments.addDocument(document);
+    await shared.workspace.DocumentBuilder.build(documents, { validation });
+    shared.workspace.DocumentBuilder.updateBuildOptions = { validation };
+    return {
+        services,
+        uri,
+        document: name => shared.workspace.LangiumDocuments.getDocument(uri(name))!,
+        async edit(name, text) {
+            open(name, text);
+            await shared.workspace.DocumentBuilder.update([uri(name)], []);
+        },
     };
 }
