@@ -6,18 +6,25 @@
  * Also `archway format`: refuses text with syntax errors unless --force, writes atomically.
  */
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { BIN, ensureBuilt, ROOT } from '../cli/cli-process.js';
 
 const NOBODY = 65534;
 let dir = '';
 
+/**
+ * The CLI `nobody` runs: a world-readable copy of the built CLI in the test's folder, since the
+ * checkout itself may sit in a folder only its owner can enter (a clone into `mktemp -d`).
+ */
+let nobodyBin = '';
+
 function run(args: string[], options: { uid?: number } = {}) {
-    const result = spawnSync(process.execPath, [BIN, ...args], {
-        cwd: ROOT, encoding: 'utf8', timeout: 60_000, ...(options.uid !== undefined ? { uid: options.uid, gid: options.uid } : {}),
+    const asOther = options.uid !== undefined;
+    const result = spawnSync(process.execPath, [asOther ? nobodyBin : BIN, ...args], {
+        cwd: asOther ? dirname(dirname(nobodyBin)) : ROOT, encoding: 'utf8', timeout: 60_000, ...(asOther ? { uid: options.uid, gid: options.uid } : {}),
     });
     if (result.error) throw result.error;
     return { status: result.status, stdout: result.stdout, stderr: result.stderr };
@@ -48,6 +55,11 @@ beforeAll(() => {
     ensureBuilt();
     dir = mkdtempSync(join(tmpdir(), 'archway-cli-robust-'));
     chmodSync(dir, 0o755);
+    if (canSwitchUser) {
+        const copy = join(dir, 'archway');
+        for (const part of ['bin', 'out/cli', 'package.json']) cpSync(join(ROOT, part), join(copy, part), { recursive: true });
+        nobodyBin = join(copy, relative(ROOT, BIN));
+    }
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
