@@ -13,9 +13,9 @@
  * parser put elsewhere, other settings — the model is checked afresh; a rule whose finding sits
  * inside the changed stretch runs again.
  */
-import type { ArchModel, Finding, PropertyMap, SourceLocation } from '../model/arch-model.js';
+import type { ArchModel, Finding, PropertyMap, PropertyValue, SourceLocation } from '../model/arch-model.js';
 import type { CheckResult } from '../rules/engine.js';
-import { ruleReads } from '../rules/rule-reads.js';
+import { NAMES, REFERENCES, ruleReads } from '../rules/rule-reads.js';
 
 /** The derived indexes of `ArchModel`: rebuilt from the lists, so not compared. */
 const DERIVED = new Set(['elements', 'outgoing', 'incoming']);
@@ -72,11 +72,33 @@ function sameContent(a: unknown, b: unknown, shifts: ReadonlyMap<string, TextShi
     return count === 0;
 }
 
-/** Adds to `changed` the names of the properties that `a` and `b` do not both have with the same value (places moved). */
+/**
+ * Adds to `changed` the names of the properties that `a` and `b` do not both have with the same
+ * value (places moved), plus `#names` when one has a property the other has not and
+ * `#references` when a changed value refers to an element (see `rule-reads.ts`).
+ */
 function changedProperties(a: PropertyMap, b: PropertyMap, shifts: ReadonlyMap<string, TextShift>, changed: Set<string>): void {
     // Inside a value, everything must match: a changed block (`auth: { … }`) counts as its top-level name.
-    for (const [name, value] of a) if (!changed.has(name) && !sameContent(value, b.get(name), shifts)) changed.add(name);
-    for (const name of b.keys()) if (!a.has(name)) changed.add(name);
+    for (const [name, property] of a) {
+        const other = b.get(name);
+        if (sameContent(property, other, shifts)) continue;
+        changed.add(name);
+        if (!other) changed.add(NAMES);
+        if (refersToElement(property.value) || (other && refersToElement(other.value))) changed.add(REFERENCES);
+    }
+    for (const [name, property] of b) {
+        if (a.has(name)) continue;
+        changed.add(name).add(NAMES);
+        if (refersToElement(property.value)) changed.add(REFERENCES);
+    }
+}
+
+/** True when a property value is or holds a reference to an element. */
+function refersToElement(value: PropertyValue): boolean {
+    if (value.type === 'reference') return true;
+    if (value.type === 'list') return value.items.some(refersToElement);
+    if (value.type === 'mode' || value.type === 'block') for (const p of value.properties.values()) if (refersToElement(p.value)) return true;
+    return false;
 }
 
 /** True when the place `a`, moved through its file's text change, is `b`. */

@@ -6,16 +6,25 @@
  * every rule. An edit that changes only property values re-runs just the rules that declare one
  * of the changed names, and reuses the findings of the others (`src/checking/check-reuse.ts`).
  *
- * A rule that is not listed reads every property (it always runs again): those that iterate
- * over all of an element's properties (`orphan-component` collects references from any of them,
- * `duplicate-connection` asks whether a copy sets any) and the drift rules, whose input is also
- * the deployment. `test/rules/rule-reads.test.ts` changes every property a rule does not declare,
+ * Two names stand for what a rule reads of every property: `#names` for which properties an
+ * element or connection has (not their values; `duplicate-connection` asks whether a copy sets
+ * any) and `#references` for the values that refer to elements (`orphan-component` counts a
+ * component any property points at as connected). A rule that is not listed reads every
+ * property (it always runs again): the drift rules, whose input is also the deployment. `test/rules/rule-reads.test.ts` changes every property a rule does not declare,
  * on every rule's doc examples and on real models, and fails when the rule's findings change.
  */
 
+/** Read by a rule that asks which properties an owner has, not their values. */
+export const NAMES = '#names';
+
+/** Read by a rule that follows every property value referring to an element. */
+export const REFERENCES = '#references';
+
 /** Property names each listed rule reads (empty: it reads none). */
 export const RULE_READS: Readonly<Record<string, readonly string[]>> = {
+    'orphan-component': [REFERENCES, 'external'],
     'flow-step-not-in-topology': [],
+    'duplicate-connection': [NAMES],
     'gateway-bypass': [],
     'gateway-missing-auth': ['auth', 'forwardIdentity', 'platform', 'public', 'tokenStorage'],
     'gateway-missing-rate-limit': ['rateLimit'],
