@@ -43,7 +43,7 @@ function sameContent(a: unknown, b: unknown, shifts: ReadonlyMap<string, TextShi
     if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object') return false;
     if (Array.isArray(a)) {
         if (!Array.isArray(b) || a.length !== b.length) return false;
-        for (let i = 0; i < a.length; i++) if (!sameContent(a[i], b[i], shifts, changed)) return false;
+        for (let i = 0; i < a.length; i++) if (a[i] !== b[i] && !sameContent(a[i], b[i], shifts, changed)) return false;
         return true;
     }
     if (a instanceof Map) {
@@ -62,6 +62,8 @@ function sameContent(a: unknown, b: unknown, shifts: ReadonlyMap<string, TextShi
         count++;
         if (element && key === 'label') continue;
         const x = (a as Record<string, unknown>)[key], y = (b as Record<string, unknown>)[key];
+        // Most fields are equal strings, numbers and flags: no call for them.
+        if (x === y) continue;
         if (changed && key === 'properties' && x instanceof Map && y instanceof Map) {
             changedProperties(x, y, shifts, changed);
             continue;
