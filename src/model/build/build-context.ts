@@ -26,6 +26,34 @@ export interface BuildOptions {
 
 export const EMPTY_RANGE: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 
+/**
+ * The places a declaration's node gave in an earlier build, valid while the node sits at the
+ * same place of the same file (see `BuildContext.placesOf`).
+ */
+interface NodePlaces {
+    uri: string;
+    /** The node's range when the places were read. */
+    range: Range;
+    location?: SourceLocation;
+    nameLocation?: SourceLocation;
+    /** The node's `@allow` annotations, when it has no other annotation (those are reported afresh). */
+    allows?: Allow[];
+}
+
+/** Places by node, from earlier builds: computing them walks the syntax tree, most of a build's cost on an edit. */
+const nodePlaces = new WeakMap<AstNode, NodePlaces>();
+
+/**
+ * For the equivalence test's control only: with `keepMoved`, places are reused even from a node
+ * that moved, the wrong cache that test must catch. Never set outside tests.
+ */
+export const placeCacheControl = { keepMoved: false };
+
+function sameRange(a: Range, b: Range): boolean {
+    return a === b || (a.start.line === b.start.line && a.start.character === b.start.character
+        && a.end.line === b.end.line && a.end.character === b.end.character);
+}
+
 /** The state of one build, and the helpers every pass uses to read locations and report problems. */
 export class BuildContext {
     readonly problems: Finding[] = [];
@@ -36,10 +64,8 @@ export class BuildContext {
     readonly connections: Connection[] = [];
     /** How many connections share each `source->target` id, for the `#2` suffixes. */
     readonly connectionIds = new Map<string, number>();
-    /** AST node → model element, to map resolved references to ids. */
-    readonly idOfNode = new Map<AstNode, string>();
-    /** The node that declared each element (the first of duplicates), for `own`. */
-    readonly nodeOfElement = new Map<Element, AstNode>();
+    /** AST node → the model element it declared (a losing duplicate's too), to map resolved references to ids. */
+    readonly elementOfNode = new Map<AstNode, Element>();
     /** Every place of each id declared more than once, for duplicate reports. */
     readonly duplicates = new Map<string, SourceLocation[]>();
     /** The file being read. */
@@ -53,7 +79,7 @@ export class BuildContext {
 
     /** Adds an element under its id; returns false (and records a duplicate) when the id is taken. */
     register(element: Element, node: AstNode): boolean {
-        this.idOfNode.set(node, element.id);
+        this.elementOfNode.set(node, element);
         const existing = this.elements.get(element.id);
         if (existing) {
             const places = this.duplicates.get(element.id) ?? [existing.nameLocation];
@@ -62,15 +88,14 @@ export class BuildContext {
             return false;
         }
         this.elements.set(element.id, element);
-        this.nodeOfElement.set(element, node);
         return true;
     }
 
-    /** The model element declared by this node, unless it lost to a duplicate. */
+    /** The model element declared by this node, unless it lost to a duplicate (each node declares one element). */
     own<T extends Element>(node: AstNode): T | undefined {
-        const id = this.idOfNode.get(node);
-        const element = id !== undefined ? this.elements.get(id) : undefined;
-        return element && this.nodeOfElement.get(element) === node ? element as T : undefined;
+        const element = this.elementOfNode.get(node);
+        // A duplicate's element is not the one registered under its id.
+        return element !== undefined && this.elements.get(element.id) === element ? element as T : undefined;
     }
 
     /** Flags a component whose declaration names something that does not resolve. */
@@ -85,8 +110,18 @@ export class BuildContext {
         this.problems.push({ code, severity, location, message, related: [], elements, ...(data ? { data } : {}) });
     }
 
-    /** The `@allow(rule, "reason")` annotations of a declaration; anything else is reported. */
-    allows(annotations: readonly Annotation[]): Allow[] {
+    /** The `@allow(rule, "reason")` annotations of a declaration (`node`); anything else is reported. */
+    allows(node: AstNode, annotations: readonly Annotation[]): Allow[] {
+        if (annotations.length === 0) return [];
+        const places = this.placesOf(node);
+        if (places?.allows) return places.allows;
+        const problemsBefore = this.problems.length;
+        const result = this.readAllows(annotations);
+        if (places && this.problems.length === problemsBefore) places.allows = result;
+        return result;
+    }
+
+    private readAllows(annotations: readonly Annotation[]): Allow[] {
         const result: Allow[] = [];
         for (const annotation of annotations) {
             if (annotation.name !== 'allow') {
@@ -102,8 +137,33 @@ export class BuildContext {
 
     // ------------------------------------------------------------ locations
 
+    /**
+     * What earlier builds read from `node`, when it is the same node at the same place of the same
+     * file (else a fresh, empty record for this build to fill). A node outlives a build only when
+     * the incremental parser kept its declaration, whose text is then unchanged: with the same
+     * start and end, every place inside it is where it was. Composite nodes cache their range, and
+     * the parser drops that cache when it moves them, so an unmoved node's check is one comparison.
+     * Undefined for a node without syntax (nothing to read).
+     */
+    private placesOf(node: AstNode): NodePlaces | undefined {
+        const cst = node.$cstNode;
+        if (!cst) return undefined;
+        const range = cst.range;
+        const cached = nodePlaces.get(node);
+        if (cached && cached.uri === this.uri && (sameRange(cached.range, range) || placeCacheControl.keepMoved)) return cached;
+        const fresh: NodePlaces = { uri: this.uri, range };
+        nodePlaces.set(node, fresh);
+        return fresh;
+    }
+
     /** The node's range, without leading `@allow(…)` annotations (the narrowest range for findings). */
     location(node: AstNode): SourceLocation {
+        const places = this.placesOf(node);
+        if (!places) return { uri: this.uri, range: EMPTY_RANGE };
+        return places.location ??= this.readLocation(node);
+    }
+
+    private readLocation(node: AstNode): SourceLocation {
         const cst = node.$cstNode;
         if (!cst) return { uri: this.uri, range: EMPTY_RANGE };
         const annotations = (node as { annotations?: Annotation[] }).annotations;
@@ -117,6 +177,12 @@ export class BuildContext {
 
     /** Where the node's `name` is written, else the whole node. */
     nameLocation(node: AstNode): SourceLocation {
+        const places = this.placesOf(node);
+        if (!places) return this.location(node);
+        return places.nameLocation ??= this.readNameLocation(node);
+    }
+
+    private readNameLocation(node: AstNode): SourceLocation {
         const cst = node.$cstNode ? findNodeForFeature(node.$cstNode, 'name') : undefined;
         return cst ? { uri: this.uri, range: cst.range } : this.location(node);
     }

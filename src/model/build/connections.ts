@@ -21,7 +21,7 @@ export function describeConnection(ctx: BuildContext, node: ConnectionNode, owne
     }
     addConnection(ctx, {
         source, target, style: node.arrow === '~>' ? 'async' : 'sync', origin: owner ? 'body' : 'connection',
-        path: undefined, protocol: node.protocol, label: node.label, properties, allows: ctx.allows(node.annotations),
+        path: undefined, protocol: node.protocol, label: node.label, properties, allows: ctx.allows(node, node.annotations),
         location: ctx.location(node),
     });
 }
@@ -33,7 +33,7 @@ export function describeRoute(ctx: BuildContext, node: RouteNode, gateway: Compo
     if (target === undefined) return;
     addConnection(ctx, {
         source: gateway.id, target, style: 'sync', origin: 'route', path: node.path, protocol: node.protocol,
-        label: node.path, properties, allows: ctx.allows(node.annotations), location: ctx.location(node),
+        label: node.path, properties, allows: ctx.allows(node, node.annotations), location: ctx.location(node),
     });
 }
 

@@ -40,7 +40,7 @@ function declareZone(ctx: BuildContext, node: ZoneNode, parent: Zone | undefined
         ? declared : parent?.trust ?? 'private';
     const zone: Zone = {
         type: 'zone', id: node.name, label: node.label, location: ctx.location(node),
-        nameLocation: ctx.nameLocation(node), allows: ctx.allows(node.annotations),
+        nameLocation: ctx.nameLocation(node), allows: ctx.allows(node, node.annotations),
         trust, trustDeclared: declared !== undefined && trust === declared, parent: parent?.id, zones: [], components: [],
         properties: new Map(),
     };
@@ -62,7 +62,7 @@ function declareComponent(ctx: BuildContext, node: ComponentNode, zone: Zone | u
     for (let z: Zone | undefined = zone; z; z = z.parent ? ctx.elements.get(z.parent) as Zone : undefined) zonePath.unshift(z.id);
     const component: Component = {
         type: 'component', id: node.name, kind: node.kind as ComponentKind, label: node.label,
-        location: ctx.location(node), nameLocation: ctx.nameLocation(node), allows: ctx.allows(node.annotations),
+        location: ctx.location(node), nameLocation: ctx.nameLocation(node), allows: ctx.allows(node, node.annotations),
         zone: zone?.id, zonePath, trust: zone?.trust ?? (node.kind === 'client' ? 'public' : 'private'),
         properties: new Map(), channels: [], hasUnresolvedReferences: false,
     };
@@ -84,7 +84,7 @@ function declareChannel(ctx: BuildContext, node: ChannelNode, component: Compone
     const channel: Channel = {
         type: 'channel', id: `${component.id}.${node.name}`, kind: node.kind, name: node.name,
         label: node.label, broker: component.id, location: ctx.location(node),
-        nameLocation: ctx.nameLocation(node), allows: ctx.allows(node.annotations),
+        nameLocation: ctx.nameLocation(node), allows: ctx.allows(node, node.annotations),
         properties: new Map(), publishers: [], subscribers: [],
     };
     if (ctx.register(channel, node)) {

@@ -220,7 +220,7 @@ function tryReference(ctx: BuildContext, node: ValueNode, base: ValueBase, type:
     if (!isWordValue(node) || hasBlock(wordOf(node), base)) return `expects the id of a ${type.kinds.join(', ')}, not '${base.text}'.`;
     const word = node.word;
     const target = word.ref;
-    const id = target ? ctx.idOfNode.get(target) : undefined;
+    const id = target ? ctx.elementOfNode.get(target)?.id : undefined;
     const element = id !== undefined ? ctx.elements.get(id) : undefined;
     if (!element) {
         // An unresolved reference is reported once, as such, not as a bad value.

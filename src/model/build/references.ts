@@ -18,7 +18,7 @@ export function resolveReference(ctx: BuildContext, ref: Reference<ElementNode> 
     const text = ref.$refText;
     const location = ctx.refLocation(ref);
     const target = ref.ref;
-    const id = target ? ctx.idOfNode.get(target) : undefined;
+    const id = target ? ctx.elementOfNode.get(target)?.id : undefined;
     if (id === undefined || !ctx.elements.has(id)) {
         reportUnresolved(ctx, text, location, role, owner);
         return undefined;
