@@ -12,7 +12,9 @@
  * only during the call), and runs groups with a plain loop. After each parse, Langium links every AST node to its
  * container through `Object.entries` and a `forEach` closure per node (a fifth of a parse's
  * allocations); the patched `linkContentToContainer` walks `Object.keys` with plain loops and
- * sets the same `$container`, `$containerProperty` and `$containerIndex`.
+ * sets the same `$container`, `$containerProperty` and `$containerIndex`; and
+ * `assignMandatoryProperties` (once per AST node) lists a type's properties with a default
+ * value once per type instead of `Object.values` of all its properties per node.
  *
  * Every replacement must match the installed Langium exactly: a mismatch (after a Langium
  * upgrade) fails the build instead of silently leaving the parser unpatched.
@@ -209,6 +211,23 @@ const AST_UTILS_REPLACEMENTS = [
         }
     }
 }`,
+    ],
+    [
+        `export function assignMandatoryProperties(reflection, node) {
+    const typeMetaData = reflection.getTypeMetaData(node.$type);
+    const genericNode = node;
+    for (const property of Object.values(typeMetaData.properties)) {`,
+        `/** Patched (scripts/langium-parser-patch.mjs): the properties with a default value, per type's (static) metadata. */
+const propertiesWithDefaults = new WeakMap();
+export function assignMandatoryProperties(reflection, node) {
+    const typeMetaData = reflection.getTypeMetaData(node.$type);
+    const genericNode = node;
+    let properties = propertiesWithDefaults.get(typeMetaData);
+    if (properties === undefined) {
+        properties = Object.values(typeMetaData.properties).filter(property => property.defaultValue !== undefined);
+        propertiesWithDefaults.set(typeMetaData, properties);
+    }
+    for (const property of properties) {`,
     ],
 ];
 

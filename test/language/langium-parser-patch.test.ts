@@ -98,6 +98,7 @@ test('the patches apply to the installed Langium exactly (a Langium upgrade fail
     const astUtils = readFileSync(join(ROOT, 'node_modules/langium/lib/utils/ast-utils.js'), 'utf8');
     expect((patchParserBuilder(builder).match(/Patched \(scripts\/langium-parser-patch\.mjs\)/g) ?? []).length).toBe(5);
     expect(patchAstUtils(astUtils)).toContain('const names = Object.keys(node);');
+    expect(patchAstUtils(astUtils)).toContain('propertiesWithDefaults.set(typeMetaData, properties);');
     expect(() => patchParserBuilder(builder.replace('ctx.parser.optional(idx, {', 'ctx.parser.optional(idx,{'))).toThrow(/parser builder .* changed/);
 });
 
