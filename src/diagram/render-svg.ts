@@ -216,7 +216,7 @@ function renderEdge(edge: DiagramEdge, theme: DiagramTheme, flowActive: boolean,
         const [x, y] = box ? [box.x + box.width + 6, box.y + box.height / 2] : midpoint(edge.points);
         badgeSvg = badge(x, y, edge.findings, theme);
     }
-    return `<g class="aw-edge" data-id="${escapeXml(edge.id)}" data-source="${escapeXml(edge.source)}" data-target="${escapeXml(edge.target)}" data-style="${edge.style}"${tls}${implied ? ` data-relation="${edge.relation}"` : ''}${edge.steps.length ? ` data-steps="${edge.steps.join(' ')}"` : ''}${edge.connections.length > 1 || (edge.connections.length === 1 && edge.connections[0] !== edge.id) ? ` data-connections="${escapeXml(edge.connections.join(' '))}"` : ''}${ariaLabel(name)}${dimAttr(edge.dimmed, theme)}>`
+    return `<g class="aw-edge" data-id="${escapeXml(edge.id)}" data-source="${escapeXml(edge.source)}" data-target="${escapeXml(edge.target)}" data-style="${edge.style}"${tls}${implied ? ` data-relation="${edge.relation}"` : ''}${edge.steps.length ? ` data-steps="${edge.steps.join(' ')}"` : ''}${edge.connections.length > 1 || (edge.connections.length === 1 && edge.connections[0] !== edge.id) ? ` data-connections="${escapeXml(edge.connections.join(' '))}"` : ''}${edge.callers ? ` data-callers="${escapeXml(edge.callers.join(' '))}"` : ''}${ariaLabel(name)}${dimAttr(edge.dimmed, theme)}>`
         + edgeTitle(edge)
         + `<path d="${pathData(edge.points)}" fill="none" stroke="${colour}" stroke-width="${fmt(width)}"${dash} stroke-linejoin="round"/>`
         + arrowHead(edge.points, colour, edge.style === 'async' || implied, width)

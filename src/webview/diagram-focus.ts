@@ -7,7 +7,7 @@
  * document a group named by its `<title>` and described by its `<desc>`. Also dims what is
  * not near the selected box (one or two hops) and finds boxes for the search box.
  */
-import { arrowTarget, neighbourhood, readingOrder, searchBoxes, type ArrowDirection, type NavBox, type NavEdge } from './diagram-navigation.js';
+import { arrowTarget, edgeEnds, neighbourhood, readingOrder, searchBoxes, type ArrowDirection, type NavBox, type NavEdge } from './diagram-navigation.js';
 
 /** A focusable box on the canvas. */
 interface FocusBox extends NavBox {
@@ -47,7 +47,9 @@ export class DiagramFocus {
         this.boxes = readingOrder(this.boxes);
         this.byId = new Map(this.boxes.map(b => [b.id, b]));
         this.edgeElements = [...svg.querySelectorAll('.aw-edge[data-source][data-target]')];
-        this.edges = this.edgeElements.map(e => ({ source: e.getAttribute('data-source')!, target: e.getAttribute('data-target')! }));
+        this.edges = this.edgeElements.map(e => ({
+            source: e.getAttribute('data-source')!, target: e.getAttribute('data-target')!, callers: e.getAttribute('data-callers')?.split(' '),
+        }));
         for (const edge of this.edgeElements) edge.setAttribute('role', 'img');
         const keep = focusId && this.byId.has(focusId) ? focusId : this.active && this.byId.has(this.active) ? this.active : this.boxes[0]?.id;
         this.active = undefined;
@@ -124,7 +126,7 @@ export class DiagramFocus {
         }
         this.edgeElements.forEach((element, i) => {
             const edge = this.edges[i];
-            element.classList.toggle('archway-dimmed', kept !== undefined && !(kept.has(edge.source) && kept.has(edge.target)));
+            element.classList.toggle('archway-dimmed', kept !== undefined && !edgeEnds(edge).some(([source, target]) => kept.has(source) && kept.has(target)));
         });
     }
 }

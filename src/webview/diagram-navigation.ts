@@ -16,6 +16,13 @@ export interface NavBox {
 export interface NavEdge {
     source: string;
     target: string;
+    /** The boxes whose calls an edge from their zone stands for: they, not the zone, are its sources. */
+    callers?: readonly string[];
+}
+
+/** The box pairs an edge connects: its source and target, or each of its callers and its target. */
+export function edgeEnds(edge: NavEdge): [string, string][] {
+    return (edge.callers ?? [edge.source]).map(source => [source, edge.target]);
 }
 
 export type ArrowDirection = 'left' | 'right' | 'up' | 'down';
@@ -80,9 +87,9 @@ function bestAhead<T extends NavBox>(from: T, candidates: readonly T[], directio
  */
 export function arrowTarget<T extends NavBox>(from: T, boxes: readonly T[], edges: readonly NavEdge[], direction: ArrowDirection): T | undefined {
     const connected = new Set<string>();
-    for (const edge of edges) {
-        if (edge.source === from.id) connected.add(edge.target);
-        if (edge.target === from.id) connected.add(edge.source);
+    for (const [source, target] of edges.flatMap(edgeEnds)) {
+        if (source === from.id) connected.add(target);
+        if (target === from.id) connected.add(source);
     }
     connected.delete(from.id);
     const neighbours = boxes.filter(b => connected.has(b.id));
@@ -97,8 +104,8 @@ export function neighbourhood(id: string, edges: readonly NavEdge[], hops: numbe
     let frontier = [id];
     for (let hop = 0; hop < hops && frontier.length > 0; hop++) {
         const next: string[] = [];
-        for (const edge of edges) {
-            for (const [a, b] of [[edge.source, edge.target], [edge.target, edge.source]]) {
+        for (const [source, target] of edges.flatMap(edgeEnds)) {
+            for (const [a, b] of [[source, target], [target, source]]) {
                 if (frontier.includes(a) && !reached.has(b)) {
                     reached.add(b);
                     next.push(b);

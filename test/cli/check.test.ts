@@ -2,10 +2,10 @@
  * `archway check` as a process: exit codes, output formats, bad input.
  */
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { archway, ensureBuilt } from './cli-process.js';
+import { tempDir } from '../support/temp-dirs.js';
 
 let dir: string;
 
@@ -25,7 +25,7 @@ const ERROR = 'service a\na -> nowhere : https\n';
 
 beforeAll(() => {
     ensureBuilt();
-    dir = mkdtempSync(join(tmpdir(), 'archway-cli-'));
+    dir = tempDir('archway-cli-');
 });
 
 describe('archway check', () => {

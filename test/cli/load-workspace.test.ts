@@ -4,15 +4,15 @@
  * and checked — one build per model root, not a second one after validation — and they carry
  * what the model's `archway.json` says.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { loadWorkspace } from '../../src/cli/load-workspace.js';
 import { workspaceFlowFigures } from '../../src/cli/flow-figures.js';
+import { tempDir } from '../support/temp-dirs.js';
 
 function folder(files: Record<string, string>): string {
-    const dir = mkdtempSync(join(tmpdir(), 'archway-load-'));
+    const dir = tempDir('archway-load-');
     for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
     return dir;
 }

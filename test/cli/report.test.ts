@@ -3,11 +3,11 @@
  * flows of examples/checkout-numbers (all SLOs met, exit 0) and of its broken variant (exit 1),
  * and `archway check --format json` carries the same figures per flow.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { archway, ensureBuilt } from './cli-process.js';
+import { tempDir } from '../support/temp-dirs.js';
 
 beforeAll(() => ensureBuilt());
 
@@ -37,7 +37,7 @@ describe('archway report', () => {
     });
 
     test('prints JSON with --format json, and applies archway.json assumptions', () => {
-        const dir = mkdtempSync(join(tmpdir(), 'archway-report-'));
+        const dir = tempDir('archway-report-');
         writeFileSync(join(dir, 'a.arch'), 'client web\nservice api\nweb -> api : https\nflow f {\n  slo: { availability: 99.9% }\n  web -> api\n}\n');
         const plain = JSON.parse(archway(['report', dir, '--format', 'json']).stdout);
         expect(plain[0]).toMatchObject({ flow: 'f', file: expect.stringContaining('a.arch'), line: 4, availability: { value: 0.995, text: '99.5 %', slo: 0.999, meets: false } });
@@ -48,7 +48,7 @@ describe('archway report', () => {
     });
 
     test('says so when there are no flows, and refuses an unknown format', () => {
-        const dir = mkdtempSync(join(tmpdir(), 'archway-report-'));
+        const dir = tempDir('archway-report-');
         writeFileSync(join(dir, 'a.arch'), 'service api\n');
         expect(archway(['report', dir]).stdout).toMatch(/^No flows/);
         const bad = archway(['report', dir, '--format', 'csv']);

@@ -121,11 +121,11 @@ describe('eShopOnContainers: a busy event bus', () => {
         expect(group.children.filter(c => c.name === 'polyline')).toHaveLength(2); // an open arrowhead at each end
         expect(edgeGroup(overview.svg, 'orderingTasks=>eventBus').children.filter(c => c.name === 'polyline')).toHaveLength(1);
         expect(group.attributes['aria-label']).toContain('async messages both ways between Ordering API and RabbitMQ');
-        expect(overview.layout.edges.length).toBeLessThanOrEqual(35); // 77 before issue 16, 54 before the two-way edges, 44 before the fan-ins
+        expect(overview.layout.edges.length).toBeLessThanOrEqual(32); // 77 before issue 16, 54 before the two-way edges, 44 before the fan-ins, 35 before the twin calls
     });
 
     it('draws the two gateways\' and two aggregators\' calls into each service as one edge from their zone, saying who calls', () => {
-        const fanIns = overview.layout.edges.filter(e => e.source === 'bff');
+        const fanIns = overview.layout.edges.filter(e => e.source === 'bff' && e.label.endsWith(' connections'));
         expect(fanIns.map(e => e.target).sort()).toEqual(['basket', 'catalog', 'ordering']);
         const callers = ['mobileshoppingagg', 'mobileshoppingapigw', 'webshoppingagg', 'webshoppingapigw'];
         for (const edge of fanIns) {
@@ -140,9 +140,27 @@ describe('eShopOnContainers: a busy event bus', () => {
                 'calls from Web shopping API gateway, Mobile shopping API gateway, Web shopping aggregator, Mobile shopping aggregator');
         }
         expect(fanIns.find(e => e.target === 'catalog')!.members.map(m => m.label)).toContain('/catalog-api/');
-        // Two callers of one service keep their own edges (the SignalR hub's).
-        expect(overview.layout.edges.filter(e => e.target === 'signalrhub' && e.style === 'sync').map(e => e.source).sort())
-            .toEqual(['mobileshoppingapigw', 'webshoppingapigw']);
+    });
+
+    it('draws the same call made by sibling boxes once, from their zone, saying who makes it', () => {
+        // The browser's and the Xamarin app's sign-in, the two web apps' token exchange, the two gateways' SignalR route.
+        const twins = overview.layout.edges.filter(e => e.label.startsWith('2 callers · '));
+        expect(twins.map(e => `${e.source}=>${e.target}: ${e.label}`).sort()).toEqual([
+            'bff=>signalrhub: 2 callers · /hub/notificationhub',
+            'internet=>identity: 2 callers · http · sign in (5105)',
+            'web=>identity: 2 callers · http · OIDC token exchange',
+        ]);
+        const signIn = twins.find(e => e.source === 'internet')!;
+        expect(signIn.members.map(m => m.id.split('->')[0])).toEqual(['browser', 'mobile']);
+        expect(signIn.members.map(m => m.id)).toEqual(signIn.connections);
+        expect(signIn.connections).toHaveLength(2);
+        const group = edgeGroup(overview.svg, signIn.id);
+        expect(titleOf(group)).toContain('(browser->identity');
+        expect(titleOf(group)).toContain('(mobile->identity');
+        expect(group.attributes['aria-label']).toContain('calls from Browser (SPA and MVC), Xamarin app');
+        // Each call is drawn exactly once.
+        const drawn = overview.layout.edges.flatMap(e => e.connections);
+        expect(new Set(drawn).size).toBe(drawn.length);
     });
 
     it('opens the broker when asked, still without repeating amqp on each edge', async () => {
@@ -185,8 +203,8 @@ describe('eShopOnContainers: a busy event bus', () => {
             expect(end[0]).toBeCloseTo(bus.x, 0);
         }
         const quality = measureLayout(overview.layout);
-        expect(quality.edges).toBeLessThanOrEqual(35); // 54 before, 44 before the fan-ins
-        expect(quality.crossings).toBeLessThanOrEqual(30); // 109 before, 47 before the fan-ins, 24 measured
+        expect(quality.edges).toBeLessThanOrEqual(32); // 54 before, 44 before the fan-ins, 35 before the twin calls
+        expect(quality.crossings).toBeLessThanOrEqual(25); // 109 before, 47 before the fan-ins, 24 before the twin calls, 13 measured
     });
 
     it('lays out without overlaps or stray ends and with no detour over 2', () => {

@@ -4,6 +4,8 @@
  * Focus moves with real key presses; what a screen reader hears is read from Chromium's
  * accessibility tree.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { DiagramResult } from '../../src/protocol/diagram-protocol.js';
@@ -210,6 +212,28 @@ describe.skipIf(!hasChromium)('the preview for the keyboard and screen readers (
         await page.click(toggle);
         expect(await page.getAttribute(toggle, 'aria-pressed')).toBe('false');
         expect(await dimmed()).toEqual([]);
+        await page.close();
+    });
+
+    it('follows an edge drawn from a zone from each box whose calls it stands for, when dimming and with the arrow keys', async () => {
+        // eShop's overview draws the browser's and the Xamarin app's sign-in as one edge from their zone.
+        const eshop = await diagramOf({ 'eshop.arch': readFileSync(join(import.meta.dirname, '..', 'fixtures', 'real', 'eshop-on-containers.arch'), 'utf8') }, 'eshop.arch');
+        const preview = await openPreview(browser);
+        const { page } = preview;
+        await preview.send(updateMessage(eshop));
+        await page.waitForSelector('#canvas [data-id="mobile"][role="button"]');
+        expect(await page.getAttribute('#canvas .aw-edge[data-source="internet"][data-target="identity"]', 'data-callers')).toBe('browser mobile');
+        await page.click('button[data-command="neighbours"]');
+        await page.focus('#canvas [data-id="mobile"]');
+        const lit = await page.$$eval('#canvas .aw-nodes [data-kind]:not(.archway-dimmed)', n => n.map(e => e.getAttribute('data-id')!));
+        expect(lit.sort()).toEqual(['identity', 'mobile', 'mobileshoppingapigw']);
+        expect(await page.$eval('#canvas .aw-edge[data-source="internet"][data-target="identity"]', e => e.classList.contains('archway-dimmed'))).toBe(false);
+        // From the Xamarin app, the arrow key toward the identity provider (its other callee lies the other way) reaches it along that edge.
+        const { centres } = await geometry(page);
+        const below = centres.identity.y > centres.mobile.y;
+        expect(centres.mobileshoppingapigw.y > centres.mobile.y).toBe(!below);
+        await page.keyboard.press(below ? 'ArrowDown' : 'ArrowUp');
+        expect(await focusedId(page)).toBe('identity');
         await page.close();
     });
 

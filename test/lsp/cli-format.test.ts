@@ -1,9 +1,9 @@
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { runFormat } from '../../src/cli/format.js';
 import type { CliIo } from '../../src/cli/args.js';
+import { tempDir } from '../support/temp-dirs.js';
 
 function io(): CliIo & { out: string; err: string } {
     const result = { out: '', err: '', stdout: (t: string) => { result.out += t; }, stderr: (t: string) => { result.err += t; } };
@@ -11,7 +11,7 @@ function io(): CliIo & { out: string; err: string } {
 }
 
 function folder(files: Record<string, string>): string {
-    const dir = mkdtempSync(join(tmpdir(), 'archway-format-'));
+    const dir = tempDir('archway-format-');
     for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
     return dir;
 }

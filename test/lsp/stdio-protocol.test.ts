@@ -1,5 +1,5 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, test } from 'vitest';
@@ -10,6 +10,7 @@ import type {
 } from 'vscode-languageserver-protocol';
 import { ensureServerBuilt, LspClient } from '../support/lsp-client.js';
 import { COMPONENT_KINDS } from '../../src/model/component-kinds.js';
+import { tempDir } from '../support/temp-dirs.js';
 
 const ORDERS = `import "./payments.arch"
 
@@ -35,7 +36,7 @@ beforeAll(() => {
 
 describe('the bundled language server over stdio', () => {
     test('serves diagnostics, completion, hover, definition and rename across two files that import each other, then shuts down', async () => {
-        const dir = mkdtempSync(join(tmpdir(), 'archway-stdio-'));
+        const dir = tempDir('archway-stdio-');
         writeFileSync(join(dir, 'orders.arch'), ORDERS);
         writeFileSync(join(dir, 'payments.arch'), PAYMENTS);
         const ordersUri = pathToFileURL(join(dir, 'orders.arch')).toString();
@@ -108,7 +109,7 @@ describe('the bundled language server over stdio', () => {
     }, 180_000);
 
     test('the diagram after an edit shows the findings of the edited text, not of the text before', async () => {
-        const dir = mkdtempSync(join(tmpdir(), 'archway-stdio-diagram-'));
+        const dir = tempDir('archway-stdio-diagram-');
         const text = 'service api "API" { replicas: 2 }\ndatabase db "DB" { replicas: 2 }\napi -> db : sql+tls\nservice lonely "Lonely" { replicas: 2 }\n';
         const uri = pathToFileURL(join(dir, 'solo.arch')).toString();
         writeFileSync(join(dir, 'solo.arch'), text);
@@ -161,7 +162,7 @@ describe('the bundled language server over stdio', () => {
         const editLine = base.split('\n').length - 1; // the line after the last one
         const text = `${base}typist -> ghost0 : https\n`;
         const components = (text.match(new RegExp(`^\\s*(${COMPONENT_KINDS.join('|')})\\s`, 'gm')) ?? []).length;
-        const dir = mkdtempSync(join(tmpdir(), 'archway-latency-'));
+        const dir = tempDir('archway-latency-');
         const path = join(dir, 'main.arch');
         writeFileSync(path, text);
         const uri = pathToFileURL(path).toString();

@@ -4,14 +4,14 @@
  * to the saved text, at typing speed and in bursts. Afterwards the server must report exactly
  * the diagnostics of the final text, as a freshly opened document gets them.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, beforeAll, describe, expect, test } from 'vitest';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
 import { generateModel } from '../../bench/generate-model.js';
 import { ensureServerBuilt, LspClient } from '../support/lsp-client.js';
+import { tempDir } from '../support/temp-dirs.js';
 
 const SHOP = readFileSync('examples/online-shop/shop.arch', 'utf8');
 const PAYMENTS = readFileSync('examples/online-shop/payments.arch', 'utf8');
@@ -28,7 +28,7 @@ afterEach(() => {
 
 /** A document in the server, edited like an editor does; `text` mirrors what the server should have. */
 async function openShop(initial = SHOP) {
-    const dir = mkdtempSync(join(tmpdir(), 'archway-typing-'));
+    const dir = tempDir('archway-typing-');
     writeFileSync(join(dir, 'shop.arch'), initial);
     writeFileSync(join(dir, 'payments.arch'), PAYMENTS);
     const uri = pathToFileURL(join(dir, 'shop.arch')).toString();
@@ -110,7 +110,7 @@ async function backspace(doc: Awaited<ReturnType<typeof openShop>>, cursor: numb
 
 /** The diagnostics a fresh server gives the text. */
 async function freshDiagnostics(text: string): Promise<string[]> {
-    const dir = mkdtempSync(join(tmpdir(), 'archway-typing-fresh-'));
+    const dir = tempDir('archway-typing-fresh-');
     writeFileSync(join(dir, 'shop.arch'), text);
     writeFileSync(join(dir, 'payments.arch'), PAYMENTS);
     const uri = pathToFileURL(join(dir, 'shop.arch')).toString();

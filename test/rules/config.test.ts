@@ -1,13 +1,13 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatConfigError, parseConfig, resolveSettings } from '../../src/rules/config.js';
 import { configErrors, findConfigFile, loadConfig } from '../../src/rules/config-files.js';
 import { check } from './rule-tester.js';
+import { tempDir } from '../support/temp-dirs.js';
 
 function workspace(files: Record<string, string>): string {
-    const root = mkdtempSync(join(tmpdir(), 'archway-config-'));
+    const root = tempDir('archway-config-');
     for (const [name, text] of Object.entries(files)) {
         const path = join(root, name);
         mkdirSync(join(path, '..'), { recursive: true });

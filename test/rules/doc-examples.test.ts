@@ -1,5 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readArchFile } from '../../src/cli/read-arch-file.js';
@@ -7,6 +6,7 @@ import { listRules } from '../../src/rules/registry.js';
 import { checkModel } from '../../src/rules/engine.js';
 import type { RuleMeta } from '../../src/rules/rule.js';
 import { modelOf, withDeployment } from './rule-tester.js';
+import { tempDir } from '../support/temp-dirs.js';
 
 /** Checks an example, with the rule's example deployment when it has one (the drift rules). */
 async function check(meta: RuleMeta, text: string) {
@@ -29,7 +29,7 @@ describe('the documentation examples of every rule', () => {
     // The file reader's findings are about bytes on disk, not the model: the examples are written to files and read.
     for (const meta of listRules().filter(m => m.source === 'reader')) {
         it(`the failing example of '${meta.id}', written to a file, is not read; the passing one is`, () => {
-            const dir = mkdtempSync(join(tmpdir(), 'archway-doc-example-'));
+            const dir = tempDir('archway-doc-example-');
             writeFileSync(join(dir, 'invalid.arch'), meta.examples.invalid);
             writeFileSync(join(dir, 'valid.arch'), meta.examples.valid);
             expect(readArchFile(join(dir, 'invalid.arch')).unreadable).toBeDefined();

@@ -1,5 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { URI } from 'langium';
 import { NodeFileSystem } from 'langium/node';
@@ -7,9 +6,10 @@ import { describe, expect, it } from 'vitest';
 import { createArchwayServices } from '../../src/lsp/module.js';
 import { configDiagnostics } from '../../src/lsp/rule-config-watcher.js';
 import { parseConfig } from '../../src/rules/config.js';
+import { tempDir } from '../support/temp-dirs.js';
 
 async function diagnosticsWith(config: string | undefined, text: string, overrides?: unknown): Promise<string[]> {
-    const root = mkdtempSync(join(tmpdir(), 'archway-lsp-'));
+    const root = tempDir('archway-lsp-');
     if (config !== undefined) writeFileSync(join(root, 'archway.json'), config);
     const { shared, Archway } = createArchwayServices(NodeFileSystem);
     Archway.archway.RuleConfiguration.setOverrides(overrides);
@@ -47,7 +47,7 @@ describe('archway.json in the language server', () => {
 
 describe('re-checking when the configuration changes', () => {
     async function setup(config: string): Promise<{ root: string; diagnostics: () => string[]; shared: ReturnType<typeof createArchwayServices>['shared'] }> {
-        const root = mkdtempSync(join(tmpdir(), 'archway-watch-'));
+        const root = tempDir('archway-watch-');
         writeFileSync(join(root, 'archway.json'), config);
         const { shared } = createArchwayServices(NodeFileSystem);
         const uri = URI.file(join(root, 'main.arch'));

@@ -55,6 +55,15 @@ describe('preview navigation', () => {
         expect([...neighbourhood('lone', edges, 2)]).toEqual(['lone']);
     });
 
+    it('follows an edge drawn from a zone to the boxes whose calls it stands for', () => {
+        // web and lone call db through one edge from their zone `edge-zone`.
+        const fromZone = [...edges, { source: 'edge-zone', target: 'db', callers: ['web', 'lone'] }];
+        expect([...neighbourhood('lone', fromZone, 1)].sort()).toEqual(['db', 'lone']);
+        expect([...neighbourhood('db', fromZone, 1)].sort()).toEqual(['db', 'lone', 'orders', 'web']);
+        expect(neighbourhood('db', fromZone, 1).has('edge-zone')).toBe(false);
+        expect(arrowTarget(lone, boxes, fromZone, 'left')?.id).toBe('db');
+    });
+
     it('finds boxes by id or label, exact first, then prefix, then substring', () => {
         expect(searchBoxes('orders db', boxes).map(b => b.id)).toEqual(['db']);
         expect(searchBoxes('ORDER', boxes).map(b => b.id)).toEqual(['orders', 'db']);

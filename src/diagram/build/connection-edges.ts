@@ -15,19 +15,12 @@ import type { SelectedConnection, SelectedRelation, ViewSelection } from '../vie
 import { brokerOf } from './broker-protocols.js';
 import type { CollapsePlan } from './collapse-plan.js';
 import { makeEdge, type DiagramGraph } from './diagram-graph.js';
+import type { EdgeGroup } from './edge-group.js';
+import { mergeFanIns, mergeTwins } from './zone-callers.js';
 
 /** Widest edge label, in px, before it is cut with `…`. */
 export const EDGE_LABEL_WIDTH = 220;
 
-/** One edge to be: the connections it draws, between two drawn nodes. */
-interface EdgeGroup {
-    from: string;
-    to: string;
-    aggregated: boolean;
-    connections: Connection[];
-    /** Boxes of the zone `from` whose calls this edge draws (see `mergeFanIns`). */
-    callers?: string[];
-}
 
 /**
  * Adds the edges; `protocols` are the brokers' shared protocols, left out of the labels of
@@ -39,7 +32,7 @@ export function addConnectionEdges(graph: DiagramGraph, model: ArchModel, select
     const stepped = new Set(selection.flow?.steps.flatMap(step => step.connection === undefined ? [] : [step.connection]) ?? []);
     const labels = new EdgeLabels(model, plan, protocols);
     let groups = [...groupConnections(graph, selection.connections, plan, stepped, edges === 'model').values()];
-    if (edges === 'picture') groups = mergeFanIns(graph, groups, stepped);
+    if (edges === 'picture') groups = mergeTwins(graph, mergeFanIns(graph, groups, stepped), stepped, connection => labels.alone(connection));
     const deliveries = edges === 'model' ? new Map<EdgeGroup, EdgeGroup>() : twoWayPartners(groups, plan, stepped);
     const joined = new Set(deliveries.values());
     for (const group of groups) {
@@ -49,10 +42,8 @@ export function addConnectionEdges(graph: DiagramGraph, model: ArchModel, select
             addTwoWayEdge(graph, group, back, labels.twoWay(group, back));
             continue;
         }
-        const [first] = group.connections;
-        const single = group.connections.length === 1;
         const edge = makeEdge({
-            id: single && !group.aggregated ? first.id : `${group.from}=>${group.to}${group.aggregated ? '' : `:${first.style}`}`,
+            id: edgeIdOf(group),
             source: group.from, target: group.to,
             style: group.connections.some(c => c.style === 'sync') ? 'sync' : 'async',
             tls: mergedTls(group.connections),
@@ -65,6 +56,17 @@ export function addConnectionEdges(graph: DiagramGraph, model: ArchModel, select
         for (const connection of group.connections) graph.drawsConnection(connection.id, edge);
     }
     if (edges === 'picture') addRelationEdges(graph, selection.relations.filter(r => !(r.relation.kind === 'trusts' && trusted.has(r.target))), plan);
+}
+
+/**
+ * A one-connection edge is named after its connection; merged ones after their ends (and, for
+ * a zone's twin calls, of which one zone may have several into one box, the first call).
+ */
+function edgeIdOf(group: EdgeGroup): string {
+    const [first] = group.connections;
+    if (group.twinLabel !== undefined) return `${group.from}=>${group.to}:${first.id}`;
+    if (group.connections.length === 1 && !group.aggregated) return first.id;
+    return `${group.from}=>${group.to}${group.aggregated ? '' : `:${first.style}`}`;
 }
 
 /**
@@ -115,10 +117,16 @@ class EdgeLabels {
                 : [what, protocol].filter(Boolean).join(' · ');
             return truncateText(label, EDGE_LABEL_WIDTH, EDGE_FONT);
         }
+        if (group.twinLabel !== undefined) return truncateText(`${group.callers!.length} callers · ${group.twinLabel}`, EDGE_LABEL_WIDTH, EDGE_FONT);
         if (group.callers !== undefined) return [`${group.callers.length} callers`, `${connections.length} connections`, protocol].filter(Boolean).join(' · ');
         if (connections.length === 1) return truncateText(labelOf(connections[0], this.quiet(connections[0])), EDGE_LABEL_WIDTH, EDGE_FONT);
         const noun = connections.every(c => c.origin === 'route') ? 'routes' : 'connections';
         return [`${connections.length} ${noun}`, protocol].filter(Boolean).join(' · ');
+    }
+
+    /** The label of one connection drawn alone, in full. */
+    alone(connection: Connection): string {
+        return labelOf(connection, this.quiet(connection));
     }
 
     /** A two-way edge: `publishes 3 · consumes 2` (topics, or connections into a collapsed zone). */
@@ -168,57 +176,6 @@ function groupConnections(graph: DiagramGraph, connections: readonly SelectedCon
         else groups.set(key, { from, to, aggregated, connections: [connection] });
     }
     return groups;
-}
-
-/** A box called by at least this many boxes of one open zone is called by the zone: one edge. */
-export const FAN_IN_MIN = 3;
-
-/**
- * Calls into one box from `FAN_IN_MIN` or more boxes of one open zone it is not in (two API
- * gateways and two aggregators all calling Catalog) draw as one edge from the zone, labelled
- * with its callers (`4 callers · 6 connections`), when the zone's boxes fan into two or more
- * such boxes: four callers of three services are twelve edges that must cross, where one
- * target's three callers draw clearly. Its members, in the tooltip and the JSON export, say
- * which box calls through which route. Calls only, none a flow step.
- */
-function mergeFanIns(graph: DiagramGraph, groups: readonly EdgeGroup[], stepped: ReadonlySet<string>): EdgeGroup[] {
-    const zoneOf = (id: string): string | undefined => {
-        const parent = graph.node(id)?.parent;
-        return parent !== undefined && graph.node(parent)?.role === 'zone' ? parent : undefined;
-    };
-    const inside = (id: string, zone: string): boolean => {
-        for (let current = graph.node(id); current; current = current.parent === undefined ? undefined : graph.node(current.parent)) {
-            if (current.id === zone) return true;
-        }
-        return false;
-    };
-    const candidates = new Map<string, EdgeGroup[]>();
-    for (const group of groups) {
-        const zone = zoneOf(group.from);
-        if (zone === undefined || group.aggregated || inside(group.to, zone) || graph.node(group.to)?.compound) continue;
-        if (group.connections.some(c => c.style !== 'sync' || stepped.has(c.id))) continue;
-        const key = `${zone}\u0000${group.to}`;
-        candidates.set(key, [...(candidates.get(key) ?? []), group]);
-    }
-    const fans = [...candidates].filter(([, members]) => new Set(members.map(m => m.from)).size >= FAN_IN_MIN);
-    /** Zones whose boxes fan into two or more targets: a many-to-many tangle (one target alone draws clearly). */
-    const tangled = new Set<string>();
-    const seen = new Set<string>();
-    for (const [key] of fans) {
-        const zone = key.split('\u0000')[0];
-        if (seen.has(zone)) tangled.add(zone);
-        seen.add(zone);
-    }
-    const merged = new Map<EdgeGroup, EdgeGroup | undefined>();
-    for (const [key, members] of fans) {
-        const [zone, to] = key.split('\u0000');
-        if (!tangled.has(zone)) continue;
-        const fanIn: EdgeGroup = { from: zone, to, aggregated: true, connections: members.flatMap(m => m.connections), callers: [...new Set(members.map(m => m.from))] };
-        merged.set(members[0], fanIn);
-        for (const member of members.slice(1)) merged.set(member, undefined);
-    }
-    if (merged.size === 0) return [...groups];
-    return groups.flatMap(group => (merged.has(group) ? (merged.get(group) ? [merged.get(group)!] : []) : [group]));
 }
 
 /** Edges for implied relationships; between collapsed boxes they join the edge that is there. */
