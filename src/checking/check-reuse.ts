@@ -5,11 +5,17 @@
  * before it stay, places after it move with it. When the new model says what the previous one
  * said (everything but the display labels of elements, which no rule reads) with every place
  * exactly where moving the old one puts it, the previous findings are the new ones, their
- * places moved the same way. Otherwise — other content, a place the parser put elsewhere, a
- * finding inside the changed stretch, other settings — the model is checked afresh.
+ * places moved the same way.
+ *
+ * When the models differ only in the values of some properties (a timeout, a replica count),
+ * the rules that do not read any of those properties (`src/rules/rule-reads.ts`) keep their
+ * findings, places moved, and only the others run again. Otherwise — other content, a place the
+ * parser put elsewhere, other settings — the model is checked afresh; a rule whose finding sits
+ * inside the changed stretch runs again.
  */
-import type { ArchModel, Finding, SourceLocation } from '../model/arch-model.js';
+import type { ArchModel, Finding, PropertyMap, PropertyValue, SourceLocation } from '../model/arch-model.js';
 import type { CheckResult } from '../rules/engine.js';
+import { NAMES, REFERENCES, ruleReads } from '../rules/rule-reads.js';
 
 /** The derived indexes of `ArchModel`: rebuilt from the lists, so not compared. */
 const DERIVED = new Set(['elements', 'outgoing', 'incoming']);
@@ -29,13 +35,15 @@ function isElement(value: object): boolean {
  * True when `b` says what `a` says, but for element labels, with every place of `a` moved
  * through the text changes (`shifts`): a place that does not land exactly where `b` has it
  * (the parser recovered differently near the change, a file that is no model file moved) fails.
+ * With `changed`, the properties of elements, connections and flows may differ: the names of
+ * those that do are added to it instead.
  */
-function sameContent(a: unknown, b: unknown, shifts: ReadonlyMap<string, TextShift>): boolean {
+function sameContent(a: unknown, b: unknown, shifts: ReadonlyMap<string, TextShift>, changed?: Set<string>): boolean {
     if (a === b) return true;
     if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object') return false;
     if (Array.isArray(a)) {
         if (!Array.isArray(b) || a.length !== b.length) return false;
-        for (let i = 0; i < a.length; i++) if (!sameContent(a[i], b[i], shifts)) return false;
+        for (let i = 0; i < a.length; i++) if (a[i] !== b[i] && !sameContent(a[i], b[i], shifts, changed)) return false;
         return true;
     }
     if (a instanceof Map) {
@@ -43,7 +51,7 @@ function sameContent(a: unknown, b: unknown, shifts: ReadonlyMap<string, TextShi
         const bs = b.entries();
         for (const [key, value] of a) {
             const next = bs.next().value as [unknown, unknown];
-            if (next[0] !== key || !sameContent(value, next[1], shifts)) return false;
+            if (next[0] !== key || !sameContent(value, next[1], shifts, changed)) return false;
         }
         return true;
     }
@@ -53,10 +61,46 @@ function sameContent(a: unknown, b: unknown, shifts: ReadonlyMap<string, TextShi
     for (const key in a) {
         count++;
         if (element && key === 'label') continue;
-        if (!sameContent((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key], shifts)) return false;
+        const x = (a as Record<string, unknown>)[key], y = (b as Record<string, unknown>)[key];
+        // Most fields are equal strings, numbers and flags: no call for them.
+        if (x === y) continue;
+        if (changed && key === 'properties' && x instanceof Map && y instanceof Map) {
+            changedProperties(x, y, shifts, changed);
+            continue;
+        }
+        if (!sameContent(x, y, shifts, changed)) return false;
     }
     for (const _ in b) count--;
     return count === 0;
+}
+
+/**
+ * Adds to `changed` the names of the properties that `a` and `b` do not both have with the same
+ * value (places moved), plus `#names` when one has a property the other has not and
+ * `#references` when a changed value refers to an element (see `rule-reads.ts`).
+ */
+function changedProperties(a: PropertyMap, b: PropertyMap, shifts: ReadonlyMap<string, TextShift>, changed: Set<string>): void {
+    // Inside a value, everything must match: a changed block (`auth: { … }`) counts as its top-level name.
+    for (const [name, property] of a) {
+        const other = b.get(name);
+        if (sameContent(property, other, shifts)) continue;
+        changed.add(name);
+        if (!other) changed.add(NAMES);
+        if (refersToElement(property.value) || (other && refersToElement(other.value))) changed.add(REFERENCES);
+    }
+    for (const [name, property] of b) {
+        if (a.has(name)) continue;
+        changed.add(name).add(NAMES);
+        if (refersToElement(property.value)) changed.add(REFERENCES);
+    }
+}
+
+/** True when a property value is or holds a reference to an element. */
+function refersToElement(value: PropertyValue): boolean {
+    if (value.type === 'reference') return true;
+    if (value.type === 'list') return value.items.some(refersToElement);
+    if (value.type === 'mode' || value.type === 'block') for (const p of value.properties.values()) if (refersToElement(p.value)) return true;
+    return false;
 }
 
 /** True when the place `a`, moved through its file's text change, is `b`. */
@@ -76,19 +120,29 @@ function movesTo(a: SourceLocation, b: SourceLocation, shifts: ReadonlyMap<strin
 
 /** True when `b` is model `a` after the text changes `shifts`: the same content, every place moved with the text. */
 export function sameModelContent(a: ArchModel, b: ArchModel, shifts: ReadonlyMap<string, TextShift> = new Map()): boolean {
+    return changedPropertiesOf(a, b, shifts, false)?.size === 0;
+}
+
+/**
+ * The names of the properties whose values differ between model `a` and model `b` (after the
+ * text changes `shifts`), when nothing else differs; undefined when something else does. With
+ * `properties` false, any difference counts as "something else".
+ */
+export function changedPropertiesOf(a: ArchModel, b: ArchModel, shifts: ReadonlyMap<string, TextShift>, properties = true): Set<string> | undefined {
     const keys = Object.keys(a);
-    if (keys.length !== Object.keys(b).length) return false;
+    if (keys.length !== Object.keys(b).length) return undefined;
+    const changed = properties ? new Set<string>() : undefined;
     // The declarations around a change first: an edit that changes content mostly changes them, and the walk ends early.
     for (const key of keys) {
         const x = (a as unknown as Record<string, unknown>)[key], y = (b as unknown as Record<string, unknown>)[key];
         if (DERIVED.has(key) || !Array.isArray(x) || !Array.isArray(y) || x.length !== y.length) continue;
-        for (let i = 0; i < x.length; i++) if (touchesChange(x[i], shifts) && !sameContent(x[i], y[i], shifts)) return false;
+        for (let i = 0; i < x.length; i++) if (touchesChange(x[i], shifts) && !sameContent(x[i], y[i], shifts, changed)) return undefined;
     }
     for (const key of keys) {
         if (DERIVED.has(key)) continue;
-        if (!sameContent((a as unknown as Record<string, unknown>)[key], (b as unknown as Record<string, unknown>)[key], shifts)) return false;
+        if (!sameContent((a as unknown as Record<string, unknown>)[key], (b as unknown as Record<string, unknown>)[key], shifts, changed)) return undefined;
     }
-    return true;
+    return changed ?? new Set();
 }
 
 /** True for a declaration (anything with a `location`) whose lines include a changed stretch. */
@@ -204,14 +258,51 @@ export interface ReusableCheck {
     /** Text of each of the model's files when it was built. */
     texts: ReadonlyMap<string, string>;
     result: CheckResult;
+    /**
+     * Each rule's findings as it returned them, at the places of an earlier text: moving them
+     * through `pending`, in order, puts them where `texts` has them (a check reused whole moves
+     * only its result; the rules' findings are moved when a later edit needs them).
+     */
+    byRule: ReadonlyMap<string, readonly Finding[]>;
+    pending: readonly ReadonlyMap<string, TextShift>[];
+}
+
+/** How a check can reuse the previous one. */
+export type CheckReuse =
+    /** Nothing a rule reads changed: the previous result, places moved. */
+    | { kind: 'whole'; result: CheckResult; shifts: ReadonlyMap<string, TextShift> }
+    /** Only the values of the properties `changed`: `findingsOf` gives the findings of a rule that reads none of them, moved (undefined: run it). */
+    | { kind: 'rules'; changed: ReadonlySet<string>; shifts: ReadonlyMap<string, TextShift>; findingsOf: (ruleId: string) => Finding[] | undefined };
+
+/** How many text changes a rule's findings are kept unmoved through (each check reused whole adds one) before `settle` moves them. */
+export const MAX_PENDING = 8;
+
+/** A rule's findings moved through `steps` in order; throws `Unmovable` when one sits inside a changed stretch. */
+function movedThrough(findings: readonly Finding[], steps: readonly ReadonlyMap<string, TextShift>[]): Finding[] {
+    let list = findings;
+    for (const step of steps) if (step.size > 0) list = list.map(f => moved(f, step));
+    return list as Finding[];
+}
+
+/** Every rule's findings moved through `steps`: the rules with a finding inside a changed stretch are left out (they run again next time). */
+export function settle(byRule: ReadonlyMap<string, readonly Finding[]>, steps: readonly ReadonlyMap<string, TextShift>[]): Map<string, readonly Finding[]> {
+    const result = new Map<string, readonly Finding[]>();
+    for (const [ruleId, findings] of byRule) {
+        try {
+            result.set(ruleId, movedThrough(findings, steps));
+        } catch (error) {
+            if (!(error instanceof Unmovable)) throw error;
+        }
+    }
+    return result;
 }
 
 /**
- * The previous check's result moved onto `next` (a model of the same files, built from `texts`
- * under `settings`), or undefined when the model or settings say something else, a file's text
- * is unknown, or a finding sits inside a changed stretch.
+ * How the previous check can be reused for `next` (a model of the same files, built from
+ * `texts` under `settings`), or undefined when the model says something else than property
+ * values, the settings differ or a file's text is unknown: then every rule runs.
  */
-export function reuseCheck(previous: ReusableCheck, next: Omit<ReusableCheck, 'result'>): CheckResult | undefined {
+export function reuseCheck(previous: ReusableCheck, next: Omit<ReusableCheck, 'result' | 'byRule' | 'pending'>): CheckReuse | undefined {
     if (previous.settings !== next.settings || previous.texts.size !== next.texts.size) return undefined;
     const shifts = new Map<string, TextShift>();
     for (const [uri, text] of next.texts) {
@@ -220,13 +311,27 @@ export function reuseCheck(previous: ReusableCheck, next: Omit<ReusableCheck, 'r
         const shift = textShift(before, text);
         if (shift) shifts.set(uri, shift);
     }
-    if (!sameModelContent(previous.model, next.model, shifts)) return undefined;
+    const changed = changedPropertiesOf(previous.model, next.model, shifts);
+    if (!changed) return undefined;
+    const steps = [...previous.pending, shifts];
+    const findingsOf = (ruleId: string): Finding[] | undefined => {
+        const reads = ruleReads(ruleId);
+        const findings = previous.byRule.get(ruleId);
+        if (!reads || !findings || reads.some(name => changed.has(name))) return undefined;
+        try {
+            return movedThrough(findings, steps);
+        } catch (error) {
+            if (error instanceof Unmovable) return undefined;
+            throw error;
+        }
+    };
+    if (changed.size > 0) return { kind: 'rules', changed, shifts, findingsOf };
     try {
         const findings: Finding[] = previous.result.findings.map(f => moved(f, shifts));
         const suppressed = previous.result.suppressed.map(s => ({ finding: moved(s.finding, shifts), allow: moved(s.allow, shifts) }));
-        return { findings, suppressed };
+        return { kind: 'whole', result: { findings, suppressed }, shifts };
     } catch (error) {
-        if (error instanceof Unmovable) return undefined;
+        if (error instanceof Unmovable) return { kind: 'rules', changed, shifts, findingsOf };
         throw error;
     }
 }

@@ -12,8 +12,8 @@ import type { ArchModel, Finding } from '../model/arch-model.js';
 import type { ImportStatus } from '../model/build-model.js';
 import { buildDocumentModel, modelRootsOf } from '../model/workspace-models.js';
 import type { NumberAssumptions } from '../numbers/assumptions.js';
-import { checkModel, type CheckResult, type RuleSettings } from '../rules/engine.js';
-import { reuseCheck, type ReusableCheck } from './check-reuse.js';
+import { checkModelByRule, type CheckResult, type RuleSettings } from '../rules/engine.js';
+import { MAX_PENDING, reuseCheck, settle, type ReusableCheck } from './check-reuse.js';
 import { toDiagnosticInfo, type DiagnosticShape } from './diagnostics.js';
 import type { ArchwayRuleConfiguration } from './rule-configuration.js';
 
@@ -25,6 +25,8 @@ export interface ModelCheck {
     findingsByUri: Map<string, Finding[]>;
     /** True when `result` is the previous check's, moved to the model's new places (see `check-reuse.ts`). */
     reused: boolean;
+    /** Ids of the rules that ran for this check: all enabled ones, none when `reused`, some when only property values changed. */
+    ran: readonly string[];
 }
 
 
@@ -80,13 +82,25 @@ export class ArchwayModelChecker {
             const model = deployment ? { ...built, deployment } : built;
             const settings = this.settingsFor(uri);
             const assumptions = this.assumptionsFor(uri);
-            // An edit that changes no rule input (a label, a comment, white space) reuses the last check, its places moved.
+            // An edit that changes no rule input (a label, a comment, white space) reuses the last check, its places moved;
+            // one that changes only property values re-runs just the rules that read them.
             const current = { model, settings: JSON.stringify({ settings, assumptions }), texts: this.textsOf(model) };
             const previous = this.last.get(uri);
-            const reused = previous && current.texts ? reuseCheck(previous, { ...current, texts: current.texts }) : undefined;
-            const result = reused ?? checkModel(model, settings, { assumptions });
-            if (current.texts) this.last.set(uri, { ...current, texts: current.texts, result });
-            else this.last.delete(uri);
+            const reuse = previous && current.texts ? reuseCheck(previous, { ...current, texts: current.texts }) : undefined;
+            let result: CheckResult;
+            let ran: readonly string[] = [];
+            if (reuse?.kind === 'whole' && previous) {
+                result = reuse.result;
+                const steps = [...previous.pending, reuse.shifts];
+                const byRule = steps.length >= MAX_PENDING ? settle(previous.byRule, steps) : previous.byRule;
+                if (current.texts) this.last.set(uri, { ...current, texts: current.texts, result, byRule, pending: byRule === previous.byRule ? steps : [] });
+            } else {
+                const check = checkModelByRule(model, settings, { assumptions, reuse: reuse?.kind === 'rules' ? reuse.findingsOf : undefined });
+                result = check.result;
+                ran = check.ran;
+                if (current.texts) this.last.set(uri, { ...current, texts: current.texts, result, byRule: check.byRule, pending: [] });
+            }
+            if (!current.texts) this.last.delete(uri);
             this.forgetClosedRoots();
             const findingsByUri = new Map<string, Finding[]>();
             for (const finding of result.findings) {
@@ -94,7 +108,7 @@ export class ArchwayModelChecker {
                 if (list) list.push(finding);
                 else findingsByUri.set(finding.location.uri, [finding]);
             }
-            return { model, result, findingsByUri, reused: reused !== undefined };
+            return { model, result, findingsByUri, reused: reuse?.kind === 'whole', ran };
         });
     }
 

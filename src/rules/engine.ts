@@ -65,20 +65,48 @@ export interface CheckOptions {
     only?: string;
     /** The numbers assumed where components declare none (archway.json `numbers`); the defaults when absent. */
     assumptions?: NumberAssumptions;
+    /**
+     * A rule's findings from an earlier check that stay valid for this model (see `check-reuse.ts`),
+     * or undefined to run the rule: how an edit re-runs only the rules whose inputs changed.
+     */
+    reuse?: (ruleId: string) => Finding[] | undefined;
+}
+
+/** A check's result and each rule's own findings before configuration and suppression (for reuse by a later check). */
+export interface RuleByRuleCheck {
+    result: CheckResult;
+    /** Findings of each rule that ran or was reused, as the rule returned them. */
+    byRule: Map<string, Finding[]>;
+    /** Ids of the rules that ran (the others' findings were reused). */
+    ran: string[];
 }
 
 /** Checks a model: model problems plus every enabled rule, after configuration and suppression. */
-export function checkModel(model: ArchModel, settings: RuleSettings = {}, { only, assumptions }: CheckOptions = {}): CheckResult {
+export function checkModel(model: ArchModel, settings: RuleSettings = {}, options: CheckOptions = {}): CheckResult {
+    return checkModelByRule(model, settings, options).result;
+}
+
+/** `checkModel`, keeping each rule's findings apart, and taking those `options.reuse` gives instead of running their rules. */
+export function checkModelByRule(model: ArchModel, settings: RuleSettings = {}, { only, assumptions, reuse }: CheckOptions = {}): RuleByRuleCheck {
     const raw: Finding[] = model.problems.filter(p => only === undefined || p.code === only).map(withModelFixes);
+    const byRule = new Map<string, Finding[]>();
+    const ran: string[] = [];
     for (const rule of only === undefined ? RULES : RULES.filter(r => r.meta.id === only)) {
         const setting = settingOf(settings, rule.meta.id);
         if (setting?.severity === 'off') continue;
-        try {
-            raw.push(...rule.check(model, resolveOptions(rule.meta, setting?.options), assumptions));
-        } catch (error) {
-            // One broken rule must not take the others down.
-            console.error(`Archway: the rule '${rule.meta.id}' failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+        let findings = reuse?.(rule.meta.id);
+        if (!findings) {
+            ran.push(rule.meta.id);
+            try {
+                findings = rule.check(model, resolveOptions(rule.meta, setting?.options), assumptions);
+            } catch (error) {
+                // One broken rule must not take the others down.
+                console.error(`Archway: the rule '${rule.meta.id}' failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+                findings = [];
+            }
         }
+        byRule.set(rule.meta.id, findings);
+        raw.push(...findings);
     }
     if (only === undefined || only === allowWithoutReason.meta.id) raw.push(...allowProblems(model));
     const allows = new AllowIndex(model);
@@ -97,7 +125,7 @@ export function checkModel(model: ArchModel, settings: RuleSettings = {}, { only
     }
     findings.sort(byLocation);
     suppressed.sort((a, b) => byLocation(a.finding, b.finding));
-    return { findings, suppressed };
+    return { result: { findings, suppressed }, byRule, ran };
 }
 
 /** A rule's setting; for a rule split out of another, the older rule's setting unless it has its own. */
