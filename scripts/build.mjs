@@ -4,6 +4,7 @@ import * as esbuild from 'esbuild';
 import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import { builtinModules, createRequire } from 'node:module';
 import { resolve as resolvePath } from 'node:path';
+import { langiumParserPatch } from './langium-parser-patch.mjs';
 
 const watch = process.argv.includes('--watch');
 const minify = process.argv.includes('--minify');
@@ -149,7 +150,8 @@ const entries = [
 const contexts = [];
 for (const [entry, outfile, extra] of entries) {
     if (!existsSync(entry)) continue;
-    const options = { ...node, ...extra, entryPoints: [entry], outfile };
+    // Every bundle parses with the patched Langium parser builder (see langium-parser-patch.mjs).
+    const options = { ...node, ...extra, plugins: [...(extra.plugins ?? []), langiumParserPatch], entryPoints: [entry], outfile };
     if (watch) {
         const ctx = await esbuild.context(options);
         await ctx.watch();

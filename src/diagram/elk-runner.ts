@@ -64,18 +64,52 @@ function newElk(ELK: typeof import('elkjs/lib/elk.bundled.js').default): ElkInst
     }
 }
 
-/** The thread's ELK instance, warmed up: the first layouts in a process run about twice as slow. */
+/** Resolves after the tasks already queued (a worker's incoming messages) have run. */
+function nextTask(): Promise<void> {
+    return new Promise(resolve => (typeof setImmediate === 'function' ? setImmediate(resolve) : setTimeout(resolve, 0)));
+}
+
+/**
+ * The thread's ELK instance, warmed up on two tiny graphs (the first layouts in a process run
+ * about twice as slow) — but only while no real layout waits for it: each tiny warm-up costs
+ * more than it saves the first real layout, so a request that arrives early (the command
+ * line's main thread parsed faster than the worker warmed up) is laid out at once.
+ */
 export function elk(): Promise<ElkInstance> {
     warming ??= (async () => {
         // Loaded on first use: elkjs is 1.6 MB, and a thread that hands layouts to a worker (the
         // command line's main thread) never needs it.
         const { default: ELK } = await import('elkjs/lib/elk.bundled.js');
         const engine = newElk(ELK);
-        for (let i = 0; i < 2; i++) await engine.layout(warmUpGraph());
+        let warmUps = 0;
+        for (; warmUps < 2; warmUps++) {
+            await nextTask();
+            if (active > 0) break;
+            await engine.layout(warmUpGraph());
+        }
+        if (warmUps > 0) firstLayoutDone();
         instance = engine;
         return engine;
     })();
     return instance ? Promise.resolve(instance) : warming;
+}
+
+/** What runs once this thread's ELK has run its first layout (see `whenFirstLayoutDone`). */
+let afterFirstLayout: (() => void) | undefined;
+
+/**
+ * Runs `callback` once, right after this thread's first layout, a warm-up or a real one (then
+ * before its result is handed on): the layout worker writes its code cache entry then, so that
+ * the entry holds ELK's functions compiled by a layout.
+ */
+export function whenFirstLayoutDone(callback: () => void): void {
+    afterFirstLayout = callback;
+}
+
+function firstLayoutDone(): void {
+    const callback = afterFirstLayout;
+    afterFirstLayout = undefined;
+    callback?.();
 }
 
 /** Real layouts in flight on this thread (the background warm-up waits for none). */
@@ -92,6 +126,7 @@ export async function runElk(graph: ElkNode): Promise<ElkLayoutResult> {
     try {
         const engine = await elk();
         const laid = await engine.layout(structuredClone(graph));
+        firstLayoutDone();
         return compact(laid);
     } finally {
         active--;

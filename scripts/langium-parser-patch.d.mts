@@ -1,0 +1,9 @@
+/** Types of `langium-parser-patch.mjs` (a plain ESM script, imported by the build and the tests). */
+import type { Plugin } from 'esbuild';
+
+/** Langium's parser builder (`parser-builder-base.js`) patched; throws when Langium's text changed. */
+export function patchParserBuilder(source: string): string;
+/** Langium's AST utilities (`ast-utils.js`) patched; throws when Langium's text changed. */
+export function patchAstUtils(source: string): string;
+/** The esbuild plugin applying both patches to Langium's files. */
+export const langiumParserPatch: Plugin;
