@@ -102,23 +102,31 @@ export class ArchwayLinker extends DefaultLinker {
 
     override async link(document: LangiumDocument, cancelToken?: Cancellation.CancellationToken): Promise<void> {
         const mutable = document as Mutable<LangiumDocument>;
-        const previously = new Set(mutable.references);
         mutable.references = [];
-        const closure = previously.size > 0 ? importGraph(this.documents).closureUris(document) : undefined;
+        let closure: Set<string> | undefined;
         const references = collectReferences(document.parseResult.value);
         for (let i = 0; i < references.length; i++) {
             if (cancelToken && i % CHECK_EVERY === 0) await interruptAndCheck(cancelToken);
             const reference = references[i].reference;
-            if (closure && previously.has(reference)) {
+            // Any reference that still holds a target is checked, not only those this document
+            // listed: a link cancelled half way leaves the rest linked to the old tree, unlisted.
+            if (hasTarget(reference)) {
+                closure ??= importGraph(this.documents).closureUris(document);
                 if (isStillValid(reference, closure)) {
                     mutable.references.push(reference);
                     continue;
                 }
-                unlinkReference(reference);
             }
+            unlinkReference(reference);
             this.doLink(references[i], document);
         }
     }
+}
+
+/** True when the reference holds a resolved target or a linking error from an earlier link. */
+function hasTarget(reference: Reference | MultiReference): boolean {
+    const fields = reference as unknown as { _ref?: unknown; _items?: unknown };
+    return fields._ref !== undefined || fields._items !== undefined;
 }
 
 /** A linked reference whose target is attached to its document's current tree, in `closure`. */

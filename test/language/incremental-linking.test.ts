@@ -4,7 +4,8 @@
  * the model builder's reuse of typed properties change only how fast the answer comes, never the answer.
  */
 import { readFileSync } from 'node:fs';
-import type { Reference } from 'langium';
+import { isOperationCancelled, type AstNode, type Cancellation, type Reference } from 'langium';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { describe, expect, test } from 'vitest';
 import { collectReferences } from '../../src/language/archway-references.js';
 import type { ArchModel } from '../../src/model/arch-model.js';
@@ -99,5 +100,39 @@ describe('incremental linking', () => {
     test('random edits that keep the shop parseable give the links, models and diagnostics of a fresh workspace', async () => {
         const files = { 'shop.arch': example('online-shop/shop.arch'), 'payments.arch': example('online-shop/payments.arch') };
         expect(await compareWithFresh(files, 'shop.arch', 45, 80, true)).toEqual([]);
+    }, 120_000);
+
+    test('a build cancelled at any point, then completed, links every reference into the current tree', async () => {
+        // 300 references to `psp` (the linker checks for cancellation every 256), then psp's declaration changes.
+        const lines = ['external psp "PSP"'];
+        for (let i = 0; i < 300; i++) lines.push(`service s${i} "S${i}" { -> psp : https }`);
+        const edited = ['external psp "PSP v2"', ...lines.slice(1)].join('\n');
+        let cancelledInLink = 0;
+        for (let cancelAt = 1; cancelAt <= 30; cancelAt++) {
+            const live = await openLiveWorkspace({ 'a.arch': lines.join('\n') });
+            const { workspace } = live.services.shared;
+            workspace.TextDocuments.set(TextDocument.create(live.uri('a.arch').toString(), 'arch', 100, edited));
+            let queries = 0;
+            const token = {
+                get isCancellationRequested() { return ++queries >= cancelAt; },
+                onCancellationRequested: () => ({ dispose() { /* nothing to release */ } }),
+            } as Cancellation.CancellationToken;
+            const document = live.document('a.arch');
+            const linkedBefore = document.references.length;
+            await workspace.DocumentBuilder.update([live.uri('a.arch')], [], token).catch((error: unknown) => {
+                if (!isOperationCancelled(error)) throw error;
+            });
+            if (document.references.length > 0 && document.references.length < linkedBefore) cancelledInLink++;
+            await workspace.DocumentBuilder.update([], []); // completes the build
+            const current = live.document('a.arch').parseResult.value;
+            const stale = collectReferences(current).filter(({ reference }) => {
+                let root = (reference as Reference).ref as AstNode | undefined;
+                while (root?.$container) root = root.$container;
+                return root !== current;
+            });
+            expect(stale.length, `cancelled at check ${cancelAt}`).toBe(0);
+            expect(live.services.Archway.archway.ModelChecker.modelsFor(live.document('a.arch'))[0].problems).toEqual([]);
+        }
+        expect(cancelledInLink, 'some cancellation fell inside the linking loop').toBeGreaterThan(0);
     }, 120_000);
 });
