@@ -21,6 +21,37 @@
  */
 import { readFile } from 'node:fs/promises';
 
+/**
+ * The text of a parser call whose options (`setup`, lines declaring them, built once) read the
+ * arguments of the innermost running call through `current`, which each call sets and restores
+ * (calls nest when rules recurse; Chevrotain calls `ALT`, `DEF` and `GATE` only during the call).
+ */
+function builtOnce(indent, setup, call) {
+    return [
+        '// Patched (scripts/langium-parser-patch.mjs): built once, reading the innermost call\'s arguments.',
+        'let current;',
+        ...setup,
+        'return (args) => {',
+        '    const outer = current;',
+        '    current = args;',
+        '    try {',
+        `        ${call};`,
+        '    }',
+        '    finally {',
+        '        current = outer;',
+        '    }',
+        '};',
+    ].map(line => indent + line).join('\n');
+}
+
+/** Options with `DEF` and, when `gated`, `GATE` for `many`, `atLeastOne` and `optional`. */
+const DEF_OPTIONS = (gated) => [
+    'const options = {',
+    '    DEF: () => method(current),',
+    ...(gated ? ['    GATE: gate ? () => gate(current) : undefined'] : []),
+    '};',
+];
+
 /** Langium's parser builder's text and what replaces it, in order. */
 const BUILDER_REPLACEMENTS = [
     [
@@ -35,30 +66,18 @@ const BUILDER_REPLACEMENTS = [
             }
             return alt;
         }));`,
-        `        const idx = ctx.or++;
-        // Patched (scripts/langium-parser-patch.mjs): the alternatives are built once, and
-        // read the arguments of the innermost running call.
-        let current;
-        const alts = methods.map(method => {
-            const alt = {
-                ALT: () => method.ALT(current)
-            };
-            const gate = method.GATE;
-            if (gate) {
-                alt.GATE = () => gate(current);
-            }
-            return alt;
-        });
-        return (args) => {
-            const outer = current;
-            current = args;
-            try {
-                ctx.parser.alternatives(idx, alts);
-            }
-            finally {
-                current = outer;
-            }
-        };`,
+        '        const idx = ctx.or++;\n' + builtOnce('        ', [
+            'const alts = methods.map(method => {',
+            '    const alt = {',
+            '        ALT: () => method.ALT(current)',
+            '    };',
+            '    const gate = method.GATE;',
+            '    if (gate) {',
+            '        alt.GATE = () => gate(current);',
+            '    }',
+            '    return alt;',
+            '});',
+        ], 'ctx.parser.alternatives(idx, alts)'),
     ],
     [
         `    if (cardinality === '*') {
@@ -68,25 +87,8 @@ const BUILDER_REPLACEMENTS = [
             GATE: gate ? () => gate(args) : undefined
         });
     }`,
-        `    if (cardinality === '*') {
-        const idx = ctx.many++;
-        // Patched (scripts/langium-parser-patch.mjs): built once, reading the innermost call's arguments.
-        let current;
-        const options = {
-            DEF: () => method(current),
-            GATE: gate ? () => gate(current) : undefined
-        };
-        return (args) => {
-            const outer = current;
-            current = args;
-            try {
-                ctx.parser.many(idx, options);
-            }
-            finally {
-                current = outer;
-            }
-        };
-    }`,
+        "    if (cardinality === '*') {\n        const idx = ctx.many++;\n"
+            + builtOnce('        ', DEF_OPTIONS(true), 'ctx.parser.many(idx, options)') + '\n    }',
     ],
     [
         `        else {
@@ -94,23 +96,7 @@ const BUILDER_REPLACEMENTS = [
                 DEF: () => method(args),
             });
         }`,
-        `        else {
-            // Patched (scripts/langium-parser-patch.mjs): built once, reading the innermost call's arguments.
-            let current;
-            const options = {
-                DEF: () => method(current),
-            };
-            return (args) => {
-                const outer = current;
-                current = args;
-                try {
-                    ctx.parser.atLeastOne(idx, options);
-                }
-                finally {
-                    current = outer;
-                }
-            };
-        }`,
+        '        else {\n' + builtOnce('            ', DEF_OPTIONS(false), 'ctx.parser.atLeastOne(idx, options)') + '\n        }',
     ],
     [
         `        const idx = ctx.optional++;
@@ -118,23 +104,7 @@ const BUILDER_REPLACEMENTS = [
             DEF: () => method(args),
             GATE: gate ? () => gate(args) : undefined
         });`,
-        `        const idx = ctx.optional++;
-        // Patched (scripts/langium-parser-patch.mjs): built once, reading the innermost call's arguments.
-        let current;
-        const options = {
-            DEF: () => method(current),
-            GATE: gate ? () => gate(current) : undefined
-        };
-        return (args) => {
-            const outer = current;
-            current = args;
-            try {
-                ctx.parser.optional(idx, options);
-            }
-            finally {
-                current = outer;
-            }
-        };`,
+        '        const idx = ctx.optional++;\n' + builtOnce('        ', DEF_OPTIONS(true), 'ctx.parser.optional(idx, options)'),
     ],
     [
         `    return (args) => methods.forEach(method => method(args));`,
