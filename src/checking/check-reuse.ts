@@ -14,7 +14,7 @@
  * inside the changed stretch runs again.
  */
 import type { ArchModel, Finding, PropertyMap, PropertyValue, SourceLocation } from '../model/arch-model.js';
-import type { CheckResult } from '../rules/engine.js';
+import type { CheckResult, SuppressedFinding } from '../rules/engine.js';
 import { NAMES, REFERENCES, ruleReads } from '../rules/rule-reads.js';
 
 /** The derived indexes of `ArchModel`: rebuilt from the lists, so not compared. */
@@ -280,8 +280,61 @@ export const MAX_PENDING = 8;
 /** A rule's findings moved through `steps` in order; throws `Unmovable` when one sits inside a changed stretch. */
 function movedThrough(findings: readonly Finding[], steps: readonly ReadonlyMap<string, TextShift>[]): Finding[] {
     let list = findings;
-    for (const step of steps) if (step.size > 0) list = list.map(f => moved(f, step));
+    for (const step of steps) list = movedList(list, step);
     return list as Finding[];
+}
+
+/**
+ * Findings moved through one text change: the list itself when no place in it moves (an edit
+ * within a line leaves every place off its lines where it was), which is decided from the
+ * lines of the list's places (`placeLines`) without walking the findings again.
+ */
+export function movedList<T extends object>(list: readonly T[], shifts: ReadonlyMap<string, TextShift>): readonly T[] {
+    if (shifts.size === 0) return list;
+    if (!placesMove(placeLines(list), shifts)) return list;
+    return list.map(item => moved(item, shifts));
+}
+
+/** Each place's file, first line and last line, for lists whose places were read (see `placeLines`). */
+interface PlaceLines {
+    uris: string[];
+    lines: Int32Array;
+}
+
+const placeLinesOf = new WeakMap<object, PlaceLines>();
+
+/** The places of a list of findings (every place `moved` would move), read once per list. */
+function placeLines(list: readonly object[]): PlaceLines {
+    let known = placeLinesOf.get(list);
+    if (known) return known;
+    const places: SourceLocation[] = [];
+    for (const item of list) collectPlaces(item, places);
+    const lines = new Int32Array(places.length * 2);
+    places.forEach((place, i) => {
+        lines[2 * i] = place.range.start.line;
+        lines[2 * i + 1] = place.range.end.line;
+    });
+    known = { uris: places.map(place => place.uri), lines };
+    placeLinesOf.set(list, known);
+    return known;
+}
+
+/** Collects the places in `value` as `moved` finds them. */
+function collectPlaces(value: unknown, places: SourceLocation[]): void {
+    if (value === null || typeof value !== 'object') return;
+    if (isLocation(value)) places.push(value);
+    else if (Array.isArray(value)) for (const item of value) collectPlaces(item, places);
+    else for (const k in value) collectPlaces((value as Record<string, unknown>)[k], places);
+}
+
+/** True when a text change moves one of the places (or one sits inside the changed stretch). */
+function placesMove({ uris, lines }: PlaceLines, shifts: ReadonlyMap<string, TextShift>): boolean {
+    for (let i = 0; i < uris.length; i++) {
+        const shift = shifts.get(uris[i]);
+        // As `movePlace`: a place ending before the changed lines stays; one starting after them moves by whole lines.
+        if (shift && lines[2 * i + 1] >= shift.firstLine && (lines[2 * i] <= shift.lastLine || shift.lineDelta !== 0)) return true;
+    }
+    return false;
 }
 
 /** Every rule's findings moved through `steps`: the rules with a finding inside a changed stretch are left out (they run again next time). */
@@ -327,8 +380,8 @@ export function reuseCheck(previous: ReusableCheck, next: Omit<ReusableCheck, 'r
     };
     if (changed.size > 0) return { kind: 'rules', changed, shifts, findingsOf };
     try {
-        const findings: Finding[] = previous.result.findings.map(f => moved(f, shifts));
-        const suppressed = previous.result.suppressed.map(s => ({ finding: moved(s.finding, shifts), allow: moved(s.allow, shifts) }));
+        const findings = movedList(previous.result.findings, shifts) as Finding[];
+        const suppressed = movedList(previous.result.suppressed, shifts) as SuppressedFinding[];
         return { kind: 'whole', result: { findings, suppressed }, shifts };
     } catch (error) {
         if (error instanceof Unmovable) return { kind: 'rules', changed, shifts, findingsOf };

@@ -143,12 +143,13 @@ export class ArchwayModelChecker {
     findingsIn(document: LangiumDocument): Finding[] {
         const uri = document.uri.toString();
         const checks = this.checksFor(document);
+        // One model (the usual case): its findings are in source order, so copies share a start.
+        if (checks.length === 1) return withoutCopies(checks[0].findingsByUri.get(uri) ?? []);
         const seen = new Set<string>();
         const result: Finding[] = [];
         for (const check of checks) {
             for (const finding of check.findingsByUri.get(uri) ?? []) {
-                const { start, end } = finding.location.range;
-                const key = `${finding.code}|${start.line}:${start.character}-${end.line}:${end.character}|${finding.message}`;
+                const key = findingKey(finding);
                 if (seen.has(key)) continue;
                 seen.add(key);
                 result.push(finding);
@@ -162,6 +163,36 @@ export class ArchwayModelChecker {
         this.checks.clear();
         this.last.clear();
     }
+}
+
+/** What makes two findings copies of each other: the rule, the place and the message. */
+function findingKey(finding: Finding): string {
+    const { start, end } = finding.location.range;
+    return `${finding.code}|${start.line}:${start.character}-${end.line}:${end.character}|${finding.message}`;
+}
+
+/**
+ * `findings` (sorted by start, as a check's are) without copies of an earlier finding: the same
+ * as keying every finding, but only findings that start at the same place are compared.
+ */
+export function withoutCopies(findings: readonly Finding[]): Finding[] {
+    const result: Finding[] = [];
+    for (let i = 0; i < findings.length;) {
+        const start = findings[i].location.range.start;
+        let j = i + 1;
+        while (j < findings.length && findings[j].location.range.start.line === start.line && findings[j].location.range.start.character === start.character) j++;
+        if (j === i + 1) result.push(findings[i]);
+        else {
+            const seen = new Set<string>();
+            for (let k = i; k < j; k++) {
+                const key = findingKey(findings[k]);
+                if (!seen.has(key)) result.push(findings[k]);
+                seen.add(key);
+            }
+        }
+        i = j;
+    }
+    return result;
 }
 
 /**

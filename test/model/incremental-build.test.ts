@@ -103,6 +103,7 @@ const examples = readdirSync(examplesDir).map(dir => Object.fromEntries(readdirS
 
 afterEach(() => {
     placeCacheControl.keepMoved = false;
+    placeCacheControl.keepReferences = false;
 });
 
 // Hundreds of fresh builds to compare with: a minute or two on a loaded 2-core machine.
@@ -136,5 +137,26 @@ describe('incremental model builds', { timeout: 240_000 }, () => {
         const files = real[0];
         const { mismatches } = await checkEdits(files, Object.keys(files)[0], 20261207, 20);
         expect(mismatches.length).toBeGreaterThan(0);
+    });
+
+    test('control: typed properties kept although a reference in them resolves differently are caught', async () => {
+        placeCacheControl.keepReferences = true;
+        // Renaming `files` leaves `origin: files` unresolved, while the incremental parser keeps `edge`'s declaration
+        // (it parses the changed declaration and one neighbour on each side again).
+        const text = 'architecture "t"\ncdn edge { origin: files }\nservice a\nservice b\nzone z {\n  storage files\n}\n';
+        const live = await openLiveWorkspace({ 'main.arch': text }, false);
+        const documents = live.services.shared.workspace.LangiumDocuments;
+        const modelOf = () => buildDocumentModel(live.document('main.arch'), documents);
+        const before = modelOf();
+        await live.edit('main.arch', text.replace('storage files', 'storage filesx'));
+        const renamed = modelOf();
+        const store = (model: ArchModel) => model.components.find(c => c.id === 'edge')?.properties.get('origin')?.value;
+        expect(store(before)).toMatchObject({ type: 'reference', target: 'files' });
+        // The wrong cache keeps the old target; without the control the reference is unresolved (the rename is caught).
+        expect(store(renamed)).toMatchObject({ type: 'reference', target: 'files' });
+        placeCacheControl.keepReferences = false;
+        await live.edit('main.arch', text.replace('storage files', 'storage filesy'));
+        expect(store(modelOf())).toMatchObject({ type: 'reference', target: undefined });
+        expect(modelOf().problems.some(p => p.code === 'unresolved-reference' && p.message.includes("'files'"))).toBe(true);
     });
 });

@@ -5,13 +5,20 @@
  */
 import { isCompositeCstNode, type AstNode, type Reference } from 'langium';
 import { assignedFeature, findNodeForFeature, firstLeafFrom } from '../../language/cst-search.js';
-import type { Annotation, ArchFile, Property as PropertyNode } from '../../language/generated/ast.js';
+import type { Annotation, ArchFile, Element as ElementNode, Property as PropertyNode } from '../../language/generated/ast.js';
 import type { Allow, Channel, Component, Connection, Element, Finding, Range, SourceLocation, Zone } from '../arch-model.js';
 
 /** One parsed file of the model. */
 export interface ModelFile {
     uri: string;
     root: ArchFile;
+}
+
+/** A reference in a property value that resolved to element `id` of kind `kind` (a component's kind, else the element type). */
+export interface ResolvedReference {
+    reference: Reference<ElementNode>;
+    id: string;
+    kind: string;
 }
 
 /** What an import path turned out to be, for import diagnostics. */
@@ -44,10 +51,11 @@ interface NodePlaces {
 const nodePlaces = new WeakMap<AstNode, NodePlaces>();
 
 /**
- * For the equivalence test's control only: with `keepMoved`, places are reused even from a node
- * that moved, the wrong cache that test must catch. Never set outside tests.
+ * For the equivalence test's controls only: with `keepMoved`, places are reused even from a node
+ * that moved; with `keepReferences`, a typed property is reused even when a reference in its
+ * value no longer resolves as it did: the wrong caches that test must catch. Never set outside tests.
  */
-export const placeCacheControl = { keepMoved: false };
+export const placeCacheControl = { keepMoved: false, keepReferences: false };
 
 function sameRange(a: Range, b: Range): boolean {
     return a === b || (a.start.line === b.start.line && a.start.character === b.start.character
@@ -68,10 +76,14 @@ export class BuildContext {
     readonly elementOfNode = new Map<AstNode, Element>();
     /** Every place of each id declared more than once, for duplicate reports. */
     readonly duplicates = new Map<string, SourceLocation[]>();
+    /** Each zone's path of zone ids, outermost first (itself included): shared by the components in it. */
+    readonly zonePaths = new Map<Zone, string[]>();
     /** The file being read. */
     uri = '';
-    /** Counts typing steps that depend on other elements (references), which make a typed property uncacheable. */
+    /** Counts typing steps that depend on other elements with effects (unresolved references), which make a typed property uncacheable. */
     elementLookups = 0;
+    /** The references typed values resolved without any other effect, in order: a typed property records its own. */
+    readonly resolvedReferences: ResolvedReference[] = [];
 
     constructor(readonly files: readonly ModelFile[], readonly options: BuildOptions) {}
 
@@ -112,8 +124,9 @@ export class BuildContext {
 
     /** The `@allow(rule, "reason")` annotations of a declaration (`node`); anything else is reported. */
     allows(node: AstNode, annotations: readonly Annotation[]): Allow[] {
-        if (annotations.length === 0) return [];
         const places = this.placesOf(node);
+        // The same (empty) list as the last build's: a comparison of the two models passes it at once.
+        if (annotations.length === 0) return places ? places.allows ??= [] : [];
         if (places?.allows) return places.allows;
         const problemsBefore = this.problems.length;
         const result = this.readAllows(annotations);

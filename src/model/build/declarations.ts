@@ -58,8 +58,7 @@ function declareComponent(ctx: BuildContext, node: ComponentNode, zone: Zone | u
         reportUnknownKind(ctx, node, zone);
         return;
     }
-    const zonePath: string[] = [];
-    for (let z: Zone | undefined = zone; z; z = z.parent ? ctx.elements.get(z.parent) as Zone : undefined) zonePath.unshift(z.id);
+    const zonePath = zone ? zonePathOf(ctx, zone) : [];
     const component: Component = {
         type: 'component', id: node.name, kind: node.kind as ComponentKind, label: node.label,
         location: ctx.location(node), nameLocation: ctx.nameLocation(node), allows: ctx.allows(node, node.annotations),
@@ -72,6 +71,17 @@ function declareComponent(ctx: BuildContext, node: ComponentNode, zone: Zone | u
     for (const member of node.members) {
         if (isChannel(member) && member.name) declareChannel(ctx, member, component);
     }
+}
+
+/** The ids of a zone and the zones around it, outermost first: one list per zone and build. */
+function zonePathOf(ctx: BuildContext, zone: Zone): string[] {
+    let path = ctx.zonePaths.get(zone);
+    if (!path) {
+        path = [];
+        for (let z: Zone | undefined = zone; z; z = z.parent ? ctx.elements.get(z.parent) as Zone : undefined) path.unshift(z.id);
+        ctx.zonePaths.set(zone, path);
+    }
+    return path;
 }
 
 /** Declares a topic or queue of a broker as `broker.name`; anything else has none. */

@@ -6,8 +6,9 @@
  * Typing is the builder's main cost on an edit, so a typed property is reused from the
  * previous build when its node is unchanged (see `typeProperty`).
  */
-import type { Property as PropertyNode, Value as ValueNode } from '../../language/generated/ast.js';
-import type { Component, Finding, Property, PropertyValue, SourceLocation } from '../arch-model.js';
+import type { Reference } from 'langium';
+import type { Element as ElementNode, Property as PropertyNode, Value as ValueNode } from '../../language/generated/ast.js';
+import type { Component, Element, Finding, Property, PropertyValue, SourceLocation } from '../arch-model.js';
 import { describeType } from '../schema/describe-type.js';
 import type { PropertyTable, PropertyType } from '../schema/property-schema.js';
 import { parseDuration, parsePercent, parseQuantity, parseRate } from '../schema/units.js';
@@ -15,7 +16,7 @@ import { closest, didYouMean } from '../suggest.js';
 import {
     isBlockValue, isDurationValue, isListValue, isNumberValue, isPercentValue, isQuantityValue, isRateValue, isStringValue, isWordValue,
 } from './ast-guards.js';
-import { capitalize, EMPTY_RANGE, type BuildContext } from './build-context.js';
+import { capitalize, EMPTY_RANGE, placeCacheControl, type BuildContext, type ResolvedReference } from './build-context.js';
 import { reportUnresolved } from './references.js';
 
 /** What every typed property value carries: where it is and its source text. */
@@ -37,6 +38,8 @@ interface TypedProperty {
     owner: string;
     componentId: string | undefined;
     uri: string;
+    /** The references its value resolved (see `BuildContext.resolvedReferences`): valid while each resolves the same. */
+    references: readonly ResolvedReference[];
 }
 
 /** Typed properties by node, from the previous builds (see `typeProperty`). */
@@ -49,9 +52,11 @@ const typedProperties = new WeakMap<PropertyNode, TypedProperty>();
 export function typeProperties(ctx: BuildContext, nodes: readonly PropertyNode[], table: PropertyTable, owner: string,
     component: Component | undefined): Map<string, Property> {
     const result = new Map<string, Property>();
+    const typedList: TypedProperty[] = [];
     for (const node of nodes) {
         if (!node.name || !node.value) continue;
         const typed = typeProperty(ctx, node, table, owner, component);
+        typedList.push(typed);
         if (typed.known && result.has(node.name)) {
             ctx.problem('invalid-property-value', 'warning', typed.nameLocation,
                 `The property '${node.name}' of ${owner} is set more than once; the last value wins.`, component ? [component.id] : []);
@@ -59,7 +64,22 @@ export function typeProperties(ctx: BuildContext, nodes: readonly PropertyNode[]
         for (const problem of typed.problems) ctx.problems.push(problem);
         if (typed.property) result.set(node.name, typed.property);
     }
-    return result;
+    return typedList.length > 0 ? sameMapAsBefore(typedList, result) : result;
+}
+
+/** The property maps built from lists of typed properties, by the list's first one (see `sameMapAsBefore`). */
+const propertyMaps = new WeakMap<TypedProperty, { typed: readonly TypedProperty[]; map: Map<string, Property> }>();
+
+/**
+ * The map the previous build made from the same typed properties (all reused), else `map`:
+ * a declaration whose properties did not change keeps its map, so that comparing the two
+ * models (`check-reuse.ts`) passes it at once.
+ */
+function sameMapAsBefore(typed: readonly TypedProperty[], map: Map<string, Property>): Map<string, Property> {
+    const before = propertyMaps.get(typed[0]);
+    if (before && before.typed.length === typed.length && before.typed.every((t, i) => t === typed[i])) return before.map;
+    propertyMaps.set(typed[0], { typed, map });
+    return map;
 }
 
 /**
@@ -72,11 +92,15 @@ function typeProperty(ctx: BuildContext, node: PropertyNode, table: PropertyTabl
     const start = node.$cstNode?.range.start;
     const cached = typedProperties.get(node);
     if (cached && start && cached.line === start.line && cached.character === start.character && cached.table === table
-        && cached.owner === owner && cached.componentId === component?.id && cached.uri === ctx.uri) {
+        && cached.owner === owner && cached.componentId === component?.id && cached.uri === ctx.uri
+        && (cached.references.every(reference => resolvesAlike(ctx, reference)) || placeCacheControl.keepReferences)) {
+        // The enclosing property (a block's, a mode's) depends on these references too.
+        for (const reference of cached.references) ctx.resolvedReferences.push(reference);
         return cached;
     }
     const problemsBefore = ctx.problems.length;
     const lookupsBefore = ctx.elementLookups;
+    const referencesBefore = ctx.resolvedReferences.length;
     const nameLocation = ctx.propertyNameLocation(node);
     const spec = table[node.name];
     let property: Property | undefined;
@@ -92,6 +116,7 @@ function typeProperty(ctx: BuildContext, node: PropertyNode, table: PropertyTabl
     const typed: TypedProperty = {
         known: spec !== undefined, property, nameLocation, problems: ctx.problems.splice(problemsBefore),
         line: start?.line ?? -1, character: start?.character ?? -1, table, owner, componentId: component?.id, uri: ctx.uri,
+        references: ctx.resolvedReferences.slice(referencesBefore),
     };
     if (start && ctx.elementLookups === lookupsBefore) typedProperties.set(node, typed);
     else typedProperties.delete(node);
@@ -216,18 +241,18 @@ function formatPercentLiteral(percent: number): string {
 /** The id of an element of one of the kinds the type accepts. */
 function tryReference(ctx: BuildContext, node: ValueNode, base: ValueBase, type: Extract<PropertyType, { type: 'reference' }>, what: string,
     component: Component | undefined): PropertyValue | string {
-    ctx.elementLookups++;
     if (!isWordValue(node) || hasBlock(wordOf(node), base)) return `expects the id of a ${type.kinds.join(', ')}, not '${base.text}'.`;
     const word = node.word;
-    const target = word.ref;
-    const id = target ? ctx.elementOfNode.get(target)?.id : undefined;
-    const element = id !== undefined ? ctx.elements.get(id) : undefined;
+    const element = referencedElement(ctx, word);
+    // A reference that resolves to an element of a fitting kind has no other effect: the typed value stays valid while it resolves alike.
+    if (element && (type.kinds as readonly string[]).includes(kindOf(element))) ctx.resolvedReferences.push({ reference: word, id: element.id, kind: kindOf(element) });
+    else ctx.elementLookups++;
     if (!element) {
         // An unresolved reference is reported once, as such, not as a bad value.
         reportUnresolved(ctx, word.$refText, ctx.refLocation(word), what, component, true);
         return { ...base, type: 'reference', target: undefined };
     }
-    const kind = element.type === 'component' ? element.kind : element.type;
+    const kind = kindOf(element);
     if (!(type.kinds as readonly string[]).includes(kind)) {
         ctx.problem('unresolved-reference', 'warning', ctx.refLocation(word),
             `${capitalize(what)} should name a ${type.kinds.join(', ')}, but '${element.id}' is a ${kind}.`, [element.id]);
@@ -235,6 +260,24 @@ function tryReference(ctx: BuildContext, node: ValueNode, base: ValueBase, type:
         return { ...base, type: 'reference', target: undefined };
     }
     return { ...base, type: 'reference', target: element.id };
+}
+
+/** The element a reference resolves to in this build (not a losing duplicate), if any. */
+function referencedElement(ctx: BuildContext, reference: Reference<ElementNode>): Element | undefined {
+    const target = reference.ref;
+    const id = target ? ctx.elementOfNode.get(target)?.id : undefined;
+    return id !== undefined ? ctx.elements.get(id) : undefined;
+}
+
+/** What a reference's kinds are checked against: a component's kind, else the element's type. */
+function kindOf(element: Element): string {
+    return element.type === 'component' ? element.kind : element.type;
+}
+
+/** True when a reference a cached property resolved still names an element of the same id and kind. */
+function resolvesAlike(ctx: BuildContext, resolved: ResolvedReference): boolean {
+    const element = referencedElement(ctx, resolved.reference);
+    return element !== undefined && element.id === resolved.id && kindOf(element) === resolved.kind;
 }
 
 /** A mode word with its own settings, typed against the mode's table: `auth: jwt { expiry: 15m }`. */
