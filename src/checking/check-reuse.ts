@@ -291,9 +291,19 @@ function movedThrough(findings: readonly Finding[], steps: readonly ReadonlyMap<
  */
 export function movedList<T extends object>(list: readonly T[], shifts: ReadonlyMap<string, TextShift>): readonly T[] {
     if (shifts.size === 0) return list;
-    if (!placesMove(placeLines(list), shifts)) return list;
+    if (moveControl.neverMove || !placesMove(placeLines(list), shifts)) {
+        moveControl.unmovedLists++;
+        return list;
+    }
     return list.map(item => moved(item, shifts));
 }
+
+/**
+ * For the keystroke test: how many finding lists were kept as they were (the fast path taken),
+ * and its control, `neverMove`, which keeps every list unmoved, the wrong shortcut that test must
+ * catch. Never set outside tests.
+ */
+export const moveControl = { neverMove: false, unmovedLists: 0 };
 
 /** Each place's file, first line and last line, for lists whose places were read (see `placeLines`). */
 interface PlaceLines {

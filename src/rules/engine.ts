@@ -212,8 +212,11 @@ class AllowIndex {
 
     find(finding: Finding): Allow | undefined {
         const older = SPLIT_FROM[finding.code];
-        const candidates = [...this.byRule.get(finding.code) ?? [], ...(older === undefined ? [] : this.byRule.get(older) ?? [])];
-        if (candidates.length === 0) return undefined;
+        const own = this.byRule.get(finding.code);
+        const inherited = older === undefined ? undefined : this.byRule.get(older);
+        // Most findings have no @allow of their rule: no list is made for them.
+        if (own === undefined && inherited === undefined) return undefined;
+        const candidates = [...own ?? [], ...inherited ?? []];
         const subject = finding.elements[0];
         const owners = new Set<string>();
         if (subject !== undefined) {

@@ -7,7 +7,8 @@
  * of a fresh check of the same text, and the reuse is taken where it should be.
  */
 import { readFileSync, readdirSync } from 'node:fs';
-import { describe, expect, test } from 'vitest';
+import { afterEach, describe, expect, test } from 'vitest';
+import { moveControl } from '../../src/checking/check-reuse.js';
 import { openLiveWorkspace } from '../support/services.js';
 
 /** Services with the files open as editor documents, validated as the language server does. */
@@ -116,10 +117,17 @@ const real = new URL('../fixtures/real/', import.meta.url);
 const realModels = readdirSync(real).filter(name => name.endsWith('.arch'));
 const example = (path: string): string => readFileSync(new URL(`../../examples/${path}`, import.meta.url), 'utf8');
 
+afterEach(() => {
+    moveControl.neverMove = false;
+});
+
 describe('checking after every keystroke', () => {
     test.each(realModels)('%s: every keystroke gives the findings of a fresh check', async name => {
+        const unmovedBefore = moveControl.unmovedLists;
         const { mismatches, keystrokes, reused, partial } = await compareKeystrokes({ [name]: readFileSync(new URL(name, real), 'utf8') }, name, name);
         expect(mismatches).toEqual([]);
+        // Keystrokes within a line leave the findings off that line where they were: their lists are kept as they are.
+        expect(moveControl.unmovedLists, 'finding lists kept unmoved').toBeGreaterThan(unmovedBefore);
         expect(keystrokes).toBeGreaterThan(30);
         // The retyped replicas or timeout value re-runs only the rules that read it.
         expect(partial, 'keystrokes after which only the rules reading a changed property ran').toBeGreaterThan(0);
@@ -141,5 +149,12 @@ describe('checking after every keystroke', () => {
         const { mismatches, reused } = await compareKeystrokes(files, 'shop.arch', 'shop.arch');
         expect(mismatches).toEqual([]);
         expect(reused).toBeGreaterThan(5);
+    }, 300_000);
+
+    test('control: finding lists kept unmoved when a line was inserted above them are caught', async () => {
+        moveControl.neverMove = true;
+        const name = realModels[0];
+        const { mismatches } = await compareKeystrokes({ [name]: readFileSync(new URL(name, real), 'utf8') }, name, name);
+        expect(mismatches.length).toBeGreaterThan(0);
     }, 300_000);
 });

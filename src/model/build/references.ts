@@ -16,16 +16,16 @@ export function resolveReference(ctx: BuildContext, ref: Reference<ElementNode> 
     types: readonly Element['type'][], owner: Component | undefined): string | undefined {
     if (!ref) return undefined;
     const text = ref.$refText;
-    const location = ctx.refLocation(ref);
     const target = ref.ref;
     const id = target ? ctx.elementOfNode.get(target)?.id : undefined;
+    // Where the reference is written only matters for a problem: most references resolve.
     if (id === undefined || !ctx.elements.has(id)) {
-        reportUnresolved(ctx, text, location, role, owner);
+        reportUnresolved(ctx, text, ctx.refLocation(ref), role, owner);
         return undefined;
     }
     const element = ctx.elements.get(id)!;
     if (!types.includes(element.type)) {
-        ctx.problem('unresolved-reference', 'warning', location,
+        ctx.problem('unresolved-reference', 'warning', ctx.refLocation(ref),
             `The ${role} '${text}' is a ${element.type}; it must name a ${types.join(' or ')}.`, [id]);
         ctx.markUnresolved(owner?.id);
         return undefined;
