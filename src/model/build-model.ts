@@ -18,7 +18,7 @@ import { BuildContext, type BuildOptions, type ModelFile } from './build/build-c
 import { describeConnection, describeRoute, indexConnections } from './build/connections.js';
 import { declareMembers, reportDuplicates } from './build/declarations.js';
 import { checkImports } from './build/import-checks.js';
-import { typeProperties } from './build/property-typing.js';
+import { typeDeclarationProperties } from './build/property-typing.js';
 import { describeFlow, describeView, implicitOverview } from './build/views-and-flows.js';
 
 export type { BuildOptions, ImportStatus, ModelFile } from './build/build-context.js';
@@ -77,7 +77,7 @@ function describeMembers(ctx: BuildContext, members: Iterable<AstNode>, views: V
         const member = next.value;
         if (isZone(member)) {
             const zone = ctx.own<Zone>(member);
-            if (zone) zone.properties = typeProperties(ctx, member.members.filter(isProperty), ZONE_PROPERTIES, `zone '${zone.id}'`, undefined);
+            if (zone) zone.properties = typeDeclarationProperties(ctx, member, () => member.members.filter(isProperty), ZONE_PROPERTIES, `zone '${zone.id}'`, undefined);
             stack.push(member.members.filter(m => !isProperty(m))[Symbol.iterator]());
         } else if (isComponent(member)) {
             describeComponent(ctx, member);
@@ -97,7 +97,7 @@ function describeComponent(ctx: BuildContext, node: ComponentNode): void {
     if (!component) return;
     const table = COMPONENT_PROPERTIES[component.kind] ?? {};
     const owner = `${component.kind} '${component.id}'`;
-    component.properties = typeProperties(ctx, node.members.filter(isProperty), table, owner, component);
+    component.properties = typeDeclarationProperties(ctx, node, () => node.members.filter(isProperty), table, owner, component);
     for (const member of node.members) {
         if (isConnection(member)) describeConnection(ctx, member, component);
         else if (isRoute(member)) describeRoute(ctx, member, component);
@@ -108,5 +108,5 @@ function describeComponent(ctx: BuildContext, node: ComponentNode): void {
 function describeChannel(ctx: BuildContext, node: ChannelNode): void {
     const channel = ctx.own<Channel>(node);
     if (!channel) return;
-    channel.properties = typeProperties(ctx, node.properties, CHANNEL_PROPERTIES, `${channel.kind} '${channel.id}'`, undefined);
+    channel.properties = typeDeclarationProperties(ctx, node, () => node.properties, CHANNEL_PROPERTIES, `${channel.kind} '${channel.id}'`, undefined);
 }

@@ -6,7 +6,7 @@
 import { isCompositeCstNode, type AstNode, type Reference } from 'langium';
 import { assignedFeature, findNodeForFeature, firstLeafFrom } from '../../language/cst-search.js';
 import type { Annotation, ArchFile, Element as ElementNode, Property as PropertyNode } from '../../language/generated/ast.js';
-import type { Allow, Channel, Component, Connection, Element, Finding, Range, SourceLocation, Zone } from '../arch-model.js';
+import type { Allow, Channel, Component, Connection, Element, Finding, Property, Range, SourceLocation, Zone } from '../arch-model.js';
 
 /** One parsed file of the model. */
 export interface ModelFile {
@@ -45,6 +45,19 @@ interface NodePlaces {
     nameLocation?: SourceLocation;
     /** The node's `@allow` annotations, when it has no other annotation (those are reported afresh). */
     allows?: Allow[];
+    /** The declaration's typed properties, when typing them depended on nothing but resolved references (see `property-typing.ts`). */
+    properties?: DeclarationProperties;
+}
+
+/** What typing a declaration's properties gave, reusable while the declaration is unchanged and its references resolve alike. */
+export interface DeclarationProperties {
+    table: object;
+    owner: string;
+    componentId: string | undefined;
+    map: Map<string, Property>;
+    /** The problems typing reported, in order (none of them about other elements). */
+    problems: Finding[];
+    references: ResolvedReference[];
 }
 
 /** Places by node, from earlier builds: computing them walks the syntax tree, most of a build's cost on an edit. */
@@ -158,6 +171,11 @@ export class BuildContext {
      * the parser drops that cache when it moves them, so an unmoved node's check is one comparison.
      * Undefined for a node without syntax (nothing to read).
      */
+    /** What earlier builds typed of a declaration's properties, and where to store this build's (see `placesOf`); undefined without syntax. */
+    declarationCache(node: AstNode): { properties?: DeclarationProperties } | undefined {
+        return this.placesOf(node);
+    }
+
     private placesOf(node: AstNode): NodePlaces | undefined {
         const cst = node.$cstNode;
         if (!cst) return undefined;

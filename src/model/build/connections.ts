@@ -7,14 +7,14 @@ import type { Connection as ConnectionNode, Route as RouteNode } from '../../lan
 import { TLS_PROTOCOLS, type Component, type Connection } from '../arch-model.js';
 import { CONNECTION_PROPERTIES, ROUTE_PROPERTIES } from '../schema/property-schema.js';
 import { push, type BuildContext } from './build-context.js';
-import { typeProperties } from './property-typing.js';
+import { typeDeclarationProperties } from './property-typing.js';
 import { resolveReference } from './references.js';
 
 /** A connection written at the top level (`owner` undefined) or in a component's body. */
 export function describeConnection(ctx: BuildContext, node: ConnectionNode, owner: Component | undefined): void {
     const source = owner ? owner.id : resolveReference(ctx, node.source, 'connection source', ['component', 'channel'], undefined);
     const target = resolveReference(ctx, node.target, 'connection target', ['component', 'channel'], owner);
-    const properties = typeProperties(ctx, node.properties, CONNECTION_PROPERTIES, 'connection', owner);
+    const properties = typeDeclarationProperties(ctx, node, () => node.properties, CONNECTION_PROPERTIES, 'connection', owner);
     if (source === undefined || target === undefined) {
         ctx.markUnresolved(source ?? (owner?.id));
         return;
@@ -29,7 +29,7 @@ export function describeConnection(ctx: BuildContext, node: ConnectionNode, owne
 /** A gateway's `route "/path" -> target : protocol`: a synchronous connection labelled with its path. */
 export function describeRoute(ctx: BuildContext, node: RouteNode, gateway: Component): void {
     const target = resolveReference(ctx, node.target, 'route target', ['component'], gateway);
-    const properties = typeProperties(ctx, node.properties, ROUTE_PROPERTIES, `route '${node.path ?? ''}'`, gateway);
+    const properties = typeDeclarationProperties(ctx, node, () => node.properties, ROUTE_PROPERTIES, `route '${node.path ?? ''}'`, gateway);
     if (target === undefined) return;
     addConnection(ctx, {
         source: gateway.id, target, style: 'sync', origin: 'route', path: node.path, protocol: node.protocol,

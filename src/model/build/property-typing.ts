@@ -6,7 +6,7 @@
  * Typing is the builder's main cost on an edit, so a typed property is reused from the
  * previous build when its node is unchanged (see `typeProperty`).
  */
-import type { Reference } from 'langium';
+import type { AstNode, Reference } from 'langium';
 import type { Element as ElementNode, Property as PropertyNode, Value as ValueNode } from '../../language/generated/ast.js';
 import type { Component, Element, Finding, Property, PropertyValue, SourceLocation } from '../arch-model.js';
 import { describeType } from '../schema/describe-type.js';
@@ -67,6 +67,34 @@ export function typeProperties(ctx: BuildContext, nodes: readonly PropertyNode[]
     return typedList.length > 0 ? sameMapAsBefore(typedList, result) : result;
 }
 
+/**
+ * The typed properties of a declaration (`nodes`, read only when needed): reused whole from the
+ * previous build while the declaration's node is unchanged at the same place (so are all its
+ * property nodes), in the same context, and every reference its values resolved still resolves
+ * alike; its problems are reported again. Else typed as `typeProperties` does.
+ */
+export function typeDeclarationProperties(ctx: BuildContext, declaration: AstNode, nodes: () => readonly PropertyNode[], table: PropertyTable,
+    owner: string, component: Component | undefined): Map<string, Property> {
+    const cache = ctx.declarationCache(declaration);
+    const hit = cache?.properties;
+    if (hit && hit.table === table && hit.owner === owner && hit.componentId === component?.id
+        && (allResolveAlike(ctx, hit.references) || placeCacheControl.keepReferences)) {
+        if (hit.problems.length > 0) ctx.problems.push(...hit.problems);
+        if (hit.references.length > 0) ctx.resolvedReferences.push(...hit.references);
+        return hit.map;
+    }
+    const problemsBefore = ctx.problems.length;
+    const lookupsBefore = ctx.elementLookups;
+    const referencesBefore = ctx.resolvedReferences.length;
+    const map = typeProperties(ctx, nodes(), table, owner, component);
+    if (cache) {
+        cache.properties = ctx.elementLookups === lookupsBefore
+            ? { table, owner, componentId: component?.id, map, problems: ctx.problems.slice(problemsBefore), references: ctx.resolvedReferences.slice(referencesBefore) }
+            : undefined;
+    }
+    return map;
+}
+
 /** The property maps built from lists of typed properties, by the list's first one (see `sameMapAsBefore`). */
 const propertyMaps = new WeakMap<TypedProperty, { typed: readonly TypedProperty[]; map: Map<string, Property> }>();
 
@@ -93,7 +121,7 @@ function typeProperty(ctx: BuildContext, node: PropertyNode, table: PropertyTabl
     const cached = typedProperties.get(node);
     if (cached && start && cached.line === start.line && cached.character === start.character && cached.table === table
         && cached.owner === owner && cached.componentId === component?.id && cached.uri === ctx.uri
-        && (cached.references.every(reference => resolvesAlike(ctx, reference)) || placeCacheControl.keepReferences)) {
+        && (allResolveAlike(ctx, cached.references) || placeCacheControl.keepReferences)) {
         // The enclosing property (a block's, a mode's) depends on these references too.
         for (const reference of cached.references) ctx.resolvedReferences.push(reference);
         return cached;
@@ -272,6 +300,12 @@ function referencedElement(ctx: BuildContext, reference: Reference<ElementNode>)
 /** What a reference's kinds are checked against: a component's kind, else the element's type. */
 function kindOf(element: Element): string {
     return element.type === 'component' ? element.kind : element.type;
+}
+
+/** True when every reference of a cached typing still resolves alike (no call for the usual none). */
+function allResolveAlike(ctx: BuildContext, references: readonly ResolvedReference[]): boolean {
+    for (let i = 0; i < references.length; i++) if (!resolvesAlike(ctx, references[i])) return false;
+    return true;
 }
 
 /** True when a reference a cached property resolved still names an element of the same id and kind. */
