@@ -52,11 +52,9 @@ const typedProperties = new WeakMap<PropertyNode, TypedProperty>();
 export function typeProperties(ctx: BuildContext, nodes: readonly PropertyNode[], table: PropertyTable, owner: string,
     component: Component | undefined): Map<string, Property> {
     const result = new Map<string, Property>();
-    const typedList: TypedProperty[] = [];
     for (const node of nodes) {
         if (!node.name || !node.value) continue;
         const typed = typeProperty(ctx, node, table, owner, component);
-        typedList.push(typed);
         if (typed.known && result.has(node.name)) {
             ctx.problem('invalid-property-value', 'warning', typed.nameLocation,
                 `The property '${node.name}' of ${owner} is set more than once; the last value wins.`, component ? [component.id] : []);
@@ -64,7 +62,7 @@ export function typeProperties(ctx: BuildContext, nodes: readonly PropertyNode[]
         for (const problem of typed.problems) ctx.problems.push(problem);
         if (typed.property) result.set(node.name, typed.property);
     }
-    return typedList.length > 0 ? sameMapAsBefore(typedList, result) : result;
+    return result;
 }
 
 /**
@@ -89,24 +87,9 @@ export function typeDeclarationProperties(ctx: BuildContext, declaration: AstNod
     const map = typeProperties(ctx, nodes(), table, owner, component);
     if (cache) {
         cache.properties = ctx.elementLookups === lookupsBefore
-            ? { table, owner, componentId: component?.id, map, problems: ctx.problems.slice(problemsBefore), references: ctx.resolvedReferences.slice(referencesBefore) }
+            ? { table, owner, componentId: component?.id, map, problems: tail(ctx.problems, problemsBefore), references: tail(ctx.resolvedReferences, referencesBefore) }
             : undefined;
     }
-    return map;
-}
-
-/** The property maps built from lists of typed properties, by the list's first one (see `sameMapAsBefore`). */
-const propertyMaps = new WeakMap<TypedProperty, { typed: readonly TypedProperty[]; map: Map<string, Property> }>();
-
-/**
- * The map the previous build made from the same typed properties (all reused), else `map`:
- * a declaration whose properties did not change keeps its map, so that comparing the two
- * models (`check-reuse.ts`) passes it at once.
- */
-function sameMapAsBefore(typed: readonly TypedProperty[], map: Map<string, Property>): Map<string, Property> {
-    const before = propertyMaps.get(typed[0]);
-    if (before && before.typed.length === typed.length && before.typed.every((t, i) => t === typed[i])) return before.map;
-    propertyMaps.set(typed[0], { typed, map });
     return map;
 }
 
@@ -142,9 +125,9 @@ function typeProperty(ctx: BuildContext, node: PropertyNode, table: PropertyTabl
         if (value) property = { name: node.name, value, location: ctx.location(node), nameLocation };
     }
     const typed: TypedProperty = {
-        known: spec !== undefined, property, nameLocation, problems: ctx.problems.splice(problemsBefore),
+        known: spec !== undefined, property, nameLocation, problems: ctx.problems.length > problemsBefore ? ctx.problems.splice(problemsBefore) : NONE,
         line: start?.line ?? -1, character: start?.character ?? -1, table, owner, componentId: component?.id, uri: ctx.uri,
-        references: ctx.resolvedReferences.slice(referencesBefore),
+        references: tail(ctx.resolvedReferences, referencesBefore),
     };
     if (start && ctx.elementLookups === lookupsBefore) typedProperties.set(node, typed);
     else typedProperties.delete(node);
@@ -300,6 +283,13 @@ function referencedElement(ctx: BuildContext, reference: Reference<ElementNode>)
 /** What a reference's kinds are checked against: a component's kind, else the element's type. */
 function kindOf(element: Element): string {
     return element.type === 'component' ? element.kind : element.type;
+}
+
+const NONE: never[] = [];
+
+/** The items of `list` from `start` on; one shared empty list when there are none (most typings resolve no reference). */
+function tail<T>(list: T[], start: number): T[] {
+    return list.length > start ? list.slice(start) : NONE;
 }
 
 /** True when every reference of a cached typing still resolves alike (no call for the usual none). */
