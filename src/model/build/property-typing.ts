@@ -285,7 +285,8 @@ function kindOf(element: Element): string {
     return element.type === 'component' ? element.kind : element.type;
 }
 
-const NONE: never[] = [];
+/** The shared empty list (frozen: nothing may add to it). */
+const NONE = Object.freeze([]) as never[];
 
 /** The items of `list` from `start` on; one shared empty list when there are none (most typings resolve no reference). */
 function tail<T>(list: T[], start: number): T[] {
