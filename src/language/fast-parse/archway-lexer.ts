@@ -30,11 +30,16 @@ export interface HiddenToken {
  * span lines). Lines and columns are 1-based, like Chevrotain's.
  */
 export interface ArchwayTokens {
-    type: TokenType[];
-    start: number[];
-    length: number[];
-    line: number[];
-    column: number[];
+    /** How many non-hidden tokens there are (the arrays may be longer). */
+    count: number;
+    /** The token types, by index into `types`. */
+    kind: Uint8Array;
+    /** The token types (`kind`'s values index this list). */
+    types: readonly TokenType[];
+    start: Int32Array;
+    length: Int32Array;
+    line: Int32Array;
+    column: Int32Array;
     /** Comments, in text order. Whitespace is skipped, as Langium's lexer skips it. */
     hidden: HiddenToken[];
 }
@@ -66,8 +71,14 @@ export class ArchwayLexer {
     private readonly types: TokenTypeDictionary;
     private longestKeyword = 0;
 
+    private readonly ordered: readonly TokenType[];
+    private readonly kindOf = new Map<TokenType, number>();
+
     constructor(types: TokenTypeDictionary, ordered: readonly TokenType[]) {
         this.types = types;
+        this.ordered = ordered;
+        if (ordered.length > 255) throw new Error('Too many token types for the fast lexer.');
+        ordered.forEach((type, index) => this.kindOf.set(type, index));
         const terminals = ordered.filter(type => type.PATTERN instanceof RegExp).map(type => type.name);
         const expected = ['WS', 'ML_COMMENT', 'SL_COMMENT', ...NUMERIC_TERMINALS, 'ID', 'STRING'];
         if (terminals.join() !== expected.join()) throw new Error(`Unexpected terminals: ${terminals.join()}`);
@@ -97,7 +108,14 @@ export class ArchwayLexer {
 
     /** The tokens of `text`, or undefined where Langium's lexer would report an error. */
     tokenize(text: string): ArchwayTokens | undefined {
-        const tokens: ArchwayTokens = { type: [], start: [], length: [], line: [], column: [], hidden: [] };
+        // Typed arrays sized for the worst case (a token per character) live outside the
+        // collected heap: the token stream costs the garbage collector nothing.
+        const size = text.length + 1;
+        const tokens: ArchwayTokens = {
+            count: 0, kind: new Uint8Array(size), types: this.ordered, start: new Int32Array(size), length: new Int32Array(size),
+            line: new Int32Array(size), column: new Int32Array(size), hidden: [],
+        };
+        const kindOf = this.kindOf;
         const { ws, mlComment, slComment, id, string, numeric } = this.patterns;
         const idType = this.types.ID;
         const stringType = this.types.STRING;
@@ -106,11 +124,12 @@ export class ArchwayLexer {
         let offset = 0;
         const n = text.length;
         const push = (type: TokenType, length: number): void => {
-            tokens.type.push(type);
-            tokens.start.push(offset);
-            tokens.length.push(length);
-            tokens.line.push(line);
-            tokens.column.push(offset - lineStart + 1);
+            const i = tokens.count++;
+            tokens.kind[i] = kindOf.get(type)!;
+            tokens.start[i] = offset;
+            tokens.length[i] = length;
+            tokens.line[i] = line;
+            tokens.column[i] = offset - lineStart + 1;
             offset += length;
         };
         while (offset < n) {

@@ -16,6 +16,7 @@ type Feature = GrammarAST.AbstractElement;
 
 /** The recursive-descent parser for one grammar; `parse` may be called any number of times. */
 export class ArchwayRecursiveParser {
+    /** The type of each token, then undefined (the end of the input). */
     private types: (TokenType | undefined)[] = [];
     private pos = 0;
     private b!: AstCstBuilder;
@@ -40,7 +41,9 @@ export class ArchwayRecursiveParser {
 
     /** The root node of `tokens`' parse, or undefined when the text is not valid. */
     parse(tokens: ArchwayTokens, builder: AstCstBuilder): AstNode | undefined {
-        this.types = tokens.type;
+        const types = new Array<TokenType | undefined>(tokens.count + 4);
+        for (let i = 0; i < tokens.count; i++) types[i] = tokens.types[tokens.kind[i]];
+        this.types = types;
         this.pos = 0;
         this.b = builder;
         try {
@@ -91,11 +94,11 @@ export class ArchwayRecursiveParser {
 
     /** Calls rule `rule` for `feature`, as a subrule creating a CST node. */
     private call(feature: Feature, rule: RuleElements, body: (rule: RuleElements) => void): void {
-        this.b.subrule(feature, () => {
-            this.b.start(rule.type!);
-            body(rule);
-            return this.b.construct();
-        });
+        const b = this.b;
+        const cstNode = b.enter(feature);
+        b.start(rule.type!);
+        body(rule);
+        b.leave(feature, cstNode, b.construct());
     }
 
     /** The index after the annotations starting at the next token (the next token when none). */

@@ -6,10 +6,9 @@
  * recursive-descent parser that drives it (`archway-recursive-parser.ts`).
  */
 import {
-    AstUtils, CstNodeBuilder, GrammarAST, isAstNode, LeafCstNodeImpl,
+    AstUtils, CstNodeBuilder, DefaultValueConverter, GrammarAST, GrammarUtils, isAstNode, LeafCstNodeImpl, ValueConverter as LangiumValueConverter,
     type AstNode, type AstReflection, type CompositeCstNode, type CstNode, type LangiumCoreServices, type Linker, type ValueConverter,
 } from 'langium';
-import type { TokenType } from 'chevrotain';
 import type { ArchwayTokens } from './archway-lexer.js';
 
 /** Marks a node of a data type rule (`Name`, `QualifiedName`), like Langium's `DatatypeSymbol`. */
@@ -22,6 +21,8 @@ type Building = { $type: string | typeof DATATYPE; value?: string; $cstNode?: Cs
 interface AssignmentInfo {
     assignment?: GrammarAST.Assignment;
     crossRef?: 'single' | 'multi';
+    /** The value converter's conversion for this element, decided once (see `conversionOf`). */
+    convert?: (input: string) => unknown;
 }
 
 /** Thrown by the parser at the first token it does not expect (the parse falls back). */
@@ -59,15 +60,18 @@ export class AstCstBuilder {
     construct(): unknown {
         const obj = this.stack.pop()!;
         this.nodeBuilder.construct(obj as unknown as Parameters<CstNodeBuilder["construct"]>[0]);
-        if (obj.$type === DATATYPE) return this.converter.convert(obj.value!, obj.$cstNode!);
+        if (obj.$type === DATATYPE) return this.convert(obj.value!, obj.$cstNode!, obj.$cstNode!.grammarSource!);
         AstUtils.assignMandatoryProperties(this.reflection, obj as unknown as AstNode);
         return obj;
     }
 
-    /** Calls a rule (`parse` starts and constructs its node) as Langium's `subrule` does. */
-    subrule(feature: GrammarAST.AbstractElement, parse: () => unknown): void {
-        const cstNode = this.nodeBuilder.buildCompositeNode(feature);
-        const result = parse();
+    /** Starts a rule call for `feature` (Langium's `subrule`, before the rule runs). */
+    enter(feature: GrammarAST.AbstractElement): CompositeCstNode {
+        return this.nodeBuilder.buildCompositeNode(feature);
+    }
+
+    /** Ends a rule call with the rule's `result` (Langium's `subrule`, after the rule ran). */
+    leave(feature: GrammarAST.AbstractElement, cstNode: CompositeCstNode, result: unknown): void {
         if (result !== undefined && cstNode.length > 0) this.performSubruleAssignment(result, feature, cstNode);
     }
 
@@ -84,19 +88,20 @@ export class AstCstBuilder {
         const length = tokens.length[index];
         const line = tokens.line[index] - 1;
         const column = tokens.column[index] - 1;
-        const leafNode = new LeafCstNodeImpl(offset, length, line, column, line, column + length, tokens.type[index] as TokenType, false);
+        const leafNode = new LeafCstNodeImpl(offset, length, line, column, line, column + length, tokens.types[tokens.kind[index]], false);
         leafNode.grammarSource = feature;
         this.nodeBuilder.appendChild(this.nodeBuilder.current, leafNode);
-        const image = this.text.substr(offset, length);
-        const { assignment, crossRef } = this.getAssignment(feature);
         const isKeyword = GrammarAST.isKeyword(feature);
+        // A keyword's image is the keyword (the grammar is case-sensitive).
+        const image = isKeyword ? (feature as GrammarAST.Keyword).value : this.text.substr(offset, length);
+        const { assignment, crossRef } = this.getAssignment(feature);
         if (assignment) {
-            const value = isKeyword ? image : this.converter.convert(image, leafNode);
+            const value = isKeyword ? image : this.convert(image, leafNode, feature);
             this.assign(assignment.operator, assignment.feature, value, leafNode, crossRef);
         } else {
             const current = this.current;
             if (current.$type === DATATYPE) {
-                current.value += isKeyword ? image : String(this.converter.convert(image, leafNode));
+                current.value += isKeyword ? image : String(this.convert(image, leafNode, feature));
             }
         }
     }
@@ -111,8 +116,15 @@ export class AstCstBuilder {
         if (result.$cstNode) (result.$cstNode as { astNode: AstNode }).astNode = result;
         const hidden = this.tokens.hidden;
         if (this.hiddenIndex < hidden.length) this.nodeBuilder.addHiddenNodes(hidden.slice(this.hiddenIndex) as never);
-        AstUtils.linkContentToContainer(result, { deep: true });
+        // Container links were set as nodes were assigned (see `assign`).
         return result;
+    }
+
+    /** `converter.convert(input, cstNode)`, with the conversion for `feature` decided once. */
+    private convert(input: string, cstNode: CstNode, feature: GrammarAST.AbstractElement): unknown {
+        const info = this.getAssignment(feature);
+        if (info.convert === undefined) info.convert = conversionOf(this.converter, feature) ?? null as never;
+        return info.convert ? info.convert(input) : this.converter.convert(input, cstNode);
     }
 
     private getAssignment(feature: GrammarAST.AbstractElement): AssignmentInfo {
@@ -139,7 +151,8 @@ export class AstCstBuilder {
             current.value += String(result);
         } else if (typeof result === 'object' && result) {
             const target = result as Building;
-            for (const [name, existing] of Object.entries(current)) {
+            for (const name in current) {
+                const existing = current[name];
                 const value = target[name];
                 if (value === undefined) target[name] = existing;
                 else if (Array.isArray(value) && Array.isArray(existing)) {
@@ -161,7 +174,15 @@ export class AstCstBuilder {
         } else if (crossRef === 'multi' && typeof value === 'string') {
             item = this.linker.buildMultiReference(obj as unknown as AstNode, feature, cstNode, value);
         }
-        if (isAstNode(item) && item.$cstNode) (item.$cstNode as { astNode: AstNode }).astNode = item;
+        if (isAstNode(item)) {
+            if (item.$cstNode) (item.$cstNode as { astNode: AstNode }).astNode = item;
+            // What Langium's `linkContentToContainer` sets after the parse, in the same order
+            // (the node is complete here: no property is added to it later).
+            const child = item as Building;
+            child.$container = obj;
+            child.$containerProperty = feature;
+            if (operator === '+=') child.$containerIndex = Array.isArray(obj[feature]) ? (obj[feature] as unknown[]).length : 0;
+        }
         switch (operator) {
             case '=': obj[feature] = item; break;
             case '?=': obj[feature] = true; break;
@@ -170,6 +191,33 @@ export class AstCstBuilder {
                 (obj[feature] as unknown[]).push(item);
             }
         }
+    }
+}
+
+/**
+ * What Langium's `DefaultValueConverter.convert` does for grammar element `feature`, as a
+ * function of the text alone (it reads the rule's name and type on every call); undefined when
+ * the converter is not exactly Langium's default (then the converter is called each time).
+ */
+function conversionOf(converter: ValueConverter, feature: GrammarAST.AbstractElement): ((input: string) => unknown) | undefined {
+    const base = DefaultValueConverter.prototype as unknown as Record<string, unknown>;
+    const actual = converter as unknown as Record<string, unknown>;
+    if (!(converter instanceof DefaultValueConverter) || actual.convert !== base.convert || actual.runConverter !== base.runConverter) return undefined;
+    const element = GrammarAST.isCrossReference(feature) ? GrammarUtils.getCrossReferenceTerminal(feature) : feature;
+    if (!GrammarAST.isRuleCall(element)) return input => input;
+    const rule = element.rule.ref;
+    if (!rule) return undefined;
+    switch (rule.name.toUpperCase()) {
+        case 'INT': return LangiumValueConverter.convertInt;
+        case 'STRING': return LangiumValueConverter.convertString;
+        case 'ID': return LangiumValueConverter.convertID;
+    }
+    switch (GrammarUtils.getRuleType(rule)?.toLowerCase()) {
+        case 'number': return LangiumValueConverter.convertNumber;
+        case 'boolean': return LangiumValueConverter.convertBoolean;
+        case 'bigint': return LangiumValueConverter.convertBigint;
+        case 'date': return LangiumValueConverter.convertDate;
+        default: return input => input;
     }
 }
 

@@ -116,7 +116,12 @@ export class ArchwayParserService {
                 this.fast = null;
             } else {
                 const types = lexer.definition;
-                this.fast = { lexer: new ArchwayLexer(types, lexer.orderedTokens), parser: new ArchwayRecursiveParser(grammarElements(this.services.Grammar), types) };
+                try {
+                    this.fast = { lexer: new ArchwayLexer(types, lexer.orderedTokens), parser: new ArchwayRecursiveParser(grammarElements(this.services.Grammar), types) };
+                } catch {
+                    // The grammar or its tokens are not the ones the fast parser was written for.
+                    this.fast = null;
+                }
             }
         }
         return this.fast ?? undefined;

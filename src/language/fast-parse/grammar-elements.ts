@@ -14,26 +14,33 @@ export class RuleElements {
     /** The node type the rule creates (`DATATYPE` for a data type rule); undefined for a fragment. */
     readonly type: string | typeof DATATYPE | undefined;
     private readonly all: GrammarAST.AbstractElement[];
-    private readonly found = new Map<string, GrammarAST.AbstractElement>();
+    private readonly keywords = new Map<string, GrammarAST.Keyword[]>();
+    private readonly calls = new Map<string, GrammarAST.RuleCall[]>();
+    private readonly references: GrammarAST.CrossReference[] = [];
 
     constructor(readonly rule: GrammarAST.ParserRule) {
         this.all = [rule.definition, ...AstUtils.streamAllContents(rule.definition)] as GrammarAST.AbstractElement[];
+        for (const element of this.all) {
+            if (GrammarAST.isKeyword(element)) push(this.keywords, element.value, element);
+            else if (GrammarAST.isRuleCall(element) && !GrammarAST.isCrossReference(element.$container)) push(this.calls, element.rule.ref?.name ?? '', element);
+            else if (GrammarAST.isCrossReference(element)) this.references.push(element);
+        }
         this.type = rule.fragment ? undefined : GrammarUtils.isDataTypeRule(rule) ? DATATYPE : GrammarUtils.getTypeName(rule);
     }
 
     /** The `nth` keyword `value` (0-based). */
     keyword(value: string, nth = 0): GrammarAST.Keyword {
-        return this.find(e => GrammarAST.isKeyword(e) && e.value === value, nth, `keyword '${value}'`) as GrammarAST.Keyword;
+        return (this.keywords.get(value)?.[nth] ?? this.missing(`keyword '${value}'`, nth)) as GrammarAST.Keyword;
     }
 
     /** The `nth` call of rule `name` outside cross-references. */
     call(name: string, nth = 0): GrammarAST.RuleCall {
-        return this.find(e => GrammarAST.isRuleCall(e) && e.rule.ref?.name === name && !GrammarAST.isCrossReference(e.$container), nth, `call of ${name}`) as GrammarAST.RuleCall;
+        return (this.calls.get(name)?.[nth] ?? this.missing(`call of ${name}`, nth)) as GrammarAST.RuleCall;
     }
 
     /** The `nth` cross-reference. */
     reference(nth = 0): GrammarAST.CrossReference {
-        return this.find(GrammarAST.isCrossReference, nth, 'cross-reference') as GrammarAST.CrossReference;
+        return this.references[nth] ?? this.missing('cross-reference', nth);
     }
 
     /** The rule's (only) action. */
@@ -60,17 +67,19 @@ export class RuleElements {
 
     private readonly types = new Map<string, string>();
 
-    /** The `nth` element passing `test`, remembered by `what` (the parser asks once per token). */
-    private find(test: (e: GrammarAST.AbstractElement) => boolean, nth: number, what: string): GrammarAST.AbstractElement {
-        const key = `${what}#${nth}`;
-        let element = this.found.get(key);
-        if (!element) {
-            element = this.all.filter(test)[nth];
-            if (!element) throw new Error(`Rule ${this.rule.name} has no ${what} #${nth}; the fast parser does not match the grammar.`);
-            this.found.set(key, element);
-        }
-        return element;
+    private missing(what: string, nth: number): never {
+        throw new Error(`Rule ${this.rule.name} has no ${what} #${nth}; the fast parser does not match the grammar.`);
     }
+
+    private find(test: (e: GrammarAST.AbstractElement) => boolean, nth: number, what: string): GrammarAST.AbstractElement {
+        return this.all.filter(test)[nth] ?? this.missing(what, nth);
+    }
+}
+
+function push<T>(map: Map<string, T[]>, key: string, value: T): void {
+    const list = map.get(key);
+    if (list) list.push(value);
+    else map.set(key, [value]);
 }
 
 /** The elements of every parser rule of `grammar`, by rule name. */
