@@ -72,7 +72,9 @@ export class AstCstBuilder {
 
     /** Ends a rule call with the rule's `result` (Langium's `subrule`, after the rule ran). */
     leave(feature: GrammarAST.AbstractElement, cstNode: CompositeCstNode, result: unknown): void {
-        if (result !== undefined && cstNode.length > 0) this.performSubruleAssignment(result, feature, cstNode);
+        // Langium also requires `cstNode.length > 0`: always true here, every rule the fast
+        // parser completes has consumed a token.
+        if (result !== undefined) this.performSubruleAssignment(result, feature, cstNode);
     }
 
     /** Consumes token `index` for grammar element `feature`: Langium's `consume`. */
