@@ -49,7 +49,8 @@ export class ArchwayRecursiveParser {
         try {
             return builder.finish(this.archFile());
         } catch (error) {
-            if (error instanceof NotAccepted) return undefined;
+            // A stack overflow goes to Langium's parser too, which has its own guard for it.
+            if (error instanceof NotAccepted || error instanceof RangeError) return undefined;
             throw error;
         } finally {
             this.types = [];
