@@ -14,7 +14,10 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import * as esbuild from 'esbuild';
+import { EmptyFileSystem, URI } from 'langium';
 import { afterAll, beforeAll, expect, test } from 'vitest';
+import { createArchwayCheckServices } from '../../src/checking/check-services.js';
+import type { ArchwayLexerService, ArchwayParserService } from '../../src/language/fast-parse/fast-parser-service.js';
 import { langiumParserPatch } from '../../scripts/langium-parser-patch.mjs';
 import { generateModel, generateZonedModel } from '../../bench/generate-model.js';
 import { random, randomEdit } from './random-edits.js';
@@ -193,3 +196,30 @@ test('the comparison fails when the fast parse differs (one leaf moved by a char
     for (const outcome of outcomes.filter(o => o.accepted && (o.lines ?? 0) > 1)) expect(outcome.difference).not.toBeNull();
     expect(outcomes.filter(o => o.accepted && o.difference).length).toBeGreaterThan(0);
 }, 120_000);
+
+test('checking valid files builds neither Chevrotain\'s lexer nor its parser; broken text builds them and gets Langium\'s errors', async () => {
+    const { shared, Archway } = createArchwayCheckServices(EmptyFileSystem);
+    const parser = Archway.parser.LangiumParser as unknown as ArchwayParserService;
+    const lexer = Archway.parser.Lexer as ArchwayLexerService;
+    const build = async (name: string, text: string) => {
+        const document = shared.workspace.LangiumDocumentFactory.fromString(text, URI.parse(`file:///workspace/${name}`));
+        shared.workspace.LangiumDocuments.addDocument(document);
+        await shared.workspace.DocumentBuilder.build([document], { validation: true });
+        return document;
+    };
+    const valid = await build('valid.arch', readFileSync(join(ROOT, 'examples/online-shop/shop.arch'), 'utf8'));
+    expect(valid.parseResult.parserErrors).toEqual([]);
+    expect(valid.diagnostics?.length).toBeGreaterThan(0); // the checker ran
+    expect(parser.langiumParserBuilt).toBe(false);
+    expect(lexer.chevrotainLexerBuilt).toBe(false);
+
+    const broken = await build('broken.arch', 'service a "A" {\n  replicas: \n}\nservice b %\n');
+    expect(parser.langiumParserBuilt).toBe(true);
+    expect(lexer.chevrotainLexerBuilt).toBe(true);
+    expect(broken.parseResult.lexerErrors.map(e => e.message)).toEqual(["Unexpected character '%': it is not part of the .arch language here."]);
+    expect(broken.parseResult.parserErrors.length).toBeGreaterThan(0);
+    // Once built, valid text still takes the fast path and gives the same tree as Langium's parser.
+    const text = 'zone z { service s { -> t : https } }\nservice t\n';
+    const fast = parser.tryFast(text);
+    expect(fast?.value.$cstNode?.root.fullText).toBe(text);
+});

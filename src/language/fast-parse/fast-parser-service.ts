@@ -17,9 +17,6 @@ import { AstCstBuilder, builderServices } from './cst-builder.js';
 import { grammarElements } from './grammar-elements.js';
 import { inputLimitProblem } from '../archway-limits.js';
 
-/** How often each parser ran (for tests and the benchmark). */
-export const fastParseStats = { fast: 0, fallback: 0 };
-
 /**
  * Langium's lexer service with Chevrotain's lexer built on first use. `definition` (the token
  * types, which the CST's leaves point at) is available without building it; the token types are
@@ -37,6 +34,11 @@ export class ArchwayLexerService implements Lexer {
         if (!Array.isArray(built)) throw new Error('The Archway token builder returns a list of token types.');
         this.tokens = built;
         this.types = Object.fromEntries(built.map(type => [type.name, type]));
+    }
+
+    /** True once Chevrotain's lexer has been built (some text needed Langium's lexer). */
+    get chevrotainLexerBuilt(): boolean {
+        return this.lexer !== undefined;
     }
 
     get definition(): TokenTypeDictionary {
@@ -78,6 +80,11 @@ export class ArchwayParserService {
         this.createFallback = createFallback;
     }
 
+    /** True once Langium's parser has been built (some text needed it). */
+    get langiumParserBuilt(): boolean {
+        return this.fallback !== undefined;
+    }
+
     /** Langium's parser (built now if it was not yet). */
     get langiumParser(): LangiumParser {
         return this.fallback ??= this.createFallback(this.services);
@@ -85,12 +92,7 @@ export class ArchwayParserService {
 
     parse<T extends AstNode = AstNode>(input: string, options?: ParserOptions): ParseResult<T> {
         const fast = options?.rule === undefined ? this.tryFast<T>(input) : undefined;
-        if (fast) {
-            fastParseStats.fast++;
-            return fast;
-        }
-        fastParseStats.fallback++;
-        return this.langiumParser.parse<T>(input, options);
+        return fast ?? this.langiumParser.parse<T>(input, options);
     }
 
     /** The fast parse of `input`, or undefined when Langium's parser must parse it. */
