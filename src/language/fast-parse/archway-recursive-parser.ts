@@ -7,36 +7,20 @@
  * stays Langium's.
  */
 import type { TokenType } from 'chevrotain';
-import type { AstNode, GrammarAST } from 'langium';
+import type { AstNode } from 'langium';
 import type { ArchwayTokens, TokenTypeDictionary } from './archway-lexer.js';
-import { DATATYPE, NotAccepted, type AstCstBuilder } from './cst-builder.js';
+import { NotAccepted, type AstCstBuilder } from './cst-builder.js';
 import type { RuleElements } from './grammar-elements.js';
+import { RecursiveParserBase, type Feature } from './recursive-parser-base.js';
 
-type Feature = GrammarAST.AbstractElement;
-
-/** The recursive-descent parser for one grammar; `parse` may be called any number of times. */
-export class ArchwayRecursiveParser {
-    /** The type of each token, then undefined (the end of the input). */
-    private types: (TokenType | undefined)[] = [];
-    private pos = 0;
-    private b!: AstCstBuilder;
-    private readonly T: TokenTypeDictionary;
-    /** Token types that can start a `Name` (an ID or a keyword that is also a name). */
-    private readonly nameTokens = new Set<TokenType>();
-    private readonly kindKeywords: Map<TokenType, GrammarAST.Keyword>;
-    private readonly channelKeywords: Map<TokenType, GrammarAST.Keyword>;
-    private readonly nameKeywords: Map<TokenType, GrammarAST.Keyword>;
-    private readonly arrowKeywords: Map<TokenType, GrammarAST.Keyword>;
-    private readonly r: (name: string) => RuleElements;
-
+/**
+ * The recursive-descent parser for one grammar (the declarations; lookahead and the data type
+ * rules are in `RecursiveParserBase`); `parse` may be called any number of times.
+ */
+export class ArchwayRecursiveParser extends RecursiveParserBase {
+    /** A parser for the grammar whose elements `rules` lists, over tokens of `types`. */
     constructor(rules: (name: string) => RuleElements, types: TokenTypeDictionary) {
-        this.r = rules;
-        this.T = types;
-        this.kindKeywords = rules('Kind').keywordsByToken(types);
-        this.channelKeywords = rules('ChannelKind').keywordsByToken(types);
-        this.nameKeywords = rules('Name').keywordsByToken(types);
-        this.arrowKeywords = rules('Arrow').keywordsByToken(types);
-        for (const type of [types.ID, ...this.kindKeywords.keys(), ...this.channelKeywords.keys(), ...this.nameKeywords.keys()]) this.nameTokens.add(type);
+        super(rules, types);
     }
 
     /** The root node of `tokens`' parse, or undefined when the text is not valid. */
@@ -58,96 +42,17 @@ export class ArchwayRecursiveParser {
         }
     }
 
-    // ------------------------------------------------------------------ helpers
-
-    private la(offset = 0): TokenType | undefined {
-        return this.types[this.pos + offset];
-    }
-
-    private is(keyword: string, offset = 0): boolean {
-        return this.types[this.pos + offset] === this.T[keyword];
-    }
-
-    private isName(offset = 0): boolean {
-        const type = this.types[this.pos + offset];
-        return type !== undefined && this.nameTokens.has(type);
-    }
-
-    private isArrow(offset = 0): boolean {
-        const type = this.types[this.pos + offset];
-        return type !== undefined && this.arrowKeywords.has(type);
-    }
-
-    private fail(): never {
-        throw new NotAccepted();
-    }
-
-    /** Consumes the next token, which must be of `type`, for `feature`. */
-    private expect(type: TokenType, feature: Feature): void {
-        if (this.types[this.pos] !== type) this.fail();
-        this.b.consume(this.pos++, feature);
-    }
-
-    /** Consumes keyword `feature` (a `Keyword` element), which must be next. */
-    private keyword(feature: GrammarAST.Keyword): void {
-        this.expect(this.T[feature.value], feature);
-    }
-
-    /** Calls rule `rule` for `feature`, as a subrule creating a CST node. */
-    private call(feature: Feature, rule: RuleElements, body: (rule: RuleElements) => void): void {
-        const b = this.b;
-        const cstNode = b.enter(feature);
-        b.start(rule.type!);
-        body(rule);
-        b.leave(feature, cstNode, b.construct());
-    }
-
-    /** The index after the annotations starting at the next token (the next token when none). */
-    private afterAnnotations(): number {
-        let i = 0;
-        while (this.is('@', i)) {
-            if (!this.isName(i + 1)) this.fail();
-            i += 2;
-            if (this.is('(', i)) {
-                if (!this.isName(i + 1)) this.fail();
-                i += 2;
-                if (this.is(',', i)) {
-                    if (this.la(i + 1) !== this.T.STRING) this.fail();
-                    i += 2;
-                }
-                if (!this.is(')', i)) this.fail();
-                i++;
-            }
-        }
-        return i;
-    }
+    // ------------------------------------------------------------------ rules
 
     private annotations(rule: RuleElements): void {
         const feature = rule.call('Annotation');
         while (this.is('@')) this.call(feature, this.r('Annotation'), r => this.annotation(r));
     }
 
-    /** `(label=STRING)?`, for rules whose label is their only STRING call. */
-    private optionalString(feature: Feature): void {
-        if (this.la() === this.T.STRING) this.b.consume(this.pos++, feature);
-    }
-
-    /** `'{' (feature+=Rule)* '}'` with the members parsed by `member`. */
-    private block(open: GrammarAST.Keyword, close: GrammarAST.Keyword, member: () => void): void {
-        this.keyword(open);
-        while (!this.is(close.value)) {
-            if (this.la() === undefined) this.fail();
-            member();
-        }
-        this.keyword(close);
-    }
-
     private properties(rule: RuleElements, nth = 0): void {
         const open = rule.keyword('{', nth);
         this.block(open, rule.keyword('}', nth), () => this.property(rule.call('Property', nth)));
     }
-
-    // ------------------------------------------------------------------ rules
 
     private archFile(): AstNode {
         const rule = this.r('ArchFile');
@@ -177,18 +82,6 @@ export class ArchwayRecursiveParser {
         else if (this.isComponentKind(at) && this.isName(at + 1)) this.call(rule.call('Component'), this.r('Component'), r => this.component(r));
         else if (this.startsConnection(at)) this.call(rule.call('Connection'), this.r('Connection'), r => this.connection(r));
         else this.fail();
-    }
-
-    private isComponentKind(offset: number): boolean {
-        const type = this.la(offset);
-        return type === this.T.ID || (type !== undefined && this.kindKeywords.has(type));
-    }
-
-    /** A qualified name followed by an arrow. */
-    private startsConnection(offset: number): boolean {
-        if (!this.isName(offset)) return false;
-        if (this.is('.', offset + 1)) return this.isName(offset + 2) && this.isArrow(offset + 3);
-        return this.isArrow(offset + 1);
     }
 
     private annotation(r: RuleElements): void {
@@ -392,50 +285,4 @@ export class ArchwayRecursiveParser {
             } else this.fail();
         });
     }
-
-    // ------------------------------------------------------------------ data type rules
-
-    /** Consumes the next token as one of a data type rule's keyword alternatives. */
-    private keywordOf(keywords: Map<TokenType, GrammarAST.Keyword>, _rule: RuleElements): void {
-        const type = this.la();
-        const keyword = type && keywords.get(type);
-        if (!keyword) this.fail();
-        this.b.consume(this.pos++, keyword);
-    }
-
-    private name(feature: Feature): void {
-        this.call(feature, this.r('Name'), r => {
-            const type = this.la();
-            if (type === this.T.ID) this.b.consume(this.pos++, r.call('ID'));
-            else if (type && this.kindKeywords.has(type)) this.call(r.call('Kind'), this.r('Kind'), k => this.keywordOf(this.kindKeywords, k));
-            else if (type && this.channelKeywords.has(type)) this.call(r.call('ChannelKind'), this.r('ChannelKind'), k => this.keywordOf(this.channelKeywords, k));
-            else this.keywordOf(this.nameKeywords, r);
-        });
-    }
-
-    private qualifiedName(feature: Feature): void {
-        this.call(feature, this.r('QualifiedName'), r => {
-            this.name(r.call('Name', 0));
-            if (this.is('.')) {
-                this.keyword(r.keyword('.'));
-                this.name(r.call('Name', 1));
-            }
-        });
-    }
-
-    private arrow(feature: Feature): void {
-        this.call(feature, this.r('Arrow'), r => this.keywordOf(this.arrowKeywords, r));
-    }
-
-    private protocol(feature: Feature): void {
-        this.call(feature, this.r('Protocol'), r => {
-            this.name(r.call('Name', 0));
-            if (this.is('+')) {
-                this.keyword(r.keyword('+'));
-                this.name(r.call('Name', 1));
-            }
-        });
-    }
 }
-
-export { DATATYPE };
