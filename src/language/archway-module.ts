@@ -15,6 +15,7 @@ import { ArchwayDocumentBuilder } from './archway-document-builder.js';
 import { ArchwayDocumentFactory } from './archway-document-factory.js';
 import { escapeControlCharacters } from './display-text.js';
 import { createArchwayParser } from './archway-limits.js';
+import { ArchwayLexerService, createArchwayParserService } from './fast-parse/fast-parser-service.js';
 import { ArchwayParserErrorMessageProvider } from './archway-parser-errors.js';
 import { ArchwayIndexManager, ArchwayLinker, ArchwayReferenceDescriptionProvider } from './archway-references.js';
 import { ArchwayAstNodeDescriptionProvider, ArchwayScopeComputation, ArchwayScopeProvider } from './archway-scope.js';
@@ -67,7 +68,9 @@ export class ArchwayDocumentValidator extends DefaultDocumentValidator {
 /** Language-specific core services: scoping and validation plumbing. */
 export const ArchwayCoreModule: Module<LangiumCoreServices, PartialLangiumCoreServices> = {
     parser: {
-        LangiumParser: (services) => createArchwayParser(services),
+        // Valid text: the hand-written parser; anything else: Langium's, built on first use.
+        LangiumParser: (services) => createArchwayParserService(services, createArchwayParser),
+        Lexer: (services) => new ArchwayLexerService(services),
         ParserErrorMessageProvider: () => new ArchwayParserErrorMessageProvider(),
     },
     references: {

@@ -24,7 +24,8 @@ import { readFileSync } from 'node:fs';
 import { NodeFileSystem } from 'langium/node';
 import { createArchwayCoreServices } from ${JSON.stringify(join(ROOT, 'src/language/archway-module.ts'))};
 const { Archway } = createArchwayCoreServices(NodeFileSystem);
-const parser = Archway.parser.LangiumParser;
+// Langium's own (Chevrotain) parser, which the patch is about, not the fast parser in front of it.
+const parser = Archway.parser.LangiumParser.langiumParser;
 const texts = JSON.parse(readFileSync(process.argv[2], 'utf8'));
 const dump = (root) => {
     const ids = new Map();
