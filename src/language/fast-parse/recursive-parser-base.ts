@@ -149,13 +149,7 @@ export abstract class RecursiveParserBase {
     }
 
     protected qualifiedName(feature: Feature): void {
-        this.call(feature, this.r('QualifiedName'), r => {
-            this.name(r.call('Name', 0));
-            if (this.is('.')) {
-                this.keyword(r.keyword('.'));
-                this.name(r.call('Name', 1));
-            }
-        });
+        this.namePair(feature, 'QualifiedName', '.');
     }
 
     protected arrow(feature: Feature): void {
@@ -163,10 +157,15 @@ export abstract class RecursiveParserBase {
     }
 
     protected protocol(feature: Feature): void {
-        this.call(feature, this.r('Protocol'), r => {
+        this.namePair(feature, 'Protocol', '+');
+    }
+
+    /** The data type rules of the shape `Name (separator Name)?`: `QualifiedName` and `Protocol`. */
+    private namePair(feature: Feature, rule: string, separator: string): void {
+        this.call(feature, this.r(rule), r => {
             this.name(r.call('Name', 0));
-            if (this.is('+')) {
-                this.keyword(r.keyword('+'));
+            if (this.is(separator)) {
+                this.keyword(r.keyword(separator));
                 this.name(r.call('Name', 1));
             }
         });
