@@ -174,7 +174,10 @@ describe('language server under stress (stdio)', () => {
         await storm.waitFor('diagnostics matching the final texts', () => matches(storm!, expected), 60_000)
             .catch(error => { throw new Error(`${(error as Error).message}\n${mismatches(storm!, expected)}`); });
 
-        // Memory: within 20% of a fresh server with the same files.
+        // Memory, after a forced GC: the live heap within 20% of a fresh server with the same files
+        // (a leak shows there), and the RSS within 35% (it also keeps the pages of the storm's peak
+        // heap, which V8 does not hand back: a fresh server that parses valid text with the fast
+        // parser peaks about 30 MB lower than one that parsed a thousand broken texts).
         const open = [...texts.keys()];
         const after = await settledMemory(storm, open);
         fresh = new LspClient({ nodeArgs: GC_HOOK_ARGS });
@@ -185,7 +188,8 @@ describe('language server under stress (stdio)', () => {
         const mb = (kb: number) => `${(kb / 1024).toFixed(1)} MB`;
         console.log(`lsp storm: after the storm RSS ${mb(after.rssKb)}, live heap ${mb(after.heapUsedKb)}; `
             + `fresh server RSS ${mb(baseline.rssKb)}, live heap ${mb(baseline.heapUsedKb)} (RSS ratio ${(after.rssKb / baseline.rssKb).toFixed(2)})`);
-        expect(after.rssKb).toBeLessThanOrEqual(baseline.rssKb * 1.2);
+        expect(after.heapUsedKb).toBeLessThanOrEqual(baseline.heapUsedKb * 1.2);
+        expect(after.rssKb).toBeLessThanOrEqual(baseline.rssKb * 1.35);
         expect(storm.exited).toBeUndefined();
         expect(storm.stderr).not.toMatch(/RangeError|Maximum call stack|FATAL|heap out of memory/);
     }, 240_000);
