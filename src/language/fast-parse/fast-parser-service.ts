@@ -74,6 +74,8 @@ export class ArchwayParserService {
     private readonly createFallback: (services: LangiumCoreServices) => LangiumParser;
     private fallback?: LangiumParser;
     private fast?: { lexer: ArchwayLexer; parser: ArchwayRecursiveParser } | null;
+    /** What the AST/CST builder learned of each grammar assignment (shared by every parse). */
+    private readonly assignments: ConstructorParameters<typeof AstCstBuilder>[5] = new Map();
 
     constructor(services: LangiumCoreServices, createFallback: (services: LangiumCoreServices) => LangiumParser) {
         this.services = services;
@@ -108,8 +110,6 @@ export class ArchwayParserService {
         const lexerReport = this.services.parser.TokenBuilder.flushLexingReport?.(input);
         return { value: value as T, lexerErrors: [], lexerReport, parserErrors: [] };
     }
-
-    private readonly assignments = new Map();
 
     private fastParser(): { lexer: ArchwayLexer; parser: ArchwayRecursiveParser } | undefined {
         if (this.fast === undefined) {

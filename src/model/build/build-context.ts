@@ -163,6 +163,11 @@ export class BuildContext {
 
     // ------------------------------------------------------------ locations
 
+    /** What earlier builds typed of a declaration's properties, and where to store this build's (see `placesOf`); undefined without syntax. */
+    declarationCache(node: AstNode): { properties?: DeclarationProperties } | undefined {
+        return this.placesOf(node);
+    }
+
     /**
      * What earlier builds read from `node`, when it is the same node at the same place of the same
      * file (else a fresh, empty record for this build to fill). A node outlives a build only when
@@ -171,11 +176,6 @@ export class BuildContext {
      * the parser drops that cache when it moves them, so an unmoved node's check is one comparison.
      * Undefined for a node without syntax (nothing to read).
      */
-    /** What earlier builds typed of a declaration's properties, and where to store this build's (see `placesOf`); undefined without syntax. */
-    declarationCache(node: AstNode): { properties?: DeclarationProperties } | undefined {
-        return this.placesOf(node);
-    }
-
     private placesOf(node: AstNode): NodePlaces | undefined {
         const cst = node.$cstNode;
         if (!cst) return undefined;
