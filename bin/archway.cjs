@@ -8,4 +8,12 @@ try {
 } catch {
     // no cache: the bundles compile as usual
 }
+// An export that lays out starts its layout worker now, while the rest loads (see src/cli/early-layout-worker.ts).
+if (process.argv[2] === 'export') {
+    try {
+        require('../out/cli/early-layout-worker.cjs').startLayoutWorkerForCommand(process.argv.slice(2));
+    } catch {
+        // the export starts its worker itself
+    }
+}
 require('../out/cli/main.cjs');

@@ -129,6 +129,7 @@ const entries = [
     ['src/cli/bin.ts', 'out/cli/main.cjs', { ...checkBundle, plugins: [cliCommandsBeside, deploymentBeside, langiumProtocolCore] }],
     // Loaded by bin/archway.cjs before the CLI bundle, which it compiles with a V8 code cache.
     ['src/diagram/node-compile-cache.ts', 'out/cli/compile-cache.cjs', cli],
+    ['src/cli/early-layout-worker.ts', 'out/cli/early-layout-worker.cjs', cli],
     ['src/cli/export.ts', 'out/cli/export.cjs', { ...cli, plugins: [elkBeside, langiumProtocolCore] }],
     ['src/cli/format.ts', 'out/cli/format.cjs', cli],
     ['src/cli/import.ts', 'out/cli/import.cjs', cli],

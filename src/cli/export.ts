@@ -18,24 +18,17 @@ import type { ModelCheck } from '../checking/model-checker.js';
 import { bundledLayoutWorker } from '../diagram/node-layout-worker.js';
 import { escapeControlCharacters } from '../language/display-text.js';
 import { configureLayout, DiagramError, disposeLayout, GROUP_ID_PREFIX, renderDiagram, startLayoutWorker, THEME_NAMES, type ThemeName } from '../diagram/index.js';
-import { exportInterop, INTEROP_FORMAT_INFO, INTEROP_FORMATS, isInteropFormat } from '../interop/export/index.js';
+import { exportInterop, INTEROP_FORMAT_INFO, isInteropFormat } from '../interop/export/index.js';
 import { parseArgs, type CliIo, UsageError } from './args.js';
+import { EXPORT_OPTION_KINDS, FORMATS, formatLaysOut, requestedFormat, type Format } from './export-format.js';
 import { exportMarkdownFiles } from './export-markdown.js';
 import { makesPictureIncomplete } from './incomplete-picture.js';
 import { InputError, loadWorkspace } from './load-workspace.js';
-
-const FORMATS = ['svg', 'png', 'json', ...INTEROP_FORMATS, 'markdown'] as const;
 
 export const EXPORT_USAGE = `Usage: archway export <file.arch> [--view NAME] [--flow NAME] [--format ${FORMATS.filter(f => f !== 'markdown').join('|')}] [--theme light|dark|high-contrast] [--direction right|down|left|up] [--collapse auto|always|never] [--expand ZONE|BROKER|group:ZONE,…] [--scale N] [-o OUT]
        archway export --format markdown <file.md> [more.md…] [--theme …] [--direction …] [--collapse …]
          (each \`\`\`arch block becomes an SVG next to the file and an image link to it; the source stays in the file)`;
 
-/** Output file extensions that name a format (`-o model.c4` means likec4): a format's name, or its extension. */
-const EXTENSION_FORMATS: Readonly<Record<string, Format>> = {
-    svg: 'svg', png: 'png', json: 'json',
-    ...Object.fromEntries(INTEROP_FORMATS.flatMap(format => [[format, format], [INTEROP_FORMAT_INFO[format].extension, format]])),
-};
-type Format = typeof FORMATS[number];
 const DIRECTIONS: readonly Direction[] = ['right', 'down', 'left', 'up'];
 const COLLAPSE_MODES = ['auto', 'always', 'never'] as const;
 type CollapseMode = typeof COLLAPSE_MODES[number];
@@ -58,10 +51,7 @@ function usage(message: string): UsageError {
 
 /** Runs `archway export`; resolves to the exit code. */
 export async function runExport(argv: readonly string[], io: CliIo): Promise<number> {
-    const args = parseArgs(argv, {
-        view: 'string', flow: 'string', format: 'string', theme: 'string', output: 'string', direction: 'string', scale: 'string',
-        collapse: 'string', expand: 'string', help: 'boolean',
-    });
+    const args = parseArgs(argv, EXPORT_OPTION_KINDS);
     if (args.flags.has('help')) {
         io.stdout(EXPORT_USAGE + '\n');
         return 0;
@@ -70,8 +60,7 @@ export async function runExport(argv: readonly string[], io: CliIo): Promise<num
     if (args.positionals.length !== 1) throw usage(args.positionals.length === 0 ? 'Name one .arch file to export.' : 'Export one file at a time.');
     configureLayout({ worker: bundledLayoutWorker() });
     const output = args.options.output;
-    const outputExt = output && output !== '-' ? extname(output).slice(1).toLowerCase() : '';
-    const format = (args.options.format ?? EXTENSION_FORMATS[outputExt] ?? 'svg') as Format;
+    const format = requestedFormat(args) as Format;
     if (!FORMATS.includes(format)) throw usage(`Unknown format '${format}'; use ${FORMATS.join(', ')}.`);
     if (isInteropFormat(format) && INTEROP_FORMAT_INFO[format].scope === 'model') {
         for (const option of ['view', 'flow', 'direction', 'collapse', 'expand', 'theme', 'scale']) {
@@ -94,8 +83,9 @@ export async function runExport(argv: readonly string[], io: CliIo): Promise<num
 
     const file = resolve(args.positionals[0]);
     if (extname(file) !== '.arch') throw new InputError(`'${args.positionals[0]}' is not an .arch file.`);
-    // The layout worker starts (loads elkjs, runs its first tiny layouts) while this thread parses.
-    if (!isInteropFormat(format) || INTEROP_FORMAT_INFO[format].scope === 'view') startLayoutWorker();
+    // The layout worker starts (loads elkjs, runs its tiny warm-up) while this thread parses, unless
+    // bin/archway.cjs started it already (then this takes it over).
+    if (formatLaysOut(format)) startLayoutWorker();
     try {
         return await exportFile(file, format, { args, output, theme, direction, collapse, expandedZones, scale }, io);
     } finally {

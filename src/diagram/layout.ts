@@ -107,7 +107,7 @@ export function warmUpLayout(): Promise<void> {
 
 /**
  * Starts the layout worker now, without the background warm-up, so that its start-up (loading
- * and compiling elkjs, its first tiny layouts) overlaps the caller's own work: the command line
+ * and compiling elkjs, its tiny warm-up layout) overlaps the caller's own work: the command line
  * starts it before parsing. Nothing when layouts run in-process; a worker that cannot start is
  * noticed by the first request, which then lays out in-process.
  */

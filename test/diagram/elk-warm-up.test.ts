@@ -1,7 +1,7 @@
 /**
- * The layout thread's two tiny ELK warm-ups run only while no real layout waits: a request
- * that arrives first (the command line's main thread parsed faster than its worker warmed up)
- * is laid out at once. The worker writes its code cache after the first layout, whichever it is.
+ * The layout thread's tiny ELK warm-up runs only while no real layout waits: a request that
+ * arrives first (the command line's main thread parsed faster than its worker started) is laid
+ * out at once. The worker writes its code cache after the first real layout, not the warm-up.
  * Each test loads `elk-runner.ts` afresh (its ELK instance is per thread and made once).
  */
 import { afterEach, expect, test, vi } from 'vitest';
@@ -33,7 +33,7 @@ const graph: ElkNode = {
     edges: [{ id: 'e', sources: ['a'], targets: ['b'] }],
 };
 
-test('a layout requested before ELK is warm skips the warm-ups, and the first-layout hook runs before its result', async () => {
+test('a layout requested before ELK is warm skips the warm-up, and the first-layout hook runs before its result', async () => {
     const runner = await import('../../src/diagram/elk-runner.js');
     const events: string[] = [];
     runner.whenFirstLayoutDone(() => events.push(`first layout done after ${laidOut.join(',')}`));
@@ -47,18 +47,19 @@ test('a layout requested before ELK is warm skips the warm-ups, and the first-la
     expect(events).toHaveLength(2);
 });
 
-test('with no layout waiting, both warm-ups run first, and the hook runs after them', async () => {
+test('with no layout waiting, the warm-up runs first, and the hook runs after the first real layout only', async () => {
     const runner = await import('../../src/diagram/elk-runner.js');
     const events: string[] = [];
     runner.whenFirstLayoutDone(() => events.push(`first layout done after ${laidOut.join(',')}`));
     await runner.elk();
-    expect(laidOut).toEqual(['warm', 'warm']);
+    expect(laidOut).toEqual(['warm']);
+    expect(events).toEqual([]);
     await runner.runElk(graph);
-    expect(laidOut).toEqual(['warm', 'warm', 'real']);
-    expect(events).toEqual(['first layout done after warm,warm']);
+    expect(laidOut).toEqual(['warm', 'real']);
+    expect(events).toEqual(['first layout done after warm,real']);
 });
 
-test('a layout requested while the first warm-up runs waits for it but not for the second', async () => {
+test('a layout requested while the warm-up runs waits for it', async () => {
     const runner = await import('../../src/diagram/elk-runner.js');
     const warming = runner.elk();
     // The first warm-up starts once the module and ELK are loaded; ask for a real layout then.

@@ -12,6 +12,7 @@ import { modelToD2 } from './d2.js';
 import { diagramToDrawio } from './drawio.js';
 import { modelToLikeC4 } from './likec4.js';
 import { diagramToMermaid } from './mermaid.js';
+import type { InteropFormat } from './formats.js';
 import { sourceName } from './model-facts.js';
 import { modelToStructurizr } from './structurizr.js';
 
@@ -21,23 +22,7 @@ export { d2String, modelToD2 } from './d2.js';
 export { likec4String, modelToLikeC4 } from './likec4.js';
 export { modelToStructurizr, structurizrString } from './structurizr.js';
 
-/** Formats of other tools Archway exports to. */
-export const INTEROP_FORMATS = ['mermaid', 'drawio', 'd2', 'likec4', 'structurizr'] as const;
-export type InteropFormat = typeof INTEROP_FORMATS[number];
-
-/** What each format writes, and the file extension it is written with. */
-export const INTEROP_FORMAT_INFO: Readonly<Record<InteropFormat, { extension: string; scope: 'view' | 'model'; tool: string }>> = {
-    mermaid: { extension: 'mmd', scope: 'view', tool: 'Mermaid flowchart' },
-    drawio: { extension: 'drawio', scope: 'view', tool: 'draw.io / diagrams.net' },
-    d2: { extension: 'd2', scope: 'model', tool: 'D2' },
-    likec4: { extension: 'c4', scope: 'model', tool: 'LikeC4' },
-    structurizr: { extension: 'dsl', scope: 'model', tool: 'Structurizr DSL' },
-};
-
-/** True for a format name of another tool. */
-export function isInteropFormat(format: string): format is InteropFormat {
-    return (INTEROP_FORMATS as readonly string[]).includes(format);
-}
+export { INTEROP_FORMAT_INFO, INTEROP_FORMATS, isInteropFormat, type InteropFormat } from './formats.js';
 
 /** Options of `exportInterop`: which view or flow (view formats only). */
 export interface InteropExportOptions {
