@@ -100,7 +100,8 @@ async function check(argv: readonly string[], io: CliIo): Promise<number> {
 
     const unreadableFiles = unreadableFindings([...inputs.unreadable, ...workspace.unreadable], workspace);
     const diagnostics: KeyedDiagnostic[] = [...workspaceDiagnostics(workspace), ...unreadableFiles.map(d => ({ ...d, elements: [] }))];
-    diagnostics.sort((a, b) => compareText(a.file, b.file) || a.line - b.line || a.column - b.column || compareText(a.code, b.code));
+    // The workspace's own are sorted already.
+    if (unreadableFiles.length > 0) diagnostics.sort(compareDiagnostics);
     const suppressed = suppressedFindings(workspace);
     const files = workspace.all.length + new Set(unreadableFiles.map(d => d.file)).size;
     if (revision) {
@@ -149,7 +150,12 @@ export function workspaceDiagnostics(workspace: LoadedWorkspace): KeyedDiagnosti
     for (const document of workspace.all) {
         for (const diagnostic of document.diagnostics ?? []) diagnostics.push(toReport(document, diagnostic));
     }
-    return diagnostics.sort((a, b) => compareText(a.file, b.file) || a.line - b.line || a.column - b.column || compareText(a.code, b.code));
+    return diagnostics.sort(compareDiagnostics);
+}
+
+/** Report order: by file, line, column and rule. */
+function compareDiagnostics(a: KeyedDiagnostic, b: KeyedDiagnostic): number {
+    return compareText(a.file, b.file) || a.line - b.line || a.column - b.column || compareCodes(a.code, b.code);
 }
 
 /** The findings of the same paths at a git revision (with the current configuration). */
@@ -207,6 +213,20 @@ function suppressedFindings(workspace: LoadedWorkspace): ReportSuppressed[] {
 /** `localeCompare`, without asking the collator about equal strings (most pairs: the same file). */
 function compareText(a: string, b: string): number {
     return a === b ? 0 : a.localeCompare(b);
+}
+
+/** Rule ids and other codes: kebab-case ASCII. */
+const KEBAB = /^[a-z0-9-]*$/;
+
+/**
+ * `compareText` for codes. For kebab-case ASCII, the collator's order is the order of the code
+ * units (`-` before digits before letters), so they are compared without it: setting up the
+ * collator (ICU) costs a fresh process about 7 ms, more than sorting thousands of findings.
+ */
+function compareCodes(a: string, b: string): number {
+    if (a === b) return 0;
+    if (KEBAB.test(a) && KEBAB.test(b)) return a < b ? -1 : 1;
+    return a.localeCompare(b);
 }
 
 /** `archway check --list-rules`: one line per rule. */

@@ -41,6 +41,8 @@ interface NodePlaces {
     uri: string;
     /** The node's range when the places were read. */
     range: Range;
+    /** The build that last found them valid (`BuildContext.stamp`): it need not look again. */
+    checkedIn: number;
     location?: SourceLocation;
     nameLocation?: SourceLocation;
     /** The node's `@allow` annotations, when it has no other annotation (those are reported afresh). */
@@ -75,8 +77,13 @@ function sameRange(a: Range, b: Range): boolean {
         && a.end.line === b.end.line && a.end.character === b.end.character);
 }
 
+/** Numbers the builds (see `NodePlaces.checkedIn`). */
+let builds = 0;
+
 /** The state of one build, and the helpers every pass uses to read locations and report problems. */
 export class BuildContext {
+    /** This build's number. */
+    private readonly stamp = ++builds;
     readonly problems: Finding[] = [];
     readonly elements = new Map<string, Element>();
     readonly components: Component[] = [];
@@ -177,12 +184,17 @@ export class BuildContext {
      * Undefined for a node without syntax (nothing to read).
      */
     private placesOf(node: AstNode): NodePlaces | undefined {
+        const cached = nodePlaces.get(node);
+        // Asked again in the same build (a declaration's places are read several times): valid still.
+        if (cached !== undefined && cached.checkedIn === this.stamp && cached.uri === this.uri) return cached;
         const cst = node.$cstNode;
         if (!cst) return undefined;
         const range = cst.range;
-        const cached = nodePlaces.get(node);
-        if (cached && cached.uri === this.uri && (sameRange(cached.range, range) || placeCacheControl.keepMoved)) return cached;
-        const fresh: NodePlaces = { uri: this.uri, range };
+        if (cached && cached.uri === this.uri && (sameRange(cached.range, range) || placeCacheControl.keepMoved)) {
+            cached.checkedIn = this.stamp;
+            return cached;
+        }
+        const fresh: NodePlaces = { uri: this.uri, range, checkedIn: this.stamp };
         nodePlaces.set(node, fresh);
         return fresh;
     }
