@@ -506,10 +506,15 @@ async function sectionCold(ctx: Context): Promise<void> {
             measure: 'cold export', size, args: (bin: string, dir: string) => [bin, 'export', join(dir, 'main.arch'), '-o', join(dir, 'out.svg')], note: 'default view, SVG',
         })),
     ];
-    const cacheDir = join(ctx.workDir, 'code-cache');
-    const variants: { suffix: string; env: NodeJS.ProcessEnv }[] = [
-        { suffix: '', env: { ...process.env, ARCHWAY_CACHE_DIR: cacheDir, ARCHWAY_COMPILE_CACHE: '1' } },
-        { suffix: ', no code cache', env: { ...process.env, ARCHWAY_COMPILE_CACHE: '0' } },
+    // One cache folder per build: entries are per bundle name, and writing one deletes the entries
+    // of the same bundle's other texts, so two builds sharing a folder would each find theirs gone.
+    const variants: { suffix: string; env: NodeJS.ProcessEnv; beforeEnv: NodeJS.ProcessEnv }[] = [
+        {
+            suffix: '',
+            env: { ...process.env, ARCHWAY_CACHE_DIR: join(ctx.workDir, 'code-cache'), ARCHWAY_COMPILE_CACHE: '1' },
+            beforeEnv: { ...process.env, ARCHWAY_CACHE_DIR: join(ctx.workDir, 'code-cache-before'), ARCHWAY_COMPILE_CACHE: '1' },
+        },
+        { suffix: ', no code cache', env: { ...process.env, ARCHWAY_COMPILE_CACHE: '0' }, beforeEnv: { ...process.env, ARCHWAY_COMPILE_CACHE: '0' } },
     ];
     for (const c of cases) {
         const files = generateModel({ components: c.size });
@@ -517,15 +522,15 @@ async function sectionCold(ctx: Context): Promise<void> {
         writeModel(dir, files);
         const actual = componentCount(files);
         const runs = ctx.runsFor(c.size);
-        for (const { suffix, env } of variants) {
+        for (const { suffix, env, beforeEnv } of variants) {
             // Fills the code cache (and the file system's), not measured.
             await runProcess(c.args(cli, dir), ctx.root, env);
-            if (beforeCli) await runProcess(c.args(beforeCli, dir), ctx.root, env);
+            if (beforeCli) await runProcess(c.args(beforeCli, dir), ctx.root, beforeEnv);
             const after: ProcessRun[] = [];
             const before: ProcessRun[] = [];
             for (let i = 0; i < runs; i++) {
                 after.push(await runProcess(c.args(cli, dir), ctx.root, env));
-                if (beforeCli) before.push(await runProcess(c.args(beforeCli, dir), ctx.root, env));
+                if (beforeCli) before.push(await runProcess(c.args(beforeCli, dir), ctx.root, beforeEnv));
             }
             for (const run of [...after, ...before]) {
                 if (run.status !== 0 && run.status !== 1) throw new Error(`${c.measure} exited with ${run.status} at ${c.size} components`);
