@@ -14,7 +14,8 @@
  * allocations); the patched `linkContentToContainer` walks `Object.keys` with plain loops and
  * sets the same `$container`, `$containerProperty` and `$containerIndex`; and
  * `assignMandatoryProperties` (once per AST node) lists a type's properties with a default
- * value once per type instead of `Object.values` of all its properties per node.
+ * value once per type instead of `Object.values` of all its properties per node; and a CST
+ * node's first non-hidden child is found with an indexed loop.
  *
  * Every replacement must match the installed Langium exactly: a mismatch (after a Langium
  * upgrade) fails the build instead of silently leaving the parser unpatched.
@@ -201,6 +202,35 @@ export function assignMandatoryProperties(reflection, node) {
     ],
 ];
 
+/**
+ * Langium's CST node classes (`cst-node-builder.js`): a composite node's first non-hidden
+ * child (read for every `range` and `offset`) with an indexed loop, as its last one already is.
+ * The `for…of` allocated an iterator and a result per step while the code is still cold, which
+ * it is for most of a fresh process's model build.
+ */
+const CST_NODE_REPLACEMENTS = [
+    [
+        `    get firstNonHiddenNode() {
+        for (const child of this.content) {
+            if (!child.hidden) {
+                return child;
+            }
+        }
+        return this.content[0];
+    }`,
+        `    get firstNonHiddenNode() {
+        // Patched (scripts/langium-parser-patch.mjs): an indexed loop.
+        const content = this.content;
+        for (let i = 0; i < content.length; i++) {
+            if (!content[i].hidden) {
+                return content[i];
+            }
+        }
+        return content[0];
+    }`,
+    ],
+];
+
 /** `source` with `replacements` applied; throws when one does not match exactly once. */
 function patch(source, replacements, what) {
     let text = source.replaceAll('\r\n', '\n');
@@ -224,7 +254,12 @@ export function patchAstUtils(source) {
     return patch(source, AST_UTILS_REPLACEMENTS, 'AST utilities (lib/utils/ast-utils.js)');
 }
 
-/** The esbuild plugin applying both patches to Langium's files. */
+/** Langium's CST node classes (`cst-node-builder.js`) patched; throws when Langium's text changed. */
+export function patchCstNodes(source) {
+    return patch(source, CST_NODE_REPLACEMENTS, 'CST node classes (lib/parser/cst-node-builder.js)');
+}
+
+/** The esbuild plugin applying the patches to Langium's files. */
 export const langiumParserPatch = {
     name: 'langium-parser-patch',
     setup(build) {
@@ -234,6 +269,10 @@ export const langiumParserPatch = {
         }));
         build.onLoad({ filter: /[\\/]langium[\\/]lib[\\/]utils[\\/]ast-utils\.js$/ }, async (args) => ({
             contents: patchAstUtils(await readFile(args.path, 'utf8')),
+            loader: 'js',
+        }));
+        build.onLoad({ filter: /[\\/]langium[\\/]lib[\\/]parser[\\/]cst-node-builder\.js$/ }, async (args) => ({
+            contents: patchCstNodes(await readFile(args.path, 'utf8')),
             loader: 'js',
         }));
     },

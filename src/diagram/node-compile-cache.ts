@@ -25,7 +25,6 @@ import Module, { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import { basename, dirname, join, sep } from 'node:path';
 import { Script } from 'node:vm';
-import { isMainThread } from 'node:worker_threads';
 
 /** Tells a layout worker started by a process with the cache on where the cache is. */
 const WORKER_ENV = 'ARCHWAY_COMPILE_CACHE_DIR';
@@ -54,8 +53,9 @@ export function compileCacheDirectory(env: NodeJS.ProcessEnv = process.env, plat
 
 /**
  * Turns the code cache on for the bundles in `bundleRoot` (the `out/` folder) loaded from now
- * on, in this thread; the layout worker's bundle turns it on in its thread when this process
- * did. Returns the cache folder used, or undefined when off.
+ * on, in the main thread (its entries are written when the process exits); the layout worker's
+ * bundle turns it on in its thread when this process did. Returns the cache folder used, or
+ * undefined when off.
  */
 export function enableCompileCache(bundleRoot: string, directory = compileCacheDirectory()): string | undefined {
     if (directory === undefined) return undefined;
@@ -71,18 +71,22 @@ export function enableCompileCache(bundleRoot: string, directory = compileCacheD
         return target;
     }
     const cacheDir = join(directory, `v8-${process.version}-${process.arch}`);
-    installV8Cache(internals, bundleRoot.endsWith(sep) ? bundleRoot : bundleRoot + sep, cacheDir);
+    installV8Cache(internals, bundleRoot.endsWith(sep) ? bundleRoot : bundleRoot + sep, cacheDir, true);
     process.env[WORKER_ENV] = cacheDir;
     return cacheDir;
 }
 
-/** In a layout worker: the code cache of the process that started it (nothing when it had none). */
-export function enableWorkerCompileCache(bundleRoot: string): void {
+/**
+ * In a layout worker: the code cache of the process that started it (nothing when it had none,
+ * or when `isMainThread`: the caller says, so that the main thread's start never loads
+ * `worker_threads` for it).
+ */
+export function enableWorkerCompileCache(bundleRoot: string, isMainThread: boolean): void {
     const cacheDir = process.env[WORKER_ENV];
     if (isMainThread || !cacheDir) return;
     const internals = Module as unknown as NodeModuleInternals;
     if (typeof internals.enableCompileCache === 'function') return;
-    installV8Cache(internals, bundleRoot.endsWith(sep) ? bundleRoot : bundleRoot + sep, cacheDir);
+    installV8Cache(internals, bundleRoot.endsWith(sep) ? bundleRoot : bundleRoot + sep, cacheDir, false);
 }
 
 /** A compiled bundle whose cache entry is to be written. */
@@ -105,7 +109,8 @@ export function writePendingCompileCache(): void {
     if (pendingDir !== undefined) writeEntries(pending.splice(0), pendingDir);
 }
 
-function installV8Cache(internals: NodeModuleInternals, bundleRoot: string, cacheDir: string): void {
+/** `mainThread`: the entries are written when the process exits (a worker writes its own, see `writePendingCompileCache`). */
+function installV8Cache(internals: NodeModuleInternals, bundleRoot: string, cacheDir: string, mainThread: boolean): void {
     if (pendingDir !== undefined) return; // already on in this thread
     pendingDir = cacheDir;
     const original = internals._extensions['.cjs'] ?? internals._extensions['.js'];
@@ -132,7 +137,7 @@ function installV8Cache(internals: NodeModuleInternals, bundleRoot: string, cach
         wrapper.call(module.exports, module.exports, require, module, filename, dirname(filename));
         (module as { loaded: boolean }).loaded = true;
     };
-    if (isMainThread) process.once('exit', writePendingCompileCache);
+    if (mainThread) process.once('exit', writePendingCompileCache);
 }
 
 /** Writes cache entries (atomically) and deletes older entries of the same bundles; never throws. */

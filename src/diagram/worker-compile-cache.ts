@@ -4,6 +4,7 @@
  * `out/diagram/`; the cache covers the bundles below `out/`.
  */
 import { dirname } from 'node:path';
+import { isMainThread } from 'node:worker_threads';
 import { enableWorkerCompileCache } from './node-compile-cache.js';
 
-if (typeof __dirname === 'string') enableWorkerCompileCache(dirname(__dirname));
+if (typeof __dirname === 'string') enableWorkerCompileCache(dirname(__dirname), isMainThread);

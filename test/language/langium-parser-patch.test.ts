@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import * as esbuild from 'esbuild';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { langiumParserPatch, patchAstUtils, patchParserBuilder } from '../../scripts/langium-parser-patch.mjs';
+import { langiumParserPatch, patchAstUtils, patchCstNodes, patchParserBuilder } from '../../scripts/langium-parser-patch.mjs';
 import { random, randomEdit } from './random-edits.js';
 
 const ROOT = resolve(__dirname, '../..');
@@ -101,6 +101,9 @@ test('the patches apply to the installed Langium exactly (a Langium upgrade fail
     expect(patchAstUtils(astUtils)).toContain('const names = Object.keys(node);');
     expect(patchAstUtils(astUtils)).toContain('propertiesWithDefaults.set(typeMetaData, properties);');
     expect(() => patchParserBuilder(builder.replace('ctx.parser.optional(idx, {', 'ctx.parser.optional(idx,{'))).toThrow(/parser builder .* changed/);
+    const cstNodes = readFileSync(join(ROOT, 'node_modules/langium/lib/parser/cst-node-builder.js'), 'utf8');
+    expect(patchCstNodes(cstNodes)).toContain('for (let i = 0; i < content.length; i++) {');
+    expect(() => patchCstNodes(cstNodes.replace('for (const child of this.content) {', 'for (const child of this.content){'))).toThrow(/CST node classes .* changed/);
 });
 
 test('a parser bundled with the patch gives the same AST, CST, containers and errors as Langium\'s own', () => {
