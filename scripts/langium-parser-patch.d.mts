@@ -5,5 +5,7 @@ import type { Plugin } from 'esbuild';
 export function patchParserBuilder(source: string): string;
 /** Langium's AST utilities (`ast-utils.js`) patched; throws when Langium's text changed. */
 export function patchAstUtils(source: string): string;
-/** The esbuild plugin applying both patches to Langium's files. */
+/** Langium's CST node classes (`cst-node-builder.js`) patched; throws when Langium's text changed. */
+export function patchCstNodes(source: string): string;
+/** The esbuild plugin applying the patches to Langium's files. */
 export const langiumParserPatch: Plugin;

@@ -164,7 +164,7 @@ function tryValue(ctx: BuildContext, node: ValueNode, base: ValueBase, type: Pro
         case 'mode': return tryMode(ctx, node, base, type, what, component);
         case 'block':
             if (isBlockValue(node)) {
-                return { ...base, type: 'block', properties: typeProperties(ctx, node.properties, type.properties, what, component) };
+                return { location: base.location, text: base.text, type: 'block', properties: typeProperties(ctx, node.properties, type.properties, what, component) };
             }
             return `expects a block { … }, not '${base.text}'.`;
         case 'list': return tryList(ctx, node, base, type, what, component);
@@ -191,38 +191,38 @@ function tryScalar(node: ValueNode, base: ValueBase, type: ScalarType): Property
     const wordHasBlock = hasBlock(word, base);
     switch (type.type) {
         case 'boolean':
-            if (word === 'true' || word === 'false') return { ...base, type: 'boolean', value: word === 'true' };
+            if (word === 'true' || word === 'false') return { location: base.location, text: base.text, type: 'boolean', value: word === 'true' };
             return `expects true or false, not '${text}'.`;
         case 'string':
-            if (isStringValue(node)) return { ...base, type: 'string', value: node.value };
-            if (word !== undefined && !wordHasBlock) return { ...base, type: 'string', value: word };
+            if (isStringValue(node)) return { location: base.location, text: base.text, type: 'string', value: node.value };
+            if (word !== undefined && !wordHasBlock) return { location: base.location, text: base.text, type: 'string', value: word };
             return `expects a string, not '${text}'.`;
         case 'number':
             if (isNumberValue(node)) {
                 if (type.integer && !Number.isInteger(node.value)) return `expects a whole number, not '${text}'.`;
                 if (type.min !== undefined && node.value < type.min) return `must be at least ${type.min}, not '${text}'.`;
-                return { ...base, type: 'number', value: node.value };
+                return { location: base.location, text: base.text, type: 'number', value: node.value };
             }
             return `expects a number, not '${text}'.`;
         case 'duration':
-            if (isDurationValue(node)) return { ...base, type: 'duration', milliseconds: parseDuration(node.value) ?? 0 };
-            if (isNumberValue(node) && node.value === 0) return { ...base, type: 'duration', milliseconds: 0 };
+            if (isDurationValue(node)) return { location: base.location, text: base.text, type: 'duration', milliseconds: parseDuration(node.value) ?? 0 };
+            if (isNumberValue(node) && node.value === 0) return { location: base.location, text: base.text, type: 'duration', milliseconds: 0 };
             if (isNumberValue(node)) return `needs a time unit: write '${text}s', '${text}m' or '${text}ms'.`;
             return `expects a duration such as 250ms, 30s, 15m, 1h or 7d, not '${text}'.`;
         case 'rate':
-            if (isRateValue(node)) return { ...base, type: 'rate', perSecond: parseRate(node.value) ?? 0 };
+            if (isRateValue(node)) return { location: base.location, text: base.text, type: 'rate', perSecond: parseRate(node.value) ?? 0 };
             if (isNumberValue(node)) return `needs a time unit: write '${text}/s' or '${text}/min'.`;
             return `expects a rate such as 100/s or 6000/min, not '${text}'.`;
         case 'percent': return tryPercent(node, base);
         case 'quantity': {
             const quantity = isQuantityValue(node) ? parseQuantity(node.value) : undefined;
-            if (quantity) return { ...base, type: 'quantity', ...quantity };
+            if (quantity) return { location: base.location, text: base.text, type: 'quantity', ...quantity };
             return `expects a count such as '1000 items', not '${text}'.`;
         }
         case 'enum':
             if ((word !== undefined && !wordHasBlock) || isStringValue(node)) {
                 const value = word ?? (node as { value: string }).value;
-                if (type.values.includes(value)) return { ...base, type: 'enum', value };
+                if (type.values.includes(value)) return { location: base.location, text: base.text, type: 'enum', value };
                 return `must be one of ${type.values.join(', ')}, not '${value}'.${didYouMean(closest(value, type.values))}`;
             }
             return `must be one of ${type.values.join(', ')}, not '${text}'.`;
@@ -234,7 +234,7 @@ function tryPercent(node: ValueNode, base: ValueBase): PropertyValue | string {
     if (isPercentValue(node)) {
         const percent = parsePercent(node.value) ?? 0;
         if (percent > 100) return `must be between 0% and 100%, not '${base.text}'.`;
-        return { ...base, type: 'percent', percent };
+        return { location: base.location, text: base.text, type: 'percent', percent };
     }
     if (isNumberValue(node)) {
         return node.value > 0 && node.value < 1
@@ -261,16 +261,16 @@ function tryReference(ctx: BuildContext, node: ValueNode, base: ValueBase, type:
     if (!element) {
         // An unresolved reference is reported once, as such, not as a bad value.
         reportUnresolved(ctx, word.$refText, ctx.refLocation(word), what, component, true);
-        return { ...base, type: 'reference', target: undefined };
+        return { location: base.location, text: base.text, type: 'reference', target: undefined };
     }
     const kind = kindOf(element);
     if (!(type.kinds as readonly string[]).includes(kind)) {
         ctx.problem('unresolved-reference', 'warning', ctx.refLocation(word),
             `${capitalize(what)} should name a ${type.kinds.join(', ')}, but '${element.id}' is a ${kind}.`, [element.id]);
         ctx.markUnresolved(component?.id);
-        return { ...base, type: 'reference', target: undefined };
+        return { location: base.location, text: base.text, type: 'reference', target: undefined };
     }
-    return { ...base, type: 'reference', target: element.id };
+    return { location: base.location, text: base.text, type: 'reference', target: element.id };
 }
 
 /** The element a reference resolves to in this build (not a losing duplicate), if any. */
@@ -315,7 +315,7 @@ function tryMode(ctx: BuildContext, node: ValueNode, base: ValueBase, type: Extr
         return `must be one of ${Object.keys(type.modes).join(', ')}, not '${mode}'.${didYouMean(closest(mode, Object.keys(type.modes)))}`;
     }
     const properties = typeProperties(ctx, node.properties, settings, `${mode} ${what}`, component);
-    return { ...base, type: 'mode', mode, properties };
+    return { location: base.location, text: base.text, type: 'mode', mode, properties };
 }
 
 /** A list `[a, b]`, or a single item standing for a list of one. */
@@ -328,5 +328,5 @@ function tryList(ctx: BuildContext, node: ValueNode, base: ValueBase, type: Extr
         if (typeof value === 'string') return isListValue(node) ? `has an item that ${value}` : value;
         typed.push(value);
     }
-    return { ...base, type: 'list', items: typed };
+    return { location: base.location, text: base.text, type: 'list', items: typed };
 }
