@@ -4,7 +4,6 @@
  * many warnings, 2 on bad usage (a path that does not exist, a broken configuration).
  */
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
-import type { LangiumDocument } from 'langium';
 import { ruleDocsUrl } from '../checking/diagnostics.js';
 import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
@@ -148,7 +147,8 @@ function unreadableFindings(problems: readonly UnreadableFile[], workspace: Load
 export function workspaceDiagnostics(workspace: LoadedWorkspace): KeyedDiagnostic[] {
     const diagnostics: KeyedDiagnostic[] = [];
     for (const document of workspace.all) {
-        for (const diagnostic of document.diagnostics ?? []) diagnostics.push(toReport(document, diagnostic));
+        const file = displayPath(document.uri.toString()); // once per file, not per finding
+        for (const diagnostic of document.diagnostics ?? []) diagnostics.push(toReport(file, diagnostic));
     }
     return diagnostics.sort(compareDiagnostics);
 }
@@ -236,13 +236,14 @@ function formatRuleList(): string {
     return rules.map(r => `${r.id.padEnd(width)}  ${r.severity.padEnd(7)}  ${r.area.padEnd(18)}  ${r.title}`).join('\n') + '\n';
 }
 
-function toReport(document: LangiumDocument, diagnostic: Diagnostic): KeyedDiagnostic {
+/** A diagnostic of the file shown as `file` (see `displayPath`), as a report row. */
+function toReport(file: string, diagnostic: Diagnostic): KeyedDiagnostic {
     const code = typeof diagnostic.code === 'string' ? diagnostic.code : diagnostic.code !== undefined ? String(diagnostic.code) : 'syntax-error';
     const data = diagnostic.data as { elements?: unknown } | undefined;
     const elements = Array.isArray(data?.elements) ? data.elements.filter((e): e is string => typeof e === 'string') : [];
     return {
         elements,
-        file: displayPath(document.uri.toString()),
+        file,
         line: diagnostic.range.start.line + 1,
         column: diagnostic.range.start.character + 1,
         endLine: diagnostic.range.end.line + 1,
