@@ -13,6 +13,7 @@ const WASM = join(ROOT, 'node_modules/@resvg/resvg-wasm/index_bg.wasm');
 const hasDejaVu = FONT_CANDIDATES.slice(0, 2).every(existsSync);
 // CI installs fonts-dejavu-core (.ci/run); there missing fonts are a failure, never a silent skip.
 if (!hasDejaVu && process.env.CI) throw new Error('DejaVu Sans is missing on CI: .ci/run must install fonts-dejavu-core.');
+if (!hasDejaVu) console.warn('SKIPPED the PNG comparison with the CLI: DejaVu Sans is missing (apt-get install fonts-dejavu-core; .ci/run does).');
 
 describe('PNG export', () => {
     it('produces a PNG of the SVG size', async () => {

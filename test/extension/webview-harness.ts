@@ -27,6 +27,7 @@ const ROOT = join(import.meta.dirname, '..', '..');
 export const hasChromium = existsSync(CHROMIUM);
 // CI installs Chromium (.ci/run); there a missing browser is a failure, never a silent skip.
 if (!hasChromium && process.env.CI) throw new Error(`${CHROMIUM} is missing on CI: .ci/run must install Debian's chromium.`);
+if (!hasChromium) console.warn(`SKIPPED the tests in a real browser: ${CHROMIUM} is missing (apt-get install chromium; .ci/run does).`);
 
 let script: string | undefined;
 
