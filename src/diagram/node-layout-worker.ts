@@ -6,23 +6,62 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { LayoutWorkerFactory, LayoutWorkerRequest, LayoutWorkerResponse } from './layout-worker-protocol.js';
+import type { LayoutWorkerFactory, LayoutWorkerHandle, LayoutWorkerRequest, LayoutWorkerResponse } from './layout-worker-protocol.js';
 
 const WORKER_FILE = 'layout-worker.cjs';
 
 /**
- * A worker started before the bundle that uses it was loaded (see `startLayoutWorkerEarly`),
- * with what it said meanwhile. Kept on `globalThis`: the command line's bundles each have their
- * own copy of this module.
+ * The handle on a worker. What the worker says before anyone listens is kept: the first message
+ * listener gets the messages so far, and a failure so far reaches each failure listener once the
+ * caller's setup is done (it registers its listeners before it records the worker). That is what
+ * lets a worker start before the code that uses it is loaded (`startLayoutWorkerEarly`).
+ */
+function workerHandle(worker: Worker): LayoutWorkerHandle {
+    const listeners: ((message: LayoutWorkerResponse) => void)[] = [];
+    const held: LayoutWorkerResponse[] = [];
+    worker.on('message', (message: LayoutWorkerResponse) => {
+        if (listeners.length === 0) held.push(message);
+        for (const listener of listeners) listener(message);
+    });
+    let stopped = false;
+    let failure: Error | undefined;
+    const failures: ((error: Error) => void)[] = [];
+    const fail = (error: Error): void => {
+        if (stopped) return;
+        stopped = true;
+        failure = error;
+        for (const listener of failures) listener(error);
+    };
+    worker.on('error', fail);
+    worker.on('exit', code => fail(new Error(`Layout worker exited with code ${code}.`)));
+    return {
+        postMessage: (message: LayoutWorkerRequest) => worker.postMessage(message),
+        onMessage: listener => {
+            listeners.push(listener);
+            for (const message of held.splice(0)) listener(message);
+        },
+        onFailure: listener => {
+            failures.push(listener);
+            const failed = failure;
+            if (failed) queueMicrotask(() => listener(failed));
+        },
+        terminate: () => {
+            stopped = true;
+            void worker.terminate();
+        },
+        keepAlive: alive => { if (alive) worker.ref(); else worker.unref(); },
+    };
+}
+
+/**
+ * A worker started before the bundle that uses it was loaded (see `startLayoutWorkerEarly`).
+ * Kept on `globalThis`: the command line's bundles each have their own copy of this module.
  */
 interface EarlyWorker {
     script: string;
     worker: Worker;
-    /** Messages, errors and exits seen before the worker was taken, in order. */
-    held: EarlyEvent[];
+    handle: LayoutWorkerHandle;
 }
-
-type EarlyEvent = { kind: 'message'; message: LayoutWorkerResponse } | { kind: 'failure'; error: Error };
 
 const EARLY_WORKER = Symbol.for('archway.earlyLayoutWorker');
 type EarlyWorkerSlot = { [EARLY_WORKER]?: EarlyWorker };
@@ -38,26 +77,20 @@ export function startLayoutWorkerEarly(script: string): Worker | undefined {
     const slot = globalThis as EarlyWorkerSlot;
     if (slot[EARLY_WORKER]) return undefined;
     const worker = new Worker(script);
-    const early: EarlyWorker = { script, worker, held: [] };
-    const hold = (event: EarlyEvent): void => {
-        if (slot[EARLY_WORKER] === early) early.held.push(event);
-    };
-    worker.on('message', (message: LayoutWorkerResponse) => hold({ kind: 'message', message }));
-    worker.on('error', error => hold({ kind: 'failure', error }));
-    worker.on('exit', code => hold({ kind: 'failure', error: new Error(`Layout worker exited with code ${code}.`) }));
-    worker.unref();
-    slot[EARLY_WORKER] = early;
+    const handle = workerHandle(worker);
+    handle.keepAlive?.(false);
+    slot[EARLY_WORKER] = { script, worker, handle };
     return worker;
 }
 
-/** The early worker of `script`, now taken (and keeping the process alive, as a new worker does). */
-function takeEarlyWorker(script: string): EarlyWorker | undefined {
+/** The early worker's handle for `script`, now taken (and keeping the process alive, as a new worker does). */
+function takeEarlyWorker(script: string): LayoutWorkerHandle | undefined {
     const slot = globalThis as EarlyWorkerSlot;
     const early = slot[EARLY_WORKER];
     if (!early || early.script !== script) return undefined;
     delete slot[EARLY_WORKER];
-    early.worker.ref();
-    return early;
+    early.handle.keepAlive?.(true);
+    return early.handle;
 }
 
 /**
@@ -65,38 +98,8 @@ function takeEarlyWorker(script: string): EarlyWorker | undefined {
  * role). Its first worker is the one `startLayoutWorkerEarly(script)` started, if any.
  */
 export function nodeLayoutWorker(script: string, workerData?: unknown): LayoutWorkerFactory {
-    return () => {
-        const early = workerData === undefined ? takeEarlyWorker(script) : undefined;
-        const worker = early?.worker ?? new Worker(script, workerData === undefined ? {} : { workerData });
-        const held = early?.held ?? [];
-        let stopped = false;
-        const failures: ((error: Error) => void)[] = [];
-        const fail = (error: Error): void => {
-            if (stopped) return;
-            stopped = true;
-            for (const listener of failures) listener(error);
-        };
-        worker.on('error', fail);
-        worker.on('exit', code => fail(new Error(`Layout worker exited with code ${code}.`)));
-        return {
-            postMessage: (message: LayoutWorkerRequest) => worker.postMessage(message),
-            onMessage: listener => {
-                for (const event of held) if (event.kind === 'message') listener(event.message);
-                worker.on('message', (message: LayoutWorkerResponse) => listener(message));
-            },
-            onFailure: listener => {
-                failures.push(listener);
-                // After the caller's setup (it registers its listeners before it records the worker).
-                const failure = held.find(event => event.kind === 'failure');
-                if (failure?.kind === 'failure') queueMicrotask(() => fail(failure.error));
-            },
-            terminate: () => {
-                stopped = true;
-                void worker.terminate();
-            },
-            keepAlive: alive => { if (alive) worker.ref(); else worker.unref(); },
-        };
-    };
+    return () => (workerData === undefined ? takeEarlyWorker(script) : undefined)
+        ?? workerHandle(new Worker(script, workerData === undefined ? {} : { workerData }));
 }
 
 /** `layout-worker.cjs` beside (or near) the running bundle, if there is one. */
